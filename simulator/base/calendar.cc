@@ -1,0 +1,175 @@
+#include "simulator/base/calendar.h"
+
+#include <cstdio>
+
+namespace carriersim {
+namespace {
+
+// Floor division: the calendar must be right before 1970 too, and C++ division truncates.
+int64_t FloorDiv(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
+
+bool ParseDigits(std::string_view text, size_t pos, size_t count, int* out) {
+  if (pos + count > text.size()) return false;
+  int value = 0;
+  for (size_t i = pos; i < pos + count; ++i) {
+    if (text[i] < '0' || text[i] > '9') return false;
+    value = value * 10 + (text[i] - '0');
+  }
+  *out = value;
+  return true;
+}
+
+}  // namespace
+
+bool IsLeapYear(int64_t y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+int DaysInMonth(int64_t year, int month) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return month == 2 && IsLeapYear(year) ? 29 : kDays[month - 1];
+}
+
+int64_t DaysFromCivil(const CivilDate& d) {
+  const int64_t y = d.year - (d.month <= 2);
+  const int64_t era = FloorDiv(y, 400);
+  const int64_t yoe = y - era * 400;                                          // [0, 399]
+  const int64_t doy = (153 * (d.month + (d.month > 2 ? -3 : 9)) + 2) / 5 + d.day - 1;  // [0, 365]
+  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;                  // [0, 146096]
+  return era * 146097 + doe - 719468;
+}
+
+CivilDate CivilFromDays(int64_t z) {
+  z += 719468;
+  const int64_t era = FloorDiv(z, 146097);
+  const int64_t doe = z - era * 146097;                                      // [0, 146096]
+  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;  // [0, 399]
+  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);               // [0, 365]
+  const int64_t mp = (5 * doy + 2) / 153;                                     // [0, 11]
+  const int day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  const int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  return CivilDate{yoe + era * 400 + (month <= 2), month, day};
+}
+
+CivilDateTime ToCivil(UnixMillis t) {
+  const int64_t days = FloorDiv(t, kDay);
+  int64_t ms = t - days * kDay;
+  CivilDateTime c{CivilFromDays(days), 0, 0, 0, 0};
+  c.hour = static_cast<int>(ms / kHour);
+  ms %= kHour;
+  c.minute = static_cast<int>(ms / kMinute);
+  ms %= kMinute;
+  c.second = static_cast<int>(ms / kSecond);
+  c.millisecond = static_cast<int>(ms % kSecond);
+  return c;
+}
+
+UnixMillis FromCivil(const CivilDateTime& c) {
+  return DaysFromCivil(c.date) * kDay + c.hour * kHour + c.minute * kMinute + c.second * kSecond +
+         c.millisecond;
+}
+
+UnixMillis StartOfDay(UnixMillis t) { return FloorDiv(t, kDay) * kDay; }
+UnixMillis StartOfNextDay(UnixMillis t) { return StartOfDay(t) + kDay; }
+
+UnixMillis StartOfMonth(UnixMillis t) {
+  CivilDate d = CivilFromDays(FloorDiv(t, kDay));
+  d.day = 1;
+  return DaysFromCivil(d) * kDay;
+}
+
+UnixMillis StartOfNextMonth(UnixMillis t) { return AddMonths(StartOfMonth(t), 1); }
+
+UnixMillis AddMonths(UnixMillis t, int64_t months) {
+  CivilDateTime c = ToCivil(t);
+  const int64_t index = c.date.year * 12 + (c.date.month - 1) + months;
+  c.date.year = FloorDiv(index, 12);
+  c.date.month = static_cast<int>(index - c.date.year * 12) + 1;
+  const int last = DaysInMonth(c.date.year, c.date.month);
+  if (c.date.day > last) c.date.day = last;
+  return FromCivil(c);
+}
+
+std::optional<UnixMillis> ParseTimestamp(std::string_view s, std::string* error) {
+  const auto fail = [&](const char* why) -> std::optional<UnixMillis> {
+    *error = why;
+    return std::nullopt;
+  };
+  constexpr const char* kForm =
+      "expected a UTC date-time such as 2026-01-01T00:00:00Z (or a date such as 2026-01-01)";
+  CivilDateTime c{{0, 0, 0}, 0, 0, 0, 0};
+  int year = 0;
+  if (s.size() < 10 || !ParseDigits(s, 0, 4, &year) || s[4] != '-' ||
+      !ParseDigits(s, 5, 2, &c.date.month) || s[7] != '-' || !ParseDigits(s, 8, 2, &c.date.day)) {
+    return fail(kForm);
+  }
+  c.date.year = year;
+  if (c.date.month < 1 || c.date.month > 12) return fail("month must be between 01 and 12");
+  if (c.date.day < 1 || c.date.day > DaysInMonth(c.date.year, c.date.month)) {
+    return fail("day does not exist in that month");
+  }
+  if (s.size() == 10) return FromCivil(c);
+  if (s[10] != 'T' && s[10] != 't' && s[10] != ' ') return fail(kForm);
+  if (!ParseDigits(s, 11, 2, &c.hour) || s.size() < 16 || s[13] != ':' ||
+      !ParseDigits(s, 14, 2, &c.minute)) {
+    return fail(kForm);
+  }
+  size_t pos = 16;
+  if (pos < s.size() && s[pos] == ':') {
+    if (!ParseDigits(s, pos + 1, 2, &c.second)) return fail(kForm);
+    pos += 3;
+    if (pos < s.size() && s[pos] == '.') {
+      size_t digits = 0;
+      int ms = 0;
+      for (++pos; pos < s.size() && s[pos] >= '0' && s[pos] <= '9'; ++pos, ++digits) {
+        if (digits >= 3) return fail("date-times have millisecond resolution at most");
+        ms = ms * 10 + (s[pos] - '0');
+      }
+      if (digits == 0) return fail(kForm);
+      while (digits++ < 3) ms *= 10;
+      c.millisecond = ms;
+    }
+  }
+  if (c.hour > 23 || c.minute > 59 || c.second > 59) return fail("time of day out of range");
+  int64_t offset_minutes = 0;
+  if (pos == s.size()) {
+    return fail("a date-time needs a time zone: add 'Z' for UTC or an offset such as '+09:00'");
+  }
+  if (s[pos] == 'Z' || s[pos] == 'z') {
+    ++pos;
+  } else if (s[pos] == '+' || s[pos] == '-') {
+    int oh = 0, om = 0;
+    if (!ParseDigits(s, pos + 1, 2, &oh) || pos + 3 >= s.size() || s[pos + 3] != ':' ||
+        !ParseDigits(s, pos + 4, 2, &om) || oh > 23 || om > 59) {
+      return fail("time zone offset must look like +09:00 or -05:30");
+    }
+    offset_minutes = (s[pos] == '-' ? -1 : 1) * (oh * 60 + om);
+    pos += 6;
+  } else {
+    return fail(kForm);
+  }
+  if (pos != s.size()) return fail(kForm);
+  return FromCivil(c) - offset_minutes * kMinute;
+}
+
+std::string FormatTimestamp(UnixMillis t) {
+  const CivilDateTime c = ToCivil(t);
+  char buf[64];
+  if (c.millisecond != 0) {
+    std::snprintf(buf, sizeof buf, "%04lld-%02d-%02dT%02d:%02d:%02d.%03dZ",
+                  static_cast<long long>(c.date.year), c.date.month, c.date.day, c.hour, c.minute,
+                  c.second, c.millisecond);
+  } else {
+    std::snprintf(buf, sizeof buf, "%04lld-%02d-%02dT%02d:%02d:%02dZ",
+                  static_cast<long long>(c.date.year), c.date.month, c.date.day, c.hour, c.minute,
+                  c.second);
+  }
+  return buf;
+}
+
+std::string FormatDate(UnixMillis t) {
+  const CivilDate d = CivilFromDays(FloorDiv(t, kDay));
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04lld-%02d-%02d", static_cast<long long>(d.year), d.month, d.day);
+  return buf;
+}
+
+}  // namespace carriersim

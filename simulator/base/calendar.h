@@ -1,0 +1,62 @@
+// UTC calendar arithmetic: civil dates, day and month boundaries, ISO 8601 text.
+//
+// Billing closes invoices per calendar month and fees are computed per day, so every boundary is
+// computed here, once, in UTC. The civil-date conversions are Howard Hinnant's public-domain
+// algorithms (http://howardhinnant.github.io/date_algorithms.html): exact for the proleptic
+// Gregorian calendar, no tables, no time-zone database.
+#ifndef CARRIERSIM_BASE_CALENDAR_H_
+#define CARRIERSIM_BASE_CALENDAR_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "simulator/base/sim_time.h"
+
+namespace carriersim {
+
+struct CivilDate {
+  int64_t year;
+  int month;  // 1..12
+  int day;    // 1..31
+  friend bool operator==(const CivilDate&, const CivilDate&) = default;
+};
+
+struct CivilDateTime {
+  CivilDate date;
+  int hour, minute, second, millisecond;
+};
+
+// Days since 1970-01-01 for a civil date, and back.
+int64_t DaysFromCivil(const CivilDate& date);
+CivilDate CivilFromDays(int64_t days);
+
+int DaysInMonth(int64_t year, int month);
+bool IsLeapYear(int64_t year);
+
+CivilDateTime ToCivil(UnixMillis t);
+UnixMillis FromCivil(const CivilDateTime& c);
+
+// 00:00:00.000 of the day containing t, and of the next day.
+UnixMillis StartOfDay(UnixMillis t);
+UnixMillis StartOfNextDay(UnixMillis t);
+// 00:00 on the 1st of the month containing t, and of the next month.
+UnixMillis StartOfMonth(UnixMillis t);
+UnixMillis StartOfNextMonth(UnixMillis t);
+// Same time of day, `months` calendar months later (or earlier when negative). The day of month
+// is clamped to the target month's length: 31 Jan + 1 month = 28 (or 29) Feb, as carriers do.
+UnixMillis AddMonths(UnixMillis t, int64_t months);
+
+// Parses "2026-01-01T00:00:00Z", "2026-01-01T00:00:00.250Z", "2026-01-01T09:00:00+09:00" or a
+// plain date "2026-01-01" (midnight UTC). On failure returns nullopt and sets *error.
+std::optional<UnixMillis> ParseTimestamp(std::string_view text, std::string* error);
+
+// "2026-01-01T00:00:00Z"; milliseconds are shown only when not zero.
+std::string FormatTimestamp(UnixMillis t);
+// "2026-01-01".
+std::string FormatDate(UnixMillis t);
+
+}  // namespace carriersim
+
+#endif  // CARRIERSIM_BASE_CALENDAR_H_

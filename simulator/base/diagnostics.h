@@ -1,0 +1,63 @@
+// Error reporting for everything a user writes: scenario files, carrier profiles, command lines.
+//
+// A loader reports every problem it finds into one Diagnostics and keeps going, so that a user
+// sees all the errors of a file in one run, each as "FILE:LINE:COLUMN: error: message" (1-based,
+// the form compilers use and editors jump to).
+#ifndef CARRIERSIM_BASE_DIAGNOSTICS_H_
+#define CARRIERSIM_BASE_DIAGNOSTICS_H_
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace carriersim {
+
+struct SourceLocation {
+  std::string file;
+  int line = 0;    // 1-based; 0 when the problem has no position (a missing file, say)
+  int column = 0;  // 1-based
+};
+
+struct Diagnostic {
+  SourceLocation where;
+  std::string message;
+};
+
+class Diagnostics {
+ public:
+  // Past this many, further errors are counted but not kept: a file that is wrong everywhere
+  // should not bury the first, most useful errors.
+  static constexpr size_t kMaxKept = 100;
+
+  void Error(SourceLocation where, std::string message);
+
+  bool has_errors() const { return count_ > 0; }
+  size_t count() const { return count_; }
+  // Kept errors ordered by file, line and column (stable for equal positions).
+  std::vector<Diagnostic> Sorted() const;
+  // One "FILE:LINE:COLUMN: error: message" line per error, plus a line for any that were dropped.
+  std::string ToText() const;
+
+ private:
+  std::vector<Diagnostic> errors_;
+  size_t count_ = 0;
+};
+
+std::string FormatDiagnostic(const Diagnostic& d);
+
+// Levenshtein distance, used to suggest the name a user probably meant.
+size_t EditDistance(std::string_view a, std::string_view b);
+
+// " (did you mean 'count'?)" when one candidate is close to `word`, else "". Close means at most
+// a third of the word's letters differ (at least one edit allowed); ties go to the first candidate.
+std::string DidYouMean(std::string_view word, std::span<const std::string_view> candidates);
+std::string DidYouMean(std::string_view word, const std::vector<std::string>& candidates);
+
+// "'a', 'b' or 'c'": for messages that list what is allowed.
+std::string QuotedList(std::span<const std::string_view> items);
+std::string QuotedList(const std::vector<std::string>& items);
+
+}  // namespace carriersim
+
+#endif  // CARRIERSIM_BASE_DIAGNOSTICS_H_

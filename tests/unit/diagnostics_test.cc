@@ -1,0 +1,53 @@
+#include "simulator/base/diagnostics.h"
+
+#include <catch2/catch.hpp>
+
+#include "simulator/base/currency.h"
+
+namespace carriersim {
+namespace {
+
+TEST_CASE("edit distance and did-you-mean suggestions", "[diagnostics]") {
+  CHECK(EditDistance("count", "cout") == 1);
+  CHECK(EditDistance("", "abc") == 3);
+  CHECK(EditDistance("kitten", "sitting") == 3);
+  const std::vector<std::string> keys = {"group", "count", "carrier", "plan", "device"};
+  CHECK(DidYouMean("cout", keys) == " (did you mean 'count'?)");
+  CHECK(DidYouMean("devise", keys) == " (did you mean 'device'?)");
+  CHECK(DidYouMean("zebra", keys).empty());
+  CHECK(QuotedList(keys) == "'group', 'count', 'carrier', 'plan' or 'device'");
+}
+
+TEST_CASE("diagnostics print sorted as FILE:LINE:COLUMN: error: message", "[diagnostics]") {
+  Diagnostics d;
+  d.Error({"b.yaml", 3, 1}, "third");
+  d.Error({"a.yaml", 9, 9}, "first");
+  d.Error({"b.yaml", 2, 7}, "second");
+  d.Error({"missing.yaml", 0, 0}, "no position");
+  CHECK(d.count() == 4);
+  CHECK(d.ToText() ==
+        "a.yaml:9:9: error: first\n"
+        "b.yaml:2:7: error: second\n"
+        "b.yaml:3:1: error: third\n"
+        "missing.yaml: error: no position\n");
+}
+
+TEST_CASE("a flood of errors keeps the first ones and counts the rest", "[diagnostics]") {
+  Diagnostics d;
+  for (int i = 1; i <= 150; ++i) d.Error({"f.yaml", i, 1}, "e");
+  CHECK(d.count() == 150);
+  CHECK(d.Sorted().size() == Diagnostics::kMaxKept);
+  CHECK(d.ToText().find("(50 more errors not shown)") != std::string::npos);
+}
+
+TEST_CASE("currency codes are ISO 4217", "[diagnostics]") {
+  Currency c;
+  CHECK(LookUpCurrency("JPY", &c));
+  CHECK(c.str() == "JPY");
+  CHECK_FALSE(LookUpCurrency("XYZ", &c));
+  CHECK(SuggestCurrency("EUROS").empty());
+  CHECK(SuggestCurrency("eur") == " (did you mean 'EUR'?)");
+}
+
+}  // namespace
+}  // namespace carriersim
