@@ -1,0 +1,183 @@
+#include "simulator/engine/event_queue.h"
+
+#include <stdexcept>
+#include <string>
+
+namespace carriersim {
+
+EventQueue::EventQueue(EntityId entity_count)
+    : entity_count_(entity_count),
+      seq_(entity_count, 0),
+      where_(size_t{entity_count} * kTimerSlots, kNowhere) {
+  for (int b = 0; b < kBuckets; ++b) {
+    bucket_min_time_[b] = 0;
+    bucket_min_entity_[b] = 0;
+  }
+}
+
+void EventQueue::ThrowBadSchedule(SimTime time, EntityId entity) const {
+  if (entity >= entity_count_) {
+    throw std::logic_error("event for entity " + std::to_string(entity) + " of " +
+                           std::to_string(entity_count_));
+  }
+  if (time < now_) {
+    throw std::logic_error("event scheduled in the past: at " + std::to_string(time) +
+                           " ms while the simulation is at " + std::to_string(now_) + " ms");
+  }
+  throw std::logic_error("Schedule needs a message tag, timers use SetTimer");
+}
+
+void EventQueue::SetTimer(SimTime time, EntityId entity, EventTag slot) {
+  CheckSchedule(time, entity);
+  if (slot >= kTimerSlots) throw std::logic_error("no timer slot " + std::to_string(slot));
+  Position& where = where_[Handle(entity, slot)];
+  if (where != kNowhere) {
+    Remove(where);
+    --size_;
+  }
+  Insert(Event{time, entity, NextSeqTag(entity, slot)});
+  ++size_;
+}
+
+bool EventQueue::CancelTimer(EntityId entity, EventTag slot) {
+  if (entity >= entity_count_ || slot >= kTimerSlots) {
+    throw std::logic_error("no timer " + std::to_string(slot) + " for entity " +
+                           std::to_string(entity));
+  }
+  const size_t handle = Handle(entity, slot);
+  if (where_[handle] == kNowhere) return false;
+  Remove(where_[handle]);
+  where_[handle] = kNowhere;
+  --size_;
+  return true;
+}
+
+Event EventQueue::Pop() {
+  if (size_ == 0) throw std::logic_error("Pop from an empty event queue");
+  while (front_.empty()) Refill();
+  const Event top = front_[0];
+  RemoveFromFront(0);
+  now_ = top.time;
+  if (IsTimer(top.seq_tag)) where_[Handle(top.entity, top.tag())] = kNowhere;
+  --size_;
+  return top;
+}
+
+SimTime EventQueue::NextTime() {
+  if (size_ == 0) throw std::logic_error("NextTime of an empty event queue");
+  while (front_.empty()) Refill();
+  return front_[0].time;
+}
+
+EntityId EventQueue::NextEntityHint() const {
+  if (!front_.empty()) return front_[0].entity;
+  const int bucket = LowestNonEmptyBucket();
+  return bucket < 0 ? 0 : bucket_min_entity_[bucket];
+}
+
+void EventQueue::PushFront(const Event& e) {
+  front_.push_back(e);
+  SiftUpFront(static_cast<uint32_t>(front_.size() - 1));
+}
+
+void EventQueue::Remove(Position position) {
+  const uint32_t bucket = static_cast<uint32_t>(position >> 32);
+  const uint32_t index = static_cast<uint32_t>(position);
+  if (bucket == 0) {
+    RemoveFromFront(index);
+  } else {
+    RemoveFromRadix(static_cast<int>(bucket - 1), index);
+  }
+}
+
+void EventQueue::RemoveFromRadix(int bucket, uint32_t index) {
+  std::vector<Event>& events = buckets_[bucket];
+  if (index + 1 != events.size()) {
+    events[index] = events.back();
+    Place(events[index], (Position(1 + bucket) << 32) | index);
+  }
+  events.pop_back();
+  if (events.empty()) MarkEmpty(bucket);
+}
+
+void EventQueue::RemoveFromFront(uint32_t index) {
+  const Event last = front_.back();
+  front_.pop_back();
+  if (index == front_.size()) return;
+  front_[index] = last;
+  if (index > 0 && EventBefore(last, front_[(index - 1) / 2])) {
+    SiftUpFront(index);
+  } else {
+    SiftDownFront(index);
+  }
+}
+
+void EventQueue::SiftUpFront(uint32_t index) {
+  const Event e = front_[index];
+  while (index > 0) {
+    const uint32_t parent = (index - 1) / 2;
+    if (!EventBefore(e, front_[parent])) break;
+    front_[index] = front_[parent];
+    Place(front_[index], index);
+    index = parent;
+  }
+  front_[index] = e;
+  Place(e, index);
+}
+
+void EventQueue::SiftDownFront(uint32_t index) {
+  const Event e = front_[index];
+  const uint32_t n = static_cast<uint32_t>(front_.size());
+  for (;;) {
+    uint32_t child = 2 * index + 1;
+    if (child >= n) break;
+    if (child + 1 < n && EventBefore(front_[child + 1], front_[child])) ++child;
+    if (!EventBefore(front_[child], e)) break;
+    front_[index] = front_[child];
+    Place(front_[index], index);
+    index = child;
+  }
+  front_[index] = e;
+  Place(e, index);
+}
+
+int EventQueue::LowestNonEmptyBucket() const {
+  for (int w = lowest_ >> 6; w < kBitmapWords; ++w) {
+    if (bitmap_[w] != 0) return w * 64 + __builtin_ctzll(bitmap_[w]);
+  }
+  return -1;
+}
+
+void EventQueue::Refill() {
+  const int bucket = LowestNonEmptyBucket();
+  lowest_ = bucket;
+  std::vector<Event>& events = buckets_[bucket];
+  // The bucket covers the times whose digits above its level equal base_'s and whose digit at its
+  // level is the bucket's digit: [start, start + width).
+  const int level = bucket / kDigits;
+  const int shift = level * kDigitBits;
+  const uint64_t width = uint64_t{1} << shift;
+  const uint64_t digit = static_cast<uint64_t>(bucket % kDigits);
+  const uint64_t above = level + 1 < kLevels ? ~((width << kDigitBits) - 1) : 0;
+  const SimTime start =
+      static_cast<SimTime>((static_cast<uint64_t>(base_) & above) | (digit << shift));
+  MarkEmpty(bucket);
+  if (events.size() <= kFrontMax) {
+    // Small enough: the whole bucket becomes the front. Later buckets keep their meaning, because
+    // their events differ from any time in [start, start + width) in the same digit as from base_.
+    front_end_ = start + static_cast<SimTime>(width);
+    base_ = start;
+    for (const Event& e : events) PushFront(e);
+  } else {
+    // Spread the bucket relative to its earliest event: each event differs from it below this
+    // level only, so it lands in a lower bucket (or the front), never back in `events`.
+    SimTime earliest = events[0].time;
+    for (const Event& e : events) earliest = e.time < earliest ? e.time : earliest;
+    base_ = earliest;
+    front_end_ = earliest + 1;
+    for (const Event& e : events) Insert(e);
+  }
+  events.clear();
+}
+
+}  // namespace carriersim
