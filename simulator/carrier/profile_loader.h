@@ -1,0 +1,23 @@
+// Carrier profile YAML -> CarrierProfile, rejecting inconsistent profiles at load time.
+#ifndef CARRIERSIM_CARRIER_PROFILE_LOADER_H_
+#define CARRIERSIM_CARRIER_PROFILE_LOADER_H_
+
+#include <optional>
+#include <string>
+
+#include "simulator/base/diagnostics.h"
+#include "simulator/carrier/profile.h"
+
+namespace carriersim {
+
+// Parses a profile from `text`; `file` is the name messages point at. On any error reports
+// everything found to `diag` and returns nullopt.
+std::optional<CarrierProfile> LoadProfileText(const std::string& file, const std::string& text,
+                                              Diagnostics& diag);
+
+// A built-in profile by name ("soracom"). REQUIRES: the name is built in.
+std::optional<CarrierProfile> LoadBuiltinProfile(const std::string& name, Diagnostics& diag);
+
+}  // namespace carriersim
+
+#endif  // CARRIERSIM_CARRIER_PROFILE_LOADER_H_

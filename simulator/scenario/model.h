@@ -1,0 +1,83 @@
+// The validated, typed scenario. Everything downstream of the loader reads this, never YAML:
+// when a Scenario exists, every name in it resolved and every value is in range.
+#ifndef CARRIERSIM_SCENARIO_MODEL_H_
+#define CARRIERSIM_SCENARIO_MODEL_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "simulator/base/sim_time.h"
+#include "simulator/base/units.h"
+#include "simulator/carrier/profile.h"
+
+namespace carriersim {
+
+inline constexpr int64_t kMaxSims = 100'000'000;  // per scenario: memory, not arithmetic, limits it
+
+// Periodic data while a data session is up: `uplink` and `downlink` bytes every `every`.
+struct TrafficSpec {
+  SimTime every = 0;  // 0: the device sends nothing
+  int64_t uplink_bytes = 0;
+  int64_t downlink_bytes = 0;
+};
+
+// Timers of the modem (3GPP TS 24.301), settable per device profile.
+struct ModemSpec {
+  DurationRange boot{10 * kSecond, 10 * kSecond};  // power on -> first attach attempt
+  SimTime t3411 = 10 * kSecond;    // between failed attach attempts
+  SimTime t3402 = 12 * kMinute;    // after `attempts_before_t3402` failures in a row
+  int attempts_before_t3402 = 5;
+};
+
+struct DeviceSpec {
+  std::string name;
+  ModemSpec modem;
+  TrafficSpec traffic;
+};
+
+struct CarrierSpec {
+  std::string name;     // as the scenario calls it
+  CarrierProfile profile;
+};
+
+struct GroupSpec {
+  std::string name;
+  int64_t count = 0;
+  uint32_t carrier = 0;  // index into Scenario::carriers
+  PlanId plan = 0;
+  uint32_t device = 0;   // index into Scenario::devices
+  StatusId status = 0;   // initial subscriber status
+  bool powered = true;   // devices on at the start
+  int64_t first_sim = 0;  // SIMs of the group are [first_sim, first_sim + count)
+};
+
+enum class ActionKind : uint8_t { kVerb, kPowerOn, kPowerOff, kPowerCycle };
+
+struct TimelineAction {
+  SimTime at = 0;
+  ActionKind kind = ActionKind::kVerb;
+  VerbId verb = 0;      // for kVerb, in the group's carrier profile
+  uint32_t group = 0;   // index into Scenario::groups
+  std::string text;     // "suspend trackers", for reports
+  int line = 0;         // where the action is written, for reports
+};
+
+struct Scenario {
+  std::string name;
+  std::string description;
+  std::string file;          // as given on the command line
+  UnixMillis start = 0;
+  SimTime duration = 0;
+  uint64_t seed = 1;
+  Currency currency;         // every amount in the reports is in this currency
+  std::vector<CarrierSpec> carriers;
+  std::vector<DeviceSpec> devices;
+  std::vector<GroupSpec> groups;
+  std::vector<TimelineAction> timeline;  // in time order; file order among equal times
+  int64_t sim_count = 0;
+};
+
+}  // namespace carriersim
+
+#endif  // CARRIERSIM_SCENARIO_MODEL_H_

@@ -1,0 +1,31 @@
+// Scenario file -> validated Scenario. The format is documented key by key in
+// scenarios/README.md; tests/bad_scenarios/ holds one file per kind of mistake it catches.
+#ifndef CARRIERSIM_SCENARIO_SCENARIO_LOADER_H_
+#define CARRIERSIM_SCENARIO_SCENARIO_LOADER_H_
+
+#include <optional>
+#include <string>
+
+#include "simulator/base/diagnostics.h"
+#include "simulator/scenario/model.h"
+
+namespace carriersim {
+
+struct LoadResult {
+  std::optional<Scenario> scenario;  // set when the file is valid
+  bool io_error = false;             // the file (or a profile it names) could not be read
+};
+
+// Reads and validates `path`; every problem goes to `diag` as FILE:LINE:COLUMN.
+LoadResult LoadScenarioFile(const std::string& path, Diagnostics& diag);
+
+// Validates scenario text; `file` names it in messages, and relative profile paths are taken
+// relative to its folder.
+LoadResult LoadScenarioText(const std::string& file, const std::string& text, Diagnostics& diag);
+
+// Reads a whole file; false (and *error) when it cannot be read.
+bool ReadFile(const std::string& path, std::string* text, std::string* error);
+
+}  // namespace carriersim
+
+#endif  // CARRIERSIM_SCENARIO_SCENARIO_LOADER_H_

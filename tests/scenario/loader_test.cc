@@ -1,0 +1,176 @@
+#include <catch2/catch.hpp>
+#include <filesystem>
+
+#include "simulator/base/calendar.h"
+#include "simulator/scenario/scenario_loader.h"
+#include "tests/test_util.h"
+
+namespace carriersim {
+namespace {
+
+constexpr const char* kValid = R"(name: loader-test
+start: 2026-01-01T00:00:00Z
+duration: 30d
+seed: 42
+currency: EUR
+carriers:
+  soracom: { profile: soracom }
+devices:
+  tracker:
+    boot: 5s..30s
+    traffic: { every: 1h, uplink: 2KB, downlink: 512B }
+    modem: { t3411: 15s, t3402: 20m, attempts-before-t3402: 3 }
+  meter:
+    traffic: { every: 1d, uplink: 1.5MB }
+fleet:
+  - { group: trackers, count: 10, carrier: soracom, plan: plan01s, device: tracker }
+  - { group: meters, count: 1_000, carrier: soracom, plan: plan01s, device: meter,
+      status: active, power: off }
+timeline:
+  - { at: 20d, activate: { group: trackers } }
+  - { at: 2026-01-11T00:00:00Z, suspend: { group: trackers } }
+  - { at: 20d 1h, power-cycle: { group: trackers } }
+  - { at: 20d, power-on: { group: meters } }
+)";
+
+TEST_CASE("a valid scenario becomes a typed, resolved model", "[loader]") {
+  const Scenario s = test::LoadValid(kValid);
+  CHECK(s.name == "loader-test");
+  CHECK(FormatTimestamp(s.start) == "2026-01-01T00:00:00Z");
+  CHECK(s.duration == 30 * kDay);
+  CHECK(s.seed == 42);
+  CHECK(s.currency.str() == "EUR");
+  REQUIRE(s.carriers.size() == 1);
+  CHECK(s.carriers[0].profile.name == "soracom");
+
+  REQUIRE(s.devices.size() == 2);
+  const DeviceSpec& tracker = s.devices[0];
+  CHECK(tracker.modem.boot == DurationRange{5 * kSecond, 30 * kSecond});
+  CHECK(tracker.modem.t3411 == 15 * kSecond);
+  CHECK(tracker.modem.t3402 == 20 * kMinute);
+  CHECK(tracker.modem.attempts_before_t3402 == 3);
+  CHECK(tracker.traffic.every == kHour);
+  CHECK(tracker.traffic.uplink_bytes == 2048);
+  CHECK(tracker.traffic.downlink_bytes == 512);
+  CHECK(s.devices[1].modem.boot == DurationRange{10 * kSecond, 10 * kSecond});  // default
+  CHECK(s.devices[1].traffic.uplink_bytes == 1572864);
+
+  REQUIRE(s.groups.size() == 2);
+  CHECK(s.groups[0].first_sim == 0);
+  CHECK(s.groups[1].first_sim == 10);
+  CHECK(s.groups[1].count == 1000);
+  CHECK(s.sim_count == 1010);
+  const CarrierProfile& profile = s.carriers[0].profile;
+  CHECK(s.groups[0].status == profile.initial);
+  CHECK(profile.statuses[s.groups[1].status].name == "active");
+  CHECK(s.groups[0].powered);
+  CHECK_FALSE(s.groups[1].powered);
+
+  // Sorted by time, file order kept among equal times; dates are turned into offsets.
+  REQUIRE(s.timeline.size() == 4);
+  CHECK(s.timeline[0].at == 10 * kDay);
+  CHECK(s.timeline[0].text == "suspend trackers");
+  CHECK(s.timeline[1].text == "activate trackers");
+  CHECK(s.timeline[2].text == "power-on meters");
+  CHECK(s.timeline[2].kind == ActionKind::kPowerOn);
+  CHECK(s.timeline[3].at == 20 * kDay + kHour);
+  CHECK(s.timeline[3].kind == ActionKind::kPowerCycle);
+  CHECK(s.timeline[3].line == 22);
+}
+
+TEST_CASE("errors point at the exact line and column, all in one pass", "[loader]") {
+  const std::vector<std::string> errors = test::LoadErrors(R"(name: t
+start: 2026-01-01T00:00:00Z
+duration: 30d
+carriers:
+  soracom: { profile: soracom }
+devices:
+  tracker:
+    traffic: { every: 1h, uplnk: 2KB }
+fleet:
+  - { group: trackers, count: 10, carrier: soracom, plan: plan01s, device: tracker }
+  - { group: spares, count: 2, carrier: kore, plan: plan01s, device: tracker }
+timeline:
+  - { at: 5d, deactivate: { group: trackers } }
+  - { at: 6d, suspend: { group: spares } }
+  - { at: 7d }
+)");
+  CHECK(errors == std::vector<std::string>{
+                      "8:27: error: unknown key 'devices.tracker.traffic.uplnk' (did you mean "
+                      "'uplink'?); expected 'downlink', 'every' or 'uplink'",
+                      "11:41: error: fleet[1].carrier: no carrier 'kore' in this scenario; "
+                      "defined: 'soracom'",
+                      "13:15: error: timeline[0].deactivate: unknown action 'deactivate' (did "
+                      "you mean 'activate'?) for group 'trackers' on carrier 'soracom'; its "
+                      "actions are 'activate', 'suspend', 'power-on', 'power-off' or "
+                      "'power-cycle'",
+                      "15:5: error: timeline[2]: no action: add one such as 'suspend: { group: "
+                      "NAME }'",
+                  });
+}
+
+TEST_CASE("an empty value is reported at its key", "[loader]") {
+  const std::vector<std::string> errors = test::LoadErrors(R"(name: t
+start:
+duration: 30d
+carriers:
+  soracom: { profile: soracom }
+devices:
+  tracker: {}
+fleet:
+  - { group: trackers, count: 10, carrier: soracom, plan: plan01s, device: tracker }
+)");
+  CHECK(errors == std::vector<std::string>{
+                      "2:1: error: start: expected a UTC date-time such as 2026-01-01T00:00:00Z, "
+                      "got nothing"});
+}
+
+TEST_CASE("a custom carrier profile is read relative to the scenario file", "[loader]") {
+  test::TempDir dir;
+  std::filesystem::create_directories(dir.File("carriers"));
+  std::string profile = test::ReadText(test::SourcePath("scenarios/carriers/soracom.yaml"));
+  profile.replace(profile.find("carrier: soracom"), 16, "carrier: my-carrier");
+  REQUIRE(test::WriteText(dir.File("carriers/mine.yaml"), profile));
+  REQUIRE(test::WriteText(dir.File("s.yaml"), R"(name: custom
+start: 2026-01-01
+duration: 1d
+carriers:
+  mine: { profile: carriers/mine.yaml }
+devices:
+  d: {}
+fleet:
+  - { group: g, count: 1, carrier: mine, plan: plan01s, device: d }
+)"));
+  Diagnostics diag;
+  const LoadResult result = LoadScenarioFile(dir.File("s.yaml"), diag);
+  INFO(diag.ToText());
+  REQUIRE(result.scenario.has_value());
+  CHECK(result.scenario->carriers[0].profile.name == "my-carrier");
+
+  REQUIRE(test::WriteText(dir.File("missing.yaml"), R"(name: custom
+start: 2026-01-01
+duration: 1d
+carriers:
+  mine: { profile: carriers/nope.yaml }
+devices:
+  d: {}
+fleet:
+  - { group: g, count: 1, carrier: mine, plan: plan01s, device: d }
+)"));
+  Diagnostics missing;
+  CHECK_FALSE(LoadScenarioFile(dir.File("missing.yaml"), missing).scenario.has_value());
+  CHECK(missing.ToText() == dir.File("missing.yaml") +
+                                ":5:20: error: carriers.mine.profile: cannot read carrier "
+                                "profile '" + dir.File("carriers/nope.yaml") +
+                                "': no such file\n");
+}
+
+TEST_CASE("a missing scenario file is an I/O error, not an invalid scenario", "[loader]") {
+  Diagnostics diag;
+  const LoadResult result = LoadScenarioFile("/nonexistent/scenario.yaml", diag);
+  CHECK(result.io_error);
+  CHECK(diag.ToText() == "/nonexistent/scenario.yaml: error: cannot read scenario: no such file\n");
+}
+
+}  // namespace
+}  // namespace carriersim
