@@ -1,0 +1,151 @@
+#include "reports/summary_json.h"
+
+#include <string>
+#include <vector>
+
+#include "simulator/base/calendar.h"
+#include "simulator/base/units.h"
+#include "simulator/network/emm_cause.h"
+
+namespace carriersim {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// SIM counts by status name, statuses in profile order (first carrier first), zeros included so
+// that every run of a scenario has the same keys.
+class StatusCounter {
+ public:
+  explicit StatusCounter(const Scenario& scenario) {
+    for (const CarrierSpec& c : scenario.carriers) {
+      for (const StatusDef& s : c.profile.statuses) Slot(s.name);
+    }
+  }
+  void Add(const std::string& status) { ++counts_[Slot(status)].second; }
+  Json ToJson() const {
+    Json j = Json::object();
+    for (const auto& [name, count] : counts_) j[name] = count;
+    return j;
+  }
+
+ private:
+  size_t Slot(const std::string& name) {
+    for (size_t i = 0; i < counts_.size(); ++i) {
+      if (counts_[i].first == name) return i;
+    }
+    counts_.emplace_back(name, 0);
+    return counts_.size() - 1;
+  }
+  std::vector<std::pair<std::string, uint64_t>> counts_;
+};
+
+Json SignalingJson(const SignalingCounters& c) {
+  Json rejects = Json::array();
+  for (size_t cause = 0; cause < c.rejects_by_cause.size(); ++cause) {
+    if (c.rejects_by_cause[cause] == 0) continue;
+    rejects.push_back({{"cause", cause},
+                       {"name", std::string(EmmCauseName(static_cast<EmmCause>(cause)))},
+                       {"count", c.rejects_by_cause[cause]}});
+  }
+  return Json{{"attach_attempts", c.attach_attempts},
+              {"attach_accepts", c.attach_accepts},
+              {"attach_rejects", c.AttachRejects()},
+              {"rejects_by_cause", rejects},
+              {"network_detaches", c.network_detaches},
+              {"sessions_opened", c.sessions_opened}};
+}
+
+}  // namespace
+
+Json BuildSummary(const World& world) {
+  const Scenario& scenario = world.scenario;
+  const Subscribers& subs = world.subscribers;
+
+  StatusCounter all(scenario);
+  std::vector<StatusCounter> per_group(scenario.groups.size(), StatusCounter(scenario));
+  std::vector<uint64_t> online(scenario.groups.size(), 0);
+  std::vector<int64_t> up(scenario.groups.size(), 0), down(scenario.groups.size(), 0);
+  std::vector<int64_t> online_ms(scenario.groups.size(), 0);
+  for (SimId sim = 0; sim < subs.size(); ++sim) {
+    const uint32_t g = subs.group[sim];
+    const std::string& status = world.ProfileOf(sim).statuses[subs.status[sim]].name;
+    all.Add(status);
+    per_group[g].Add(status);
+    online[g] += subs.online[sim];
+    up[g] += subs.uplink_bytes[sim];
+    down[g] += subs.downlink_bytes[sim];
+    online_ms[g] += subs.online_ms[sim];
+  }
+  uint64_t online_total = 0;
+  int64_t up_total = 0, down_total = 0, online_ms_total = 0;
+  for (size_t g = 0; g < scenario.groups.size(); ++g) {
+    online_total += online[g];
+    online_ms_total += online_ms[g];
+    up_total += up[g];
+    down_total += down[g];
+  }
+
+  uint64_t by_cause[kChangeCauseCount] = {};
+  for (const StatusChange& c : world.history.changes) ++by_cause[static_cast<int>(c.cause)];
+  Json causes = Json::object();
+  for (int i = 0; i < kChangeCauseCount; ++i) {
+    causes[std::string(ChangeCauseName(static_cast<ChangeCause>(i)))] = by_cause[i];
+  }
+
+  Json timeline = Json::array();
+  for (size_t i = 0; i < scenario.timeline.size(); ++i) {
+    const TimelineAction& a = scenario.timeline[i];
+    const ActionOutcome& o = world.metrics.actions[i];
+    timeline.push_back({{"at", FormatDuration(a.at)},
+                        {"time", FormatTimestamp(scenario.start + a.at)},
+                        {"action", a.text},
+                        {"line", a.line},
+                        {"applied", o.applied},
+                        {"unchanged", o.unchanged},
+                        {"refused", o.refused}});
+  }
+
+  Json groups = Json::array();
+  for (size_t g = 0; g < scenario.groups.size(); ++g) {
+    const GroupSpec& group = scenario.groups[g];
+    const CarrierSpec& carrier = scenario.carriers[group.carrier];
+    groups.push_back({{"group", group.name},
+                      {"carrier", carrier.name},
+                      {"plan", carrier.profile.plans[group.plan].name},
+                      {"device", scenario.devices[group.device].name},
+                      {"sims", group.count},
+                      {"by_status", per_group[g].ToJson()},
+                      {"online_at_end", online[g]},
+                      {"signaling", SignalingJson(world.metrics.by_group[g])},
+                      {"usage", {{"uplink_bytes", up[g]},
+                                 {"downlink_bytes", down[g]},
+                                 {"total_bytes", up[g] + down[g]},
+                                 {"online_ms", online_ms[g]}}}});
+  }
+
+  return Json{
+      {"schema_version", kSummarySchemaVersion},
+      {"tool", {{"name", "carriersim"}, {"version", CARRIERSIM_VERSION}}},
+      {"scenario",
+       {{"name", scenario.name},
+        {"seed", world.seed},
+        {"currency", std::string(scenario.currency.str())},
+        {"start", FormatTimestamp(scenario.start)},
+        {"end", FormatTimestamp(scenario.start + scenario.duration)},
+        {"duration", FormatDuration(scenario.duration)},
+        {"duration_ms", scenario.duration}}},
+      {"sims", {{"total", scenario.sim_count}, {"online_at_end", online_total},
+                {"by_status", all.ToJson()}}},
+      {"signaling", SignalingJson(world.metrics.total)},
+      {"usage", {{"uplink_bytes", up_total},
+                 {"downlink_bytes", down_total},
+                 {"total_bytes", up_total + down_total},
+                 {"online_ms", online_ms_total}}},
+      {"status_changes", {{"total", world.history.changes.size()}, {"by_cause", causes}}},
+      {"timeline", timeline},
+      {"groups", groups},
+      {"engine", {{"events", world.events}}},
+  };
+}
+
+}  // namespace carriersim

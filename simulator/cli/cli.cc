@@ -1,0 +1,70 @@
+#include <exception>
+#include <new>
+
+#include "simulator/base/diagnostics.h"
+#include "simulator/cli/commands.h"
+#include "simulator/cli/exit_codes.h"
+
+namespace carriersim {
+namespace {
+
+constexpr const char* kUsage = R"(usage: carriersim <command> [arguments]
+
+A simulator of an IoT cellular carrier and the devices on it.
+
+commands:
+  run FILE [--seed N] [--out DIR]     simulate a scenario and write its reports
+  validate FILE...                    check scenario files without running them
+  bench phold --lps N --events E      measure the event engine (PHOLD benchmark)
+
+options:
+  -h, --help     help (also after any command: carriersim run --help)
+  --version      print the version
+
+exit codes: 0 ok, 1 expectations failed, 2 usage error, 3 invalid scenario,
+            4 I/O error (missing file, unwritable output folder), 70 internal error
+The scenario format is documented in scenarios/README.md.
+)";
+
+constexpr std::string_view kCommands[] = {"run", "validate", "bench"};
+
+int Dispatch(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  if (args.empty()) {
+    err << kUsage;
+    return kExitUsage;
+  }
+  const std::string& command = args[0];
+  const std::vector<std::string> rest(args.begin() + 1, args.end());
+  if (command == "-h" || command == "--help" || command == "help") {
+    out << kUsage;
+    return kExitOk;
+  }
+  if (command == "--version" || command == "version") {
+    out << "carriersim " << CARRIERSIM_VERSION << "\n";
+    return kExitOk;
+  }
+  if (command == "run") return RunCommand(rest, out, err);
+  if (command == "validate") return ValidateCommand(rest, out, err);
+  if (command == "bench") return BenchCommand(rest, out, err);
+  err << "carriersim: unknown command '" << command << "'" << DidYouMean(command, kCommands)
+      << "\n\n"
+      << kUsage;
+  return kExitUsage;
+}
+
+}  // namespace
+
+int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  try {
+    return Dispatch(args, out, err);
+  } catch (const std::bad_alloc&) {
+    err << "carriersim: out of memory (the scenario may be too large for this machine)\n";
+    return kExitInternal;
+  } catch (const std::exception& e) {
+    err << "carriersim: internal error: " << e.what()
+        << "\nThis is a bug in carriersim; please report it with the scenario that caused it.\n";
+    return kExitInternal;
+  }
+}
+
+}  // namespace carriersim

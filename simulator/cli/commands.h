@@ -1,0 +1,22 @@
+// The subcommands of the carriersim binary. Each takes its arguments (after the subcommand name)
+// and the streams to write to, and returns an exit code (exit_codes.h); tests call them directly.
+#ifndef CARRIERSIM_CLI_COMMANDS_H_
+#define CARRIERSIM_CLI_COMMANDS_H_
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace carriersim {
+
+// The whole command line (without argv[0]): dispatches to a subcommand, handles --help and
+// --version, and turns an unexpected exception into exit code 70.
+int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+int RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int ValidateCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int BenchCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+}  // namespace carriersim
+
+#endif  // CARRIERSIM_CLI_COMMANDS_H_

@@ -1,0 +1,18 @@
+// carriersim's exit codes, documented in README.md. CI jobs rely on them: never renumber.
+#ifndef CARRIERSIM_CLI_EXIT_CODES_H_
+#define CARRIERSIM_CLI_EXIT_CODES_H_
+
+namespace carriersim {
+
+enum ExitCode : int {
+  kExitOk = 0,
+  kExitExpectationsFailed = 1,  // the run finished but an expectation of the scenario failed
+  kExitUsage = 2,               // bad command line
+  kExitInvalidScenario = 3,     // the scenario (or a profile it uses) is invalid
+  kExitIoError = 4,             // an input file is missing or an output folder is unwritable
+  kExitInternal = 70,           // a bug in carriersim (EX_SOFTWARE)
+};
+
+}  // namespace carriersim
+
+#endif  // CARRIERSIM_CLI_EXIT_CODES_H_

@@ -1,0 +1,42 @@
+// Signaling counters: what the core network saw, overall and per group.
+#ifndef CARRIERSIM_OBSERVERS_SIGNALING_METRICS_H_
+#define CARRIERSIM_OBSERVERS_SIGNALING_METRICS_H_
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+namespace carriersim {
+
+struct SignalingCounters {
+  uint64_t attach_attempts = 0;
+  uint64_t attach_accepts = 0;
+  std::array<uint64_t, 256> rejects_by_cause{};  // indexed by EMM cause
+  uint64_t network_detaches = 0;                 // detaches the network initiated
+  uint64_t sessions_opened = 0;
+
+  uint64_t AttachRejects() const {
+    uint64_t total = 0;
+    for (uint64_t n : rejects_by_cause) total += n;
+    return total;
+  }
+};
+
+// What one timeline action did to the SIMs it addressed.
+struct ActionOutcome {
+  uint64_t applied = 0;    // status changed / device acted on
+  uint64_t unchanged = 0;  // SIM already in the target status
+  uint64_t refused = 0;    // verb not allowed from the SIM's status
+};
+
+struct SignalingMetrics {
+  SignalingCounters total;
+  std::vector<SignalingCounters> by_group;
+  std::vector<ActionOutcome> actions;  // indexed like Scenario::timeline
+
+  SignalingMetrics(size_t groups, size_t actions) : by_group(groups), actions(actions) {}
+};
+
+}  // namespace carriersim
+
+#endif  // CARRIERSIM_OBSERVERS_SIGNALING_METRICS_H_

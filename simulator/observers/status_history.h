@@ -1,0 +1,39 @@
+// Every subscriber status change of a run (SOR-9): time, SIM, from, to, and what caused it.
+#ifndef CARRIERSIM_OBSERVERS_STATUS_HISTORY_H_
+#define CARRIERSIM_OBSERVERS_STATUS_HISTORY_H_
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "simulator/base/sim_time.h"
+#include "simulator/carrier/profile.h"
+
+namespace carriersim {
+
+enum class ChangeCause : uint8_t {
+  kApi,           // a verb, from the scenario timeline
+  kDeviceAttach,  // the device's attach moved it (ready -> active)
+  kTimer,         // an automatic transition after time in a status
+  kNetwork,       // the network decided (usage limits, ...)
+  kStorm,         // forced reactivation after a signaling storm
+};
+inline constexpr int kChangeCauseCount = 5;
+
+std::string_view ChangeCauseName(ChangeCause cause);
+
+struct StatusChange {
+  SimTime time;
+  uint32_t sim;
+  StatusId from;
+  StatusId to;
+  ChangeCause cause;
+};
+
+struct StatusHistory {
+  std::vector<StatusChange> changes;  // in the order they happened
+};
+
+}  // namespace carriersim
+
+#endif  // CARRIERSIM_OBSERVERS_STATUS_HISTORY_H_

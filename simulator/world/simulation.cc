@@ -1,0 +1,46 @@
+#include "simulator/world/simulation.h"
+
+#include <algorithm>
+#include <stdexcept>
+#include <string>
+
+#include "devices/modem.h"
+#include "simulator/network/core_network.h"
+#include "simulator/world/timeline.h"
+
+namespace carriersim {
+namespace {
+
+void Dispatch(World& world, const Event& e) {
+  if (e.entity == kTimelineEntity) {
+    RunDueActions(world, e.time);
+    return;
+  }
+  const DeviceId device = DeviceOfEntity(e.entity);
+  switch (e.tag()) {
+    case kModemTimer:
+      OnModemTimer(world, device, e.time);
+      return;
+    default:
+      throw std::logic_error("device event with unknown tag " + std::to_string(e.tag()));
+  }
+}
+
+}  // namespace
+
+void RunUntil(World& world, SimTime until) {
+  const SimTime end = std::min(until, world.scenario.duration);
+  while (!world.queue.empty() && world.queue.NextTime() < end) {
+    const Event e = world.queue.Pop();
+    ++world.events;
+    Dispatch(world, e);
+  }
+}
+
+void RunSimulation(World& world) {
+  const SimTime end = world.scenario.duration;
+  RunUntil(world, end);
+  for (SimId sim = 0; sim < world.subscribers.size(); ++sim) AccrueUsage(world, sim, end);
+}
+
+}  // namespace carriersim

@@ -1,0 +1,43 @@
+#include "simulator/world/world.h"
+
+#include "devices/modem.h"
+#include "simulator/base/rng.h"
+#include "simulator/world/timeline.h"
+
+namespace carriersim {
+
+World::World(const Scenario& s, uint64_t run_seed)
+    : scenario(s),
+      seed(run_seed),
+      queue(static_cast<EntityId>(s.sim_count + kFirstDeviceEntity)),
+      subscribers(static_cast<size_t>(s.sim_count)),
+      fleet(static_cast<size_t>(s.sim_count)),
+      metrics(s.groups.size(), s.timeline.size()) {
+  for (uint32_t g = 0; g < s.groups.size(); ++g) {
+    const GroupSpec& group = s.groups[g];
+    const TrafficSpec& traffic = s.devices[group.device].traffic;
+    for (int64_t i = group.first_sim; i < group.first_sim + group.count; ++i) {
+      const SimId sim = static_cast<SimId>(i);
+      subscribers.group[sim] = g;
+      subscribers.plan[sim] = group.plan;
+      subscribers.status[sim] = group.status;
+      fleet.boot_rng[sim] = MakeStream(seed, sim, StreamPurpose::kBoot);
+      if (traffic.every > 0) {
+        // Where in its period each device's schedule starts: its own stream, so that adding a
+        // group never shifts another device's traffic.
+        RandomStream stream = MakeStream(seed, sim, StreamPurpose::kTrafficPhase);
+        fleet.traffic_anchor[sim] = static_cast<SimTime>(
+            UniformBelow(stream, static_cast<uint64_t>(traffic.every)));
+      }
+    }
+  }
+  for (const GroupSpec& group : s.groups) {
+    if (!group.powered) continue;
+    for (int64_t i = group.first_sim; i < group.first_sim + group.count; ++i) {
+      PowerOn(*this, static_cast<DeviceId>(i), 0);
+    }
+  }
+  StartTimeline(*this);
+}
+
+}  // namespace carriersim

@@ -1,0 +1,118 @@
+// The command line: subcommands, help, exit codes (README.md documents them).
+#include <catch2/catch.hpp>
+#include <filesystem>
+
+#include "tests/test_util.h"
+
+namespace carriersim {
+namespace {
+
+using test::Cli;
+
+bool Contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+TEST_CASE("help on every command, and the version", "[cli]") {
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"--help"}, {"run", "--help"}, {"validate", "--help"},
+        {"bench", "--help"}, {"run", "-h"}}) {
+    const test::CliResult r = Cli(args);
+    INFO(args[0]);
+    CHECK(r.code == 0);
+    CHECK(Contains(r.out, "usage: carriersim"));
+    CHECK(r.err.empty());
+  }
+  const test::CliResult v = Cli({"--version"});
+  CHECK(v.code == 0);
+  CHECK(v.out == std::string("carriersim ") + CARRIERSIM_VERSION + "\n");
+}
+
+TEST_CASE("usage errors exit 2 and say what was wrong", "[cli]") {
+  CHECK(Cli({}).code == 2);
+  const test::CliResult unknown = Cli({"rnu"});
+  CHECK(unknown.code == 2);
+  CHECK(Contains(unknown.err, "unknown command 'rnu' (did you mean 'run'?)"));
+  const test::CliResult option = Cli({"run", "x.yaml", "--sed", "3"});
+  CHECK(option.code == 2);
+  CHECK(Contains(option.err, "unknown option '--sed' (did you mean '--seed'?)"));
+  CHECK(Cli({"run"}).code == 2);
+  CHECK(Cli({"run", "a.yaml", "b.yaml"}).code == 2);
+  const test::CliResult seed = Cli({"run", "x.yaml", "--seed", "-4"});
+  CHECK(seed.code == 2);
+  CHECK(Contains(seed.err, "--seed: '-4' is negative"));
+  CHECK(Cli({"run", "x.yaml", "--out"}).code == 2);
+  CHECK(Cli({"validate"}).code == 2);
+  CHECK(Cli({"bench"}).code == 2);
+  CHECK(Cli({"bench", "phold", "--lps", "10"}).code == 2);
+  CHECK(Cli({"bench", "phold", "--lps", "0", "--events", "10"}).code == 2);
+  CHECK(Cli({"bench", "phold", "--lps", "10", "--events", "10", "--remote", "2"}).code == 2);
+}
+
+TEST_CASE("a missing input file exits 4", "[cli]") {
+  const test::CliResult run = Cli({"run", "/nonexistent/s.yaml"});
+  CHECK(run.code == 4);
+  CHECK(run.err == "/nonexistent/s.yaml: error: cannot read scenario: no such file\n");
+  CHECK(Cli({"validate", "/nonexistent/s.yaml"}).code == 4);
+  // A missing file outranks an invalid one.
+  CHECK(Cli({"validate", test::SourcePath("tests/bad_scenarios/empty.yaml"),
+             "/nonexistent/s.yaml"}).code == 4);
+}
+
+TEST_CASE("an unwritable output folder exits 4 before simulating", "[cli]") {
+  test::TempDir dir;
+  REQUIRE(test::WriteText(dir.File("a-file"), "x"));
+  const test::CliResult r =
+      Cli({"run", test::SourcePath("scenarios/quickstart.yaml"), "--out", dir.File("a-file/out")});
+  CHECK(r.code == 4);
+  CHECK(Contains(r.err, "cannot create output folder"));
+  CHECK(r.out.empty());  // nothing ran
+}
+
+TEST_CASE("validate reports each valid file in one line", "[cli]") {
+  const std::string quickstart = test::SourcePath("scenarios/quickstart.yaml");
+  const test::CliResult r = Cli({"validate", quickstart});
+  CHECK(r.code == 0);
+  CHECK(r.out == quickstart + ": ok: 1 carrier, 1 device profile, 1 group (10 SIMs), 3 timeline "
+                              "actions, 30d\n");
+}
+
+TEST_CASE("run prints a summary and writes summary.json", "[cli]") {
+  test::TempDir dir;
+  const test::CliResult r =
+      Cli({"run", test::SourcePath("scenarios/quickstart.yaml"), "--out", dir.File("q")});
+  REQUIRE(r.code == 0);
+  CHECK(Contains(r.out, "SIMs        10 total, 10 online at the end; active 10"));
+  CHECK(Contains(r.out, "30 attach attempts, 20 accepted, 10 rejected (#7 EPS services not "
+                        "allowed: 10)"));
+  CHECK(std::filesystem::exists(dir.File("q/summary.json")));
+  // No temporary files are left next to the reports.
+  int files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir.File("q"))) {
+    (void)entry;
+    ++files;
+  }
+  CHECK(files == 1);
+}
+
+TEST_CASE("bench phold prints its figures on the last line", "[cli]") {
+  const test::CliResult r = Cli({"bench", "phold", "--lps", "1000", "--events", "20000"});
+  REQUIRE(r.code == 0);
+  const std::string last = r.out.substr(r.out.rfind('\n', r.out.size() - 2) + 1);
+  CHECK(last.rfind("events=20000 seconds=", 0) == 0);
+  CHECK(Contains(last, " events_per_s="));
+  CHECK(Contains(last, " ns_per_event="));
+  // The workload is deterministic: the checksum depends on the seed only.
+  const test::CliResult again = Cli({"bench", "phold", "--lps", "1000", "--events", "20000"});
+  CHECK(r.out.substr(0, r.out.find('\n')) == again.out.substr(0, again.out.find('\n')));
+}
+
+TEST_CASE("the binary's exit codes reach the shell", "[cli]") {
+  CHECK(test::RunBinary("--version") == 0);
+  CHECK(test::RunBinary("") == 2);
+  CHECK(test::RunBinary("validate /nonexistent/s.yaml") == 4);
+  CHECK(test::RunBinary("validate " + test::SourcePath("tests/bad_scenarios/empty.yaml")) == 3);
+}
+
+}  // namespace
+}  // namespace carriersim
