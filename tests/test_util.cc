@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 
 #include "simulator/base/diagnostics.h"
@@ -21,6 +22,12 @@ std::string ReadText(const std::string& path) {
   std::string text, error;
   if (!ReadFile(path, &text, &error)) FAIL("cannot read " << path << ": " << error);
   return text;
+}
+
+bool WriteText(const std::string& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+  return static_cast<bool>(out);
 }
 
 CliResult Cli(const std::vector<std::string>& args) {

@@ -12,6 +12,7 @@ namespace carriersim::test {
 // A path inside the source tree: SourcePath("scenarios/quickstart.yaml").
 std::string SourcePath(const std::string& relative);
 std::string ReadText(const std::string& path);
+bool WriteText(const std::string& path, const std::string& text);
 
 // The CLI run in-process, as main() runs it.
 struct CliResult {

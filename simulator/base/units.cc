@@ -135,7 +135,7 @@ bool ParseDuration(std::string_view text, SimTime* out, std::string* error) {
     return false;
   }
   if (s.front() == '-') {
-    *error = "duration " + Quote(s) + " is negative; durations cannot be negative";
+    *error = Quote(s) + " is negative; durations cannot be negative";
     return false;
   }
   if (s == "0") {
@@ -223,7 +223,7 @@ bool ParseDataSize(std::string_view text, int64_t* bytes, std::string* error) {
     return false;
   }
   if (s.front() == '-') {
-    *error = "data size " + Quote(s) + " is negative; sizes cannot be negative";
+    *error = Quote(s) + " is negative; data sizes cannot be negative";
     return false;
   }
   if (s == "0") {

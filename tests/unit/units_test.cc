@@ -60,7 +60,7 @@ TEST_CASE("durations in every unit and combination", "[units]") {
 }
 
 TEST_CASE("malformed durations say what is wrong", "[units]") {
-  CHECK(DurationError("-5d") == "duration '-5d' is negative; durations cannot be negative");
+  CHECK(DurationError("-5d") == "'-5d' is negative; durations cannot be negative");
   CHECK(DurationError("10") ==
         "duration '10' has a number without a unit; write e.g. 10s (units: 'ms', 's', 'm', "
         "'min', 'h', 'd' or 'w')");
@@ -110,7 +110,7 @@ TEST_CASE("malformed data sizes say what is wrong", "[units]") {
         "'Mb' is a unit of bits; data sizes are in bytes ('B', 'KB', 'MB', 'GB' or 'TB')");
   CHECK(SizeError("5mb") == "unknown data size unit 'mb' in '5mb' (did you mean 'MB'?); units "
                             "are 'B', 'KB', 'MB', 'GB' or 'TB'");
-  CHECK(SizeError("-1KB") == "data size '-1KB' is negative; sizes cannot be negative");
+  CHECK(SizeError("-1KB") == "'-1KB' is negative; data sizes cannot be negative");
   CHECK(SizeError("lots") ==
         "bad data size 'lots'; expected a data size such as 512B, 250KB, 1.5MB or 2GB");
   CHECK(SizeError("99999999999TB") == "data size '99999999999TB' is too large");
