@@ -22,14 +22,17 @@ enum class ModemState : uint8_t {
 
 struct Fleet {
   std::vector<ModemState> modem;
-  std::vector<uint8_t> failed_attempts;  // attach attempt counter of TS 24.301 5.5.1.2.6
-  std::vector<SimTime> traffic_anchor;   // the device sends at anchor + k * every
-  std::vector<uint32_t> attach_attempts; // per device, for the energy proxy
-  std::vector<RandomStream> boot_rng;    // boot durations, one stream per device
+  std::vector<uint8_t> failed_attempts;   // attach attempt counter of TS 24.301 5.5.1.2.6
+  std::vector<SimTime> traffic_anchor;    // the device sends at anchor + k * every
+  std::vector<uint32_t> attach_attempts;  // per device, for the energy proxy
+  std::vector<RandomStream> boot_rng;     // boot durations, one stream per device
 
   explicit Fleet(size_t count)
-      : modem(count, ModemState::kOff), failed_attempts(count), traffic_anchor(count),
-        attach_attempts(count), boot_rng(count) {}
+      : modem(count, ModemState::kOff),
+        failed_attempts(count),
+        traffic_anchor(count),
+        attach_attempts(count),
+        boot_rng(count) {}
   size_t size() const { return modem.size(); }
 };
 

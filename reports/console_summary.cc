@@ -29,8 +29,8 @@ std::string Counts(const Json& object) {
 std::string FormatConsoleSummary(const Json& s) {
   const Json& scenario = s["scenario"];
   std::string text = scenario["name"].get<std::string>() + " (seed " +
-                     std::to_string(scenario["seed"].get<uint64_t>()) + "): " +
-                     scenario["start"].get<std::string>() + " .. " +
+                     std::to_string(scenario["seed"].get<uint64_t>()) +
+                     "): " + scenario["start"].get<std::string>() + " .. " +
                      scenario["end"].get<std::string>() + " (" +
                      scenario["duration"].get<std::string>() + ")\n";
 
@@ -47,21 +47,20 @@ std::string FormatConsoleSummary(const Json& s) {
                std::to_string(r["count"].get<uint64_t>());
   }
   if (!rejects.empty()) rejects += ")";
-  text += Row("signaling", std::to_string(sig["attach_attempts"].get<uint64_t>()) +
-                               " attach attempts, " +
-                               std::to_string(sig["attach_accepts"].get<uint64_t>()) +
-                               " accepted, " + std::to_string(sig["attach_rejects"].get<uint64_t>()) +
-                               " rejected" + rejects + "; " +
-                               std::to_string(sig["network_detaches"].get<uint64_t>()) +
-                               " network detaches");
+  text +=
+      Row("signaling",
+          std::to_string(sig["attach_attempts"].get<uint64_t>()) + " attach attempts, " +
+              std::to_string(sig["attach_accepts"].get<uint64_t>()) + " accepted, " +
+              std::to_string(sig["attach_rejects"].get<uint64_t>()) + " rejected" + rejects + "; " +
+              std::to_string(sig["network_detaches"].get<uint64_t>()) + " network detaches");
 
   const Json& usage = s["usage"];
   char online[64];
   std::snprintf(online, sizeof online, "%.1f",
                 static_cast<double>(usage["online_ms"].get<int64_t>()) / kHour);
   text += Row("data", FormatDataSizeApprox(usage["uplink_bytes"].get<int64_t>()) + " up, " +
-                          FormatDataSizeApprox(usage["downlink_bytes"].get<int64_t>()) +
-                          " down, " + online + " SIM-hours online");
+                          FormatDataSizeApprox(usage["downlink_bytes"].get<int64_t>()) + " down, " +
+                          online + " SIM-hours online");
   text += Row("history", std::to_string(s["status_changes"]["total"].get<uint64_t>()) +
                              " status changes: " + Counts(s["status_changes"]["by_cause"]));
   for (const Json& a : s["timeline"]) {
@@ -72,7 +71,8 @@ std::string FormatConsoleSummary(const Json& s) {
     if (a["refused"].get<uint64_t>() > 0) {
       outcome += ", " + std::to_string(a["refused"].get<uint64_t>()) + " refused";
     }
-    text += Row("at " + a["at"].get<std::string>(), a["action"].get<std::string>() + ": " + outcome);
+    text +=
+        Row("at " + a["at"].get<std::string>(), a["action"].get<std::string>() + ": " + outcome);
   }
   return text;
 }

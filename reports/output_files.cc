@@ -21,7 +21,8 @@ bool PrepareOutputDir(const std::string& dir, std::string* error) {
     *error = "cannot create output folder '" + dir + "': " + ec.message();
     return false;
   }
-  const std::string probe = (fs::path(dir) / (".carriersim-probe-" + std::to_string(getpid()))).string();
+  const std::string probe =
+      (fs::path(dir) / (".carriersim-probe-" + std::to_string(getpid()))).string();
   std::FILE* f = std::fopen(probe.c_str(), "wb");
   if (f == nullptr) {
     *error = "cannot write to output folder '" + dir + "': " + std::strerror(errno);

@@ -47,12 +47,9 @@ Json SignalingJson(const SignalingCounters& c) {
                        {"name", std::string(EmmCauseName(static_cast<EmmCause>(cause)))},
                        {"count", c.rejects_by_cause[cause]}});
   }
-  return Json{{"attach_attempts", c.attach_attempts},
-              {"attach_accepts", c.attach_accepts},
-              {"attach_rejects", c.AttachRejects()},
-              {"rejects_by_cause", rejects},
-              {"network_detaches", c.network_detaches},
-              {"sessions_opened", c.sessions_opened}};
+  return Json{{"attach_attempts", c.attach_attempts},   {"attach_accepts", c.attach_accepts},
+              {"attach_rejects", c.AttachRejects()},    {"rejects_by_cause", rejects},
+              {"network_detaches", c.network_detaches}, {"sessions_opened", c.sessions_opened}};
 }
 
 }  // namespace
@@ -117,10 +114,11 @@ Json BuildSummary(const World& world) {
                       {"by_status", per_group[g].ToJson()},
                       {"online_at_end", online[g]},
                       {"signaling", SignalingJson(world.metrics.by_group[g])},
-                      {"usage", {{"uplink_bytes", up[g]},
-                                 {"downlink_bytes", down[g]},
-                                 {"total_bytes", up[g] + down[g]},
-                                 {"online_ms", online_ms[g]}}}});
+                      {"usage",
+                       {{"uplink_bytes", up[g]},
+                        {"downlink_bytes", down[g]},
+                        {"total_bytes", up[g] + down[g]},
+                        {"online_ms", online_ms[g]}}}});
   }
 
   return Json{
@@ -134,13 +132,16 @@ Json BuildSummary(const World& world) {
         {"end", FormatTimestamp(scenario.start + scenario.duration)},
         {"duration", FormatDuration(scenario.duration)},
         {"duration_ms", scenario.duration}}},
-      {"sims", {{"total", scenario.sim_count}, {"online_at_end", online_total},
-                {"by_status", all.ToJson()}}},
+      {"sims",
+       {{"total", scenario.sim_count},
+        {"online_at_end", online_total},
+        {"by_status", all.ToJson()}}},
       {"signaling", SignalingJson(world.metrics.total)},
-      {"usage", {{"uplink_bytes", up_total},
-                 {"downlink_bytes", down_total},
-                 {"total_bytes", up_total + down_total},
-                 {"online_ms", online_ms_total}}},
+      {"usage",
+       {{"uplink_bytes", up_total},
+        {"downlink_bytes", down_total},
+        {"total_bytes", up_total + down_total},
+        {"online_ms", online_ms_total}}},
       {"status_changes", {{"total", world.history.changes.size()}, {"by_cause", causes}}},
       {"timeline", timeline},
       {"groups", groups},

@@ -64,7 +64,8 @@ std::vector<std::string> LoadErrors(const std::string& text, const std::string& 
 }
 
 TempDir::TempDir() {
-  std::string pattern = (std::filesystem::temp_directory_path() / "carriersim-test-XXXXXX").string();
+  std::string pattern =
+      (std::filesystem::temp_directory_path() / "carriersim-test-XXXXXX").string();
   if (mkdtemp(pattern.data()) == nullptr) FAIL("mkdtemp failed");
   path_ = pattern;
 }

@@ -31,18 +31,18 @@ int DaysInMonth(int64_t year, int month) {
 int64_t DaysFromCivil(const CivilDate& d) {
   const int64_t y = d.year - (d.month <= 2);
   const int64_t era = FloorDiv(y, 400);
-  const int64_t yoe = y - era * 400;                                          // [0, 399]
+  const int64_t yoe = y - era * 400;                                                   // [0, 399]
   const int64_t doy = (153 * (d.month + (d.month > 2 ? -3 : 9)) + 2) / 5 + d.day - 1;  // [0, 365]
-  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;                  // [0, 146096]
+  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;  // [0, 146096]
   return era * 146097 + doe - 719468;
 }
 
 CivilDate CivilFromDays(int64_t z) {
   z += 719468;
   const int64_t era = FloorDiv(z, 146097);
-  const int64_t doe = z - era * 146097;                                      // [0, 146096]
+  const int64_t doe = z - era * 146097;                                       // [0, 146096]
   const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;  // [0, 399]
-  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);               // [0, 365]
+  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);                // [0, 365]
   const int64_t mp = (5 * doy + 2) / 153;                                     // [0, 11]
   const int day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
   const int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
@@ -168,7 +168,8 @@ std::string FormatTimestamp(UnixMillis t) {
 std::string FormatDate(UnixMillis t) {
   const CivilDate d = CivilFromDays(FloorDiv(t, kDay));
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%04lld-%02d-%02d", static_cast<long long>(d.year), d.month, d.day);
+  std::snprintf(buf, sizeof buf, "%04lld-%02d-%02d", static_cast<long long>(d.year), d.month,
+                d.day);
   return buf;
 }
 

@@ -34,12 +34,13 @@ inline double DetLog(double x) {
                    kLg3 = 2.857142874366239149e-01, kLg4 = 2.222219843214978396e-01,
                    kLg5 = 1.818357216161805012e-01, kLg6 = 1.531383769920937332e-01,
                    kLg7 = 1.479819860511658591e-01;
-  if (!(x > 0)) return x == 0 ? -std::numeric_limits<double>::infinity()
-                              : std::numeric_limits<double>::quiet_NaN();
+  if (!(x > 0))
+    return x == 0 ? -std::numeric_limits<double>::infinity()
+                  : std::numeric_limits<double>::quiet_NaN();
   if (x == std::numeric_limits<double>::infinity()) return x;
   uint64_t bits = BitCast<uint64_t>(x);
   int64_t k = 0;
-  if ((bits >> 52) == 0) {  // subnormal: scale into the normal range first
+  if ((bits >> 52) == 0) {     // subnormal: scale into the normal range first
     x *= 18014398509481984.0;  // 2^54
     bits = BitCast<uint64_t>(x);
     k = -54;

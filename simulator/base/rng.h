@@ -87,9 +87,7 @@ inline int64_t UniformInt(RandomStream& s, int64_t lo, int64_t hi) {
 inline bool Bernoulli(RandomStream& s, double p) { return Uniform01(s) < p; }
 
 // Exponential with the given mean (inverse transform).
-inline double Exponential(RandomStream& s, double mean) {
-  return -mean * DetLog(UniformOpen01(s));
-}
+inline double Exponential(RandomStream& s, double mean) { return -mean * DetLog(UniformOpen01(s)); }
 
 // Normal (Marsaglia's polar method: needs only log and sqrt, both exact-per-machine here, and
 // sqrt is correctly rounded by IEEE-754 everywhere).

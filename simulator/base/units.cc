@@ -9,7 +9,9 @@
 namespace carriersim {
 namespace {
 
-__extension__ typedef __int128 Int128;  // GCC and Clang both have it; exact money and durations need it
+// Exact arithmetic on decimal values times unit factors needs more than 64 bits for a moment.
+// GCC and Clang both have __int128.
+__extension__ typedef __int128 Int128;
 
 // A non-negative decimal as written: value = mantissa / 10^scale. Exact, unlike a double.
 struct Decimal {
@@ -76,23 +78,26 @@ struct Unit {
   int64_t factor;
 };
 
-constexpr Unit kDurationUnits[] = {{"ms", 1},           {"s", kSecond}, {"m", kMinute},
-                                   {"min", kMinute},    {"h", kHour},   {"d", kDay},
-                                   {"w", kWeek}};
+constexpr Unit kDurationUnits[] = {{"ms", 1},    {"s", kSecond}, {"m", kMinute}, {"min", kMinute},
+                                   {"h", kHour}, {"d", kDay},    {"w", kWeek}};
 constexpr std::string_view kDurationUnitNames[] = {"ms", "s", "m", "min", "h", "d", "w"};
-constexpr std::string_view kCalendarUnits[] = {"mo", "mon", "month", "months", "y",
-                                               "yr", "year", "years"};
-constexpr std::string_view kSubMillisecondUnits[] = {"us", "ns", "µs"};
+constexpr std::string_view kCalendarUnits[] = {"mo", "mon", "month", "months",
+                                               "y",  "yr",  "year",  "years"};
+constexpr std::string_view kSubMillisecondUnits[] = {"us", "ns"};
 
 constexpr Unit kSizeUnits[] = {{"B", 1},
-                               {"KB", int64_t{1} << 10}, {"kB", int64_t{1} << 10},
-                               {"KiB", int64_t{1} << 10}, {"MB", int64_t{1} << 20},
-                               {"MiB", int64_t{1} << 20}, {"GB", int64_t{1} << 30},
-                               {"GiB", int64_t{1} << 30}, {"TB", int64_t{1} << 40},
+                               {"KB", int64_t{1} << 10},
+                               {"kB", int64_t{1} << 10},
+                               {"KiB", int64_t{1} << 10},
+                               {"MB", int64_t{1} << 20},
+                               {"MiB", int64_t{1} << 20},
+                               {"GB", int64_t{1} << 30},
+                               {"GiB", int64_t{1} << 30},
+                               {"TB", int64_t{1} << 40},
                                {"TiB", int64_t{1} << 40}};
 constexpr std::string_view kSizeUnitNames[] = {"B", "KB", "MB", "GB", "TB"};
-constexpr std::string_view kBitUnits[] = {"b", "bit", "bits", "kb", "Kb", "kbit", "Mb", "Mbit",
-                                          "Gb", "Gbit"};
+constexpr std::string_view kBitUnits[] = {"b",    "bit", "bits", "kb", "Kb",
+                                          "kbit", "Mb",  "Mbit", "Gb", "Gbit"};
 
 template <size_t N>
 bool Contains(const std::string_view (&list)[N], std::string_view word) {
@@ -160,16 +165,17 @@ bool ParseDuration(std::string_view text, SimTime* out, std::string* error) {
     const Unit* unit = FindUnit(kDurationUnits, unit_name);
     if (unit == nullptr) {
       if (Contains(kCalendarUnits, unit_name)) {
-        *error = "months and years have no fixed length; write days (e.g. 365d), or use a "
-                 "calendar date";
+        *error =
+            "months and years have no fixed length; write days (e.g. 365d), or use a "
+            "calendar date";
       } else if (Contains(kSubMillisecondUnits, unit_name)) {
         *error = "the simulation clock counts whole milliseconds; use ms or larger units";
       } else if (unit_name.empty()) {
         *error = "bad duration " + Quote(s) + "; " + form;
       } else {
         *error = "unknown duration unit " + Quote(unit_name) + " in " + Quote(s) +
-                 DidYouMean(unit_name, kDurationUnitNames) +
-                 "; units are " + QuotedList(kDurationUnitNames);
+                 DidYouMean(unit_name, kDurationUnitNames) + "; units are " +
+                 QuotedList(kDurationUnitNames);
       }
       return false;
     }
@@ -243,8 +249,8 @@ bool ParseDataSize(std::string_view text, int64_t* bytes, std::string* error) {
     return false;
   }
   if (unit_name.empty()) {
-    *error = "data size " + Quote(s) + " has no unit; write e.g. " + std::string(s) +
-             "B or " + std::string(s) + "KB (1 KB = 1024 B)";
+    *error = "data size " + Quote(s) + " has no unit; write e.g. " + std::string(s) + "B or " +
+             std::string(s) + "KB (1 KB = 1024 B)";
     return false;
   }
   const Unit* unit = FindUnit(kSizeUnits, unit_name);
@@ -254,8 +260,7 @@ bool ParseDataSize(std::string_view text, int64_t* bytes, std::string* error) {
                QuotedList(kSizeUnitNames) + ")";
     } else {
       *error = "unknown data size unit " + Quote(unit_name) + " in " + Quote(s) +
-               DidYouMean(unit_name, kSizeUnitNames) + "; units are " +
-               QuotedList(kSizeUnitNames);
+               DidYouMean(unit_name, kSizeUnitNames) + "; units are " + QuotedList(kSizeUnitNames);
     }
     return false;
   }
@@ -285,8 +290,8 @@ bool ParseMoney(std::string_view text, Money* out, std::string* error) {
     return false;
   }
   if (d.scale > 6) {
-    *error = "amount " + Quote(s) +
-             " has more than 6 decimal places (money is counted in millionths)";
+    *error =
+        "amount " + Quote(s) + " has more than 6 decimal places (money is counted in millionths)";
     return false;
   }
   SkipSpaces(s, &pos);
@@ -399,81 +404,6 @@ bool ParseCount(std::string_view text, int64_t* out, std::string* error) {
   }
   *out = static_cast<int64_t>(value);
   return true;
-}
-
-std::string FormatDuration(SimTime ms) {
-  if (ms == 0) return "0";
-  std::string text;
-  if (ms < 0) {
-    text = "-";
-    ms = -ms;
-  }
-  const Unit parts[] = {{"d", kDay}, {"h", kHour}, {"m", kMinute}, {"s", kSecond}, {"ms", 1}};
-  for (const Unit& u : parts) {
-    if (ms >= u.factor) {
-      if (text.size() > 1 || (text.size() == 1 && text != "-")) text += ' ';
-      text += std::to_string(ms / u.factor) + std::string(u.name);
-      ms %= u.factor;
-    }
-  }
-  return text;
-}
-
-std::string FormatDurationRange(const DurationRange& range) {
-  if (range.min == range.max) return FormatDuration(range.min);
-  return FormatDuration(range.min) + ".." + FormatDuration(range.max);
-}
-
-std::string FormatDataSizeApprox(int64_t bytes) {
-  const char* units[] = {"B", "KB", "MB", "GB", "TB"};
-  double value = static_cast<double>(bytes);
-  int unit = 0;
-  while (value >= 1024 && unit < 4) {
-    value /= 1024;
-    ++unit;
-  }
-  char text[32];
-  if (unit == 0 || value >= 100) {
-    std::snprintf(text, sizeof text, "%.0f%s", value, units[unit]);
-  } else {
-    std::snprintf(text, sizeof text, value >= 10 ? "%.1f%s" : "%.2f%s", value, units[unit]);
-  }
-  return text;
-}
-
-std::string FormatDataSize(int64_t bytes) {
-  const Unit units[] = {{"TB", int64_t{1} << 40}, {"GB", int64_t{1} << 30},
-                        {"MB", int64_t{1} << 20}, {"KB", int64_t{1} << 10}};
-  for (const Unit& u : units) {
-    // Use the unit when the value is at least 1 of it and exact with three decimals at most.
-    if (bytes >= u.factor && (static_cast<Int128>(bytes) * 1000) % u.factor == 0) {
-      const int64_t whole = bytes / u.factor;
-      int64_t thousandths = static_cast<int64_t>(
-          (static_cast<Int128>(bytes % u.factor) * 1000) / u.factor);
-      std::string text = std::to_string(whole);
-      if (thousandths != 0) {
-        char frac[24];
-        std::snprintf(frac, sizeof frac, ".%03lld", static_cast<long long>(thousandths));
-        std::string f = frac;
-        while (f.back() == '0') f.pop_back();
-        text += f;
-      }
-      return text + std::string(u.name);
-    }
-  }
-  return std::to_string(bytes) + "B";
-}
-
-std::string FormatMoney(const Money& money) {
-  const bool negative = money.micros < 0;
-  const uint64_t abs = negative ? 0 - static_cast<uint64_t>(money.micros)
-                                : static_cast<uint64_t>(money.micros);
-  char frac[8];
-  std::snprintf(frac, sizeof frac, "%06llu", static_cast<unsigned long long>(abs % 1'000'000));
-  std::string f = frac;
-  while (f.size() > 2 && f.back() == '0') f.pop_back();
-  return (negative ? "-" : "") + std::to_string(abs / 1'000'000) + "." + f + " " +
-         std::string(money.currency.str());
 }
 
 }  // namespace carriersim

@@ -34,8 +34,7 @@ PholdResult RunPhold(const PholdConfig& config) {
     result.checksum += PholdEventHash(e.time, e.entity);
     result.end_ticks = e.time;
   }
-  result.seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   result.events = config.events;
   return result;
 }

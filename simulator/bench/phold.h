@@ -28,10 +28,10 @@ struct PholdConfig {
 
 struct PholdResult {
   uint64_t events = 0;
-  double seconds = 0;       // wall time of the event loop alone (setup excluded)
-  SimTime end_ticks = 0;    // simulated time of the last event handled
-  uint64_t checksum = 0;    // sum over handled events of Mix64(time, lp): the same for any engine
-                            // that handles the same events, whatever it does with ties
+  double seconds = 0;     // wall time of the event loop alone (setup excluded)
+  SimTime end_ticks = 0;  // simulated time of the last event handled
+  uint64_t checksum = 0;  // sum over handled events of Mix64(time, lp): the same for any engine
+                          // that handles the same events, whatever it does with ties
 };
 
 // Where the next event of LP `self` goes, then how far ahead, in ticks: always drawn in this

@@ -24,8 +24,8 @@ inline constexpr size_t kMaxStatuses = 64;  // statuses are sets of bits in a ui
 // What the network answers when a device attaches while its SIM is in a status.
 struct AttachRule {
   enum class Kind : uint8_t {
-    kAccept,          // attach accepted
-    kReject,          // attach rejected with `cause`
+    kAccept,           // attach accepted
+    kReject,           // attach rejected with `cause`
     kBecomeThenAccept  // the SIM first moves to `become` (cause: device attach), then that
                        // status's rule applies: how ready and standby activate themselves
   };
@@ -65,12 +65,12 @@ enum class BlockedDetach : uint8_t {
 };
 
 struct CarrierProfile {
-  std::string name;         // "soracom"
-  std::string title;        // "Soracom-style IoT SIM"
+  std::string name;   // "soracom"
+  std::string title;  // "Soracom-style IoT SIM"
   std::string description;
   std::string source_file;  // where it was loaded from, for messages
   std::vector<StatusDef> statuses;
-  StatusId initial = 0;     // status of a newly registered SIM
+  StatusId initial = 0;  // status of a newly registered SIM
   std::vector<VerbDef> verbs;
   std::vector<PlanDef> plans;
   BlockedDetach blocked_detach = BlockedDetach::kReattachRequired;

@@ -60,9 +60,12 @@ class ProfileLoader {
       }
       const Field attach = fields.Required(
           "attach", "what an attach gets: accept, { reject: CAUSE } or { become: STATUS }");
-      if (Field f = fields.Optional("data"); f.present()) status.data = reader_.Bool(f).value_or(false);
-      if (Field f = fields.Optional("sms"); f.present()) status.sms = reader_.Bool(f).value_or(false);
-      if (Field f = fields.Optional("final"); f.present()) status.final = reader_.Bool(f).value_or(false);
+      if (Field f = fields.Optional("data"); f.present())
+        status.data = reader_.Bool(f).value_or(false);
+      if (Field f = fields.Optional("sms"); f.present())
+        status.sms = reader_.Bool(f).value_or(false);
+      if (Field f = fields.Optional("final"); f.present())
+        status.final = reader_.Bool(f).value_or(false);
       fields.Finish();
       profile_.statuses.push_back(status);
       pending.push_back(PendingAttach{attach, std::nullopt});
@@ -141,8 +144,8 @@ class ProfileLoader {
   void ReadInitial(const Field& f) {
     if (auto id = StatusRef(f)) {
       if (profile_.statuses[*id].final) {
-        reader_.Error(f, "a new SIM cannot start in the final status '" +
-                             profile_.statuses[*id].name + "'");
+        reader_.Error(
+            f, "a new SIM cannot start in the final status '" + profile_.statuses[*id].name + "'");
       }
       profile_.initial = *id;
     }
@@ -165,9 +168,11 @@ class ProfileLoader {
           std::optional<StatusId> id = StatusRef(element);
           if (!id) continue;
           if (profile_.statuses[*id].final) {
-            reader_.Error(element, "verb '" + verb.name + "' cannot be used from the final "
-                                   "status '" + profile_.statuses[*id].name +
-                                   "': nothing leaves a final status");
+            reader_.Error(element, "verb '" + verb.name +
+                                       "' cannot be used from the final "
+                                       "status '" +
+                                       profile_.statuses[*id].name +
+                                       "': nothing leaves a final status");
           }
           verb.from |= uint64_t{1} << *id;
         }
@@ -199,8 +204,8 @@ class ProfileLoader {
     MapFields map(reader_, network);
     if (Field f = map.Optional("blocked-detach"); f.present()) {
       if (auto choice = reader_.Choice(f, {"re-attach", "with-cause"}, "detach kind")) {
-        profile_.blocked_detach = *choice == "re-attach" ? BlockedDetach::kReattachRequired
-                                                          : BlockedDetach::kWithCause;
+        profile_.blocked_detach =
+            *choice == "re-attach" ? BlockedDetach::kReattachRequired : BlockedDetach::kWithCause;
       }
     }
     map.Finish();

@@ -63,8 +63,8 @@ bool ParseArgs(const std::vector<std::string>& args, const std::vector<OptionSpe
   return true;
 }
 
-bool ParseIntOption(const std::string& name, const std::string& text, long long min,
-                    long long max, long long* out, std::string* error) {
+bool ParseIntOption(const std::string& name, const std::string& text, long long min, long long max,
+                    long long* out, std::string* error) {
   int64_t value = 0;
   std::string why;
   if (!ParseCount(text, &value, &why)) {

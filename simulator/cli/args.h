@@ -30,8 +30,8 @@ bool ParseArgs(const std::vector<std::string>& args, const std::vector<OptionSpe
                ParsedArgs* out, std::string* error);
 
 // Parses a whole number option value in [min, max].
-bool ParseIntOption(const std::string& name, const std::string& text, long long min,
-                    long long max, long long* out, std::string* error);
+bool ParseIntOption(const std::string& name, const std::string& text, long long min, long long max,
+                    long long* out, std::string* error);
 
 }  // namespace carriersim
 

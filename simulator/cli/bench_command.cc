@@ -9,7 +9,8 @@
 namespace carriersim {
 namespace {
 
-constexpr const char* kBenchHelp = R"(usage: carriersim bench phold --lps N --events E [--remote P] [--seed S]
+constexpr const char* kBenchHelp =
+    R"(usage: carriersim bench phold --lps N --events E [--remote P] [--seed S]
 
 Benchmarks of carriersim itself; they print figures and never fail on them.
 
@@ -76,8 +77,8 @@ int Phold(const ParsedArgs& parsed, std::ostream& out, std::ostream& err) {
 int BenchCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   ParsedArgs parsed;
   std::string error;
-  if (!ParseArgs(args, {{"lps", true}, {"events", true}, {"remote", true}, {"seed", true}},
-                 &parsed, &error)) {
+  if (!ParseArgs(args, {{"lps", true}, {"events", true}, {"remote", true}, {"seed", true}}, &parsed,
+                 &error)) {
     err << "carriersim bench: " << error << "\n" << kBenchHelp;
     return kExitUsage;
   }

@@ -46,8 +46,8 @@ int RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
     return kExitOk;
   }
   if (parsed.positional.size() != 1) {
-    err << "carriersim run: expected one scenario file, got " << parsed.positional.size()
-        << "\n" << kRunHelp;
+    err << "carriersim run: expected one scenario file, got " << parsed.positional.size() << "\n"
+        << kRunHelp;
     return kExitUsage;
   }
   long long seed_override = -1;

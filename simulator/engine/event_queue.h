@@ -77,13 +77,18 @@ class EventQueue {
   static constexpr size_t kFrontMax = 64;  // tuned on PHOLD; 32..256 are within noise
 
   static bool IsTimer(uint32_t seq_tag) { return (seq_tag & kEventTagMask) < kTimerSlots; }
-  size_t Handle(EntityId entity, uint32_t slot) const { return size_t{entity} * kTimerSlots + slot; }
+  size_t Handle(EntityId entity, uint32_t slot) const {
+    return size_t{entity} * kTimerSlots + slot;
+  }
 
   void CheckSchedule(SimTime time, EntityId entity) const {
-    if (entity >= entity_count_ || time < now_) [[unlikely]] ThrowBadSchedule(time, entity);
+    if (entity >= entity_count_ || time < now_) [[unlikely]]
+      ThrowBadSchedule(time, entity);
   }
   [[noreturn]] void ThrowBadSchedule(SimTime time, EntityId entity) const;
-  uint32_t NextSeqTag(EntityId entity, EventTag tag) { return (seq_[entity]++ << kEventTagBits) | tag; }
+  uint32_t NextSeqTag(EntityId entity, EventTag tag) {
+    return (seq_[entity]++ << kEventTagBits) | tag;
+  }
   int BucketOf(SimTime time) const {  // REQUIRES: time >= front_end_ (> base_)
     const uint64_t differ = static_cast<uint64_t>(time) ^ static_cast<uint64_t>(base_);
     const int level = (63 - __builtin_clzll(differ)) / kDigitBits;
@@ -110,17 +115,17 @@ class EventQueue {
 
   EntityId entity_count_;
   size_t size_ = 0;
-  SimTime now_ = 0;        // time of the last popped event: no event may be scheduled before it
-  SimTime front_end_ = 1;  // the front heap holds exactly the events with time < front_end_
-  SimTime base_ = 0;       // radix buckets are relative to this time (< front_end_)
+  SimTime now_ = 0;           // time of the last popped event: no event may be scheduled before it
+  SimTime front_end_ = 1;     // the front heap holds exactly the events with time < front_end_
+  SimTime base_ = 0;          // radix buckets are relative to this time (< front_end_)
   std::vector<Event> front_;  // binary min-heap by EventBefore
   std::vector<Event> buckets_[kBuckets];
   SimTime bucket_min_time_[kBuckets];  // lower bound of each bucket's times (exact until a cancel)
   EntityId bucket_min_entity_[kBuckets];
   uint64_t bitmap_[kBitmapWords] = {};  // which buckets are non-empty
   int lowest_ = kBuckets;               // no bucket below this one is non-empty
-  std::vector<uint32_t> seq_;          // per entity: sequence number of its next event
-  std::vector<Position> where_;        // per (entity, timer slot): where the pending timer is
+  std::vector<uint32_t> seq_;           // per entity: sequence number of its next event
+  std::vector<Position> where_;         // per (entity, timer slot): where the pending timer is
 };
 
 // The hot path, inline so that a model's handlers compile into straight-line code.
@@ -146,7 +151,8 @@ inline void EventQueue::Insert(const Event& e) {
 
 inline void EventQueue::Schedule(SimTime time, EntityId entity, EventTag tag) {
   CheckSchedule(time, entity);
-  if (tag < kTimerSlots || tag > kEventTagMask) [[unlikely]] ThrowBadSchedule(time, entity);
+  if (tag < kTimerSlots || tag > kEventTagMask) [[unlikely]]
+    ThrowBadSchedule(time, entity);
   Insert(Event{time, entity, NextSeqTag(entity, tag)});
   ++size_;
 }

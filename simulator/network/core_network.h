@@ -12,7 +12,7 @@ namespace carriersim {
 
 struct AttachAnswer {
   bool accepted = false;
-  EmmCause cause = 0;        // when rejected
+  EmmCause cause = 0;         // when rejected
   bool data_allowed = false;  // when accepted: whether a data session comes up
 };
 

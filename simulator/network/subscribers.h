@@ -27,8 +27,15 @@ struct Subscribers {
   std::vector<SimTime> online_ms;  // total time with a data session
 
   explicit Subscribers(size_t count)
-      : group(count), plan(count), status(count), status_since(count), online(count),
-        session_start(count), uplink_bytes(count), downlink_bytes(count), online_ms(count) {}
+      : group(count),
+        plan(count),
+        status(count),
+        status_since(count),
+        online(count),
+        session_start(count),
+        uplink_bytes(count),
+        downlink_bytes(count),
+        online_ms(count) {}
   size_t size() const { return status.size(); }
 };
 

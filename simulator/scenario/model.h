@@ -25,8 +25,8 @@ struct TrafficSpec {
 // Timers of the modem (3GPP TS 24.301), settable per device profile.
 struct ModemSpec {
   DurationRange boot{10 * kSecond, 10 * kSecond};  // power on -> first attach attempt
-  SimTime t3411 = 10 * kSecond;    // between failed attach attempts
-  SimTime t3402 = 12 * kMinute;    // after `attempts_before_t3402` failures in a row
+  SimTime t3411 = 10 * kSecond;                    // between failed attach attempts
+  SimTime t3402 = 12 * kMinute;  // after `attempts_before_t3402` failures in a row
   int attempts_before_t3402 = 5;
 };
 
@@ -37,7 +37,7 @@ struct DeviceSpec {
 };
 
 struct CarrierSpec {
-  std::string name;     // as the scenario calls it
+  std::string name;  // as the scenario calls it
   CarrierProfile profile;
 };
 
@@ -46,9 +46,9 @@ struct GroupSpec {
   int64_t count = 0;
   uint32_t carrier = 0;  // index into Scenario::carriers
   PlanId plan = 0;
-  uint32_t device = 0;   // index into Scenario::devices
-  StatusId status = 0;   // initial subscriber status
-  bool powered = true;   // devices on at the start
+  uint32_t device = 0;    // index into Scenario::devices
+  StatusId status = 0;    // initial subscriber status
+  bool powered = true;    // devices on at the start
   int64_t first_sim = 0;  // SIMs of the group are [first_sim, first_sim + count)
 };
 
@@ -57,20 +57,20 @@ enum class ActionKind : uint8_t { kVerb, kPowerOn, kPowerOff, kPowerCycle };
 struct TimelineAction {
   SimTime at = 0;
   ActionKind kind = ActionKind::kVerb;
-  VerbId verb = 0;      // for kVerb, in the group's carrier profile
-  uint32_t group = 0;   // index into Scenario::groups
-  std::string text;     // "suspend trackers", for reports
-  int line = 0;         // where the action is written, for reports
+  VerbId verb = 0;     // for kVerb, in the group's carrier profile
+  uint32_t group = 0;  // index into Scenario::groups
+  std::string text;    // "suspend trackers", for reports
+  int line = 0;        // where the action is written, for reports
 };
 
 struct Scenario {
   std::string name;
   std::string description;
-  std::string file;          // as given on the command line
+  std::string file;  // as given on the command line
   UnixMillis start = 0;
   SimTime duration = 0;
   uint64_t seed = 1;
-  Currency currency;         // every amount in the reports is in this currency
+  Currency currency;  // every amount in the reports is in this currency
   std::vector<CarrierSpec> carriers;
   std::vector<DeviceSpec> devices;
   std::vector<GroupSpec> groups;

@@ -40,7 +40,8 @@ class ScenarioLoader {
     if (!root.IsMap()) {
       reader_.diag().Error(reader_.Where(root),
                            "a scenario is a mapping of keys (name, start, duration, carriers, "
-                           "devices, fleet, ...), not " + YamlReader::KindOf(root));
+                           "devices, fleet, ...), not " +
+                               YamlReader::KindOf(root));
       return std::nullopt;
     }
     MapFields top(reader_, Field{YAML::Node(), root, ""});
@@ -101,8 +102,8 @@ class ScenarioLoader {
   std::optional<CarrierProfile> LoadProfile(const Field& f) {
     std::optional<std::string> ref = reader_.Text(f);
     if (!ref) return std::nullopt;
-    const bool is_path = ref->find('/') != std::string::npos ||
-                         ref->ends_with(".yaml") || ref->ends_with(".yml");
+    const bool is_path =
+        ref->find('/') != std::string::npos || ref->ends_with(".yaml") || ref->ends_with(".yml");
     if (!is_path) {
       if (FindBuiltinProfile(*ref) == nullptr) {
         reader_.Error(f, "unknown carrier profile '" + *ref + "'" +
@@ -189,8 +190,8 @@ class ScenarioLoader {
         group.count = c.value_or(0);
         ok = ok && c.has_value();
         if (c && scenario_.sim_count + *c > kMaxSims) {
-          reader_.Error(count, "the fleet would have more than " + std::to_string(kMaxSims) +
-                                   " SIMs");
+          reader_.Error(count,
+                        "the fleet would have more than " + std::to_string(kMaxSims) + " SIMs");
           ok = false;
         }
       }
@@ -202,9 +203,12 @@ class ScenarioLoader {
         }
       }
       const Field plan = fields.Required("plan", "a plan of the carrier's profile");
-      if (Field f = fields.Required("device", "one of the scenario's device profiles"); f.present()) {
-        if (auto index = Reference(f, scenario_.devices, "device profile")) group.device = *index;
-        else ok = false;
+      if (Field f = fields.Required("device", "one of the scenario's device profiles");
+          f.present()) {
+        if (auto index = Reference(f, scenario_.devices, "device profile"))
+          group.device = *index;
+        else
+          ok = false;
       }
       const Field status = fields.Optional("status");
       if (Field f = fields.Optional("power"); f.present()) {
@@ -345,10 +349,9 @@ class ScenarioLoader {
     std::vector<std::string> known = carrier.profile.VerbNames();
     known.insert(known.end(), std::begin(kPowerActions), std::end(kPowerActions));
     reader_.diag().Error(reader_.Where(entry.key),
-                         entry.path + ": unknown action '" + verb + "'" +
-                             DidYouMean(verb, known) + " for group '" +
-                             scenario_.groups[*group].name + "' on carrier '" + carrier.name +
-                             "'; its actions are " + QuotedList(known));
+                         entry.path + ": unknown action '" + verb + "'" + DidYouMean(verb, known) +
+                             " for group '" + scenario_.groups[*group].name + "' on carrier '" +
+                             carrier.name + "'; its actions are " + QuotedList(known));
     return false;
   }
 

@@ -116,9 +116,9 @@ std::optional<YAML::Node> ParseYaml(const std::string& file, const std::string& 
         e.msg == "end of map flow not found" || e.msg == "end of sequence flow not found";
     if (auto opener = unclosed_flow ? UnclosedFlowOpener(text) : std::nullopt) {
       const char bracket = e.msg == "end of map flow not found" ? '{' : '[';
-      diag.Error({file, opener->first, opener->second},
-                 std::string("YAML syntax error: this '") + bracket + "' is never closed by '" +
-                     (bracket == '{' ? '}' : ']') + "'");
+      diag.Error({file, opener->first, opener->second}, std::string("YAML syntax error: this '") +
+                                                            bracket + "' is never closed by '" +
+                                                            (bracket == '{' ? '}' : ']') + "'");
     } else {
       diag.Error({file, e.mark.line + 1, e.mark.column + 1}, ExplainSyntaxError(e.msg));
     }
@@ -169,9 +169,7 @@ std::optional<std::string> YamlReader::ScalarText(const Field& f, std::string_vi
   return f.value.Scalar();
 }
 
-std::optional<std::string> YamlReader::Text(const Field& f) {
-  return ScalarText(f, "text");
-}
+std::optional<std::string> YamlReader::Text(const Field& f) { return ScalarText(f, "text"); }
 
 std::optional<std::string> YamlReader::Name(const Field& f) {
   std::optional<std::string> text = ScalarText(f, "a name");
@@ -229,7 +227,8 @@ std::optional<SimTime> YamlReader::Duration(const Field& f, SimTime min) {
 }
 
 std::optional<DurationRange> YamlReader::DurationSpan(const Field& f) {
-  std::optional<std::string> text = ScalarText(f, "a duration such as 10s or a range such as 5s..30s");
+  std::optional<std::string> text =
+      ScalarText(f, "a duration such as 10s or a range such as 5s..30s");
   if (!text) return std::nullopt;
   DurationRange value;
   std::string error;
@@ -383,9 +382,9 @@ void MapFields::Finish() {
   known_.erase(std::unique(known_.begin(), known_.end()), known_.end());
   for (const auto& [name, field] : entries_) {
     if (std::find(known_.begin(), known_.end(), name) != known_.end()) continue;
-    reader_.diag().Error(reader_.Where(field.key),
-                         "unknown key '" + field.path + "'" + DidYouMean(name, known_) +
-                             "; expected " + QuotedList(known_));
+    reader_.diag().Error(reader_.Where(field.key), "unknown key '" + field.path + "'" +
+                                                       DidYouMean(name, known_) + "; expected " +
+                                                       QuotedList(known_));
   }
 }
 

@@ -26,8 +26,8 @@ World::World(const Scenario& s, uint64_t run_seed)
         // Where in its period each device's schedule starts: its own stream, so that adding a
         // group never shifts another device's traffic.
         RandomStream stream = MakeStream(seed, sim, StreamPurpose::kTrafficPhase);
-        fleet.traffic_anchor[sim] = static_cast<SimTime>(
-            UniformBelow(stream, static_cast<uint64_t>(traffic.every)));
+        fleet.traffic_anchor[sim] =
+            static_cast<SimTime>(UniformBelow(stream, static_cast<uint64_t>(traffic.every)));
       }
     }
   }

@@ -48,7 +48,8 @@ int main(int argc, char** argv) {
     queue.push(Event{e.time + DrawPholdDelay(stream), target, seq[target]++ << kEventTagBits});
     checksum += PholdEventHash(e.time, e.entity);
   }
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::printf("engine=std::priority_queue lps=%u checksum=%llu\n", lps,
               static_cast<unsigned long long>(checksum));
   std::printf("events=%llu seconds=%.3f events_per_s=%.0f ns_per_event=%.1f\n",

@@ -47,12 +47,13 @@ int main(int argc, char** argv) {
   g_rng.resize(g_lps);
   for (uint32_t lp = 0; lp < g_lps; ++lp) {
     g_rng[lp] = carriersim::MakeStream(1, lp, carriersim::StreamPurpose::kPhold);
-    ns3::Simulator::Schedule(ns3::NanoSeconds(carriersim::DrawPholdDelay(g_rng[lp])),
-                             &HandleEvent, lp);
+    ns3::Simulator::Schedule(ns3::NanoSeconds(carriersim::DrawPholdDelay(g_rng[lp])), &HandleEvent,
+                             lp);
   }
   const auto start = std::chrono::steady_clock::now();
   ns3::Simulator::Run();
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   ns3::Simulator::Destroy();
   std::printf("engine=ns-3.37/MapScheduler lps=%u checksum=%llu\n", g_lps,
               static_cast<unsigned long long>(g_checksum));

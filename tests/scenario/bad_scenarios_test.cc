@@ -56,7 +56,8 @@ TEST_CASE("every malformed scenario gets exactly its expected diagnostics", "[lo
   }
 }
 
-TEST_CASE("malformed scenarios exit 3 from validate and run, and write no report", "[loader][cli]") {
+TEST_CASE("malformed scenarios exit 3 from validate and run, and write no report",
+          "[loader][cli]") {
   test::TempDir out;
   for (const fs::path& file : BadScenarioFiles()) {
     INFO(file.filename().string());

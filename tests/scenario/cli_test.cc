@@ -14,9 +14,11 @@ bool Contains(const std::string& text, const std::string& part) {
 }
 
 TEST_CASE("help on every command, and the version", "[cli]") {
-  for (const std::vector<std::string>& args :
-       {std::vector<std::string>{"--help"}, {"run", "--help"}, {"validate", "--help"},
-        {"bench", "--help"}, {"run", "-h"}}) {
+  for (const std::vector<std::string>& args : {std::vector<std::string>{"--help"},
+                                               {"run", "--help"},
+                                               {"validate", "--help"},
+                                               {"bench", "--help"},
+                                               {"run", "-h"}}) {
     const test::CliResult r = Cli(args);
     INFO(args[0]);
     CHECK(r.code == 0);
@@ -55,8 +57,8 @@ TEST_CASE("a missing input file exits 4", "[cli]") {
   CHECK(run.err == "/nonexistent/s.yaml: error: cannot read scenario: no such file\n");
   CHECK(Cli({"validate", "/nonexistent/s.yaml"}).code == 4);
   // A missing file outranks an invalid one.
-  CHECK(Cli({"validate", test::SourcePath("tests/bad_scenarios/empty.yaml"),
-             "/nonexistent/s.yaml"}).code == 4);
+  CHECK(Cli({"validate", test::SourcePath("tests/bad_scenarios/empty.yaml"), "/nonexistent/s.yaml"})
+            .code == 4);
 }
 
 TEST_CASE("an unwritable output folder exits 4 before simulating", "[cli]") {
@@ -73,8 +75,9 @@ TEST_CASE("validate reports each valid file in one line", "[cli]") {
   const std::string quickstart = test::SourcePath("scenarios/quickstart.yaml");
   const test::CliResult r = Cli({"validate", quickstart});
   CHECK(r.code == 0);
-  CHECK(r.out == quickstart + ": ok: 1 carrier, 1 device profile, 1 group (10 SIMs), 3 timeline "
-                              "actions, 30d\n");
+  CHECK(r.out == quickstart +
+                     ": ok: 1 carrier, 1 device profile, 1 group (10 SIMs), 3 timeline "
+                     "actions, 30d\n");
 }
 
 TEST_CASE("run prints a summary and writes summary.json", "[cli]") {
@@ -83,8 +86,9 @@ TEST_CASE("run prints a summary and writes summary.json", "[cli]") {
       Cli({"run", test::SourcePath("scenarios/quickstart.yaml"), "--out", dir.File("q")});
   REQUIRE(r.code == 0);
   CHECK(Contains(r.out, "SIMs        10 total, 10 online at the end; active 10"));
-  CHECK(Contains(r.out, "30 attach attempts, 20 accepted, 10 rejected (#7 EPS services not "
-                        "allowed: 10)"));
+  CHECK(Contains(r.out,
+                 "30 attach attempts, 20 accepted, 10 rejected (#7 EPS services not "
+                 "allowed: 10)"));
   CHECK(std::filesystem::exists(dir.File("q/summary.json")));
   // No temporary files are left next to the reports.
   int files = 0;

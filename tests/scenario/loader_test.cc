@@ -161,8 +161,8 @@ fleet:
   CHECK_FALSE(LoadScenarioFile(dir.File("missing.yaml"), missing).scenario.has_value());
   CHECK(missing.ToText() == dir.File("missing.yaml") +
                                 ":5:20: error: carriers.mine.profile: cannot read carrier "
-                                "profile '" + dir.File("carriers/nope.yaml") +
-                                "': no such file\n");
+                                "profile '" +
+                                dir.File("carriers/nope.yaml") + "': no such file\n");
 }
 
 TEST_CASE("a missing scenario file is an I/O error, not an invalid scenario", "[loader]") {

@@ -92,8 +92,10 @@ TEST_CASE("SOR-6 NET-1: a suspended SIM's attach gets permanent reject #7 and th
   CHECK(w.subscribers.online[kBystander] == 1);
 }
 
-TEST_CASE("SOR-6: no attach between the permanent reject and the power cycle, even after "
-          "reactivation", "[slice]") {
+TEST_CASE(
+    "SOR-6: no attach between the permanent reject and the power cycle, even after "
+    "reactivation",
+    "[slice]") {
   const Scenario s = test::LoadValid(kSlice);
   World w(s, s.seed);
   RunUntil(w, 10 * kDay + 1);

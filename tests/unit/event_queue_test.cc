@@ -10,7 +10,7 @@
 namespace carriersim {
 namespace {
 
-constexpr EventTag kMessage = EventQueue::kTimerSlots;      // first message tag
+constexpr EventTag kMessage = EventQueue::kTimerSlots;  // first message tag
 constexpr EventTag kOtherMessage = EventQueue::kTimerSlots + 1;
 
 struct Popped {
@@ -132,7 +132,7 @@ TEST_CASE("scheduling into the past or for an unknown entity is a bug that throw
 
 TEST_CASE("the per-entity sequence orders correctly across its wrap-around", "[engine]") {
   const Event before{7, 3, (0x1FFFFFFFu << kEventTagBits) | kMessage};  // last sequence value
-  const Event after{7, 3, (0u << kEventTagBits) | kMessage};             // next one, wrapped
+  const Event after{7, 3, (0u << kEventTagBits) | kMessage};            // next one, wrapped
   CHECK(EventBefore(before, after));
   CHECK_FALSE(EventBefore(after, before));
 }

@@ -74,10 +74,12 @@ TEST_CASE("malformed durations say what is wrong", "[units]") {
   CHECK(DurationError("1.0005s") ==
         "duration '1.0005s' is not a whole number of milliseconds (the simulation clock's "
         "resolution)");
-  CHECK(DurationError("") == "empty duration; expected a duration such as 500ms, 10s, 12m, "
-                             "3h, 90d or 1d 6h");
-  CHECK(DurationError("soon") == "bad duration 'soon'; expected a duration such as 500ms, 10s, "
-                                 "12m, 3h, 90d or 1d 6h");
+  CHECK(DurationError("") ==
+        "empty duration; expected a duration such as 500ms, 10s, 12m, "
+        "3h, 90d or 1d 6h");
+  CHECK(DurationError("soon") ==
+        "bad duration 'soon'; expected a duration such as 500ms, 10s, "
+        "12m, 3h, 90d or 1d 6h");
   CHECK(DurationError("50000000d") == "duration '50000000d' is too long (at most 100 years)");
 }
 
@@ -108,8 +110,9 @@ TEST_CASE("malformed data sizes say what is wrong", "[units]") {
   CHECK(SizeError("10") == "data size '10' has no unit; write e.g. 10B or 10KB (1 KB = 1024 B)");
   CHECK(SizeError("5Mb") ==
         "'Mb' is a unit of bits; data sizes are in bytes ('B', 'KB', 'MB', 'GB' or 'TB')");
-  CHECK(SizeError("5mb") == "unknown data size unit 'mb' in '5mb' (did you mean 'MB'?); units "
-                            "are 'B', 'KB', 'MB', 'GB' or 'TB'");
+  CHECK(SizeError("5mb") ==
+        "unknown data size unit 'mb' in '5mb' (did you mean 'MB'?); units "
+        "are 'B', 'KB', 'MB', 'GB' or 'TB'");
   CHECK(SizeError("-1KB") == "'-1KB' is negative; data sizes cannot be negative");
   CHECK(SizeError("lots") ==
         "bad data size 'lots'; expected a data size such as 512B, 250KB, 1.5MB or 2GB");
@@ -138,13 +141,15 @@ TEST_CASE("malformed money says what is wrong", "[units]") {
   CHECK(MoneyError("0.06 usd") ==
         "unknown currency 'usd' (did you mean 'USD'?); use an ISO 4217 code such as USD, EUR "
         "or JPY");
-  CHECK(MoneyError("0.06") == "amount '0.06' has no currency; expected an amount and an ISO "
-                              "4217 currency, such as '0.06 USD'");
+  CHECK(MoneyError("0.06") ==
+        "amount '0.06' has no currency; expected an amount and an ISO "
+        "4217 currency, such as '0.06 USD'");
   CHECK(MoneyError("-1 USD") == "amount '-1 USD' is negative; prices cannot be negative");
   CHECK(MoneyError("0.0000001 USD") ==
         "amount '0.0000001 USD' has more than 6 decimal places (money is counted in millionths)");
-  CHECK(MoneyError("$5") == "bad amount '$5'; expected an amount and an ISO 4217 currency, such "
-                            "as '0.06 USD'");
+  CHECK(MoneyError("$5") ==
+        "bad amount '$5'; expected an amount and an ISO 4217 currency, such "
+        "as '0.06 USD'");
 }
 
 TEST_CASE("fractions, rates and counts", "[units]") {
@@ -179,16 +184,16 @@ TEST_CASE("fractions, rates and counts", "[units]") {
 }
 
 TEST_CASE("formatting gives text the parsers read back to the same value", "[units]") {
-  for (const SimTime t : {SimTime{0}, SimTime{1}, 36 * kHour, kDay + 6 * kHour + 500,
-                          90 * kDay + 59 * kSecond}) {
+  for (const SimTime t :
+       {SimTime{0}, SimTime{1}, 36 * kHour, kDay + 6 * kHour + 500, 90 * kDay + 59 * kSecond}) {
     SimTime back = -1;
     std::string error;
     REQUIRE(ParseDuration(FormatDuration(t), &back, &error));
     CHECK(back == t);
   }
   CHECK(FormatDuration(kDay + 6 * kHour) == "1d 6h");
-  for (const int64_t b : {int64_t{0}, int64_t{1}, int64_t{1000}, int64_t{1536},
-                          int64_t{1572864}, int64_t{3} << 40}) {
+  for (const int64_t b :
+       {int64_t{0}, int64_t{1}, int64_t{1000}, int64_t{1536}, int64_t{1572864}, int64_t{3} << 40}) {
     int64_t back = -1;
     std::string error;
     REQUIRE(ParseDataSize(FormatDataSize(b), &back, &error));

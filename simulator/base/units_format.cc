@@ -1,0 +1,96 @@
+// The Format* functions of units.h: text that the parsers read back to the same value, and
+// approximate sizes for people.
+#include <cstdio>
+
+#include "simulator/base/units.h"
+
+namespace carriersim {
+namespace {
+
+__extension__ typedef __int128 Int128;  // see units.cc
+
+struct Unit {
+  const char* name;
+  int64_t factor;
+};
+
+}  // namespace
+
+std::string FormatDuration(SimTime ms) {
+  if (ms == 0) return "0";
+  std::string text;
+  if (ms < 0) {
+    text = "-";
+    ms = -ms;
+  }
+  const Unit parts[] = {{"d", kDay}, {"h", kHour}, {"m", kMinute}, {"s", kSecond}, {"ms", 1}};
+  for (const Unit& u : parts) {
+    if (ms >= u.factor) {
+      if (text.size() > 1 || (text.size() == 1 && text != "-")) text += ' ';
+      text += std::to_string(ms / u.factor) + std::string(u.name);
+      ms %= u.factor;
+    }
+  }
+  return text;
+}
+
+std::string FormatDurationRange(const DurationRange& range) {
+  if (range.min == range.max) return FormatDuration(range.min);
+  return FormatDuration(range.min) + ".." + FormatDuration(range.max);
+}
+
+std::string FormatDataSizeApprox(int64_t bytes) {
+  const char* units[] = {"B", "KB", "MB", "GB", "TB"};
+  double value = static_cast<double>(bytes);
+  int unit = 0;
+  while (value >= 1024 && unit < 4) {
+    value /= 1024;
+    ++unit;
+  }
+  char text[32];
+  if (unit == 0 || value >= 100) {
+    std::snprintf(text, sizeof text, "%.0f%s", value, units[unit]);
+  } else {
+    std::snprintf(text, sizeof text, value >= 10 ? "%.1f%s" : "%.2f%s", value, units[unit]);
+  }
+  return text;
+}
+
+std::string FormatDataSize(int64_t bytes) {
+  const Unit units[] = {{"TB", int64_t{1} << 40},
+                        {"GB", int64_t{1} << 30},
+                        {"MB", int64_t{1} << 20},
+                        {"KB", int64_t{1} << 10}};
+  for (const Unit& u : units) {
+    // Use the unit when the value is at least 1 of it and exact with three decimals at most.
+    if (bytes >= u.factor && (static_cast<Int128>(bytes) * 1000) % u.factor == 0) {
+      const int64_t whole = bytes / u.factor;
+      int64_t thousandths =
+          static_cast<int64_t>((static_cast<Int128>(bytes % u.factor) * 1000) / u.factor);
+      std::string text = std::to_string(whole);
+      if (thousandths != 0) {
+        char frac[24];
+        std::snprintf(frac, sizeof frac, ".%03lld", static_cast<long long>(thousandths));
+        std::string f = frac;
+        while (f.back() == '0') f.pop_back();
+        text += f;
+      }
+      return text + std::string(u.name);
+    }
+  }
+  return std::to_string(bytes) + "B";
+}
+
+std::string FormatMoney(const Money& money) {
+  const bool negative = money.micros < 0;
+  const uint64_t abs =
+      negative ? 0 - static_cast<uint64_t>(money.micros) : static_cast<uint64_t>(money.micros);
+  char frac[8];
+  std::snprintf(frac, sizeof frac, "%06llu", static_cast<unsigned long long>(abs % 1'000'000));
+  std::string f = frac;
+  while (f.size() > 2 && f.back() == '0') f.pop_back();
+  return (negative ? "-" : "") + std::to_string(abs / 1'000'000) + "." + f + " " +
+         std::string(money.currency.str());
+}
+
+}  // namespace carriersim
