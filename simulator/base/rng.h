@@ -13,6 +13,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <string_view>
 
 #include "simulator/base/det_math.h"
 
@@ -50,6 +51,15 @@ inline RandomStream MakeStream(uint64_t seed, uint64_t entity, StreamPurpose pur
   h = Mix64(h ^ (entity + 0x6a09e667f3bcc909ULL));
   h = Mix64(h ^ (static_cast<uint64_t>(purpose) + 0xbb67ae8584caa73bULL));
   return RandomStream{h};
+}
+
+// A stable 64-bit key for a name (FNV-1a, then mixed): streams of a device are keyed by its
+// group's name and its index in the group, not by its position in the fleet, so that adding,
+// removing or reordering other groups never changes what a device draws.
+inline uint64_t NameKey(std::string_view name) {
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (unsigned char c : name) h = (h ^ c) * 0x100000001b3ULL;
+  return Mix64(h);
 }
 
 // Uniform in [0, 1), 53 random bits.

@@ -16,16 +16,17 @@ World::World(const Scenario& s, uint64_t run_seed)
   for (uint32_t g = 0; g < s.groups.size(); ++g) {
     const GroupSpec& group = s.groups[g];
     const TrafficSpec& traffic = s.devices[group.device].traffic;
-    for (int64_t i = group.first_sim; i < group.first_sim + group.count; ++i) {
-      const SimId sim = static_cast<SimId>(i);
+    const uint64_t group_key = NameKey(group.name);
+    for (int64_t i = 0; i < group.count; ++i) {
+      const SimId sim = static_cast<SimId>(group.first_sim + i);
       subscribers.group[sim] = g;
       subscribers.plan[sim] = group.plan;
       subscribers.status[sim] = group.status;
-      fleet.boot_rng[sim] = MakeStream(seed, sim, StreamPurpose::kBoot);
+      // Each device's streams belong to it alone: keyed by group name and index in the group.
+      const uint64_t device_key = group_key + static_cast<uint64_t>(i);
+      fleet.boot_rng[sim] = MakeStream(seed, device_key, StreamPurpose::kBoot);
       if (traffic.every > 0) {
-        // Where in its period each device's schedule starts: its own stream, so that adding a
-        // group never shifts another device's traffic.
-        RandomStream stream = MakeStream(seed, sim, StreamPurpose::kTrafficPhase);
+        RandomStream stream = MakeStream(seed, device_key, StreamPurpose::kTrafficPhase);
         fleet.traffic_anchor[sim] =
             static_cast<SimTime>(UniformBelow(stream, static_cast<uint64_t>(traffic.every)));
       }

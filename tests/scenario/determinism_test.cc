@@ -1,6 +1,7 @@
 // Same scenario + same seed = byte-identical reports; a different seed changes them.
 #include <catch2/catch.hpp>
 
+#include "simulator/world/simulation.h"
 #include "tests/test_util.h"
 
 namespace carriersim {
@@ -35,6 +36,36 @@ TEST_CASE("a different seed gives different reports", "[determinism]") {
   std::string seed2_as_1 = seed2;
   seed2_as_1.replace(seed2_as_1.find("\"seed\": 2,"), 10, "\"seed\": 1,");
   CHECK(seed2_as_1 != seed1);
+}
+
+TEST_CASE("adding a group before another does not change what the other's devices draw",
+          "[determinism]") {
+  const std::string head = R"(name: d
+start: 2026-01-01T00:00:00Z
+duration: 3d
+carriers:
+  soracom: { profile: soracom }
+devices:
+  tracker: { boot: 1s..60s, traffic: { every: 1h, uplink: 1KB } }
+fleet:
+)";
+  const std::string trackers =
+      "  - { group: trackers, count: 50, carrier: soracom, plan: plan01s, device: tracker }\n";
+  const std::string others =
+      "  - { group: others, count: 7, carrier: soracom, plan: plan01s, device: tracker }\n";
+  const Scenario alone = test::LoadValid(head + trackers);
+  const Scenario after_others = test::LoadValid(head + others + trackers);
+  World a(alone, 5), b(after_others, 5);
+  RunSimulation(a);
+  RunSimulation(b);
+  for (SimId i = 0; i < 50; ++i) {
+    INFO("tracker " << i);
+    CHECK(a.fleet.traffic_anchor[i] == b.fleet.traffic_anchor[i + 7]);
+    CHECK(a.subscribers.online_ms[i] == b.subscribers.online_ms[i + 7]);  // same boot draw
+    CHECK(a.subscribers.uplink_bytes[i] == b.subscribers.uplink_bytes[i + 7]);
+  }
+  // And the draws do differ between devices.
+  CHECK(a.subscribers.online_ms[0] != a.subscribers.online_ms[1]);
 }
 
 TEST_CASE("the quickstart's reports match the golden files byte for byte", "[golden]") {
