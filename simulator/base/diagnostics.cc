@@ -6,9 +6,42 @@
 
 namespace carriersim {
 
+namespace {
+
+// Messages quote what the user wrote, which may hold control characters or bytes that are not
+// UTF-8; a terminal or a CI log must get printable text, so those are shown as \xNN.
+std::string Printable(const std::string& text) {
+  std::string out;
+  for (size_t i = 0; i < text.size();) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    size_t length = c < 0x80           ? 1
+                    : (c >> 5) == 0x6  ? 2
+                    : (c >> 4) == 0xe  ? 3
+                    : (c >> 3) == 0x1e ? 4
+                                       : 0;
+    bool valid = length > 0 && i + length <= text.size() && (c >= 0x20 || c == '\t') && c != 0x7f;
+    for (size_t k = 1; valid && k < length; ++k) {
+      valid = (static_cast<unsigned char>(text[i + k]) >> 6) == 0x2;
+    }
+    if (valid) {
+      out.append(text, i, length);
+      i += length;
+    } else {
+      static constexpr char kHex[] = "0123456789abcdef";
+      out += "\\x";
+      out += kHex[c >> 4];
+      out += kHex[c & 0xf];
+      ++i;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 void Diagnostics::Error(SourceLocation where, std::string message) {
   ++count_;
-  if (errors_.size() < kMaxKept) errors_.push_back({std::move(where), std::move(message)});
+  if (errors_.size() < kMaxKept) errors_.push_back({std::move(where), Printable(message)});
 }
 
 std::vector<Diagnostic> Diagnostics::Sorted() const {

@@ -20,8 +20,8 @@ class ProfileLoader {
     profile_.source_file = reader_.file();
     MapFields top(reader_, Field{YAML::Node(), root, ""});
     if (!top.is_map()) return std::nullopt;
-    if (auto name = reader_.Name(top.Required("carrier", "the profile's name"))) {
-      profile_.name = *name;
+    if (Field f = top.Required("carrier", "the profile's name"); f.present()) {
+      profile_.name = reader_.Name(f).value_or("");
     }
     if (Field f = top.Optional("title"); f.present()) profile_.title = reader_.Text(f).value_or("");
     if (Field f = top.Optional("description"); f.present()) {

@@ -45,8 +45,8 @@ class ScenarioLoader {
       return std::nullopt;
     }
     MapFields top(reader_, Field{YAML::Node(), root, ""});
-    if (auto name = reader_.Name(top.Required("name", "names the run and its output folder"))) {
-      scenario_.name = *name;
+    if (Field f = top.Required("name", "names the run and its output folder"); f.present()) {
+      scenario_.name = reader_.Name(f).value_or("");
     }
     if (Field f = top.Optional("description"); f.present()) {
       scenario_.description = reader_.Text(f).value_or("");

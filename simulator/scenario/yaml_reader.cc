@@ -1,5 +1,7 @@
 #include "simulator/scenario/yaml_reader.h"
 
+#include <yaml-cpp/depthguard.h>
+
 #include <algorithm>
 #include <sstream>
 
@@ -54,10 +56,11 @@ bool IsNameChar(char c) {
          c == '-' || c == '.';
 }
 
-// The position of the '{' or '[' that is never closed, if any. yaml-cpp reports an unclosed
-// flow collection at the end of the file, which can be far from the mistake. Skips quoted text
-// and comments; good enough to point at the opener, which is all it is used for.
-std::optional<std::pair<int, int>> UnclosedFlowOpener(const std::string& text) {
+// Walks the flow brackets of `text` ('{' and '['), skipping quoted text and comments, and
+// returns the position of the opener that is still open at the end, or (with `depth_limit`) of
+// the first opener that reaches that depth. yaml-cpp reports both problems at the end of the
+// file, which can be far from the mistake; this is good enough to point at it.
+std::optional<std::pair<int, int>> FindFlowOpener(const std::string& text, size_t depth_limit) {
   std::vector<std::pair<int, int>> open;
   int line = 1, column = 0;
   char quote = 0;
@@ -81,12 +84,13 @@ std::optional<std::pair<int, int>> UnclosedFlowOpener(const std::string& text) {
       quote = c;
     } else if (c == '{' || c == '[') {
       open.emplace_back(line, column);
+      if (open.size() == depth_limit) return open.back();
     } else if ((c == '}' || c == ']') && !open.empty()) {
       open.pop_back();
     }
     previous = c;
   }
-  if (open.empty()) return std::nullopt;
+  if (open.empty() || depth_limit != 0) return std::nullopt;
   return open.back();
 }
 
@@ -96,6 +100,14 @@ std::optional<YAML::Node> ParseYaml(const std::string& file, const std::string& 
                                     Diagnostics& diag) {
   try {
     return YAML::Load(text);
+  } catch (const YAML::DeepRecursion& e) {
+    // yaml-cpp guards its recursion but labels the error "bad file".
+    const auto at = FindFlowOpener(text, static_cast<size_t>(e.depth()))
+                        .value_or(std::make_pair(e.mark.line + 1, e.mark.column + 1));
+    diag.Error({file, at.first, at.second}, "YAML syntax error: nested " +
+                                                std::to_string(e.depth()) +
+                                                " levels deep or more; a scenario needs a handful");
+    return std::nullopt;
   } catch (const YAML::Exception& e) {
     // A tab in the indentation is the most common cause of a confusing parse error: if there is
     // one, report every such line instead of yaml-cpp's message.
@@ -114,7 +126,7 @@ std::optional<YAML::Node> ParseYaml(const std::string& file, const std::string& 
     if (found_tab) return std::nullopt;
     const bool unclosed_flow =
         e.msg == "end of map flow not found" || e.msg == "end of sequence flow not found";
-    if (auto opener = unclosed_flow ? UnclosedFlowOpener(text) : std::nullopt) {
+    if (auto opener = unclosed_flow ? FindFlowOpener(text, 0) : std::nullopt) {
       const char bracket = e.msg == "end of map flow not found" ? '{' : '[';
       diag.Error({file, opener->first, opener->second}, std::string("YAML syntax error: this '") +
                                                             bracket + "' is never closed by '" +

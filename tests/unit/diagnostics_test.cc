@@ -32,6 +32,12 @@ TEST_CASE("diagnostics print sorted as FILE:LINE:COLUMN: error: message", "[diag
         "missing.yaml: error: no position\n");
 }
 
+TEST_CASE("messages are printable whatever the input held", "[diagnostics]") {
+  Diagnostics d;
+  d.Error({"f.yaml", 1, 1}, std::string("key '\x01\xff\xc3\xa9\x7f' and 'caf\xc3\xa9'"));
+  CHECK(d.ToText() == "f.yaml:1:1: error: key '\\x01\\xff\xc3\xa9\\x7f' and 'caf\xc3\xa9'\n");
+}
+
 TEST_CASE("a flood of errors keeps the first ones and counts the rest", "[diagnostics]") {
   Diagnostics d;
   for (int i = 1; i <= 150; ++i) d.Error({"f.yaml", i, 1}, "e");
