@@ -25,22 +25,35 @@ install_missing() {
     sudo=sudo
   fi
   echo "setup.sh: installing ${missing[*]}"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
-    "${missing[@]}" >/dev/null
+  mkdir -p build
+  if ! { $sudo apt-get update -qq &&
+         DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+           "${missing[@]}"; } >build/apt.log 2>&1; then
+    cat build/apt.log >&2
+    echo "setup.sh: installing packages failed (log: build/apt.log)" >&2
+    exit 1
+  fi
 }
 
+# build [TARGET]: configures once, then builds incrementally; quiet unless something fails.
 build() {
-  [ -f build/CMakeCache.txt ] || cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
-  cmake --build build --parallel "$(nproc)" | grep -v '^\[' || true
-  [ -x build/carriersim ]
+  mkdir -p build
+  if [ ! -f build/CMakeCache.txt ]; then
+    cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >build/configure.log 2>&1 ||
+      { cat build/configure.log >&2; echo "setup.sh: cmake failed" >&2; exit 1; }
+  fi
+  if ! cmake --build build --parallel "$(nproc)" ${1:+--target "$1"} >build/build.log 2>&1; then
+    cat build/build.log >&2
+    echo "setup.sh: build failed (log: build/build.log)" >&2
+    exit 1
+  fi
 }
 
 case "${1:-}" in
   run)
     shift
     install_missing
-    build
+    build carriersim
     exec build/carriersim run "$@"
     ;;
   test)
