@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "simulator/base/calendar.h"
+#include "simulator/base/named.h"
 #include "simulator/carrier/builtin_profiles.h"
 #include "simulator/carrier/profile_loader.h"
 #include "simulator/scenario/yaml_reader.h"
@@ -14,21 +15,6 @@ namespace carriersim {
 namespace {
 
 constexpr std::string_view kPowerActions[] = {"power-on", "power-off", "power-cycle"};
-
-template <typename T>
-std::optional<uint32_t> IndexByName(const std::vector<T>& items, const std::string& name) {
-  for (size_t i = 0; i < items.size(); ++i) {
-    if (items[i].name == name) return static_cast<uint32_t>(i);
-  }
-  return std::nullopt;
-}
-
-template <typename T>
-std::vector<std::string> NamesOf(const std::vector<T>& items) {
-  std::vector<std::string> names;
-  for (const T& item : items) names.push_back(item.name);
-  return names;
-}
 
 class ScenarioLoader {
  public:
@@ -177,7 +163,7 @@ class ScenarioLoader {
       const Field name = fields.Required("group", "the group's name");
       if (name.present()) {
         std::optional<std::string> n = reader_.Name(name);
-        if (n && IndexByName(scenario_.groups, *n)) {
+        if (n && FindByName<uint32_t>(scenario_.groups, *n)) {
           reader_.Error(name, "group '" + *n + "' is defined twice");
           ok = false;
         }
@@ -250,7 +236,7 @@ class ScenarioLoader {
                                     std::string_view what) {
     std::optional<std::string> name = reader_.Name(f);
     if (!name) return std::nullopt;
-    if (auto index = IndexByName(items, *name)) return index;
+    if (auto index = FindByName<uint32_t>(items, *name)) return index;
     if (std::find(broken_.begin(), broken_.end(), *name) != broken_.end()) return std::nullopt;
     const std::vector<std::string> names = NamesOf(items);
     reader_.Error(f, "no " + std::string(what) + " '" + *name + "' in this scenario" +

@@ -206,16 +206,9 @@ std::optional<bool> YamlReader::Bool(const Field& f) {
 }
 
 std::optional<int64_t> YamlReader::Count(const Field& f, int64_t min, int64_t max) {
-  std::optional<std::string> text = ScalarText(f, "a whole number");
-  if (!text) return std::nullopt;
-  int64_t value = 0;
-  std::string error;
-  if (!ParseCount(*text, &value, &error)) {
-    Error(f, error);
-    return std::nullopt;
-  }
-  if (value < min || value > max) {
-    Error(f, GroupDigits(value) + " is out of range: expected " + GroupDigits(min) + " to " +
+  std::optional<int64_t> value = ParsedScalar<int64_t>(f, "a whole number", ParseCount);
+  if (value && (*value < min || *value > max)) {
+    Error(f, GroupDigits(*value) + " is out of range: expected " + GroupDigits(min) + " to " +
                  GroupDigits(max));
     return std::nullopt;
   }
@@ -223,68 +216,30 @@ std::optional<int64_t> YamlReader::Count(const Field& f, int64_t min, int64_t ma
 }
 
 std::optional<SimTime> YamlReader::Duration(const Field& f, SimTime min) {
-  std::optional<std::string> text = ScalarText(f, "a duration such as 10s, 12m, 3h or 1d 6h");
-  if (!text) return std::nullopt;
-  SimTime value = 0;
-  std::string error;
-  if (!ParseDuration(*text, &value, &error)) {
-    Error(f, error);
-    return std::nullopt;
-  }
-  if (value < min) {
-    Error(f, "must be at least " + FormatDuration(min) + ", got '" + *text + "'");
+  std::optional<SimTime> value =
+      ParsedScalar<SimTime>(f, "a duration such as 10s, 12m, 3h or 1d 6h", ParseDuration);
+  if (value && *value < min) {
+    Error(f, "must be at least " + FormatDuration(min) + ", got '" + f.value.Scalar() + "'");
     return std::nullopt;
   }
   return value;
 }
 
 std::optional<DurationRange> YamlReader::DurationSpan(const Field& f) {
-  std::optional<std::string> text =
-      ScalarText(f, "a duration such as 10s or a range such as 5s..30s");
-  if (!text) return std::nullopt;
-  DurationRange value;
-  std::string error;
-  if (!ParseDurationRange(*text, &value, &error)) {
-    Error(f, error);
-    return std::nullopt;
-  }
-  return value;
+  return ParsedScalar<DurationRange>(f, "a duration such as 10s or a range such as 5s..30s",
+                                     ParseDurationRange);
 }
 
 std::optional<int64_t> YamlReader::DataSize(const Field& f) {
-  std::optional<std::string> text = ScalarText(f, "a data size such as 512B, 250KB or 1.5MB");
-  if (!text) return std::nullopt;
-  int64_t value = 0;
-  std::string error;
-  if (!ParseDataSize(*text, &value, &error)) {
-    Error(f, error);
-    return std::nullopt;
-  }
-  return value;
+  return ParsedScalar<int64_t>(f, "a data size such as 512B, 250KB or 1.5MB", ParseDataSize);
 }
 
 std::optional<Money> YamlReader::MoneyAmount(const Field& f) {
-  std::optional<std::string> text = ScalarText(f, "an amount such as '0.06 USD'");
-  if (!text) return std::nullopt;
-  Money value;
-  std::string error;
-  if (!ParseMoney(*text, &value, &error)) {
-    Error(f, error);
-    return std::nullopt;
-  }
-  return value;
+  return ParsedScalar<Money>(f, "an amount such as '0.06 USD'", ParseMoney);
 }
 
 std::optional<double> YamlReader::Fraction(const Field& f) {
-  std::optional<std::string> text = ScalarText(f, "a percentage such as 25%");
-  if (!text) return std::nullopt;
-  double value = 0;
-  std::string error;
-  if (!ParseFraction(*text, &value, &error)) {
-    Error(f, error);
-    return std::nullopt;
-  }
-  return value;
+  return ParsedScalar<double>(f, "a percentage such as 25%", ParseFraction);
 }
 
 std::optional<UnixMillis> YamlReader::Timestamp(const Field& f) {

@@ -74,6 +74,20 @@ class YamlReader {
  private:
   // The scalar text of f, or nullopt after reporting that f is not a non-empty scalar.
   std::optional<std::string> ScalarText(const Field& f, std::string_view expected);
+  // The scalar text of f read by one of the units.h parsers, or nullopt after reporting why not.
+  template <typename T>
+  std::optional<T> ParsedScalar(const Field& f, std::string_view expected,
+                                bool (*parse)(std::string_view, T*, std::string*)) {
+    std::optional<std::string> text = ScalarText(f, expected);
+    if (!text) return std::nullopt;
+    T value{};
+    std::string error;
+    if (!parse(*text, &value, &error)) {
+      Error(f, error);
+      return std::nullopt;
+    }
+    return value;
+  }
 
   std::string file_;
   Diagnostics& diag_;
