@@ -29,28 +29,30 @@ void HandleReject(World& world, DeviceId device, SimTime now, EmmCause cause) {
 
 }  // namespace
 
-void PowerOn(World& world, DeviceId device, SimTime now) {
-  if (world.fleet.modem[device] != ModemState::kOff) return;
+bool PowerOn(World& world, DeviceId device, SimTime now) {
+  if (world.fleet.modem[device] != ModemState::kOff) return false;
   world.fleet.failed_attempts[device] = 0;
   const DurationRange& boot = world.DeviceSpecOf(device).modem.boot;
   const SimTime took = boot.min == boot.max
                            ? boot.min
                            : UniformInt(world.fleet.boot_rng[device], boot.min, boot.max);
   WaitThenAttach(world, device, now + took);
+  return true;
 }
 
-void PowerOff(World& world, DeviceId device, SimTime now) {
+bool PowerOff(World& world, DeviceId device, SimTime now) {
   Fleet& fleet = world.fleet;
-  if (fleet.modem[device] == ModemState::kOff) return;
+  if (fleet.modem[device] == ModemState::kOff) return false;
   // A detach by the device itself: the session ends, the subscriber status is untouched.
   if (fleet.modem[device] == ModemState::kRegistered) CloseSession(world, device, now);
   world.queue.CancelTimer(EntityOfDevice(device), kModemTimer);
   fleet.modem[device] = ModemState::kOff;
+  return true;
 }
 
-void PowerCycle(World& world, DeviceId device, SimTime now) {
+bool PowerCycle(World& world, DeviceId device, SimTime now) {
   PowerOff(world, device, now);
-  PowerOn(world, device, now);
+  return PowerOn(world, device, now);
 }
 
 void OnModemTimer(World& world, DeviceId device, SimTime now) {

@@ -10,10 +10,13 @@
 
 namespace carriersim {
 
-void PowerOn(World& world, DeviceId device, SimTime now);
-void PowerOff(World& world, DeviceId device, SimTime now);
-// Off and on again at the same instant: resets the attempt counter and the invalid-SIM flag.
-void PowerCycle(World& world, DeviceId device, SimTime now);
+// Each returns whether the device changed: powering on a device that is on, or off one that is
+// off, does nothing.
+bool PowerOn(World& world, DeviceId device, SimTime now);
+bool PowerOff(World& world, DeviceId device, SimTime now);
+// Off (if on) and on again at the same instant: resets the attempt counter and the invalid-SIM
+// flag. Always acts.
+bool PowerCycle(World& world, DeviceId device, SimTime now);
 
 // The modem timer fired: boot is over or a back-off ended, so the modem attaches.
 void OnModemTimer(World& world, DeviceId device, SimTime now);

@@ -39,17 +39,26 @@ class StatusCounter {
   std::vector<std::pair<std::string, uint64_t>> counts_;
 };
 
-Json SignalingJson(const SignalingCounters& c) {
-  Json rejects = Json::array();
-  for (size_t cause = 0; cause < c.rejects_by_cause.size(); ++cause) {
-    if (c.rejects_by_cause[cause] == 0) continue;
-    rejects.push_back({{"cause", cause},
-                       {"name", std::string(EmmCauseName(static_cast<EmmCause>(cause)))},
-                       {"count", c.rejects_by_cause[cause]}});
+// [{cause, name, count}] for every cause with a non-zero count, by cause number.
+Json ByCause(const std::array<uint64_t, 256>& counts) {
+  Json list = Json::array();
+  for (size_t cause = 0; cause < counts.size(); ++cause) {
+    if (counts[cause] == 0) continue;
+    list.push_back({{"cause", cause},
+                    {"name", std::string(EmmCauseName(static_cast<EmmCause>(cause)))},
+                    {"count", counts[cause]}});
   }
-  return Json{{"attach_attempts", c.attach_attempts},   {"attach_accepts", c.attach_accepts},
-              {"attach_rejects", c.AttachRejects()},    {"rejects_by_cause", rejects},
-              {"network_detaches", c.network_detaches}, {"sessions_opened", c.sessions_opened}};
+  return list;
+}
+
+Json SignalingJson(const SignalingCounters& c) {
+  return Json{{"attach_attempts", c.attach_attempts},
+              {"attach_accepts", c.attach_accepts},
+              {"attach_rejects", c.AttachRejects()},
+              {"rejects_by_cause", ByCause(c.rejects_by_cause)},
+              {"network_detaches", c.network_detaches},
+              {"detaches_by_cause", ByCause(c.detaches_by_cause)},
+              {"sessions_opened", c.sessions_opened}};
 }
 
 }  // namespace

@@ -53,8 +53,8 @@ inline RandomStream MakeStream(uint64_t seed, uint64_t entity, StreamPurpose pur
   return RandomStream{h};
 }
 
-// A stable 64-bit key for a name (FNV-1a, then mixed): streams of a device are keyed by its
-// group's name and its index in the group, not by its position in the fleet, so that adding,
+// A stable 64-bit key for a name (FNV-1a, then mixed). Streams of a device are keyed by
+// NameKey(group) ^ Mix64(index in group), not by its position in the fleet, so that adding,
 // removing or reordering other groups never changes what a device draws.
 inline uint64_t NameKey(std::string_view name) {
   uint64_t h = 0xcbf29ce484222325ULL;

@@ -51,7 +51,12 @@ bool ReadDecimal(std::string_view s, size_t* pos, Decimal* out, std::string* err
         return false;
       }
       d.mantissa = d.mantissa * 10 + static_cast<uint64_t>(s[i] - '0');
-      if (in_fraction) ++d.scale;
+      if (in_fraction && ++d.scale > kMaxDigits) {
+        // Leading zeros of a fraction do not count as digits above, but they do scale it: an
+        // unbounded scale would overflow the divisor.
+        *error = "too many decimal places in '" + std::string(s) + "'";
+        return false;
+      }
     } else if (s[i] == '.' && !in_fraction && i + 1 < s.size() && IsDigit(s[i + 1])) {
       in_fraction = true;
     } else {

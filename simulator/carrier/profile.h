@@ -20,6 +20,11 @@ using VerbId = uint8_t;    // index into CarrierProfile::verbs
 using PlanId = uint16_t;   // index into CarrierProfile::plans
 
 inline constexpr size_t kMaxStatuses = 64;  // statuses are sets of bits in a uint64_t
+inline constexpr size_t kMaxVerbs = 255;
+inline constexpr size_t kMaxPlans = 65535;
+
+// Scenario timelines use these names for device actions, so no profile verb may take them.
+inline constexpr std::string_view kDeviceActionNames[] = {"power-on", "power-off", "power-cycle"};
 
 // What the network answers when a device attaches while its SIM is in a status.
 struct AttachRule {

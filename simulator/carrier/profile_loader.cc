@@ -156,6 +156,14 @@ class ProfileLoader {
     for (const Field& entry : map.Entries()) {
       VerbDef verb;
       verb.name = reader_.Name(Field{entry.key, entry.key, entry.path}).value_or("");
+      for (std::string_view reserved : kDeviceActionNames) {
+        if (verb.name == reserved) {
+          reader_.Error(Field{entry.key, entry.key, entry.path},
+                        "'" + verb.name +
+                            "' is a device action in scenario timelines; give the verb another "
+                            "name");
+        }
+      }
       MapFields fields(reader_, entry);
       if (Field f = fields.Optional("description"); f.present()) {
         verb.description = reader_.Text(f).value_or("");
@@ -180,7 +188,9 @@ class ProfileLoader {
       if (to.present()) verb.to = StatusRef(to).value_or(0);
       profile_.verbs.push_back(verb);
     }
-    if (profile_.verbs.size() > 255) reader_.Error(verbs, "too many verbs (at most 255)");
+    if (profile_.verbs.size() > kMaxVerbs) {
+      reader_.Error(verbs, "too many verbs (at most " + std::to_string(kMaxVerbs) + ")");
+    }
   }
 
   void ReadPlans(const Field& plans) {
@@ -198,6 +208,9 @@ class ProfileLoader {
       profile_.plans.push_back(plan);
     }
     if (profile_.plans.empty() && map.is_map()) reader_.Error(plans, "no plans defined");
+    if (profile_.plans.size() > kMaxPlans) {
+      reader_.Error(plans, "too many plans (at most " + std::to_string(kMaxPlans) + ")");
+    }
   }
 
   void ReadNetwork(const Field& network) {

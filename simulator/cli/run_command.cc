@@ -58,6 +58,11 @@ int RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
     }
   }
 
+  if (auto out = parsed.Get("out"); out && out->empty()) {
+    err << "carriersim run: --out needs a folder\n";
+    return kExitUsage;
+  }
+
   Diagnostics diag;
   const LoadResult loaded = LoadScenarioFile(parsed.positional[0], diag);
   if (!loaded.scenario) {

@@ -31,10 +31,12 @@ struct Event {
 static_assert(sizeof(Event) == 16, "events must stay compact: the queue moves them a lot");
 
 // The total order of events: time, then entity id, then per-entity sequence. The sequence is
-// compared in serial-number arithmetic (RFC 1982), so its 29 bits may wrap: only the events of
-// one entity pending at one instant are ever compared by it, and there are never 2^28 of those.
-// Nothing global (no insertion counter, no pointer) takes part, so the order does not depend on
-// how the events were produced, which is what lets a run split across threads order them the same.
+// compared in serial-number arithmetic (RFC 1982), so its 29 bits may wrap: two events of one
+// entity at one instant are ordered correctly as long as fewer than 2^28 other events were
+// scheduled for that entity between them, which no model comes near (a device schedules a few
+// events a minute). Nothing global (no insertion counter, no pointer) takes part, so the order
+// does not depend on how the events were produced, which is what lets a run split across
+// threads order them the same.
 inline bool EventBefore(const Event& a, const Event& b) {
   if (a.time != b.time) return a.time < b.time;
   if (a.entity != b.entity) return a.entity < b.entity;

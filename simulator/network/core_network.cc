@@ -45,7 +45,6 @@ void SetStatus(World& world, SimId sim, StatusId to, SimTime now, ChangeCause ca
   const StatusId from = subs.status[sim];
   if (from == to) return;
   subs.status[sim] = to;
-  subs.status_since[sim] = now;
   world.history.changes.push_back(StatusChange{now, sim, from, to, cause});
 
   // What the new status means for a device that is attached right now.
@@ -53,10 +52,12 @@ void SetStatus(World& world, SimId sim, StatusId to, SimTime now, ChangeCause ca
   const CarrierProfile& profile = world.ProfileOf(sim);
   const StatusDef& status = profile.statuses[to];
   if (status.attach.kind == AttachRule::Kind::kReject) {
-    ++world.metrics.total.network_detaches;
-    ++world.metrics.by_group[subs.group[sim]].network_detaches;
-    CloseSession(world, sim, now);
     const bool reattach = profile.blocked_detach == BlockedDetach::kReattachRequired;
+    for (SignalingCounters* c : {&world.metrics.total, &world.metrics.by_group[subs.group[sim]]}) {
+      ++c->network_detaches;
+      if (!reattach) ++c->detaches_by_cause[status.attach.cause];
+    }
+    CloseSession(world, sim, now);
     OnNetworkDetach(world, sim, now, status.attach.cause, reattach);
   } else if (!status.data && subs.online[sim]) {
     CloseSession(world, sim, now);

@@ -18,7 +18,6 @@ struct Subscribers {
   std::vector<uint32_t> group;  // index into Scenario::groups (which gives the carrier)
   std::vector<PlanId> plan;
   std::vector<StatusId> status;
-  std::vector<SimTime> status_since;
   // Session status (NET-5): a SIM is online while its device has an accepted data session.
   std::vector<uint8_t> online;
   std::vector<SimTime> session_start;
@@ -30,7 +29,6 @@ struct Subscribers {
       : group(count),
         plan(count),
         status(count),
-        status_since(count),
         online(count),
         session_start(count),
         uplink_bytes(count),

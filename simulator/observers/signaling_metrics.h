@@ -13,6 +13,8 @@ struct SignalingCounters {
   uint64_t attach_accepts = 0;
   std::array<uint64_t, 256> rejects_by_cause{};  // indexed by EMM cause
   uint64_t network_detaches = 0;                 // detaches the network initiated
+  // Detaches that carried an EMM cause, by cause; the rest were "re-attach required".
+  std::array<uint64_t, 256> detaches_by_cause{};
   uint64_t sessions_opened = 0;
 
   uint64_t AttachRejects() const {
@@ -24,8 +26,8 @@ struct SignalingCounters {
 
 // What one timeline action did to the SIMs it addressed.
 struct ActionOutcome {
-  uint64_t applied = 0;    // status changed / device acted on
-  uint64_t unchanged = 0;  // SIM already in the target status
+  uint64_t applied = 0;    // status changed / device powered on, off or cycled
+  uint64_t unchanged = 0;  // SIM already in the target status / device already on or off
   uint64_t refused = 0;    // verb not allowed from the SIM's status
 };
 

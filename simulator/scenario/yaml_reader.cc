@@ -300,13 +300,14 @@ MapFields::MapFields(YamlReader& reader, const Field& f)
       continue;
     }
     const std::string name = key.Scalar();
-    auto first = std::find_if(entries_.begin(), entries_.end(),
-                              [&](const auto& e) { return e.first == name; });
     Field field{key, it->second, JoinPath(path_, name)};
-    if (first != entries_.end()) {
-      reader_.diag().Error(reader_.Where(key),
-                           "duplicate key '" + field.path + "' (first defined at line " +
-                               std::to_string(reader_.Where(first->second.key).line) + ")");
+    // A hash index finds duplicates in linear time; entries_ keeps the file order for output.
+    const auto [first, inserted] = index_.emplace(name, entries_.size());
+    if (!inserted) {
+      reader_.diag().Error(
+          reader_.Where(key),
+          "duplicate key '" + field.path + "' (first defined at line " +
+              std::to_string(reader_.Where(entries_[first->second].second.key).line) + ")");
       continue;
     }
     entries_.emplace_back(name, field);
@@ -315,9 +316,8 @@ MapFields::MapFields(YamlReader& reader, const Field& f)
 
 Field MapFields::Lookup(std::string_view key) {
   known_.emplace_back(key);
-  for (const auto& [name, field] : entries_) {
-    if (name == key) return field;
-  }
+  const auto it = index_.find(std::string(key));
+  if (it != index_.end()) return entries_[it->second].second;
   return Field::Absent(JoinPath(path_, key));
 }
 
@@ -348,7 +348,7 @@ void MapFields::Finish() {
   std::sort(known_.begin(), known_.end());
   known_.erase(std::unique(known_.begin(), known_.end()), known_.end());
   for (const auto& [name, field] : entries_) {
-    if (std::find(known_.begin(), known_.end(), name) != known_.end()) continue;
+    if (std::binary_search(known_.begin(), known_.end(), name)) continue;
     reader_.diag().Error(reader_.Where(field.key), "unknown key '" + field.path + "'" +
                                                        DidYouMean(name, known_) + "; expected " +
                                                        QuotedList(known_));

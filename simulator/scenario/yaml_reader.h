@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "simulator/base/diagnostics.h"
@@ -123,6 +124,7 @@ class MapFields {
   bool is_map_ = false;
   bool finished_ = false;
   std::vector<std::pair<std::string, Field>> entries_;  // first occurrence of each key
+  std::unordered_map<std::string, size_t> index_;        // key -> entries_ index
   std::vector<std::string> known_;
 };
 

@@ -6,6 +6,10 @@
 namespace carriersim {
 namespace {
 
+void Count(ActionOutcome& outcome, bool changed) {
+  ++(changed ? outcome.applied : outcome.unchanged);
+}
+
 void RunAction(World& world, const TimelineAction& action, ActionOutcome& outcome, SimTime now) {
   const GroupSpec& group = world.scenario.groups[action.group];
   const SimId first = static_cast<SimId>(group.first_sim);
@@ -24,18 +28,17 @@ void RunAction(World& world, const TimelineAction& action, ActionOutcome& outcom
             ++outcome.refused;
             break;
         }
-        continue;
+        break;
       case ActionKind::kPowerOn:
-        PowerOn(world, sim, now);
+        Count(outcome, PowerOn(world, sim, now));
         break;
       case ActionKind::kPowerOff:
-        PowerOff(world, sim, now);
+        Count(outcome, PowerOff(world, sim, now));
         break;
       case ActionKind::kPowerCycle:
-        PowerCycle(world, sim, now);
+        Count(outcome, PowerCycle(world, sim, now));
         break;
     }
-    ++outcome.applied;
   }
 }
 

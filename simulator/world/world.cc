@@ -23,7 +23,7 @@ World::World(const Scenario& s, uint64_t run_seed)
       subscribers.plan[sim] = group.plan;
       subscribers.status[sim] = group.status;
       // Each device's streams belong to it alone: keyed by group name and index in the group.
-      const uint64_t device_key = group_key + static_cast<uint64_t>(i);
+      const uint64_t device_key = group_key ^ Mix64(static_cast<uint64_t>(i));
       fleet.boot_rng[sim] = MakeStream(seed, device_key, StreamPurpose::kBoot);
       if (traffic.every > 0) {
         RandomStream stream = MakeStream(seed, device_key, StreamPurpose::kTrafficPhase);

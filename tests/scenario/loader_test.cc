@@ -158,7 +158,10 @@ fleet:
   - { group: g, count: 1, carrier: mine, plan: plan01s, device: d }
 )"));
   Diagnostics missing;
-  CHECK_FALSE(LoadScenarioFile(dir.File("missing.yaml"), missing).scenario.has_value());
+  const LoadResult unreadable = LoadScenarioFile(dir.File("missing.yaml"), missing);
+  CHECK_FALSE(unreadable.scenario.has_value());
+  CHECK(unreadable.io_error);  // a file that cannot be read: exit 4, not 3
+  CHECK(test::Cli({"validate", dir.File("missing.yaml")}).code == 4);
   CHECK(missing.ToText() == dir.File("missing.yaml") +
                                 ":5:20: error: carriers.mine.profile: cannot read carrier "
                                 "profile '" +

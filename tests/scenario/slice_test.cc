@@ -81,6 +81,7 @@ TEST_CASE("SOR-6 NET-1: a suspended SIM's attach gets permanent reject #7 and th
   // Detached at the suspension, re-attached at once and permanently rejected.
   CHECK(w.fleet.attach_attempts[kTracker] == 2);
   CHECK(w.metrics.by_group[0].network_detaches == 3);
+  CHECK(w.metrics.by_group[0].detaches_by_cause[kCauseEpsNotAllowed] == 0);  // re-attach required
   CHECK(w.metrics.by_group[0].rejects_by_cause[kCauseEpsNotAllowed] == 3);
   CHECK(w.metrics.by_group[0].AttachRejects() == 3);
   CHECK(w.fleet.modem[kTracker] == ModemState::kSimInvalid);
@@ -186,6 +187,7 @@ timeline:
   RunSimulation(w);
   CHECK(w.metrics.total.attach_attempts == 2);  // the boot attaches only: no re-attach
   CHECK(w.metrics.total.network_detaches == 2);
+  CHECK(w.metrics.total.detaches_by_cause[kCauseEpsNotAllowed] == 2);
   CHECK(w.metrics.total.AttachRejects() == 0);
   CHECK(w.fleet.modem[0] == ModemState::kSimInvalid);
 }
@@ -252,6 +254,25 @@ timeline:
   CHECK(w.metrics.actions[2].unchanged == 2);  // already closed
   CHECK(StatusName(w, 0) == "active");
   CHECK(StatusName(w, 3) == "closed");
+}
+
+TEST_CASE("power actions that change nothing are counted as unchanged", "[slice]") {
+  const std::string text = std::string(kSlice).substr(0, std::string(kSlice).find("timeline:")) +
+                           R"(timeline:
+  - { at: 1d, power-on: { group: bystanders } }
+  - { at: 2d, power-off: { group: bystanders } }
+  - { at: 3d, power-off: { group: bystanders } }
+  - { at: 4d, power-cycle: { group: bystanders } }
+)";
+  const Scenario s = test::LoadValid(text);
+  World w(s, s.seed);
+  RunSimulation(w);
+  CHECK(w.metrics.actions[0].unchanged == 2);  // already on
+  CHECK(w.metrics.actions[0].applied == 0);
+  CHECK(w.metrics.actions[1].applied == 2);
+  CHECK(w.metrics.actions[2].unchanged == 2);  // already off
+  CHECK(w.metrics.actions[3].applied == 2);    // a cycle turns an off device on
+  CHECK(w.fleet.modem[kBystander] == ModemState::kRegistered);
 }
 
 TEST_CASE("powering off ends the session and powering on attaches again", "[slice]") {

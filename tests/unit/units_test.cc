@@ -81,6 +81,9 @@ TEST_CASE("malformed durations say what is wrong", "[units]") {
         "bad duration 'soon'; expected a duration such as 500ms, 10s, "
         "12m, 3h, 90d or 1d 6h");
   CHECK(DurationError("50000000d") == "duration '50000000d' is too long (at most 100 years)");
+  // Found by review: leading zeros after the point used to scale the divisor past 128 bits.
+  const std::string tiny = "0." + std::string(130, '0') + "1s";
+  CHECK(DurationError(tiny.c_str()) == "too many decimal places in '" + tiny + "'");
 }
 
 TEST_CASE("duration ranges", "[units]") {
@@ -117,6 +120,8 @@ TEST_CASE("malformed data sizes say what is wrong", "[units]") {
   CHECK(SizeError("lots") ==
         "bad data size 'lots'; expected a data size such as 512B, 250KB, 1.5MB or 2GB");
   CHECK(SizeError("99999999999TB") == "data size '99999999999TB' is too large");
+  const std::string tiny = "0." + std::string(38, '0') + "9TB";
+  CHECK(SizeError(tiny.c_str()) == "too many decimal places in '" + tiny + "'");
 }
 
 TEST_CASE("money is exact integer micro-units with an ISO currency", "[units]") {

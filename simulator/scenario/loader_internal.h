@@ -1,0 +1,73 @@
+// The scenario loader, shared by the files that each read one part of a scenario:
+// scenario_loader.cc (top level, carriers, devices), fleet_loader.cc and timeline_loader.cc.
+// Not part of the public surface: use scenario_loader.h.
+#ifndef CARRIERSIM_SCENARIO_LOADER_INTERNAL_H_
+#define CARRIERSIM_SCENARIO_LOADER_INTERNAL_H_
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "simulator/base/diagnostics.h"
+#include "simulator/base/named.h"
+#include "simulator/scenario/model.h"
+#include "simulator/scenario/yaml_reader.h"
+
+namespace carriersim {
+
+class ScenarioLoader {
+ public:
+  ScenarioLoader(const std::string& file, Diagnostics& diag);
+
+  std::optional<Scenario> Load(const YAML::Node& root);
+  // A file the scenario names (a carrier profile) could not be read.
+  bool io_error() const { return io_error_; }
+
+ private:
+  // scenario_loader.cc
+  void ReadCarriers(const Field& carriers);
+  std::optional<CarrierProfile> LoadProfile(const Field& f);
+  void ReadDevices(const Field& devices);
+  void ReadTraffic(const Field& f, TrafficSpec* traffic);
+  void ReadModem(const Field& f, ModemSpec* modem);
+  // fleet_loader.cc
+  void ReadFleet(const Field& fleet);
+  bool TotalsFit(const Field& count, const GroupSpec& group);
+  std::optional<size_t> ProfileRef(const Field& f, const CarrierSpec& carrier,
+                                   const std::vector<std::string>& names, std::string_view what);
+  // timeline_loader.cc
+  void ReadTimeline(const Field& timeline, bool have_duration);
+  std::optional<SimTime> ReadAt(const Field& at, bool have_duration);
+  bool ReadAction(const Field& entry, TimelineAction* action);
+
+  // The index of the item `f` names, or nullopt after reporting an undefined name.
+  template <typename T>
+  std::optional<uint32_t> Reference(const Field& f, const std::vector<T>& items,
+                                    std::string_view what) {
+    std::optional<std::string> name = reader_.Name(f);
+    if (!name) return std::nullopt;
+    if (auto index = FindByName<uint32_t>(items, *name)) return index;
+    if (std::find(broken_.begin(), broken_.end(), *name) != broken_.end()) return std::nullopt;
+    const std::vector<std::string> names = NamesOf(items);
+    reader_.Error(f, "no " + std::string(what) + " '" + *name + "' in this scenario" +
+                         DidYouMean(*name, names) +
+                         (names.empty() ? "" : "; defined: " + QuotedList(names)));
+    return std::nullopt;
+  }
+
+  YamlReader reader_;
+  Scenario scenario_;
+  // Names defined but invalid (a carrier whose profile failed, a group with an error): their
+  // errors are reported once, where they are defined, not again at every reference.
+  std::vector<std::string> broken_;
+  bool io_error_ = false;
+  // Largest usage and online time the groups read so far could reach (see TotalsFit).
+  __extension__ __int128 max_bytes_ = 0;
+  __extension__ __int128 max_online_ms_ = 0;
+};
+
+}  // namespace carriersim
+
+#endif  // CARRIERSIM_SCENARIO_LOADER_INTERNAL_H_
