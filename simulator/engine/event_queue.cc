@@ -1,5 +1,6 @@
 #include "simulator/engine/event_queue.h"
 
+#include <algorithm>
 #include <stdexcept>
 #include <string>
 
@@ -54,9 +55,14 @@ bool EventQueue::CancelTimer(EntityId entity, EventTag slot) {
 
 Event EventQueue::Pop() {
   if (size_ == 0) throw std::logic_error("Pop from an empty event queue");
-  while (front_.empty()) Refill();
-  const Event top = front_[0];
-  RemoveFromFront(0);
+  while (front_.empty() && !RunHasNext()) Refill();
+  Event top;
+  if (NextIsInRun()) {
+    top = run_[run_head_++];
+  } else {
+    top = front_[0];
+    RemoveFromFront(0);
+  }
   now_ = top.time;
   if (IsTimer(top.seq_tag)) where_[Handle(top.entity, top.tag())] = kNowhere;
   --size_;
@@ -65,11 +71,20 @@ Event EventQueue::Pop() {
 
 SimTime EventQueue::NextTime() {
   if (size_ == 0) throw std::logic_error("NextTime of an empty event queue");
-  while (front_.empty()) Refill();
-  return front_[0].time;
+  while (front_.empty() && !RunHasNext()) Refill();
+  return NextIsInRun() ? run_[run_head_].time : front_[0].time;
+}
+
+bool EventQueue::SkipDeadInRun() {
+  while (run_head_ < run_.size() && run_[run_head_].entity == kDead) ++run_head_;
+  if (run_head_ < run_.size()) return true;
+  run_.clear();  // used up; keeps its capacity for the next run
+  run_head_ = 0;
+  return false;
 }
 
 EntityId EventQueue::NextEntityHint() const {
+  if (run_head_ < run_.size() && run_[run_head_].entity != kDead) return run_[run_head_].entity;
   if (!front_.empty()) return front_[0].entity;
   const int bucket = LowestNonEmptyBucket();
   return bucket < 0 ? 0 : bucket_min_entity_[bucket];
@@ -85,6 +100,8 @@ void EventQueue::Remove(Position position) {
   const uint32_t index = static_cast<uint32_t>(position);
   if (bucket == 0) {
     RemoveFromFront(index);
+  } else if (bucket == kRunBucket) {
+    run_[index].entity = kDead;
   } else {
     RemoveFromRadix(static_cast<int>(bucket - 1), index);
   }
@@ -172,12 +189,38 @@ void EventQueue::Refill() {
     // Spread the bucket relative to its earliest event: each event differs from it below this
     // level only, so it lands in a lower bucket (or the front), never back in `events`.
     SimTime earliest = events[0].time;
-    for (const Event& e : events) earliest = e.time < earliest ? e.time : earliest;
+    size_t at_earliest = 0;
+    for (const Event& e : events) {
+      if (e.time < earliest) {
+        earliest = e.time;
+        at_earliest = 0;
+      }
+      at_earliest += e.time == earliest;
+    }
     base_ = earliest;
     front_end_ = earliest + 1;
-    for (const Event& e : events) Insert(e);
+    if (at_earliest > kFrontMax) {
+      StartRun(events, earliest);
+    } else {
+      for (const Event& e : events) Insert(e);
+    }
   }
   events.clear();
+}
+
+void EventQueue::StartRun(std::vector<Event>& events, SimTime instant) {
+  // Only called with the front empty: the heap is empty and the run is used up.
+  for (const Event& e : events) {
+    if (e.time == instant) {
+      run_.push_back(e);
+    } else {
+      Insert(e);
+    }
+  }
+  std::sort(run_.begin(), run_.end(), EventBefore);
+  for (size_t i = 0; i < run_.size(); ++i) {
+    Place(run_[i], (Position{kRunBucket} << 32) | i);
+  }
 }
 
 }  // namespace carriersim

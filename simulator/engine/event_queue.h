@@ -10,7 +10,15 @@
 // The front: once the lowest bucket holds at most kFrontMax events, it is not spread further but
 // moved whole into a small binary heap ordered by EventBefore (time, entity, sequence), from
 // which events are popped. Events scheduled into the front's time range join that heap. This
-// saves the last one or two moves of every event and is what makes the order total. Refilling
+// saves the last one or two moves of every event and is what makes the order total.
+//
+// The run: a refill can meet a great many events at a single instant (a group that boots with a
+// fixed delay, a group-wide action). Those are ordered by (entity, sequence) alone, so they are
+// sorted once into a run and popped from its head, instead of costing a heap of millions
+// O(log n) cache misses each. Cancelling one marks it dead in place; the head skips it. Dead
+// entries never outlive the run, which only shrinks, so the queue still never grows by cancels.
+// Events scheduled into the front's time range meanwhile join the heap; Pop takes the earlier
+// of the two. Refilling
 // early (NextTime) is safe: an event scheduled later for a time before the front's end simply
 // joins the front heap, so the buckets never receive a time below their base.
 //
@@ -66,7 +74,7 @@ class EventQueue {
   void Prefetch(EntityId entity) const { __builtin_prefetch(&seq_[entity]); }
 
  private:
-  // Where an event is: bucket 0 is the front heap, 1 + i is radix bucket i.
+  // Where an event is: bucket 0 is the front heap, 1 + i is radix bucket i, kRunBucket the run.
   using Position = uint64_t;  // (bucket << 32) | index in that bucket
   static constexpr Position kNowhere = ~Position{0};
   static constexpr int kDigitBits = 8;
@@ -75,6 +83,8 @@ class EventQueue {
   static constexpr int kBuckets = kLevels * kDigits;
   static constexpr int kBitmapWords = kBuckets / 64;
   static constexpr size_t kFrontMax = 64;  // tuned on PHOLD; 32..256 are within noise
+  static constexpr uint32_t kRunBucket = kBuckets + 1;
+  static constexpr EntityId kDead = ~EntityId{0};  // a cancelled event in the run
 
   static bool IsTimer(uint32_t seq_tag) { return (seq_tag & kEventTagMask) < kTimerSlots; }
   size_t Handle(EntityId entity, uint32_t slot) const {
@@ -105,6 +115,14 @@ class EventQueue {
   void SiftUpFront(uint32_t index);
   void SiftDownFront(uint32_t index);
   void PushFront(const Event& e);
+  // Advances the run's head past dead events; true when a live event is left in the run.
+  bool RunHasNext() { return run_head_ != run_.size() && SkipDeadInRun(); }
+  bool SkipDeadInRun();
+  // Whether the next event comes from the run rather than the heap. REQUIRES: either non-empty.
+  bool NextIsInRun() {
+    return RunHasNext() && (front_.empty() || EventBefore(run_[run_head_], front_[0]));
+  }
+  void StartRun(std::vector<Event>& events, SimTime instant);
   void Refill();
   int LowestNonEmptyBucket() const;
   void MarkNonEmpty(int bucket) {
@@ -119,6 +137,8 @@ class EventQueue {
   SimTime front_end_ = 1;     // the front heap holds exactly the events with time < front_end_
   SimTime base_ = 0;          // radix buckets are relative to this time (< front_end_)
   std::vector<Event> front_;  // binary min-heap by EventBefore
+  std::vector<Event> run_;    // sorted by EventBefore; [run_head_, end) is still to come
+  size_t run_head_ = 0;
   std::vector<Event> buckets_[kBuckets];
   SimTime bucket_min_time_[kBuckets];  // lower bound of each bucket's times (exact until a cancel)
   EntityId bucket_min_entity_[kBuckets];

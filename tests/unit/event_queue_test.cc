@@ -150,63 +150,100 @@ TEST_CASE("NextTime looks ahead without disturbing later scheduling", "[engine]"
 }
 
 // The queue against a reference (std::set ordered by EventBefore) under random schedules,
-// timer sets, cancels, look-aheads and pops, with times spread over many orders of magnitude so
-// that every radix level and the front heap are exercised.
-TEST_CASE("random operations match a reference ordered set exactly", "[engine]") {
+// timer sets, cancels, look-aheads and pops. `delay` picks how far ahead each event goes.
+// With `burst_at` >= 0, every entity first gets a timer at that instant.
+template <typename Delay>
+void CheckAgainstReference(uint64_t seed, EntityId entities, int steps, Delay delay,
+                           SimTime burst_at = -1) {
   struct Less {
     bool operator()(const Event& a, const Event& b) const { return EventBefore(a, b); }
   };
-  constexpr EntityId kEntities = 64;
+  EventQueue q(entities);
+  std::set<Event, Less> reference;
+  std::vector<uint32_t> seq(entities, 0);
+  std::vector<std::vector<Event>> timers(entities, std::vector<Event>(EventQueue::kTimerSlots));
+  std::vector<std::vector<bool>> timer_set(entities,
+                                           std::vector<bool>(EventQueue::kTimerSlots, false));
+  RandomStream rng = MakeStream(seed, 0, StreamPurpose::kPhold);
+  SimTime now = 0;
+  for (EntityId e = 0; burst_at >= 0 && e < entities; ++e) {
+    const Event ev{burst_at, e, (seq[e]++ << kEventTagBits) | 0};
+    q.SetTimer(ev.time, e, 0);
+    reference.insert(ev);
+    timers[e][0] = ev;
+    timer_set[e][0] = true;
+  }
+  for (int step = 0; step < steps; ++step) {
+    const uint64_t op = UniformBelow(rng, 10);
+    const EntityId e = static_cast<EntityId>(UniformBelow(rng, entities));
+    if (op < 3) {
+      const EventTag tag = static_cast<EventTag>(EventQueue::kTimerSlots + UniformBelow(rng, 3));
+      const Event ev{now + delay(rng), e, (seq[e]++ << kEventTagBits) | tag};
+      q.Schedule(ev.time, e, tag);
+      reference.insert(ev);
+    } else if (op < 6) {
+      const EventTag slot = static_cast<EventTag>(UniformBelow(rng, EventQueue::kTimerSlots));
+      if (timer_set[e][slot]) reference.erase(timers[e][slot]);
+      const Event ev{now + delay(rng), e, (seq[e]++ << kEventTagBits) | slot};
+      q.SetTimer(ev.time, e, slot);
+      reference.insert(ev);
+      timers[e][slot] = ev;
+      timer_set[e][slot] = true;
+    } else if (op < 7) {
+      const EventTag slot = static_cast<EventTag>(UniformBelow(rng, EventQueue::kTimerSlots));
+      REQUIRE(q.CancelTimer(e, slot) == timer_set[e][slot]);
+      if (timer_set[e][slot]) reference.erase(timers[e][slot]);
+      timer_set[e][slot] = false;
+    } else if (!reference.empty()) {
+      if (op == 7) {
+        REQUIRE(q.NextTime() == reference.begin()->time);
+        continue;
+      }
+      const Event expected = *reference.begin();
+      reference.erase(reference.begin());
+      const Event got = q.Pop();
+      REQUIRE(got.time == expected.time);
+      REQUIRE(got.entity == expected.entity);
+      REQUIRE(got.seq_tag == expected.seq_tag);
+      if (got.tag() < EventQueue::kTimerSlots) timer_set[got.entity][got.tag()] = false;
+      now = got.time;
+    }
+    REQUIRE(q.size() == reference.size());
+  }
+  // Drain what is left, so that every event scheduled is also checked coming out.
+  while (!reference.empty()) {
+    const Event expected = *reference.begin();
+    reference.erase(reference.begin());
+    const Event got = q.Pop();
+    REQUIRE(got.time == expected.time);
+    REQUIRE(got.entity == expected.entity);
+    REQUIRE(got.seq_tag == expected.seq_tag);
+  }
+  REQUIRE(q.empty());
+}
+
+// Times spread over many orders of magnitude: every radix level and the front heap are used.
+TEST_CASE("random operations match a reference ordered set exactly", "[engine]") {
   for (uint64_t seed = 1; seed <= 5; ++seed) {
-    EventQueue q(kEntities);
-    std::set<Event, Less> reference;
-    std::vector<uint32_t> seq(kEntities, 0);
-    std::vector<std::vector<Event>> timers(kEntities, std::vector<Event>(EventQueue::kTimerSlots));
-    std::vector<std::vector<bool>> timer_set(kEntities,
-                                             std::vector<bool>(EventQueue::kTimerSlots, false));
-    RandomStream rng = MakeStream(seed, 0, StreamPurpose::kPhold);
-    SimTime now = 0;
-    auto delay = [&] {
+    CheckAgainstReference(seed, 64, 40'000, [](RandomStream& rng) {
       const uint64_t magnitude = UniformBelow(rng, 40);
       return static_cast<SimTime>(UniformBelow(rng, (uint64_t{1} << magnitude) + 1));
-    };
-    for (int step = 0; step < 40'000; ++step) {
-      const uint64_t op = UniformBelow(rng, 10);
-      const EntityId e = static_cast<EntityId>(UniformBelow(rng, kEntities));
-      if (op < 3) {
-        const EventTag tag = static_cast<EventTag>(EventQueue::kTimerSlots + UniformBelow(rng, 3));
-        const Event ev{now + delay(), e, (seq[e]++ << kEventTagBits) | tag};
-        q.Schedule(ev.time, e, tag);
-        reference.insert(ev);
-      } else if (op < 6) {
-        const EventTag slot = static_cast<EventTag>(UniformBelow(rng, EventQueue::kTimerSlots));
-        if (timer_set[e][slot]) reference.erase(timers[e][slot]);
-        const Event ev{now + delay(), e, (seq[e]++ << kEventTagBits) | slot};
-        q.SetTimer(ev.time, e, slot);
-        reference.insert(ev);
-        timers[e][slot] = ev;
-        timer_set[e][slot] = true;
-      } else if (op < 7) {
-        const EventTag slot = static_cast<EventTag>(UniformBelow(rng, EventQueue::kTimerSlots));
-        REQUIRE(q.CancelTimer(e, slot) == timer_set[e][slot]);
-        if (timer_set[e][slot]) reference.erase(timers[e][slot]);
-        timer_set[e][slot] = false;
-      } else if (!reference.empty()) {
-        if (op == 7) {
-          REQUIRE(q.NextTime() == reference.begin()->time);
-          continue;
-        }
-        const Event expected = *reference.begin();
-        reference.erase(reference.begin());
-        const Event got = q.Pop();
-        REQUIRE(got.time == expected.time);
-        REQUIRE(got.entity == expected.entity);
-        REQUIRE(got.seq_tag == expected.seq_tag);
-        if (got.tag() < EventQueue::kTimerSlots) timer_set[got.entity][got.tag()] = false;
-        now = got.time;
-      }
-      REQUIRE(q.size() == reference.size());
-    }
+    });
+  }
+}
+
+// A whole group at one instant, as when it boots with a fixed delay, and most later events on a
+// few instants: large same-time batches take the sorted-run path while timers in the run are
+// cancelled and moved and other events join the same instant.
+TEST_CASE("bursts of simultaneous events match a reference ordered set exactly", "[engine]") {
+  for (uint64_t seed = 1; seed <= 5; ++seed) {
+    CheckAgainstReference(
+        seed, 2000, 60'000,
+        [](RandomStream& rng) {
+          const uint64_t pick = UniformBelow(rng, 10);
+          return pick < 5 ? SimTime{0} : pick < 8 ? SimTime{10'000} : SimTime{1};
+        },
+        10'000);
   }
 }
 
