@@ -59,6 +59,10 @@ Event EventQueue::Pop() {
   Event top;
   if (NextIsInRun()) {
     top = run_[run_head_++];
+    if (run_head_ == run_.size()) {  // used up: start afresh, keeping the capacity
+      run_.clear();
+      run_head_ = 0;
+    }
   } else {
     top = front_[0];
     RemoveFromFront(0);
@@ -88,6 +92,23 @@ EntityId EventQueue::NextEntityHint() const {
   if (!front_.empty()) return front_[0].entity;
   const int bucket = LowestNonEmptyBucket();
   return bucket < 0 ? 0 : bucket_min_entity_[bucket];
+}
+
+void EventQueue::InsertFront(const Event& e) {
+  if (!run_.empty() && !EventBefore(run_.back(), e)) {
+    PushFront(e);  // out of order for the run: the heap takes anything
+    return;
+  }
+  if (run_head_ >= 4096 && 2 * run_head_ >= run_.size()) {
+    // Drop the consumed part, so that a run fed as fast as it is eaten stays small.
+    run_.erase(run_.begin(), run_.begin() + static_cast<ptrdiff_t>(run_head_));
+    run_head_ = 0;
+    for (size_t i = 0; i < run_.size(); ++i) {
+      if (run_[i].entity != kDead) Place(run_[i], (Position{kRunBucket} << 32) | i);
+    }
+  }
+  Place(e, (Position{kRunBucket} << 32) | run_.size());
+  run_.push_back(e);
 }
 
 void EventQueue::PushFront(const Event& e) {
@@ -209,7 +230,9 @@ void EventQueue::Refill() {
 }
 
 void EventQueue::StartRun(std::vector<Event>& events, SimTime instant) {
-  // Only called with the front empty: the heap is empty and the run is used up.
+  // Only called with the front empty: the heap is empty and nothing live is left in the run.
+  run_.clear();
+  run_head_ = 0;
   for (const Event& e : events) {
     if (e.time == instant) {
       run_.push_back(e);

@@ -15,10 +15,11 @@
 // The run: a refill can meet a great many events at a single instant (a group that boots with a
 // fixed delay, a group-wide action). Those are ordered by (entity, sequence) alone, so they are
 // sorted once into a run and popped from its head, instead of costing a heap of millions
-// O(log n) cache misses each. Cancelling one marks it dead in place; the head skips it. Dead
-// entries never outlive the run, which only shrinks, so the queue still never grows by cancels.
-// Events scheduled into the front's time range meanwhile join the heap; Pop takes the earlier
-// of the two. Refilling
+// O(log n) cache misses each. Events scheduled into the front's time range that sort after the
+// run's last event are appended to it (a group-wide action schedules its devices in id order);
+// the others join the heap, and Pop takes the earlier of the two. Cancelling an event of the run
+// marks it dead in place and the head skips it; the consumed part is compacted away, so dead
+// entries never outlive the run and the queue still never grows by cancels. Refilling
 // early (NextTime) is safe: an event scheduled later for a time before the front's end simply
 // joins the front heap, so the buckets never receive a time below their base.
 //
@@ -115,6 +116,7 @@ class EventQueue {
   void SiftUpFront(uint32_t index);
   void SiftDownFront(uint32_t index);
   void PushFront(const Event& e);
+  void InsertFront(const Event& e);
   // Advances the run's head past dead events; true when a live event is left in the run.
   bool RunHasNext() { return run_head_ != run_.size() && SkipDeadInRun(); }
   bool SkipDeadInRun();
@@ -152,7 +154,7 @@ class EventQueue {
 
 inline void EventQueue::Insert(const Event& e) {
   if (e.time < front_end_) {
-    PushFront(e);
+    InsertFront(e);
     return;
   }
   const int bucket = BucketOf(e.time);
