@@ -166,6 +166,16 @@ void CheckAgainstReference(uint64_t seed, EntityId entities, int steps, Delay de
                                            std::vector<bool>(EventQueue::kTimerSlots, false));
   RandomStream rng = MakeStream(seed, 0, StreamPurpose::kPhold);
   SimTime now = 0;
+  // Pops from both and checks they agree on the whole key. REQUIRES: reference not empty.
+  const auto pop_and_check = [&] {
+    const Event expected = *reference.begin();
+    reference.erase(reference.begin());
+    const Event got = q.Pop();
+    REQUIRE(got.time == expected.time);
+    REQUIRE(got.entity == expected.entity);
+    REQUIRE(got.seq_tag == expected.seq_tag);
+    return got;
+  };
   for (EntityId e = 0; burst_at >= 0 && e < entities; ++e) {
     const Event ev{burst_at, e, (seq[e]++ << kEventTagBits) | 0};
     q.SetTimer(ev.time, e, 0);
@@ -199,26 +209,14 @@ void CheckAgainstReference(uint64_t seed, EntityId entities, int steps, Delay de
         REQUIRE(q.NextTime() == reference.begin()->time);
         continue;
       }
-      const Event expected = *reference.begin();
-      reference.erase(reference.begin());
-      const Event got = q.Pop();
-      REQUIRE(got.time == expected.time);
-      REQUIRE(got.entity == expected.entity);
-      REQUIRE(got.seq_tag == expected.seq_tag);
+      const Event got = pop_and_check();
       if (got.tag() < EventQueue::kTimerSlots) timer_set[got.entity][got.tag()] = false;
       now = got.time;
     }
     REQUIRE(q.size() == reference.size());
   }
   // Drain what is left, so that every event scheduled is also checked coming out.
-  while (!reference.empty()) {
-    const Event expected = *reference.begin();
-    reference.erase(reference.begin());
-    const Event got = q.Pop();
-    REQUIRE(got.time == expected.time);
-    REQUIRE(got.entity == expected.entity);
-    REQUIRE(got.seq_tag == expected.seq_tag);
-  }
+  while (!reference.empty()) pop_and_check();
   REQUIRE(q.empty());
 }
 
