@@ -88,6 +88,22 @@ UnixMillis AddMonths(UnixMillis t, int64_t months) {
   return FromCivil(c);
 }
 
+UnixMillis AddSpan(UnixMillis t, const CalendarSpan& span) {
+  return (span.months != 0 ? AddMonths(t, span.months) : t) + span.ms;
+}
+
+int64_t DayIndex(UnixMillis t) { return FloorDiv(t, kDay); }
+
+int64_t MonthIndex(UnixMillis t) {
+  const CivilDate d = CivilFromDays(FloorDiv(t, kDay));
+  return (d.year - 1970) * 12 + (d.month - 1);
+}
+
+UnixMillis StartOfMonthIndex(int64_t month) {
+  const int64_t year = 1970 + FloorDiv(month, 12);
+  return DaysFromCivil({year, static_cast<int>(month - (year - 1970) * 12) + 1, 1}) * kDay;
+}
+
 std::optional<UnixMillis> ParseTimestamp(std::string_view s, std::string* error) {
   const auto fail = [&](const char* why) -> std::optional<UnixMillis> {
     *error = why;

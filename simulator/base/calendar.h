@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "simulator/base/sim_time.h"
+#include "simulator/base/units.h"
 
 namespace carriersim {
 
@@ -47,6 +48,14 @@ UnixMillis StartOfNextMonth(UnixMillis t);
 // Same time of day, `months` calendar months later (or earlier when negative). The day of month
 // is clamped to the target month's length: 31 Jan + 1 month = 28 (or 29) Feb, as carriers do.
 UnixMillis AddMonths(UnixMillis t, int64_t months);
+
+// t plus a calendar span: months first (clamped as AddMonths does), then milliseconds.
+UnixMillis AddSpan(UnixMillis t, const CalendarSpan& span);
+
+// Days and months since the Unix epoch: the units daily and monthly fees are counted in.
+int64_t DayIndex(UnixMillis t);
+int64_t MonthIndex(UnixMillis t);
+UnixMillis StartOfMonthIndex(int64_t month);
 
 // Parses "2026-01-01T00:00:00Z", "2026-01-01T00:00:00.250Z", "2026-01-01T09:00:00+09:00" or a
 // plain date "2026-01-01" (midnight UTC). On failure returns nullopt and sets *error.

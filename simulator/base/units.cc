@@ -206,6 +206,38 @@ bool ParseDuration(std::string_view text, SimTime* out, std::string* error) {
   return true;
 }
 
+bool ParseCalendarSpan(std::string_view text, CalendarSpan* out, std::string* error) {
+  const std::string_view s = Trim(text);
+  size_t pos = 0;
+  Decimal d;
+  std::string ignored;
+  if (ReadDecimal(s, &pos, &d, &ignored) && d.scale == 0) {
+    size_t unit_pos = pos;
+    SkipSpaces(s, &unit_pos);
+    const std::string_view unit = ReadWord(s, &unit_pos);
+    const bool month = unit == "month" || unit == "months" || unit == "mo";
+    const bool year = unit == "year" || unit == "years" || unit == "y";
+    if ((month || year) && unit_pos == s.size()) {
+      if (d.mantissa > 1200) {
+        *error = "span " + Quote(s) + " is too long (at most 100 years)";
+        return false;
+      }
+      *out = CalendarSpan{static_cast<int32_t>(d.mantissa) * (year ? 12 : 1), 0};
+      return true;
+    }
+  }
+  CalendarSpan span;
+  std::string duration_error;
+  if (!ParseDuration(s, &span.ms, &duration_error)) {
+    *error = duration_error.find("months and years") == 0
+                 ? "write calendar spans as '3 months' or '1 year', on their own"
+                 : duration_error + "; or a calendar span such as '3 months' or '1 year'";
+    return false;
+  }
+  *out = span;
+  return true;
+}
+
 bool ParseDurationRange(std::string_view text, DurationRange* out, std::string* error) {
   const std::string_view s = Trim(text);
   const size_t dots = s.find("..");

@@ -3,6 +3,7 @@
 //
 //   duration   "500ms" "10s" "12m" "3h" "90d" "2w" "1d 6h" "1.5h" "0"       -> SimTime (ms)
 //   range      "10s" "5s..30s"                             -> uniform [min, max]
+//   span       "3 months" "1 year" "72h"                   -> calendar months + ms
 //   data size  "512B" "250KB" "1.5MB" "2GB" "0"  (1 KB = 1024 B, as carriers bill) -> bytes
 //   money      "0.06 USD"                                  -> integer micro-units + currency
 //   fraction   "25%" "0.25"                                -> double in [0, 1]
@@ -33,6 +34,15 @@ struct DurationRange {
   friend bool operator==(const DurationRange&, const DurationRange&) = default;
 };
 
+// A span of calendar time: `months` calendar months, then `ms` milliseconds. Carriers count in
+// months ("free for the first 2 months", "after 3 months"), which have no fixed length.
+struct CalendarSpan {
+  int32_t months = 0;
+  SimTime ms = 0;
+  bool empty() const { return months == 0 && ms == 0; }
+  friend bool operator==(const CalendarSpan&, const CalendarSpan&) = default;
+};
+
 struct Rate {
   double count = 0;  // this many events
   SimTime per = 0;   // per this many milliseconds (> 0)
@@ -40,6 +50,8 @@ struct Rate {
 };
 
 bool ParseDuration(std::string_view text, SimTime* out, std::string* error);
+// "3 months", "1 year" (12 months), "2 years", or any duration ("72h", "30d").
+bool ParseCalendarSpan(std::string_view text, CalendarSpan* out, std::string* error);
 // "10s" (fixed) or "5s..30s" (uniform between the two, inclusive).
 bool ParseDurationRange(std::string_view text, DurationRange* out, std::string* error);
 bool ParseDataSize(std::string_view text, int64_t* bytes, std::string* error);
@@ -51,6 +63,7 @@ bool ParseCount(std::string_view text, int64_t* out, std::string* error);
 // Canonical text that the parsers read back to the same value: "1d 6h", "1.5MB", "0.06 USD".
 std::string FormatDuration(SimTime ms);
 std::string FormatDurationRange(const DurationRange& range);
+std::string FormatCalendarSpan(const CalendarSpan& span);
 std::string FormatDataSize(int64_t bytes);
 // For people, not for parsing back: three significant digits, "9.36MB".
 std::string FormatDataSizeApprox(int64_t bytes);

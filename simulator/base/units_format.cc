@@ -39,6 +39,20 @@ std::string FormatDurationRange(const DurationRange& range) {
   return FormatDuration(range.min) + ".." + FormatDuration(range.max);
 }
 
+std::string FormatCalendarSpan(const CalendarSpan& span) {
+  std::string text;
+  if (span.months != 0) {
+    if (span.months % 12 == 0) {
+      const int32_t years = span.months / 12;
+      text = std::to_string(years) + (years == 1 ? " year" : " years");
+    } else {
+      text = std::to_string(span.months) + (span.months == 1 ? " month" : " months");
+    }
+  }
+  if (span.ms != 0 || text.empty()) text += (text.empty() ? "" : " ") + FormatDuration(span.ms);
+  return text;
+}
+
 std::string FormatDataSizeApprox(int64_t bytes) {
   const char* units[] = {"B", "KB", "MB", "GB", "TB"};
   double value = static_cast<double>(bytes);

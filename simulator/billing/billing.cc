@@ -1,0 +1,212 @@
+#include "simulator/billing/billing.h"
+
+#include <algorithm>
+
+#include "simulator/base/calendar.h"
+
+namespace carriersim {
+namespace {
+
+__extension__ typedef __int128 Int128;
+
+CalendarSpan Times(const CalendarSpan& span, int32_t k) {
+  return CalendarSpan{span.months * k, span.ms * k};
+}
+
+}  // namespace
+
+Billing::Billing(UnixMillis start, size_t subscriptions, Ledger* ledger)
+    : start_(start),
+      ledger_(ledger),
+      sim_(subscriptions),
+      plan_(subscriptions),
+      period_start_(subscriptions),
+      days_(subscriptions),
+      months_(subscriptions),
+      renewal_since_(subscriptions, kNever),
+      renewals_charged_(subscriptions),
+      usage_month_(subscriptions, -1),
+      usage_bytes_(subscriptions),
+      usage_status_(subscriptions) {}
+
+void Billing::Open(SubscriptionId sub, uint32_t sim, PlanId plan, const Tariff& tariff,
+                   StatusId status, SimTime entered) {
+  sim_[sub] = sim;
+  plan_[sub] = plan;
+  period_start_[sub] = std::max<SimTime>(entered, 0);
+  if (tariff.renewal.enabled && InSet(tariff.renewal.statuses, status)) {
+    renewal_since_[sub] = entered;
+    renewals_charged_[sub] = 0;
+  }
+}
+
+void Billing::ChangeStatus(SubscriptionId sub, const Tariff& tariff, StatusId from,
+                           SimTime from_since, StatusId to, SimTime now) {
+  CloseBasic(sub, tariff, from, from_since, period_start_[sub], now, false);
+  period_start_[sub] = now;
+  for (const TransitionFee& fee : tariff.transitions) {
+    if (InSet(fee.from, from) && InSet(fee.to, to) && fee.price.micros > 0) {
+      ledger_->lines.push_back(MakeFeeLine(sim_[sub], plan_[sub], fee.category, FeeUnit::kOnce, to,
+                                           now, fee.price.micros, 1));
+    }
+  }
+  const RenewalFee& renewal = tariff.renewal;
+  if (!renewal.enabled) return;
+  const bool was_in = InSet(renewal.statuses, from);
+  const bool is_in = InSet(renewal.statuses, to);
+  if (was_in) ChargeRenewalsBefore(sub, tariff, now);
+  if (was_in && !is_in) renewal_since_[sub] = kNever;
+  if (!was_in && is_in) {
+    renewal_since_[sub] = now;
+    renewals_charged_[sub] = 0;
+  }
+}
+
+void Billing::ChangePlan(SubscriptionId sub, const Tariff& old_tariff, PlanId plan,
+                         const Tariff& new_tariff, StatusId status, SimTime since, SimTime now) {
+  CloseBasic(sub, old_tariff, status, since, period_start_[sub], now, false);
+  ChargeRenewalsBefore(sub, old_tariff, now);
+  WriteUsage(sub, old_tariff);
+  plan_[sub] = plan;
+  period_start_[sub] = now;
+  // The new plan counts its own renewal time from the change on.
+  renewal_since_[sub] = kNever;
+  if (new_tariff.renewal.enabled && InSet(new_tariff.renewal.statuses, status)) {
+    renewal_since_[sub] = now;
+    renewals_charged_[sub] = 0;
+  }
+}
+
+void Billing::AddUsage(SubscriptionId sub, const Tariff& tariff, StatusId status, int64_t month,
+                       int64_t bytes) {
+  if (!tariff.usage.enabled) return;
+  if (usage_month_[sub] != month) {
+    WriteUsage(sub, tariff);
+    usage_month_[sub] = static_cast<int32_t>(month);
+    usage_bytes_[sub] = 0;
+  }
+  usage_status_[sub] = status;
+  if (!InSet(tariff.usage.free_statuses, status)) usage_bytes_[sub] += bytes;
+}
+
+void Billing::Finish(SubscriptionId sub, const Tariff& tariff, StatusId status, SimTime since,
+                     SimTime end) {
+  CloseBasic(sub, tariff, status, since, period_start_[sub], end, true);
+  period_start_[sub] = end;
+  ChargeRenewalsBefore(sub, tariff, end);
+  WriteRun(sub, days_[sub], FeeUnit::kDay);
+  WriteRun(sub, months_[sub], FeeUnit::kMonth);
+  WriteUsage(sub, tariff);
+}
+
+void Billing::CloseBasic(SubscriptionId sub, const Tariff& tariff, StatusId status, SimTime since,
+                         SimTime from, SimTime to, bool run_end) {
+  const StatusFee& fee = tariff.basic[status];
+  if (!fee.charged) return;
+  if (!fee.free_for.empty()) {
+    from = std::max(from, AddSpan(start_ + since, fee.free_for) - start_);
+  }
+  if (from >= to) return;
+  const UnixMillis a = start_ + from;
+  const UnixMillis b = start_ + to;  // the period is [a, b)
+  if (fee.per == FeePeriod::kDay) {
+    // One run per calendar month at most, so that each invoice has its own lines.
+    const int64_t last = DayIndex(b - 1);
+    for (int64_t day = DayIndex(a); day <= last;) {
+      const int64_t month_last = DayIndex(StartOfNextMonth(day * kDay)) - 1;
+      const int64_t segment_last = std::min(last, month_last);
+      AddToRun(sub, days_[sub], FeeUnit::kDay, static_cast<int32_t>(day),
+               static_cast<int32_t>(segment_last), fee.price.micros, status);
+      day = segment_last + 1;
+    }
+    return;
+  }
+  const int64_t last = MonthIndex(b - 1);
+  for (int64_t month = MonthIndex(a); month <= last; ++month) {
+    bool due = true;
+    if (tariff.month_rule == MonthRule::kAtMonthEnd) {
+      // Due when the SIM is in the status as the month ends, or as the run ends within it.
+      due = b >= StartOfMonthIndex(month + 1) || (run_end && month == last);
+    }
+    if (due) {
+      AddToRun(sub, months_[sub], FeeUnit::kMonth, static_cast<int32_t>(month),
+               static_cast<int32_t>(month), fee.price.micros, status);
+    }
+  }
+}
+
+void Billing::AddToRun(SubscriptionId sub, Run& run, FeeUnit unit, int32_t first, int32_t last,
+                       int64_t rate, StatusId status) {
+  if (run.first >= 0 && first == run.last) {
+    // A day (or month) the open run already charges: it goes to the higher rate.
+    if (rate > run.rate) {
+      --run.last;
+      if (run.last >= run.first) WriteRun(sub, run, unit);
+      run.first = -1;
+    } else if (++first > last) {
+      return;
+    }
+  }
+  if (run.first >= 0) {
+    const bool same_month = unit == FeeUnit::kDay && MonthIndex(int64_t{first} * kDay) ==
+                                                         MonthIndex(int64_t{run.first} * kDay);
+    if (first == run.last + 1 && rate == run.rate && status == run.status &&
+        plan_[sub] == run.plan && same_month) {
+      run.last = last;
+      return;
+    }
+    WriteRun(sub, run, unit);
+  }
+  run = Run{first, last, rate, status, plan_[sub]};
+}
+
+void Billing::WriteRun(SubscriptionId sub, Run& run, FeeUnit unit) {
+  if (run.first < 0) return;
+  const int64_t count = int64_t{run.last} - run.first + 1;
+  const UnixMillis from =
+      unit == FeeUnit::kDay ? int64_t{run.first} * kDay : StartOfMonthIndex(run.first);
+  if (run.rate > 0) {
+    ledger_->lines.push_back(MakeFeeLine(sim_[sub], run.plan, FeeCategory::kBasic, unit, run.status,
+                                         std::max<SimTime>(from - start_, 0), count * run.rate,
+                                         count));
+  }
+  run.first = -1;
+}
+
+SimTime Billing::RenewalDue(SubscriptionId sub, const Tariff& tariff, int32_t k) const {
+  // Counted from the tracking date each time, so that month clamping never accumulates.
+  const RenewalFee& r = tariff.renewal;
+  return AddSpan(AddSpan(start_ + renewal_since_[sub], r.after), Times(r.every, k)) - start_;
+}
+
+void Billing::ChargeRenewalsBefore(SubscriptionId sub, const Tariff& tariff, SimTime t) {
+  if (!tariff.renewal.enabled || renewal_since_[sub] == kNever) return;
+  // "More than a year": a fee is due once the stay is strictly longer than the span.
+  for (SimTime due = RenewalDue(sub, tariff, renewals_charged_[sub]); due < t;
+       due = RenewalDue(sub, tariff, renewals_charged_[sub])) {
+    ledger_->lines.push_back(MakeFeeLine(sim_[sub], plan_[sub], FeeCategory::kRenewal,
+                                         FeeUnit::kOnce, 0, due, tariff.renewal.price.micros, 1));
+    ++renewals_charged_[sub];
+  }
+}
+
+void Billing::WriteUsage(SubscriptionId sub, const Tariff& tariff) {
+  if (usage_month_[sub] < 0) return;
+  const UsageTariff& usage = tariff.usage;
+  const int64_t unit = std::max<int64_t>(usage.billing_unit, 1);
+  const int64_t rounded = (usage_bytes_[sub] + unit - 1) / unit * unit;
+  const int64_t billable = std::max<int64_t>(rounded - usage.included, 0);
+  if (billable > 0) {
+    // Exact to the micro-unit, rounding half up.
+    const Int128 scaled = Int128{billable} * usage.per_mb.micros;
+    const int64_t micros =
+        static_cast<int64_t>((scaled + kBytesPerMegabyte / 2) / kBytesPerMegabyte);
+    const SimTime time = std::max<SimTime>(StartOfMonthIndex(usage_month_[sub]) - start_, 0);
+    ledger_->lines.push_back(MakeFeeLine(sim_[sub], plan_[sub], FeeCategory::kUsage, FeeUnit::kByte,
+                                         usage_status_[sub], time, micros, billable));
+  }
+  usage_month_[sub] = -1;
+  usage_bytes_[sub] = 0;
+}
+
+}  // namespace carriersim

@@ -1,0 +1,98 @@
+// Billing: turns what happens to a subscription (status periods, transitions, time in renewal
+// statuses, data usage) into fee lines, by arithmetic over periods.
+//
+// Nothing here runs on a timer. A period is closed when something changes (a stable status, a
+// plan) and once at the end of the run; daily and monthly fees, renewal fees and usage fees are
+// then counted over the closed period. So the cost of billing grows with the number of changes,
+// not with days times SIMs.
+//
+// Days and months are UTC calendar days and months. A day (month) touched by several charged
+// statuses is charged once, at the highest rate: lines are kept open as runs of days at one rate
+// and one status, and a shared boundary day moves to the higher rate before the run is written.
+// A run never spans two calendar months, so invoices are the lines grouped by month.
+//
+// Thread safety: none; one Billing belongs to one run.
+#ifndef CARRIERSIM_BILLING_BILLING_H_
+#define CARRIERSIM_BILLING_BILLING_H_
+
+#include <cstdint>
+#include <vector>
+
+#include "simulator/base/sim_time.h"
+#include "simulator/carrier/tariff.h"
+#include "simulator/observers/ledger.h"
+
+namespace carriersim {
+
+using SubscriptionId = uint32_t;
+
+class Billing {
+ public:
+  // `start` is the scenario start (simulated time 0); `ledger` receives every line.
+  Billing(UnixMillis start, size_t subscriptions, Ledger* ledger);
+
+  // Where every subscription starts: its SIM, plan, status, and when it entered the status.
+  void Open(SubscriptionId sub, uint32_t sim, PlanId plan, const Tariff& tariff, StatusId status,
+            SimTime entered);
+
+  // The subscription leaves `from` (entered at `from_since`) for `to` at `now`: closes the basic
+  // fee period, charges transition fees and renewal fees that fell due, and starts or stops
+  // renewal tracking.
+  void ChangeStatus(SubscriptionId sub, const Tariff& tariff, StatusId from, SimTime from_since,
+                    StatusId to, SimTime now);
+
+  // The subscription moves to another plan at `now` (it stays in `status`, entered at `since`).
+  void ChangePlan(SubscriptionId sub, const Tariff& old_tariff, PlanId plan,
+                  const Tariff& new_tariff, StatusId status, SimTime since, SimTime now);
+
+  // `bytes` of data were used in calendar month `month` while in `status`.
+  void AddUsage(SubscriptionId sub, const Tariff& tariff, StatusId status, int64_t month,
+                int64_t bytes);
+
+  // The run ends at `end` with the subscription in `status` (entered at `since`): closes every
+  // period, charges what fell due and writes every open line.
+  void Finish(SubscriptionId sub, const Tariff& tariff, StatusId status, SimTime since,
+              SimTime end);
+
+  PlanId plan(SubscriptionId sub) const { return plan_[sub]; }
+  // The renewal fee tracking date (SOR-10): when the stay in the renewal statuses began, or
+  // kNever when the subscription is not in them.
+  SimTime renewal_since(SubscriptionId sub) const { return renewal_since_[sub]; }
+  UnixMillis start() const { return start_; }
+
+ private:
+  // An open run of consecutive days (or months) charged at one rate in one status.
+  struct Run {
+    int32_t first = -1;  // day or month index since the epoch; -1: no open run
+    int32_t last = -1;
+    int64_t rate = 0;
+    StatusId status = 0;
+    PlanId plan = 0;
+  };
+
+  void CloseBasic(SubscriptionId sub, const Tariff& tariff, StatusId status, SimTime since,
+                  SimTime from, SimTime to, bool run_end);
+  void AddToRun(SubscriptionId sub, Run& run, FeeUnit unit, int32_t first, int32_t last,
+                int64_t rate, StatusId status);
+  void WriteRun(SubscriptionId sub, Run& run, FeeUnit unit);
+  void ChargeRenewalsBefore(SubscriptionId sub, const Tariff& tariff, SimTime t);
+  void WriteUsage(SubscriptionId sub, const Tariff& tariff);
+  SimTime RenewalDue(SubscriptionId sub, const Tariff& tariff, int32_t k) const;
+
+  UnixMillis start_;
+  Ledger* ledger_;
+  std::vector<uint32_t> sim_;
+  std::vector<PlanId> plan_;
+  std::vector<SimTime> period_start_;  // start of the open period (a status or plan change)
+  std::vector<Run> days_;
+  std::vector<Run> months_;
+  std::vector<SimTime> renewal_since_;
+  std::vector<int32_t> renewals_charged_;
+  std::vector<int32_t> usage_month_;  // month whose usage is being added up; -1: none
+  std::vector<int64_t> usage_bytes_;  // billable bytes of that month so far
+  std::vector<StatusId> usage_status_;
+};
+
+}  // namespace carriersim
+
+#endif  // CARRIERSIM_BILLING_BILLING_H_
