@@ -1,7 +1,8 @@
 // A carrier profile: everything a carrier does with a SIM, as data. One generic engine
-// (simulator/network/core_network.cc) interprets every profile, so adding a carrier, a status or a
-// verb is a YAML file in scenarios/carriers/, not C++. The format is documented in
-// scenarios/README.md; profile_loader.cc turns YAML into this and rejects inconsistent profiles.
+// (simulator/network/ and simulator/billing/) interprets every profile, so adding a carrier, a
+// status, a verb or a plan is a YAML file in scenarios/carriers/, not C++. The format is
+// documented in scenarios/README.md; profile_loader.cc turns YAML into this and rejects
+// inconsistent profiles.
 #ifndef CARRIERSIM_CARRIER_PROFILE_H_
 #define CARRIERSIM_CARRIER_PROFILE_H_
 
@@ -11,20 +12,22 @@
 #include <string_view>
 #include <vector>
 
+#include "simulator/base/units.h"
+#include "simulator/carrier/ids.h"
+#include "simulator/carrier/tariff.h"
 #include "simulator/network/emm_cause.h"
 
 namespace carriersim {
-
-using StatusId = uint8_t;  // index into CarrierProfile::statuses
-using VerbId = uint8_t;    // index into CarrierProfile::verbs
-using PlanId = uint16_t;   // index into CarrierProfile::plans
 
 inline constexpr size_t kMaxStatuses = 64;  // statuses are sets of bits in a uint64_t
 inline constexpr size_t kMaxVerbs = 255;
 inline constexpr size_t kMaxPlans = 65535;
 
-// Scenario timelines use these names for device actions, so no profile verb may take them.
-inline constexpr std::string_view kDeviceActionNames[] = {"power-on", "power-off", "power-cycle"};
+// Scenario timelines use these names for actions of their own, so no profile verb may take them.
+inline constexpr std::string_view kReservedActionNames[] = {
+    "power-on",    "power-off",    "power-cycle",
+    "change-plan", "test-mode",    "termination-protection",
+    "usage-limit", "send-command", "terminate-account"};
 
 // What the network answers when a device attaches while its SIM is in a status.
 struct AttachRule {
@@ -37,6 +40,23 @@ struct AttachRule {
   Kind kind = Kind::kAccept;
   EmmCause cause = 0;
   StatusId become = 0;
+  // With test mode enabled for the SIM, `become` is this status instead (Soracom testing).
+  std::optional<StatusId> become_in_test_mode;
+};
+
+// A change a status makes by itself.
+struct AutoTransition {
+  enum class Trigger : uint8_t {
+    kTime,      // `time` after entering the status
+    kData,      // once `bytes` of data have been used in the status
+    kCommands,  // once `commands` SMS commands have been received in the status
+  };
+  Trigger trigger = Trigger::kTime;
+  CalendarSpan time;
+  int64_t bytes = 0;
+  int64_t commands = 0;
+  StatusId to = 0;
+  bool to_requested = false;  // to the status the pending verb asked for (transient statuses)
 };
 
 struct StatusDef {
@@ -45,7 +65,15 @@ struct StatusDef {
   AttachRule attach;
   bool data = false;   // data sessions (PDN connections) allowed
   bool sms = false;    // SMS allowed
-  bool final = false;  // no verb or timer ever leaves it (terminated, canceled)
+  bool final = false;  // nothing leaves it (terminated, canceled)
+  // A status a change passes through (KORE updating, scheduled): attaches, data, SMS and fees
+  // stay those of the status the SIM was in before.
+  bool transient = false;
+  // Leaves at the end of the carrier's upstream outage (KORE scheduled), to `outage_then`.
+  bool waits_for_upstream = false;
+  StatusId outage_then = 0;
+  std::vector<AutoTransition> automatic;
+  CalendarSpan retention;  // final statuses: how long the SIM stays listed
 };
 
 // A manual action through the carrier's API or console.
@@ -54,12 +82,25 @@ struct VerbDef {
   std::string description;
   uint64_t from = 0;  // bit s set: allowed from status s
   StatusId to = 0;
+  bool to_previous = false;        // `to: previous`: back to the status before the current one
+  std::optional<StatusId> via;     // transient status the change passes through
+  std::vector<std::string> roles;  // who may use it; empty: anyone
+  std::vector<PlanId> refused_for_plans;
+  std::string refused_message;  // why those plans refuse it
+  bool protected_by_termination_protection = false;
+  struct Limit {
+    std::string channel;  // "dashboard"
+    int64_t max_sims;
+  };
+  std::vector<Limit> limits;  // at most this many SIMs in one action through a channel
+
   bool AllowedFrom(StatusId s) const { return (from >> s) & 1; }
 };
 
 struct PlanDef {
   std::string name;
   std::string description;
+  Tariff tariff;
 };
 
 // What the core network does to a device that is attached when its SIM enters a status whose
@@ -69,16 +110,39 @@ enum class BlockedDetach : uint8_t {
   kWithCause          // detach "re-attach not required" carrying the status's reject cause
 };
 
+// A per-SIM data usage limit (set by a scenario action): what happens when usage reaches it.
+struct UsageLimitRule {
+  bool enabled = false;
+  StatusId to = 0;                // the status a SIM over its limit is moved to
+  bool resume_next_month = true;  // moved back when the calendar month (the period) ends
+  std::optional<StatusId> resume_to;
+};
+
+// Forced reactivation of a SIM whose device keeps attaching (SOR-7).
+struct StormRule {
+  bool enabled = false;
+  uint64_t statuses = 0;  // counted while the SIM is in one of these
+  int64_t attempts = 0;   // more than this many attach attempts ...
+  SimTime window = 0;     // ... within this sliding window
+  StatusId to = 0;
+};
+
 struct CarrierProfile {
   std::string name;   // "soracom"
   std::string title;  // "Soracom-style IoT SIM"
   std::string description;
+  std::string prices;       // the label of the example prices: date, "replace with your list"
   std::string source_file;  // where it was loaded from, for messages
   std::vector<StatusDef> statuses;
   StatusId initial = 0;  // status of a newly registered SIM
   std::vector<VerbDef> verbs;
   std::vector<PlanDef> plans;
   BlockedDetach blocked_detach = BlockedDetach::kReattachRequired;
+  std::optional<StatusId> upstream_wait;  // status a change waits in during upstream outages
+  UsageLimitRule usage_limit;
+  StormRule storm;
+  // Account termination (SOR-14) needs every SIM in one of these statuses; 0: not supported.
+  uint64_t account_termination_requires = 0;
 
   std::optional<StatusId> FindStatus(std::string_view name) const;
   std::optional<VerbId> FindVerb(std::string_view name) const;

@@ -1,237 +1,458 @@
 #include "simulator/carrier/profile_loader.h"
 
 #include "simulator/carrier/builtin_profiles.h"
-#include "simulator/scenario/yaml_reader.h"
+#include "simulator/carrier/profile_loader_internal.h"
 
 namespace carriersim {
-namespace {
 
-// The attach rule of one status, as written, resolved once every status name is known.
-struct PendingAttach {
-  Field field;
-  std::optional<std::string> become;  // the status named by { become: ... }
-};
-
-class ProfileLoader {
- public:
-  ProfileLoader(const std::string& file, Diagnostics& diag) : reader_(file, diag) {}
-
-  std::optional<CarrierProfile> Load(const YAML::Node& root) {
-    profile_.source_file = reader_.file();
-    MapFields top(reader_, Field{YAML::Node(), root, ""});
-    if (!top.is_map()) return std::nullopt;
-    if (Field f = top.Required("carrier", "the profile's name"); f.present()) {
-      profile_.name = reader_.Name(f).value_or("");
-    }
-    if (Field f = top.Optional("title"); f.present()) profile_.title = reader_.Text(f).value_or("");
-    if (Field f = top.Optional("description"); f.present()) {
-      profile_.description = reader_.Text(f).value_or("");
-    }
-    const Field statuses = top.Required("statuses", "the subscriber statuses a SIM can be in");
-    const Field initial = top.Required("initial", "the status of a newly registered SIM");
-    const Field verbs = top.Optional("verbs");
-    const Field plans = top.Required("plans", "at least one plan");
-    const Field network = top.Optional("network");
-    top.Finish();
-
-    if (statuses.present()) ReadStatuses(statuses);
-    if (initial.present()) ReadInitial(initial);
-    if (verbs.present()) ReadVerbs(verbs);
-    if (plans.present()) ReadPlans(plans);
-    if (network.present()) ReadNetwork(network);
-    if (reader_.diag().has_errors()) return std::nullopt;
-    return std::move(profile_);
+std::optional<CarrierProfile> ProfileLoader::Load(const YAML::Node& root) {
+  profile_.source_file = reader_.file();
+  MapFields top(reader_, Field{YAML::Node(), root, ""});
+  if (!top.is_map()) return std::nullopt;
+  if (Field f = top.Required("carrier", "the profile's name"); f.present()) {
+    profile_.name = reader_.Name(f).value_or("");
   }
-
- private:
-  void ReadStatuses(const Field& statuses) {
-    MapFields map(reader_, statuses);
-    std::vector<PendingAttach> pending;
-    for (const Field& entry : map.Entries()) {
-      if (profile_.statuses.size() == kMaxStatuses) {
-        reader_.Error(entry, "too many statuses (at most " + std::to_string(kMaxStatuses) + ")");
-        break;
-      }
-      StatusDef status;
-      status.name = reader_.Name(Field{entry.key, entry.key, entry.path}).value_or("");
-      MapFields fields(reader_, entry);
-      if (Field f = fields.Optional("description"); f.present()) {
-        status.description = reader_.Text(f).value_or("");
-      }
-      const Field attach = fields.Required(
-          "attach", "what an attach gets: accept, { reject: CAUSE } or { become: STATUS }");
-      if (Field f = fields.Optional("data"); f.present())
-        status.data = reader_.Bool(f).value_or(false);
-      if (Field f = fields.Optional("sms"); f.present())
-        status.sms = reader_.Bool(f).value_or(false);
-      if (Field f = fields.Optional("final"); f.present())
-        status.final = reader_.Bool(f).value_or(false);
-      fields.Finish();
-      profile_.statuses.push_back(status);
-      pending.push_back(PendingAttach{attach, std::nullopt});
-    }
-    if (profile_.statuses.empty() && map.is_map()) reader_.Error(statuses, "no statuses defined");
-    for (size_t i = 0; i < pending.size(); ++i) {
-      if (pending[i].field.present()) ReadAttach(pending[i].field, profile_.statuses[i]);
-    }
-    for (size_t i = 0; i < pending.size(); ++i) CheckBecome(pending[i].field, profile_.statuses[i]);
+  if (Field f = top.Optional("title"); f.present()) profile_.title = reader_.Text(f).value_or("");
+  if (Field f = top.Optional("description"); f.present()) {
+    profile_.description = reader_.Text(f).value_or("");
   }
-
-  void ReadAttach(const Field& f, StatusDef& status) {
-    AttachRule& rule = status.attach;
-    if (f.value.IsScalar() && f.value.Scalar() == "accept") {
-      rule.kind = AttachRule::Kind::kAccept;
-      return;
-    }
-    if (!f.value.IsMap()) {
-      reader_.Error(f, "expected accept, { reject: CAUSE } or { become: STATUS }, got " +
-                           YamlReader::KindOf(f.value));
-      return;
-    }
-    MapFields map(reader_, f);
-    const Field reject = map.Optional("reject");
-    const Field become = map.Optional("become");
-    map.Finish();
-    if (reject.present() == become.present()) {
-      reader_.Error(f, "give exactly one of 'reject' (an EMM cause) or 'become' (a status)");
-      return;
-    }
-    if (reject.present()) {
-      rule.kind = AttachRule::Kind::kReject;
-      if (auto cause = reader_.Count(reject, 1, 255)) {
-        if (!IsKnownEmmCause(static_cast<EmmCause>(*cause))) {
-          reader_.Error(reject, "EMM cause #" + std::to_string(*cause) +
-                                    " is not one carriersim models; use e.g. 7 (EPS services "
-                                    "not allowed) or 22 (congestion)");
-        }
-        rule.cause = static_cast<EmmCause>(*cause);
-      }
-      return;
-    }
-    rule.kind = AttachRule::Kind::kBecomeThenAccept;
-    if (auto target = StatusRef(become)) rule.become = *target;
+  if (Field f = top.Optional("prices"); f.present()) {
+    profile_.prices = reader_.Text(f).value_or("");
   }
+  const Field statuses = top.Required("statuses", "the subscriber statuses a SIM can be in");
+  const Field initial = top.Required("initial", "the status of a newly registered SIM");
+  const Field verbs = top.Optional("verbs");
+  const Field plans = top.Required("plans", "at least one plan");
+  const Field network = top.Optional("network");
+  const Field usage_limit = top.Optional("usage-limit");
+  const Field storm = top.Optional("storm");
+  const Field account = top.Optional("account-termination");
+  top.Finish();
 
-  // A status may become another on attach, but that one must then answer the attach itself.
-  void CheckBecome(const Field& f, const StatusDef& status) {
-    if (status.attach.kind != AttachRule::Kind::kBecomeThenAccept || !f.present()) return;
-    const StatusDef& target = profile_.statuses[status.attach.become];
-    if (&target == &status) {
-      reader_.Error(f, "status '" + status.name + "' cannot become itself");
-    } else if (target.attach.kind == AttachRule::Kind::kBecomeThenAccept) {
-      reader_.Error(f, "status '" + status.name + "' becomes '" + target.name +
-                           "', which itself becomes another status on attach; chains are not "
-                           "supported");
-    } else if (target.final) {
-      reader_.Error(f, "status '" + status.name + "' cannot become the final status '" +
-                           target.name + "' on attach");
-    }
-    if (status.final) {
-      reader_.Error(f, "final status '" + status.name + "' cannot change on attach");
-    }
-  }
-
-  std::optional<StatusId> StatusRef(const Field& f) {
-    std::optional<std::string> name = reader_.Name(f);
-    if (!name) return std::nullopt;
-    if (auto id = profile_.FindStatus(*name)) return id;
-    reader_.Error(f, "no status '" + *name + "' in this profile" +
-                         DidYouMean(*name, profile_.StatusNames()) + "; statuses are " +
-                         QuotedList(profile_.StatusNames()));
-    return std::nullopt;
-  }
-
-  void ReadInitial(const Field& f) {
-    if (auto id = StatusRef(f)) {
-      if (profile_.statuses[*id].final) {
-        reader_.Error(
-            f, "a new SIM cannot start in the final status '" + profile_.statuses[*id].name + "'");
+  if (statuses.present()) ReadStatuses(statuses);
+  if (initial.present()) {
+    if (auto id = StatusRef(initial)) {
+      if (profile_.statuses[*id].final || profile_.statuses[*id].transient) {
+        reader_.Error(initial,
+                      "a new SIM cannot start in the " +
+                          std::string(profile_.statuses[*id].final ? "final" : "transient") +
+                          " status '" + profile_.statuses[*id].name + "'");
       }
       profile_.initial = *id;
     }
   }
+  if (verbs.present()) ReadVerbs(verbs);
+  if (plans.present()) ReadPlans(plans);
+  ResolveVerbPlans();
+  if (network.present()) ReadNetwork(network);
+  if (usage_limit.present()) ReadUsageLimit(usage_limit);
+  if (storm.present()) ReadStorm(storm);
+  if (account.present()) ReadAccount(account);
+  if (profile_.prices.empty() && !profile_.plans.empty()) {
+    reader_.Error(Field{YAML::Node(), root, ""},
+                  "missing key 'prices': label the example prices (a date, and that they are to "
+                  "be replaced with your price list)");
+  }
+  if (reader_.diag().has_errors()) return std::nullopt;
+  return std::move(profile_);
+}
 
-  void ReadVerbs(const Field& verbs) {
-    MapFields map(reader_, verbs);
-    for (const Field& entry : map.Entries()) {
-      VerbDef verb;
-      verb.name = reader_.Name(Field{entry.key, entry.key, entry.path}).value_or("");
-      for (std::string_view reserved : kDeviceActionNames) {
-        if (verb.name == reserved) {
-          reader_.Error(Field{entry.key, entry.key, entry.path},
-                        "'" + verb.name +
-                            "' is a device action in scenario timelines; give the verb another "
-                            "name");
-        }
-      }
-      MapFields fields(reader_, entry);
-      if (Field f = fields.Optional("description"); f.present()) {
-        verb.description = reader_.Text(f).value_or("");
-      }
-      const Field from = fields.Required("from", "the statuses it may be used in");
-      const Field to = fields.Required("to", "the status it sets");
-      fields.Finish();
-      if (from.present()) {
-        for (const Field& element : reader_.Elements(from)) {
-          std::optional<StatusId> id = StatusRef(element);
-          if (!id) continue;
-          if (profile_.statuses[*id].final) {
-            reader_.Error(element, "verb '" + verb.name +
-                                       "' cannot be used from the final "
-                                       "status '" +
-                                       profile_.statuses[*id].name +
-                                       "': nothing leaves a final status");
-          }
-          verb.from |= uint64_t{1} << *id;
-        }
-      }
-      if (to.present()) verb.to = StatusRef(to).value_or(0);
-      profile_.verbs.push_back(verb);
+void ProfileLoader::ReadStatuses(const Field& statuses) {
+  MapFields map(reader_, statuses);
+  std::vector<Field> attach_fields, automatic_fields, waits_fields;  // one of each per status
+  for (const Field& entry : map.Entries()) {
+    if (profile_.statuses.size() == kMaxStatuses) {
+      reader_.Error(entry, "too many statuses (at most " + std::to_string(kMaxStatuses) + ")");
+      break;
     }
-    if (profile_.verbs.size() > kMaxVerbs) {
-      reader_.Error(verbs, "too many verbs (at most " + std::to_string(kMaxVerbs) + ")");
+    StatusDef status;
+    status.name = reader_.Name(Field{entry.key, entry.key, entry.path}).value_or("");
+    MapFields fields(reader_, entry);
+    if (Field f = fields.Optional("description"); f.present()) {
+      status.description = reader_.Text(f).value_or("");
+    }
+    Field attach = fields.Optional("attach");
+    if (Field f = fields.Optional("data"); f.present())
+      status.data = reader_.Bool(f).value_or(false);
+    if (Field f = fields.Optional("sms"); f.present()) status.sms = reader_.Bool(f).value_or(false);
+    if (Field f = fields.Optional("final"); f.present()) {
+      status.final = reader_.Bool(f).value_or(false);
+    }
+    if (Field f = fields.Optional("transient"); f.present()) {
+      status.transient = reader_.Bool(f).value_or(false);
+    }
+    const Field waits = fields.Optional("waits-for-upstream");
+    const Field automatic = fields.Optional("automatic");
+    if (Field f = fields.Optional("retention"); f.present()) {
+      CalendarSpan span;
+      std::string error;
+      if (auto text = reader_.Text(f); text && !ParseCalendarSpan(*text, &span, &error)) {
+        reader_.Error(f, error);
+      }
+      status.retention = span;
+      if (!status.final) reader_.Error(f, "only a final status has a retention period");
+    }
+    fields.Finish();
+    if (!status.transient && !attach.present() && fields.is_map()) {
+      reader_.Error(entry,
+                    "missing required key 'attach' (what an attach gets: accept, "
+                    "{ reject: CAUSE } or { become: STATUS })");
+    }
+    if (status.transient && attach.present()) {
+      reader_.Error(attach, "a transient status answers attaches as the status before it did");
+    }
+    profile_.statuses.push_back(status);
+    attach_fields.push_back(attach);
+    automatic_fields.push_back(automatic);
+    waits_fields.push_back(waits);
+  }
+  if (profile_.statuses.empty() && map.is_map()) reader_.Error(statuses, "no statuses defined");
+  // Second pass: references between statuses, now that all are known.
+  for (size_t i = 0; i < profile_.statuses.size(); ++i) {
+    StatusDef& status = profile_.statuses[i];
+    if (attach_fields[i].present()) ReadAttach(attach_fields[i], status);
+    if (automatic_fields[i].present()) ReadAutomatic(automatic_fields[i], status);
+    if (waits_fields[i].present()) {
+      if (auto then = StatusRef(waits_fields[i])) {
+        status.waits_for_upstream = true;
+        status.outage_then = *then;
+      }
+      if (!status.transient) {
+        reader_.Error(waits_fields[i], "only a transient status waits for upstream");
+      }
     }
   }
+  CheckStatuses(attach_fields);
+}
 
-  void ReadPlans(const Field& plans) {
-    MapFields map(reader_, plans);
-    for (const Field& entry : map.Entries()) {
-      PlanDef plan;
-      plan.name = reader_.Name(Field{entry.key, entry.key, entry.path}).value_or("");
-      if (!entry.value.IsNull()) {
-        MapFields fields(reader_, entry);
-        if (Field f = fields.Optional("description"); f.present()) {
-          plan.description = reader_.Text(f).value_or("");
+void ProfileLoader::ReadAttach(const Field& f, StatusDef& status) {
+  AttachRule& rule = status.attach;
+  if (f.value.IsScalar() && f.value.Scalar() == "accept") {
+    rule.kind = AttachRule::Kind::kAccept;
+    return;
+  }
+  if (!f.value.IsMap()) {
+    reader_.Error(f, "expected accept, { reject: CAUSE } or { become: STATUS }, got " +
+                         YamlReader::KindOf(f.value));
+    return;
+  }
+  MapFields map(reader_, f);
+  const Field reject = map.Optional("reject");
+  const Field become = map.Optional("become");
+  const Field test_mode = map.Optional("test-mode");
+  map.Finish();
+  if (reject.present() == become.present()) {
+    reader_.Error(f, "give exactly one of 'reject' (an EMM cause) or 'become' (a status)");
+    return;
+  }
+  if (reject.present()) {
+    rule.kind = AttachRule::Kind::kReject;
+    if (auto cause = reader_.Count(reject, 1, 255)) {
+      if (!IsKnownEmmCause(static_cast<EmmCause>(*cause))) {
+        reader_.Error(reject, "EMM cause #" + std::to_string(*cause) +
+                                  " is not one carriersim models; use e.g. 7 (EPS services "
+                                  "not allowed) or 22 (congestion)");
+      }
+      rule.cause = static_cast<EmmCause>(*cause);
+    }
+    if (test_mode.present()) reader_.Error(test_mode, "test mode applies to 'become' only");
+    return;
+  }
+  rule.kind = AttachRule::Kind::kBecomeThenAccept;
+  if (auto target = StatusRef(become)) rule.become = *target;
+  if (test_mode.present()) rule.become_in_test_mode = StatusRef(test_mode);
+}
+
+void ProfileLoader::ReadAutomatic(const Field& f, StatusDef& status) {
+  for (const Field& element : reader_.Elements(f)) {
+    MapFields fields(reader_, element);
+    const Field after = fields.Required("after",
+                                        "a time such as 72h or 3 months, a data "
+                                        "volume such as 250KB, or '5 commands'");
+    const Field to = fields.Required("to", "the status it moves to, or 'requested'");
+    fields.Finish();
+    if (!after.present() || !to.present() || !after.value.IsScalar()) {
+      if (after.present() && !after.value.IsScalar()) reader_.Text(after);
+      continue;
+    }
+    AutoTransition t;
+    const std::string text = after.value.Scalar();
+    std::string error;
+    int64_t number = 0;
+    const size_t space = text.find(' ');
+    if (space != std::string::npos &&
+        (text.substr(space + 1) == "commands" || text.substr(space + 1) == "command")) {
+      if (!ParseCount(text.substr(0, space), &number, &error) || number < 1) {
+        reader_.Error(after, "expected a number of commands such as '5 commands'");
+        continue;
+      }
+      t.trigger = AutoTransition::Trigger::kCommands;
+      t.commands = number;
+    } else if (ParseDataSize(text, &number, &error)) {
+      t.trigger = AutoTransition::Trigger::kData;
+      t.bytes = number;
+      if (number <= 0) reader_.Error(after, "a data volume must be more than 0");
+    } else if (ParseCalendarSpan(text, &t.time, &error)) {
+      t.trigger = AutoTransition::Trigger::kTime;
+      if (t.time.empty()) reader_.Error(after, "a time must be more than 0");
+    } else {
+      reader_.Error(after, "'" + text +
+                               "' is neither a time (72h, 3 months), a data volume "
+                               "(250KB) nor a number of commands (5 commands)");
+      continue;
+    }
+    if (to.value.IsScalar() && to.value.Scalar() == "requested") {
+      t.to_requested = true;
+      if (!status.transient) {
+        reader_.Error(to, "only a transient status goes to the 'requested' status");
+      }
+    } else if (auto id = StatusRef(to)) {
+      t.to = *id;
+    }
+    status.automatic.push_back(t);
+  }
+  if (status.final && !status.automatic.empty()) {
+    reader_.Error(f, "final status '" + status.name +
+                         "' cannot change by itself: nothing leaves "
+                         "a final status");
+  }
+}
+
+// Checks between statuses, once every reference is resolved.
+void ProfileLoader::CheckStatuses(const std::vector<Field>& attach_fields) {
+  for (size_t i = 0; i < profile_.statuses.size(); ++i) {
+    const StatusDef& status = profile_.statuses[i];
+    const Field& f = attach_fields[i];
+    if (status.attach.kind != AttachRule::Kind::kBecomeThenAccept || !f.present()) continue;
+    for (std::optional<StatusId> target_id :
+         {std::optional<StatusId>(status.attach.become), status.attach.become_in_test_mode}) {
+      if (!target_id) continue;
+      const StatusDef& target = profile_.statuses[*target_id];
+      if (&target == &status) {
+        reader_.Error(f, "status '" + status.name + "' cannot become itself");
+      } else if (target.attach.kind == AttachRule::Kind::kBecomeThenAccept || target.transient) {
+        reader_.Error(f, "status '" + status.name + "' becomes '" + target.name +
+                             "', which does not answer attaches itself; chains are not supported");
+      } else if (target.final) {
+        reader_.Error(f, "status '" + status.name + "' cannot become the final status '" +
+                             target.name + "' on attach");
+      }
+    }
+    if (status.final)
+      reader_.Error(f, "final status '" + status.name + "' cannot change on attach");
+  }
+}
+
+std::optional<StatusId> ProfileLoader::StatusRef(const Field& f) {
+  std::optional<std::string> name = reader_.Name(f);
+  if (!name) return std::nullopt;
+  if (auto id = profile_.FindStatus(*name)) return id;
+  reader_.Error(f, "no status '" + *name + "' in this profile" +
+                       DidYouMean(*name, profile_.StatusNames()) + "; statuses are " +
+                       QuotedList(profile_.StatusNames()));
+  return std::nullopt;
+}
+
+uint64_t ProfileLoader::StatusSet(const Field& f) {
+  uint64_t set = 0;
+  for (const Field& element : reader_.Elements(f)) {
+    if (auto id = StatusRef(element)) set |= uint64_t{1} << *id;
+  }
+  return set;
+}
+
+void ProfileLoader::ReadVerbs(const Field& verbs) {
+  MapFields map(reader_, verbs);
+  for (const Field& entry : map.Entries()) {
+    VerbDef verb;
+    const Field name{entry.key, entry.key, entry.path};
+    verb.name = reader_.Name(name).value_or("");
+    for (std::string_view reserved : kReservedActionNames) {
+      if (verb.name == reserved) {
+        reader_.Error(name, "'" + verb.name +
+                                "' is a scenario action of its own; give the verb "
+                                "another name");
+      }
+    }
+    MapFields fields(reader_, entry);
+    if (Field f = fields.Optional("description"); f.present()) {
+      verb.description = reader_.Text(f).value_or("");
+    }
+    const Field from = fields.Required("from", "the statuses it may be used in");
+    const Field to = fields.Required("to", "the status it sets, or 'previous'");
+    const Field via = fields.Optional("via");
+    const Field roles = fields.Optional("roles");
+    const Field refused = fields.Optional("refused-for-plans");
+    const Field message = fields.Optional("refused-message");
+    const Field protection = fields.Optional("termination-protection");
+    const Field limits = fields.Optional("limits");
+    fields.Finish();
+    if (from.present()) {
+      for (const Field& element : reader_.Elements(from)) {
+        std::optional<StatusId> id = StatusRef(element);
+        if (!id) continue;
+        if (profile_.statuses[*id].final) {
+          reader_.Error(element, "verb '" + verb.name + "' cannot be used from the final status '" +
+                                     profile_.statuses[*id].name +
+                                     "': nothing leaves a final status");
         }
-        fields.Finish();
-      }
-      profile_.plans.push_back(plan);
-    }
-    if (profile_.plans.empty() && map.is_map()) reader_.Error(plans, "no plans defined");
-    if (profile_.plans.size() > kMaxPlans) {
-      reader_.Error(plans, "too many plans (at most " + std::to_string(kMaxPlans) + ")");
-    }
-  }
-
-  void ReadNetwork(const Field& network) {
-    MapFields map(reader_, network);
-    if (Field f = map.Optional("blocked-detach"); f.present()) {
-      if (auto choice = reader_.Choice(f, {"re-attach", "with-cause"}, "detach kind")) {
-        profile_.blocked_detach =
-            *choice == "re-attach" ? BlockedDetach::kReattachRequired : BlockedDetach::kWithCause;
+        verb.from |= uint64_t{1} << *id;
       }
     }
-    map.Finish();
+    if (to.present()) {
+      if (to.value.IsScalar() && to.value.Scalar() == "previous") {
+        verb.to_previous = true;
+      } else if (auto id = StatusRef(to)) {
+        verb.to = *id;
+        if (profile_.statuses[*id].transient) {
+          reader_.Error(to, "a verb cannot set the transient status '" +
+                                profile_.statuses[*id].name + "' directly; use 'via'");
+        }
+      }
+    }
+    if (via.present()) {
+      verb.via = StatusRef(via);
+      if (verb.via && !profile_.statuses[*verb.via].transient) {
+        reader_.Error(via, "'via' must name a transient status");
+      }
+    }
+    if (roles.present()) {
+      for (const Field& element : reader_.Elements(roles)) {
+        if (auto role = reader_.Name(element)) verb.roles.push_back(*role);
+      }
+    }
+    if (message.present()) verb.refused_message = reader_.Text(message).value_or("");
+    if (protection.present()) {
+      verb.protected_by_termination_protection = reader_.Bool(protection).value_or(false);
+    }
+    if (limits.present()) {
+      MapFields channels(reader_, limits);
+      for (const Field& channel : channels.Entries()) {
+        if (auto max = reader_.Count(channel, 1, INT64_MAX)) {
+          verb.limits.push_back({channel.key.Scalar(), *max});
+        }
+      }
+    }
+    verb_plan_refs_.push_back(refused.present() ? reader_.Elements(refused) : std::vector<Field>{});
+    profile_.verbs.push_back(verb);
   }
+  if (profile_.verbs.size() > kMaxVerbs) {
+    reader_.Error(verbs, "too many verbs (at most " + std::to_string(kMaxVerbs) + ")");
+  }
+}
 
-  YamlReader reader_;
-  CarrierProfile profile_;
-};
+void ProfileLoader::ResolveVerbPlans() {
+  for (size_t v = 0; v < verb_plan_refs_.size() && v < profile_.verbs.size(); ++v) {
+    for (const Field& ref : verb_plan_refs_[v]) {
+      std::optional<std::string> name = reader_.Name(ref);
+      if (!name) continue;
+      if (auto plan = profile_.FindPlan(*name)) {
+        profile_.verbs[v].refused_for_plans.push_back(*plan);
+      } else {
+        reader_.Error(ref, "no plan '" + *name + "' in this profile" +
+                               DidYouMean(*name, profile_.PlanNames()));
+      }
+    }
+  }
+}
+
+void ProfileLoader::ReadNetwork(const Field& network) {
+  MapFields map(reader_, network);
+  if (Field f = map.Optional("blocked-detach"); f.present()) {
+    if (auto choice = reader_.Choice(f, {"re-attach", "with-cause"}, "detach kind")) {
+      profile_.blocked_detach =
+          *choice == "re-attach" ? BlockedDetach::kReattachRequired : BlockedDetach::kWithCause;
+    }
+  }
+  if (Field f = map.Optional("upstream-wait"); f.present()) {
+    profile_.upstream_wait = StatusRef(f);
+    if (profile_.upstream_wait && !profile_.statuses[*profile_.upstream_wait].waits_for_upstream) {
+      reader_.Error(f, "the upstream-wait status must be transient and wait for upstream");
+    }
+  }
+  map.Finish();
+}
+
+void ProfileLoader::ReadUsageLimit(const Field& f) {
+  MapFields map(reader_, f);
+  const Field to = map.Required("to", "the status a SIM over its usage limit moves to");
+  const Field resume = map.Optional("resume");
+  map.Finish();
+  if (!to.present()) return;
+  profile_.usage_limit.enabled = true;
+  profile_.usage_limit.to = StatusRef(to).value_or(0);
+  if (resume.present()) {
+    if (auto choice = reader_.Choice(resume, {"next-month", "never"}, "resume rule")) {
+      profile_.usage_limit.resume_next_month = *choice == "next-month";
+    }
+  }
+}
+
+void ProfileLoader::ReadStorm(const Field& f) {
+  MapFields map(reader_, f);
+  const Field statuses = map.Required("statuses", "the statuses in which attempts are counted");
+  const Field attempts = map.Required("attempts", "more than this many attempts ...");
+  const Field window = map.Required("window", "... within this time");
+  const Field to = map.Required("to", "the status a storming SIM is forced into");
+  map.Finish();
+  StormRule& storm = profile_.storm;
+  if (statuses.present()) storm.statuses = StatusSet(statuses);
+  if (attempts.present()) storm.attempts = reader_.Count(attempts, 1, 1'000'000).value_or(0);
+  if (window.present()) storm.window = reader_.Duration(window, kSecond).value_or(0);
+  if (to.present()) storm.to = StatusRef(to).value_or(0);
+  storm.enabled = statuses.present() && attempts.present() && window.present() && to.present();
+}
+
+void ProfileLoader::ReadAccount(const Field& f) {
+  MapFields map(reader_, f);
+  const Field requires_field =
+      map.Required("requires", "the statuses every SIM must be in before the account can end");
+  map.Finish();
+  if (requires_field.present()) profile_.account_termination_requires = StatusSet(requires_field);
+}
+
+namespace {
+
+// Puts the override's values over the profile's, key by key; only keys the profile has.
+void MergeOverrides(YamlReader& scenario, YamlReader& profile_reader, YAML::Node profile,
+                    const Field& override) {
+  MapFields fields(scenario, override);
+  for (const Field& entry : fields.Entries()) {
+    const std::string key = entry.key.Scalar();
+    if (!profile.IsMap() || !profile[key]) {
+      std::vector<std::string> known;
+      if (profile.IsMap()) {
+        for (auto it = profile.begin(); it != profile.end(); ++it)
+          known.push_back(it->first.Scalar());
+      }
+      scenario.diag().Error(scenario.Where(entry.key),
+                            "no '" + key + "' to override here in the profile" +
+                                DidYouMean(key, known) +
+                                (known.empty() ? "" : "; it has " + QuotedList(known)));
+      continue;
+    }
+    YAML::Node target = profile[key];
+    if (entry.value.IsMap() && target.IsMap()) {
+      MergeOverrides(scenario, profile_reader, target, entry);
+    } else if (entry.value.IsMap() != target.IsMap() ||
+               entry.value.IsSequence() != target.IsSequence()) {
+      const auto kind = [](const YAML::Node& n) {
+        return n.IsMap() ? "a mapping" : n.IsSequence() ? "a list" : "a single value";
+      };
+      scenario.Error(entry, std::string("the profile has ") + kind(target) + " here, not " +
+                                kind(entry.value));
+    } else {
+      profile[key] = entry.value;
+      profile_reader.MarkForeign(profile[key], scenario.file());
+    }
+  }
+}
 
 }  // namespace
 
 std::optional<CarrierProfile> LoadProfileText(const std::string& file, const std::string& text,
-                                              Diagnostics& diag) {
+                                              Diagnostics& diag,
+                                              const ProfileOverrides* overrides) {
   std::optional<YAML::Node> root = ParseYaml(file, text, diag);
   if (!root) return std::nullopt;
   if (root->IsNull()) {
@@ -240,15 +461,21 @@ std::optional<CarrierProfile> LoadProfileText(const std::string& file, const std
   }
   Diagnostics local;
   ProfileLoader loader(file, local);
-  std::optional<CarrierProfile> profile = loader.Load(*root);
+  if (overrides != nullptr) {
+    YamlReader scenario(overrides->file, local);
+    MergeOverrides(scenario, loader.reader(), *root,
+                   Field{YAML::Node(), overrides->node, overrides->path});
+  }
+  std::optional<CarrierProfile> profile = local.has_errors() ? std::nullopt : loader.Load(*root);
   for (const Diagnostic& d : local.Sorted()) diag.Error(d.where, d.message);
   return profile;
 }
 
-std::optional<CarrierProfile> LoadBuiltinProfile(const std::string& name, Diagnostics& diag) {
+std::optional<CarrierProfile> LoadBuiltinProfile(const std::string& name, Diagnostics& diag,
+                                                 const ProfileOverrides* overrides) {
   const EmbeddedProfile* builtin = FindBuiltinProfile(name);
   if (builtin == nullptr) return std::nullopt;
-  return LoadProfileText(builtin->file, builtin->text, diag);
+  return LoadProfileText(builtin->file, builtin->text, diag, overrides);
 }
 
 }  // namespace carriersim

@@ -2,6 +2,8 @@
 #ifndef CARRIERSIM_CARRIER_PROFILE_LOADER_H_
 #define CARRIERSIM_CARRIER_PROFILE_LOADER_H_
 
+#include <yaml-cpp/yaml.h>
+
 #include <optional>
 #include <string>
 
@@ -10,13 +12,23 @@
 
 namespace carriersim {
 
+// Values a scenario puts over a profile's own (prices, thresholds): a mapping shaped like the
+// profile, each key one the profile has. `file` names the scenario in messages.
+struct ProfileOverrides {
+  YAML::Node node;
+  std::string file;
+  std::string path;  // "carriers.soracom.overrides"
+};
+
 // Parses a profile from `text`; `file` is the name messages point at. On any error reports
 // everything found to `diag` and returns nullopt.
 std::optional<CarrierProfile> LoadProfileText(const std::string& file, const std::string& text,
-                                              Diagnostics& diag);
+                                              Diagnostics& diag,
+                                              const ProfileOverrides* overrides = nullptr);
 
 // A built-in profile by name ("soracom"). REQUIRES: the name is built in.
-std::optional<CarrierProfile> LoadBuiltinProfile(const std::string& name, Diagnostics& diag);
+std::optional<CarrierProfile> LoadBuiltinProfile(const std::string& name, Diagnostics& diag,
+                                                 const ProfileOverrides* overrides = nullptr);
 
 }  // namespace carriersim
 

@@ -1,0 +1,206 @@
+// Plans and their tariffs: the part of a carrier profile that says what each status costs.
+#include "simulator/carrier/profile_loader_internal.h"
+
+namespace carriersim {
+namespace {
+
+constexpr std::string_view kFeeCategories[] = {"basic",   "usage",      "reactivation",
+                                               "renewal", "suspension", "other"};
+
+std::optional<FeeCategory> CategoryNamed(std::string_view name) {
+  for (int i = 0; i < kFeeCategoryCount; ++i) {
+    if (kFeeCategories[i] == name) return static_cast<FeeCategory>(i);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+void ProfileLoader::ReadPlans(const Field& plans) {
+  MapFields map(reader_, plans);
+  for (const Field& entry : map.Entries()) {
+    PlanDef plan;
+    plan.name = reader_.Name(Field{entry.key, entry.key, entry.path}).value_or("");
+    plan.tariff.basic.resize(profile_.statuses.size());
+    plan_currency_set_.push_back(false);
+    MapFields fields(reader_, entry);
+    if (Field f = fields.Optional("description"); f.present()) {
+      plan.description = reader_.Text(f).value_or("");
+    }
+    if (Field f = fields.Optional("currency"); f.present()) {
+      if (auto currency = reader_.CurrencyCode(f)) {
+        plan.tariff.currency = *currency;
+        plan_currency_set_.back() = true;
+      }
+    }
+    const Field basic = fields.Required("basic", "the basic fee of every status, or 'free'");
+    if (Field f = fields.Optional("month-rule"); f.present()) {
+      if (auto rule = reader_.Choice(f, {"any-time", "at-month-end"}, "month rule")) {
+        plan.tariff.month_rule = *rule == "any-time" ? MonthRule::kAnyTime : MonthRule::kAtMonthEnd;
+      }
+    }
+    const Field transitions = fields.Optional("transitions");
+    const Field renewal = fields.Optional("renewal");
+    const Field usage = fields.Optional("usage");
+    fields.Finish();
+    if (basic.present()) ReadBasicFees(basic, plan);
+    if (transitions.present()) ReadTransitions(transitions, plan);
+    if (renewal.present()) ReadRenewal(renewal, plan);
+    if (usage.present()) ReadUsage(usage, plan);
+    profile_.plans.push_back(std::move(plan));
+  }
+  if (profile_.plans.empty() && map.is_map()) reader_.Error(plans, "no plans defined");
+  if (profile_.plans.size() > kMaxPlans) {
+    reader_.Error(plans, "too many plans (at most " + std::to_string(kMaxPlans) + ")");
+  }
+}
+
+// A price in the plan's currency: the first price sets it when the plan does not say.
+std::optional<Money> ProfileLoader::Price(const Field& f, PlanDef& plan) {
+  std::optional<Money> price = reader_.MoneyAmount(f);
+  if (!price) return std::nullopt;
+  plan.tariff.priced = true;
+  if (!plan_currency_set_.back()) {
+    plan.tariff.currency = price->currency;
+    plan_currency_set_.back() = true;
+  } else if (!(price->currency == plan.tariff.currency)) {
+    reader_.Error(f, "plan '" + plan.name + "' is priced in " +
+                         std::string(plan.tariff.currency.str()) + ", not " +
+                         std::string(price->currency.str()));
+    return std::nullopt;
+  }
+  return price;
+}
+
+void ProfileLoader::ReadBasicFees(const Field& f, PlanDef& plan) {
+  MapFields map(reader_, f);
+  std::vector<bool> given(profile_.statuses.size(), false);
+  for (const Field& entry : map.Entries()) {
+    const std::optional<StatusId> id = StatusRef(Field{entry.key, entry.key, entry.path});
+    if (!id) continue;
+    const StatusDef& status = profile_.statuses[*id];
+    given[*id] = true;
+    if (entry.value.IsScalar() && entry.value.Scalar() == "free") continue;
+    if (status.final || status.transient) {
+      reader_.Error(entry, std::string(status.final ? "final" : "transient") + " status '" +
+                               status.name + "' has no fee of its own; remove it");
+      continue;
+    }
+    MapFields fee_fields(reader_, entry);
+    if (!fee_fields.is_map()) continue;
+    StatusFee& fee = plan.tariff.basic[*id];
+    const Field price = fee_fields.Required("price", "such as '0.06 USD'");
+    const Field per = fee_fields.Required("per", "day or month");
+    const Field free_for = fee_fields.Optional("free-for");
+    fee_fields.Finish();
+    if (price.present()) {
+      if (auto money = Price(price, plan)) fee.price = *money;
+    }
+    if (per.present()) {
+      if (auto unit = reader_.Choice(per, {"day", "month"}, "fee period")) {
+        fee.per = *unit == "day" ? FeePeriod::kDay : FeePeriod::kMonth;
+      }
+    }
+    if (free_for.present()) {
+      std::string error;
+      if (auto text = reader_.Text(free_for);
+          text && !ParseCalendarSpan(*text, &fee.free_for, &error)) {
+        reader_.Error(free_for, error);
+      }
+    }
+    fee.charged = price.present() && per.present();
+  }
+  if (!map.is_map()) return;
+  for (size_t s = 0; s < profile_.statuses.size(); ++s) {
+    const StatusDef& status = profile_.statuses[s];
+    if (!given[s] && !status.final && !status.transient) {
+      reader_.Error(f, "plan '" + plan.name + "' has no basic fee for status '" + status.name +
+                           "' (write '" + status.name + ": free' if it costs nothing)");
+    }
+  }
+}
+
+void ProfileLoader::ReadTransitions(const Field& f, PlanDef& plan) {
+  MapFields map(reader_, f);
+  for (const Field& entry : map.Entries()) {
+    TransitionFee fee;
+    fee.name = entry.key.Scalar();
+    MapFields fields(reader_, entry);
+    const Field from = fields.Required("from", "the statuses it leaves");
+    const Field to = fields.Required("to", "the statuses it enters");
+    const Field price = fields.Required("price", "such as '0.30 USD'");
+    const Field category = fields.Optional("category");
+    fields.Finish();
+    fee.category = CategoryNamed(fee.name).value_or(FeeCategory::kOther);
+    if (category.present()) {
+      std::vector<std::string> names(std::begin(kFeeCategories), std::end(kFeeCategories));
+      if (auto c = reader_.Choice(category, names, "fee category")) {
+        fee.category = *CategoryNamed(*c);
+      }
+    }
+    if (from.present()) {
+      fee.from = StatusSet(from);
+      for (size_t s = 0; s < profile_.statuses.size(); ++s) {
+        if (InSet(fee.from, static_cast<StatusId>(s)) && profile_.statuses[s].final) {
+          reader_.Error(from, "a fee cannot apply to leaving the final status '" +
+                                  profile_.statuses[s].name + "'");
+        }
+      }
+    }
+    if (to.present()) fee.to = StatusSet(to);
+    if (price.present()) {
+      if (auto money = Price(price, plan)) fee.price = *money;
+    }
+    if ((from.present() && fee.from == 0) || (to.present() && fee.to == 0)) {
+      reader_.Error(entry, "a transition fee needs at least one status in 'from' and in 'to'");
+    }
+    plan.tariff.transitions.push_back(fee);
+  }
+}
+
+void ProfileLoader::ReadRenewal(const Field& f, PlanDef& plan) {
+  MapFields map(reader_, f);
+  const Field statuses = map.Required("statuses", "the statuses whose time counts");
+  const Field after = map.Required("after", "the first fee after this long, such as 1 year");
+  const Field every = map.Required("every", "then every this long, such as 1 year");
+  const Field price = map.Required("price", "such as '1.00 USD'");
+  map.Finish();
+  RenewalFee& renewal = plan.tariff.renewal;
+  if (statuses.present()) renewal.statuses = StatusSet(statuses);
+  for (auto [field, span] :
+       {std::pair{&after, &renewal.after}, std::pair{&every, &renewal.every}}) {
+    if (!field->present()) continue;
+    std::string error;
+    if (auto text = reader_.Text(*field); text && !ParseCalendarSpan(*text, span, &error)) {
+      reader_.Error(*field, error);
+    } else if (span->empty()) {
+      reader_.Error(*field, "must be more than 0");
+    }
+  }
+  if (price.present()) {
+    if (auto money = Price(price, plan)) renewal.price = *money;
+  }
+  renewal.enabled = statuses.present() && after.present() && every.present() && price.present();
+}
+
+void ProfileLoader::ReadUsage(const Field& f, PlanDef& plan) {
+  MapFields map(reader_, f);
+  const Field per_mb = map.Required("per-mb", "the price of 1 MB (1,048,576 bytes)");
+  const Field included = map.Optional("included");
+  const Field unit = map.Optional("billing-unit");
+  const Field free_in = map.Optional("free-in");
+  map.Finish();
+  UsageTariff& usage = plan.tariff.usage;
+  if (per_mb.present()) {
+    if (auto money = Price(per_mb, plan)) usage.per_mb = *money;
+  }
+  if (included.present()) usage.included = reader_.DataSize(included).value_or(0);
+  if (unit.present()) {
+    usage.billing_unit = reader_.DataSize(unit).value_or(1);
+    if (usage.billing_unit < 1) reader_.Error(unit, "the billing unit must be at least 1B");
+  }
+  if (free_in.present()) usage.free_statuses = StatusSet(free_in);
+  usage.enabled = per_mb.present();
+}
+
+}  // namespace carriersim
