@@ -61,6 +61,15 @@ std::string FormatConsoleSummary(const Json& s) {
   text += Row("data", FormatDataSizeApprox(usage["uplink_bytes"].get<int64_t>()) + " up, " +
                           FormatDataSizeApprox(usage["downlink_bytes"].get<int64_t>()) + " down, " +
                           online + " SIM-hours online");
+  const Json& fees = s["fees"];
+  std::string categories;
+  for (const auto& [name, amount] : fees["by_category"].items()) {
+    if (amount.get<std::string>() == "0.00") continue;
+    categories += (categories.empty() ? "" : ", ") + name + " " + amount.get<std::string>();
+  }
+  text += Row("fees", fees["total"].get<std::string>() + " " + fees["currency"].get<std::string>() +
+                          (categories.empty() ? "" : " (" + categories + ")") + " over " +
+                          std::to_string(fees["invoices"].size()) + " monthly invoice(s)");
   text += Row("history", std::to_string(s["status_changes"]["total"].get<uint64_t>()) +
                              " status changes: " + Counts(s["status_changes"]["by_cause"]));
   for (const Json& a : s["timeline"]) {
@@ -70,6 +79,7 @@ std::string FormatConsoleSummary(const Json& s) {
     }
     if (a["refused"].get<uint64_t>() > 0) {
       outcome += ", " + std::to_string(a["refused"].get<uint64_t>()) + " refused";
+      for (const auto& [reason, count] : a["refusals"].items()) outcome += " (" + reason + ")";
     }
     text +=
         Row("at " + a["at"].get<std::string>(), a["action"].get<std::string>() + ": " + outcome);

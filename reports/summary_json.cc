@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "reports/csv_reports.h"
 #include "simulator/base/calendar.h"
 #include "simulator/base/units.h"
 #include "simulator/network/emm_cause.h"
@@ -52,18 +53,47 @@ Json ByCause(const std::array<uint64_t, 256>& counts) {
 }
 
 Json SignalingJson(const SignalingCounters& c) {
-  return Json{{"attach_attempts", c.attach_attempts},
-              {"attach_accepts", c.attach_accepts},
-              {"attach_rejects", c.AttachRejects()},
-              {"rejects_by_cause", ByCause(c.rejects_by_cause)},
-              {"network_detaches", c.network_detaches},
-              {"detaches_by_cause", ByCause(c.detaches_by_cause)},
-              {"sessions_opened", c.sessions_opened}};
+  return Json{
+      {"attach_attempts", c.attach_attempts},   {"attach_accepts", c.attach_accepts},
+      {"attach_rejects", c.AttachRejects()},    {"rejects_by_cause", ByCause(c.rejects_by_cause)},
+      {"network_detaches", c.network_detaches}, {"detaches_by_cause", ByCause(c.detaches_by_cause)},
+      {"sessions_opened", c.sessions_opened}};
+}
+
+Json TotalsJson(const FeeTotals& t) {
+  Json by_category = Json::object();
+  for (int c = 0; c < kFeeCategoryCount; ++c) {
+    by_category[std::string(FeeCategoryName(static_cast<FeeCategory>(c)))] =
+        FormatAmount(t.by_category[c]);
+  }
+  return Json{{"total", FormatAmount(t.total)}, {"by_category", by_category}};
+}
+
+Json FeesJson(const World& world, const FeeSummary& fees) {
+  Json invoices = Json::array();
+  for (const auto& [month, totals] : fees.by_month) {
+    Json invoice = {{"month", FormatDate(StartOfMonthIndex(month)).substr(0, 7)}};
+    invoice.update(TotalsJson(totals));
+    invoices.push_back(invoice);
+  }
+  Json plans = Json::array();
+  for (const auto& [key, totals] : fees.by_plan) {
+    const CarrierSpec& carrier = world.scenario.carriers[key.first];
+    Json plan = {{"carrier", carrier.name}, {"plan", carrier.profile.plans[key.second].name}};
+    plan.update(TotalsJson(totals));
+    plans.push_back(plan);
+  }
+  Json j = {{"currency", std::string(world.scenario.currency.str())},
+            {"lines", world.ledger.lines.size()}};
+  j.update(TotalsJson(fees.all));
+  j["invoices"] = invoices;
+  j["by_plan"] = plans;
+  return j;
 }
 
 }  // namespace
 
-Json BuildSummary(const World& world) {
+Json BuildSummary(const World& world, const FeeSummary& fees) {
   const Scenario& scenario = world.scenario;
   const Subscribers& subs = world.subscribers;
 
@@ -98,17 +128,36 @@ Json BuildSummary(const World& world) {
     causes[std::string(ChangeCauseName(static_cast<ChangeCause>(i)))] = by_cause[i];
   }
 
+  uint64_t listed = 0;
+  for (SimId sim = 0; sim < subs.size(); ++sim) listed += ListedAtEnd(world, sim);
+  Json forced = Json::array();
+  for (const ForcedReactivation& f : world.forced_reactivations) {
+    forced.push_back(
+        {{"time", FormatTimestamp(scenario.start + f.time)}, {"sim", SimName(world, f.sim)}});
+  }
+  Json accounts = Json::array();
+  for (size_t c = 0; c < scenario.carriers.size(); ++c) {
+    const SimTime ended = world.account_terminated[c];
+    accounts.push_back(
+        {{"carrier", scenario.carriers[c].name},
+         {"terminated",
+          ended == kNever ? Json(nullptr) : Json(FormatTimestamp(scenario.start + ended))}});
+  }
+
   Json timeline = Json::array();
   for (size_t i = 0; i < scenario.timeline.size(); ++i) {
     const TimelineAction& a = scenario.timeline[i];
     const ActionOutcome& o = world.metrics.actions[i];
+    Json refusals = Json::object();
+    for (const auto& [reason, count] : o.refusals) refusals[reason] = count;
     timeline.push_back({{"at", FormatDuration(a.at)},
                         {"time", FormatTimestamp(scenario.start + a.at)},
                         {"action", a.text},
                         {"line", a.line},
                         {"applied", o.applied},
                         {"unchanged", o.unchanged},
-                        {"refused", o.refused}});
+                        {"refused", o.refused},
+                        {"refusals", refusals}});
   }
 
   Json groups = Json::array();
@@ -127,7 +176,8 @@ Json BuildSummary(const World& world) {
                        {{"uplink_bytes", up[g]},
                         {"downlink_bytes", down[g]},
                         {"total_bytes", up[g] + down[g]},
-                        {"online_ms", online_ms[g]}}}});
+                        {"online_ms", online_ms[g]}}},
+                      {"fees", TotalsJson(fees.by_group[g])}});
   }
 
   return Json{
@@ -144,6 +194,7 @@ Json BuildSummary(const World& world) {
       {"sims",
        {{"total", scenario.sim_count},
         {"online_at_end", online_total},
+        {"listed_at_end", listed},
         {"by_status", all.ToJson()}}},
       {"signaling", SignalingJson(world.metrics.total)},
       {"usage",
@@ -152,6 +203,9 @@ Json BuildSummary(const World& world) {
         {"total_bytes", up_total + down_total},
         {"online_ms", online_ms_total}}},
       {"status_changes", {{"total", world.history.changes.size()}, {"by_cause", causes}}},
+      {"forced_reactivations", forced},
+      {"fees", FeesJson(world, fees)},
+      {"accounts", accounts},
       {"timeline", timeline},
       {"groups", groups},
       {"engine", {{"events", world.events}}},

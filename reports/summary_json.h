@@ -5,13 +5,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "reports/fees.h"
 #include "simulator/world/world.h"
 
 namespace carriersim {
 
 inline constexpr int kSummarySchemaVersion = 1;
 
-nlohmann::ordered_json BuildSummary(const World& world);
+nlohmann::ordered_json BuildSummary(const World& world, const FeeSummary& fees);
 
 }  // namespace carriersim
 

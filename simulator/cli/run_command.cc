@@ -2,6 +2,7 @@
 #include <filesystem>
 
 #include "reports/console_summary.h"
+#include "reports/csv_reports.h"
 #include "reports/output_files.h"
 #include "reports/summary_json.h"
 #include "simulator/cli/args.h"
@@ -23,14 +24,18 @@ options:
   -h, --help  this help
 
 reports written to the output folder:
-  summary.json   totals: SIMs per final status, attach attempts, accepts, rejects by
-                 EMM cause, data usage, status changes, timeline outcomes, per group
+  summary.json   totals: SIMs per final status, signaling, usage, fees and monthly
+                 invoices, status changes, timeline outcomes (and refusals), per group
+  ledger.csv     every fee line, with a description a person can read
+  history.csv    every subscriber status change and its cause
+  sims.csv       one row per SIM: status, session, renewal tracking date, usage, fees
 
 The same scenario and seed always give byte-identical reports.
 exit codes: 0 ok, 2 usage error, 3 invalid scenario, 4 I/O error, 70 internal error
 )";
 
-const std::vector<std::string> kReportFiles = {"summary.json"};
+const std::vector<std::string> kReportFiles = {"summary.json", "ledger.csv", "history.csv",
+                                               "sims.csv"};
 
 }  // namespace
 
@@ -85,17 +90,27 @@ int RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
-  const nlohmann::ordered_json summary = BuildSummary(world);
-  const std::string summary_path = (std::filesystem::path(out_dir) / "summary.json").string();
-  if (!WriteFileAtomically(summary_path, summary.dump(2) + "\n", &error)) {
-    err << "carriersim run: " << error << "\n";
-    return kExitIoError;
+  const FeeSummary fees = SummarizeFees(world);
+  const nlohmann::ordered_json summary = BuildSummary(world, fees);
+  const std::filesystem::path dir(out_dir);
+  const std::pair<std::string, std::string> reports[] = {
+      {"summary.json", summary.dump(2) + "\n"},
+      {"ledger.csv", LedgerCsv(world)},
+      {"history.csv", HistoryCsv(world)},
+      {"sims.csv", SimsCsv(world, fees)},
+  };
+  for (const auto& [name, content] : reports) {
+    if (!WriteFileAtomically((dir / name).string(), content, &error)) {
+      err << "carriersim run: " << error << "\n";
+      return kExitIoError;
+    }
   }
   out << FormatConsoleSummary(summary);
   char timing[128];
   std::snprintf(timing, sizeof timing, "  %-12s%llu events in %.3f s\n", "run",
                 static_cast<unsigned long long>(world.events), seconds);
-  out << timing << "  reports     " << summary_path << "\n";
+  out << timing << "  reports     " << out_dir
+      << "/ (summary.json, ledger.csv, history.csv, sims.csv)\n";
   return kExitOk;
 }
 

@@ -1,56 +1,36 @@
 #include "simulator/network/core_network.h"
 
+#include <algorithm>
+
 #include "devices/modem.h"
 #include "devices/traffic.h"
+#include "simulator/base/calendar.h"
+#include "simulator/network/lifecycle.h"
 
 namespace carriersim {
+namespace {
 
-AttachAnswer HandleAttach(World& world, SimId sim, SimTime now) {
-  SignalingCounters& group = world.metrics.by_group[world.subscribers.group[sim]];
-  ++world.metrics.total.attach_attempts;
-  ++group.attach_attempts;
-
-  const CarrierProfile& profile = world.ProfileOf(sim);
-  const AttachRule* rule = &profile.statuses[world.subscribers.status[sim]].attach;
-  if (rule->kind == AttachRule::Kind::kBecomeThenAccept) {
-    // The loader guarantees that the target status answers attaches itself (no chains).
-    SetStatus(world, sim, rule->become, now, ChangeCause::kDeviceAttach);
-    rule = &profile.statuses[rule->become].attach;
-  }
-  AttachAnswer answer;
-  if (rule->kind == AttachRule::Kind::kReject) {
-    answer.cause = rule->cause;
-    ++world.metrics.total.rejects_by_cause[rule->cause];
-    ++group.rejects_by_cause[rule->cause];
-    return answer;
-  }
-  ++world.metrics.total.attach_accepts;
-  ++group.attach_accepts;
-  answer.accepted = true;
-  answer.data_allowed = profile.statuses[world.subscribers.status[sim]].data;
-  return answer;
+// SOR-7: counts the attempt when the SIM is in a storm status; past the threshold the network
+// forces it into the profile's storm status, without notice. True when it did.
+bool CheckStorm(World& world, SimId sim, SimTime now) {
+  const StormRule& storm = world.ProfileOf(sim).storm;
+  if (!storm.enabled || !InSet(storm.statuses, world.subscribers.stable[sim])) return false;
+  std::deque<SimTime>& window = world.storm_windows[sim];
+  window.push_back(now);
+  while (!window.empty() && window.front() <= now - storm.window) window.pop_front();
+  if (static_cast<int64_t>(window.size()) <= storm.attempts) return false;
+  world.storm_windows.erase(sim);
+  world.forced_reactivations.push_back({now, sim});
+  SetStatus(world, sim, storm.to, now, ChangeCause::kStorm);
+  return true;
 }
 
-VerbResult ApplyVerb(World& world, SimId sim, VerbId verb_id, SimTime now) {
-  const VerbDef& verb = world.ProfileOf(sim).verbs[verb_id];
-  const StatusId status = world.subscribers.status[sim];
-  if (status == verb.to) return VerbResult::kUnchanged;
-  if (!verb.AllowedFrom(status)) return VerbResult::kRefused;
-  SetStatus(world, sim, verb.to, now, ChangeCause::kApi);
-  return VerbResult::kApplied;
-}
-
-void SetStatus(World& world, SimId sim, StatusId to, SimTime now, ChangeCause cause) {
-  Subscribers& subs = world.subscribers;
-  const StatusId from = subs.status[sim];
-  if (from == to) return;
-  subs.status[sim] = to;
-  world.history.changes.push_back(StatusChange{now, sim, from, to, cause});
-
-  // What the new status means for a device that is attached right now.
+// What the newly entered stable status means for a device attached right now.
+void ApplyToAttachedDevice(World& world, SimId sim, SimTime now) {
   if (world.fleet.modem[sim] != ModemState::kRegistered) return;
   const CarrierProfile& profile = world.ProfileOf(sim);
-  const StatusDef& status = profile.statuses[to];
+  const StatusDef& status = world.StableStatusOf(sim);
+  Subscribers& subs = world.subscribers;
   if (status.attach.kind == AttachRule::Kind::kReject) {
     const bool reattach = profile.blocked_detach == BlockedDetach::kReattachRequired;
     for (SignalingCounters* c : {&world.metrics.total, &world.metrics.by_group[subs.group[sim]]}) {
@@ -66,6 +46,64 @@ void SetStatus(World& world, SimId sim, StatusId to, SimTime now, ChangeCause ca
   }
 }
 
+}  // namespace
+
+AttachAnswer HandleAttach(World& world, SimId sim, SimTime now) {
+  Subscribers& subs = world.subscribers;
+  SignalingCounters& group = world.metrics.by_group[subs.group[sim]];
+  ++world.metrics.total.attach_attempts;
+  ++group.attach_attempts;
+  CheckStorm(world, sim, now);
+
+  const CarrierProfile& profile = world.ProfileOf(sim);
+  const AttachRule* rule = &world.StableStatusOf(sim).attach;
+  if (rule->kind == AttachRule::Kind::kBecomeThenAccept) {
+    // The loader guarantees that the target status answers attaches itself (no chains).
+    const StatusId target = subs.Has(sim, kTestMode) && rule->become_in_test_mode
+                                ? *rule->become_in_test_mode
+                                : rule->become;
+    SetStatus(world, sim, target, now, ChangeCause::kDeviceAttach);
+    rule = &profile.statuses[target].attach;
+  }
+  AttachAnswer answer;
+  if (rule->kind == AttachRule::Kind::kReject) {
+    answer.cause = rule->cause;
+    ++world.metrics.total.rejects_by_cause[rule->cause];
+    ++group.rejects_by_cause[rule->cause];
+    return answer;
+  }
+  ++world.metrics.total.attach_accepts;
+  ++group.attach_accepts;
+  answer.accepted = true;
+  answer.data_allowed = world.StableStatusOf(sim).data;
+  return answer;
+}
+
+void SetStatus(World& world, SimId sim, StatusId to, SimTime now, ChangeCause cause) {
+  Subscribers& subs = world.subscribers;
+  const StatusId from = subs.status[sim];
+  if (from == to) return;
+  world.history.changes.push_back(StatusChange{now, sim, from, to, cause});
+  subs.status[sim] = to;
+  subs.entered[sim] = now;
+  const StatusDef& status = world.ProfileOf(sim).statuses[to];
+  if (!status.transient && to != subs.stable[sim]) {
+    AccrueUsage(world, sim, now);  // the usage so far belongs to the old status
+    const StatusId old = subs.stable[sim];
+    const SimTime since = subs.stable_since[sim];
+    world.ForEachSubscription(sim, [&](SubscriptionId sub, const Tariff& tariff) {
+      world.billing.ChangeStatus(sub, tariff, old, since, to, now);
+    });
+    subs.previous[sim] = old;
+    subs.stable[sim] = to;
+    subs.stable_since[sim] = now;
+    subs.status_bytes[sim] = 0;
+    subs.commands[sim] = 0;
+    ApplyToAttachedDevice(world, sim, now);
+  }
+  ArmSubscriptionTimer(world, sim, now);
+}
+
 void OpenSession(World& world, SimId sim, SimTime now) {
   Subscribers& subs = world.subscribers;
   if (subs.online[sim]) return;
@@ -73,6 +111,7 @@ void OpenSession(World& world, SimId sim, SimTime now) {
   subs.session_start[sim] = now;
   ++world.metrics.total.sessions_opened;
   ++world.metrics.by_group[subs.group[sim]].sessions_opened;
+  ArmSubscriptionTimer(world, sim, now);  // data now flows towards volume thresholds
 }
 
 void CloseSession(World& world, SimId sim, SimTime now) {
@@ -83,14 +122,38 @@ void CloseSession(World& world, SimId sim, SimTime now) {
 
 void AccrueUsage(World& world, SimId sim, SimTime now) {
   Subscribers& subs = world.subscribers;
-  if (!subs.online[sim]) return;
+  if (!subs.online[sim] || now <= subs.session_start[sim]) return;
   const TrafficSpec& traffic = world.DeviceSpecOf(sim).traffic;
-  const int64_t sends =
-      CountSends(world.fleet.traffic_anchor[sim], traffic.every, subs.session_start[sim], now);
-  subs.uplink_bytes[sim] += sends * traffic.uplink_bytes;
-  subs.downlink_bytes[sim] += sends * traffic.downlink_bytes;
+  const Tariff& tariff = world.PlanOf(sim).tariff;
+  const UnixMillis start = world.scenario.start;
+  // Month by month: fees and usage limits count calendar months.
+  for (SimTime a = subs.session_start[sim]; a < now;) {
+    const SimTime b = std::min(now, StartOfNextMonth(start + a) - start);
+    const int64_t sends = CountSends(world.fleet.traffic_anchor[sim], traffic.every, a, b);
+    if (sends > 0) {
+      const int64_t bytes = sends * (traffic.uplink_bytes + traffic.downlink_bytes);
+      subs.uplink_bytes[sim] += sends * traffic.uplink_bytes;
+      subs.downlink_bytes[sim] += sends * traffic.downlink_bytes;
+      subs.status_bytes[sim] += bytes;
+      const int32_t month = static_cast<int32_t>(MonthIndex(start + a));
+      if (subs.usage_month[sim] != month) {
+        subs.usage_month[sim] = month;
+        subs.month_bytes[sim] = 0;
+      }
+      subs.month_bytes[sim] += bytes;
+      world.billing.AddUsage(sim, tariff, subs.stable[sim], month, bytes);
+    }
+    a = b;
+  }
   subs.online_ms[sim] += now - subs.session_start[sim];
   subs.session_start[sim] = now;
+}
+
+SimTime UpstreamBackAt(const CarrierSpec& carrier, SimTime now) {
+  for (const Outage& o : carrier.upstream_outages) {
+    if (o.from <= now && now < o.to) return o.to;
+  }
+  return now;
 }
 
 }  // namespace carriersim

@@ -1,6 +1,6 @@
-// The emulated core network: applies each SIM's carrier profile to attaches, verbs and sessions.
-// This is the one generic engine that interprets every carrier profile; nothing in it knows a
-// carrier by name.
+// The emulated core network: applies each SIM's carrier profile to attaches, status changes and
+// sessions. This and lifecycle.h are the one generic engine that interprets every carrier
+// profile; nothing in them knows a carrier by name.
 #ifndef CARRIERSIM_NETWORK_CORE_NETWORK_H_
 #define CARRIERSIM_NETWORK_CORE_NETWORK_H_
 
@@ -16,25 +16,25 @@ struct AttachAnswer {
   bool data_allowed = false;  // when accepted: whether a data session comes up
 };
 
-// A device attaches with `sim` at `now`: counts the signaling, applies the status's attach rule
-// (moving ready to active on the way, SOR-2) and answers.
+// A device attaches with `sim` at `now`: counts the signaling (and a storm, SOR-7), applies the
+// stable status's attach rule (moving ready to active on the way, SOR-2) and answers.
 AttachAnswer HandleAttach(World& world, SimId sim, SimTime now);
 
-enum class VerbResult { kApplied, kUnchanged, kRefused };
-
-// A verb through the carrier's API. Refused when the SIM's status is not one the verb is allowed
-// from; unchanged when the SIM is already in the verb's target status.
-VerbResult ApplyVerb(World& world, SimId sim, VerbId verb, SimTime now);
-
-// Moves `sim` to `to`, records the change and applies what the new status means to a device that
-// is attached: a detach when attaches are now rejected, the data session dropped or brought up.
+// Moves `sim` to `to` and records the change. A transient status only shows the change in
+// progress; entering a stable status closes the billing period of the old one and applies what
+// the new one means to a device that is attached: a detach when attaches are now rejected, the
+// data session dropped or brought up.
 void SetStatus(World& world, SimId sim, StatusId to, SimTime now, ChangeCause cause);
 
-// Session bookkeeping (NET-5). Usage accrues by arithmetic over the session's traffic schedule:
-// AccrueUsage counts it up to `now` (used when a session closes and when the run ends).
+// Session bookkeeping (NET-5). Usage and online time accrue by arithmetic over the session's
+// traffic schedule, split by calendar month for billing and usage limits; AccrueUsage counts
+// them up to `now` (when a session closes, before a status change, at the end of the run).
 void OpenSession(World& world, SimId sim, SimTime now);
 void CloseSession(World& world, SimId sim, SimTime now);
 void AccrueUsage(World& world, SimId sim, SimTime now);
+
+// Whether the carrier's upstream operator is down at `now`, and when it comes back.
+SimTime UpstreamBackAt(const CarrierSpec& carrier, SimTime now);  // now when it is up
 
 }  // namespace carriersim
 

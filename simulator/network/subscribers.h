@@ -8,16 +8,36 @@
 #include <vector>
 
 #include "simulator/base/sim_time.h"
-#include "simulator/carrier/profile.h"
+#include "simulator/carrier/ids.h"
 
 namespace carriersim {
 
 using SimId = uint32_t;
 
+enum SimFlag : uint8_t {
+  kTestMode = 1,               // test mode enabled in advance (SOR-2, SOR-12)
+  kTerminationProtection = 2,  // terminating is refused (SOR-8)
+  kLimitPaused = 4,            // moved by its usage limit; moved back when the month ends
+};
+
 struct Subscribers {
   std::vector<uint32_t> group;  // index into Scenario::groups (which gives the carrier)
-  std::vector<PlanId> plan;
+  // The status the carrier shows, which may be transient (a change in progress), and the
+  // stable status whose attach rule, data, SMS and fees apply meanwhile.
   std::vector<StatusId> status;
+  std::vector<SimTime> entered;  // when `status` was entered
+  std::vector<StatusId> stable;
+  std::vector<SimTime> stable_since;
+  std::vector<StatusId> previous;  // the stable status before `stable` (verbs `to: previous`)
+  std::vector<StatusId> pending;   // the status a change in progress will end in
+  std::vector<uint8_t> flags;      // SimFlag bits
+  // Counters for automatic transitions, reset when the stable status changes.
+  std::vector<int64_t> status_bytes;
+  std::vector<int32_t> commands;
+  // The usage limit (0: none) and this calendar month's usage, which it is compared with.
+  std::vector<int64_t> usage_limit;
+  std::vector<int32_t> usage_month;
+  std::vector<int64_t> month_bytes;
   // Session status (NET-5): a SIM is online while its device has an accepted data session.
   std::vector<uint8_t> online;
   std::vector<SimTime> session_start;
@@ -25,16 +45,30 @@ struct Subscribers {
   std::vector<int64_t> downlink_bytes;
   std::vector<SimTime> online_ms;  // total time with a data session
 
-  explicit Subscribers(size_t count)
-      : group(count),
-        plan(count),
-        status(count),
-        online(count),
-        session_start(count),
-        uplink_bytes(count),
-        downlink_bytes(count),
-        online_ms(count) {}
+  explicit Subscribers(size_t n)
+      : group(n),
+        status(n),
+        entered(n),
+        stable(n),
+        stable_since(n),
+        previous(n),
+        pending(n),
+        flags(n),
+        status_bytes(n),
+        commands(n),
+        usage_limit(n),
+        usage_month(n),
+        month_bytes(n),
+        online(n),
+        session_start(n),
+        uplink_bytes(n),
+        downlink_bytes(n),
+        online_ms(n) {}
   size_t size() const { return status.size(); }
+  bool Has(SimId sim, SimFlag flag) const { return flags[sim] & flag; }
+  void Set(SimId sim, SimFlag flag, bool on) {
+    flags[sim] = static_cast<uint8_t>(on ? flags[sim] | flag : flags[sim] & ~flag);
+  }
 };
 
 }  // namespace carriersim

@@ -4,6 +4,8 @@
 
 #include <array>
 #include <cstdint>
+#include <map>
+#include <string>
 #include <vector>
 
 namespace carriersim {
@@ -26,9 +28,10 @@ struct SignalingCounters {
 
 // What one timeline action did to the SIMs it addressed.
 struct ActionOutcome {
-  uint64_t applied = 0;    // status changed / device powered on, off or cycled
-  uint64_t unchanged = 0;  // SIM already in the target status / device already on or off
-  uint64_t refused = 0;    // verb not allowed from the SIM's status
+  uint64_t applied = 0;    // status changed / device powered on, off or cycled / ...
+  uint64_t unchanged = 0;  // nothing to do: SIM already in the target status, device already on
+  uint64_t refused = 0;    // the carrier refused it
+  std::map<std::string, uint64_t> refusals;  // why, and for how many SIMs (sorted by reason)
 };
 
 struct SignalingMetrics {

@@ -1,6 +1,6 @@
-#include "simulator/scenario/loader_internal.h"
-
 #include <limits>
+
+#include "simulator/scenario/loader_internal.h"
 
 namespace carriersim {
 namespace {
@@ -45,8 +45,7 @@ void ScenarioLoader::ReadFleet(const Field& fleet) {
       }
     }
     const Field plan = fields.Required("plan", "a plan of the carrier's profile");
-    if (Field f = fields.Required("device", "one of the scenario's device profiles");
-        f.present()) {
+    if (Field f = fields.Required("device", "one of the scenario's device profiles"); f.present()) {
       if (auto index = Reference(f, scenario_.devices, "device profile"))
         group.device = *index;
       else
@@ -56,6 +55,14 @@ void ScenarioLoader::ReadFleet(const Field& fleet) {
     if (Field f = fields.Optional("power"); f.present()) {
       group.powered = reader_.Bool(f).value_or(true);
     }
+    if (Field f = fields.Optional("test-mode"); f.present()) {
+      group.test_mode = reader_.Bool(f).value_or(false);
+    }
+    if (Field f = fields.Optional("termination-protection"); f.present()) {
+      group.termination_protection = reader_.Bool(f).value_or(false);
+    }
+    const Field usage_limit = fields.Optional("usage-limit");
+    const Field subscriptions = fields.Optional("subscriptions");
     fields.Finish();
     if (carrier == nullptr) {
       if (!group.name.empty()) broken_.push_back(group.name);
@@ -66,7 +73,26 @@ void ScenarioLoader::ReadFleet(const Field& fleet) {
     if (plan.present()) {
       if (auto id = ProfileRef(plan, *carrier, profile.PlanNames(), "plan")) {
         group.plan = static_cast<PlanId>(*id);
+        ok = CheckCurrency(plan, profile.plans[*id]) && ok;
       } else {
+        ok = false;
+      }
+    }
+    if (subscriptions.present()) {
+      for (const Field& element : reader_.Elements(subscriptions)) {
+        if (auto id = ProfileRef(element, *carrier, profile.PlanNames(), "plan")) {
+          group.extra_plans.push_back(static_cast<PlanId>(*id));
+          ok = CheckCurrency(element, profile.plans[*id]) && ok;
+        } else {
+          ok = false;
+        }
+      }
+    }
+    if (usage_limit.present()) {
+      group.usage_limit = reader_.DataSize(usage_limit).value_or(0);
+      if (group.usage_limit > 0 && !profile.usage_limit.enabled) {
+        reader_.Error(usage_limit, "carrier '" + carrier->name + "' (profile " + profile.name +
+                                       ") has no usage limits");
         ok = false;
       }
     }
@@ -89,6 +115,12 @@ void ScenarioLoader::ReadFleet(const Field& fleet) {
     scenario_.sim_count += group.count;
     scenario_.groups.push_back(group);
   }
+  // Additional subscriptions are numbered after every SIM's own.
+  scenario_.subscription_count = scenario_.sim_count;
+  for (GroupSpec& group : scenario_.groups) {
+    group.first_extra = scenario_.subscription_count;
+    scenario_.subscription_count += group.count * static_cast<int64_t>(group.extra_plans.size());
+  }
   if (fleet.value.IsSequence() && fleet.value.size() == 0) {
     reader_.Error(fleet, "no groups defined: add one such as '- { group: NAME, count: 10, ... }'");
   }
@@ -97,6 +129,15 @@ void ScenarioLoader::ReadFleet(const Field& fleet) {
 // Reports count every byte and millisecond exactly in 64 bits. Rather than check each addition
 // during a run, the loader proves that no total can overflow: each group's largest possible
 // usage and online time, summed over the fleet so far, must fit.
+bool ScenarioLoader::CheckCurrency(const Field& f, const PlanDef& plan) {
+  if (!plan.tariff.priced || plan.tariff.currency == scenario_.currency) return true;
+  reader_.Error(f, "plan '" + plan.name + "' is priced in " +
+                       std::string(plan.tariff.currency.str()) + " but the scenario reports in " +
+                       std::string(scenario_.currency.str()) + ": set 'currency: " +
+                       std::string(plan.tariff.currency.str()) + "' or override the plan's prices");
+  return false;
+}
+
 bool ScenarioLoader::TotalsFit(const Field& count, const GroupSpec& group) {
   const TrafficSpec& traffic = scenario_.devices[group.device].traffic;
   const Int128 sends = traffic.every > 0 ? scenario_.duration / traffic.every + 1 : 0;
@@ -110,24 +151,26 @@ bool ScenarioLoader::TotalsFit(const Field& count, const GroupSpec& group) {
     return false;
   }
   if (max_online_ms_ > kInt64Max) {
-    reader_.Error(count, "with this group the fleet could be online for more than 2^63 SIM-ms "
-                         "in " + FormatDuration(scenario_.duration) +
-                             ", more than the reports can count: lower the count or the duration");
+    reader_.Error(count,
+                  "with this group the fleet could be online for more than 2^63 SIM-ms "
+                  "in " +
+                      FormatDuration(scenario_.duration) +
+                      ", more than the reports can count: lower the count or the duration");
     return false;
   }
   return true;
 }
 
 std::optional<size_t> ScenarioLoader::ProfileRef(const Field& f, const CarrierSpec& carrier,
-                                 const std::vector<std::string>& names, std::string_view what) {
+                                                 const std::vector<std::string>& names,
+                                                 std::string_view what) {
   std::optional<std::string> name = reader_.Name(f);
   if (!name) return std::nullopt;
   auto it = std::find(names.begin(), names.end(), *name);
   if (it != names.end()) return static_cast<size_t>(it - names.begin());
-  reader_.Error(f, "carrier '" + carrier.name + "' (profile " + carrier.profile.name +
-                       ") has no " + std::string(what) + " '" + *name + "'" +
-                       DidYouMean(*name, names) + "; its " + std::string(what) + "s are " +
-                       QuotedList(names));
+  reader_.Error(f, "carrier '" + carrier.name + "' (profile " + carrier.profile.name + ") has no " +
+                       std::string(what) + " '" + *name + "'" + DidYouMean(*name, names) +
+                       "; its " + std::string(what) + "s are " + QuotedList(names));
   return std::nullopt;
 }
 

@@ -28,7 +28,8 @@ class ScenarioLoader {
  private:
   // scenario_loader.cc
   void ReadCarriers(const Field& carriers);
-  std::optional<CarrierProfile> LoadProfile(const Field& f);
+  std::optional<CarrierProfile> LoadProfile(const Field& f, const Field& overrides);
+  void ReadOutages(const Field& f, CarrierSpec* carrier);
   void ReadDevices(const Field& devices);
   void ReadTraffic(const Field& f, TrafficSpec* traffic);
   void ReadModem(const Field& f, ModemSpec* modem);
@@ -41,6 +42,10 @@ class ScenarioLoader {
   void ReadTimeline(const Field& timeline, bool have_duration);
   std::optional<SimTime> ReadAt(const Field& at, bool have_duration);
   bool ReadAction(const Field& entry, TimelineAction* action);
+  std::optional<Target> ReadTarget(MapFields& fields);
+  std::string TargetText(const Target& target) const;
+  // Reports are in one currency: a plan priced in another cannot be used.
+  bool CheckCurrency(const Field& f, const PlanDef& plan);
 
   // The index of the item `f` names, or nullopt after reporting an undefined name.
   template <typename T>

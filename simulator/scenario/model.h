@@ -38,9 +38,16 @@ struct DeviceSpec {
   TrafficSpec traffic;
 };
 
+// A window during which the carrier's upstream operator accepts no status changes (KOR-5).
+struct Outage {
+  SimTime from = 0;
+  SimTime to = 0;
+};
+
 struct CarrierSpec {
   std::string name;  // as the scenario calls it
   CarrierProfile profile;
+  std::vector<Outage> upstream_outages;  // sorted, not overlapping
 };
 
 struct GroupSpec {
@@ -48,21 +55,55 @@ struct GroupSpec {
   int64_t count = 0;
   uint32_t carrier = 0;  // index into Scenario::carriers
   PlanId plan = 0;
-  uint32_t device = 0;    // index into Scenario::devices
-  StatusId status = 0;    // initial subscriber status
-  bool powered = true;    // devices on at the start
-  int64_t first_sim = 0;  // SIMs of the group are [first_sim, first_sim + count)
+  uint32_t device = 0;  // index into Scenario::devices
+  StatusId status = 0;  // initial subscriber status
+  bool powered = true;  // devices on at the start
+  bool test_mode = false;
+  bool termination_protection = false;
+  int64_t usage_limit = 0;          // bytes per calendar month; 0: none
+  std::vector<PlanId> extra_plans;  // additional subscriptions on each SIM (SOR-13)
+  int64_t first_sim = 0;            // SIMs of the group are [first_sim, first_sim + count)
+  // Additional subscriptions of SIM first_sim + i are first_extra + i * extra_plans.size() + k.
+  int64_t first_extra = 0;
 };
 
-enum class ActionKind : uint8_t { kVerb, kPowerOn, kPowerOff, kPowerCycle };
+// Which SIMs of a group an action addresses.
+struct Target {
+  enum class Kind : uint8_t { kGroup, kCount, kFraction, kSim };
+  Kind kind = Kind::kGroup;
+  uint32_t group = 0;
+  int64_t count = 0;    // kCount: this many, chosen at random (deterministic for a seed)
+  double fraction = 0;  // kFraction: this share, rounded to the nearest SIM
+  int64_t index = 0;    // kSim: the SIM at this index in the group
+};
+
+enum class ActionKind : uint8_t {
+  kVerb,  // a verb of the carrier profile
+  kPowerOn,
+  kPowerOff,
+  kPowerCycle,
+  kChangePlan,  // to `plan`
+  kTestMode,    // on or off (`enabled`)
+  kTerminationProtection,
+  kUsageLimit,        // `amount` bytes per month; 0 removes the limit
+  kSendCommand,       // `amount` SMS commands to each SIM
+  kTerminateAccount,  // of `carrier`
+};
 
 struct TimelineAction {
   SimTime at = 0;
   ActionKind kind = ActionKind::kVerb;
-  VerbId verb = 0;     // for kVerb, in the group's carrier profile
-  uint32_t group = 0;  // index into Scenario::groups
-  std::string text;    // "suspend trackers", for reports
-  int line = 0;        // where the action is written, for reports
+  VerbId verb = 0;
+  Target target;
+  PlanId plan = 0;
+  bool enabled = false;
+  int64_t amount = 0;
+  uint32_t carrier = 0;
+  std::string role = "owner";   // who performs it (`as:`)
+  std::string channel = "api";  // through what (`via:`): api, dashboard, ...
+  std::string text;             // "suspend trackers", for reports
+  int line = 0;                 // where the action is written, for reports
+  uint64_t key = 0;             // identifies the action for its random selection
 };
 
 struct Scenario {
@@ -78,6 +119,7 @@ struct Scenario {
   std::vector<GroupSpec> groups;
   std::vector<TimelineAction> timeline;  // in time order; file order among equal times
   int64_t sim_count = 0;
+  int64_t subscription_count = 0;  // SIMs plus additional subscriptions
 };
 
 }  // namespace carriersim

@@ -10,8 +10,7 @@
 
 namespace carriersim {
 
-ScenarioLoader::ScenarioLoader(const std::string& file, Diagnostics& diag)
-    : reader_(file, diag) {
+ScenarioLoader::ScenarioLoader(const std::string& file, Diagnostics& diag) : reader_(file, diag) {
   scenario_.file = file;
 }
 
@@ -62,12 +61,16 @@ void ScenarioLoader::ReadCarriers(const Field& carriers) {
     MapFields fields(reader_, entry);
     const Field profile = fields.Required(
         "profile", "a built-in profile such as soracom, or the path of a profile file");
+    const Field overrides = fields.Optional("overrides");
+    const Field outages = fields.Optional("upstream-outages");
     fields.Finish();
     if (!name) continue;
     std::optional<CarrierProfile> p;
-    if (profile.present()) p = LoadProfile(profile);
+    if (profile.present()) p = LoadProfile(profile, overrides);
     if (p) {
-      scenario_.carriers.push_back(CarrierSpec{*name, std::move(*p)});
+      CarrierSpec carrier{*name, std::move(*p), {}};
+      if (outages.present()) ReadOutages(outages, &carrier);
+      scenario_.carriers.push_back(std::move(carrier));
     } else {
       broken_.push_back(*name);  // already reported: later references to it stay quiet
     }
@@ -77,7 +80,33 @@ void ScenarioLoader::ReadCarriers(const Field& carriers) {
   }
 }
 
-std::optional<CarrierProfile> ScenarioLoader::LoadProfile(const Field& f) {
+void ScenarioLoader::ReadOutages(const Field& f, CarrierSpec* carrier) {
+  for (const Field& element : reader_.Elements(f)) {
+    MapFields fields(reader_, element);
+    const Field from = fields.Required("from", "when the upstream operator stops taking changes");
+    const Field to = fields.Required("to", "when it takes them again");
+    fields.Finish();
+    if (!from.present() || !to.present()) continue;
+    const std::optional<SimTime> a = ReadAt(from, true);
+    const std::optional<SimTime> b = ReadAt(to, false);
+    if (!a || !b) continue;
+    if (*b <= *a) {
+      reader_.Error(to, "an outage must end after it starts");
+      continue;
+    }
+    if (!carrier->upstream_outages.empty() && *a < carrier->upstream_outages.back().to) {
+      reader_.Error(from, "outages must be in time order and must not overlap");
+      continue;
+    }
+    carrier->upstream_outages.push_back({*a, *b});
+  }
+}
+
+std::optional<CarrierProfile> ScenarioLoader::LoadProfile(const Field& f, const Field& overrides) {
+  std::optional<ProfileOverrides> merge;
+  if (overrides.present())
+    merge = ProfileOverrides{overrides.value, reader_.file(), overrides.path};
+  const ProfileOverrides* over = merge ? &*merge : nullptr;
   std::optional<std::string> ref = reader_.Text(f);
   if (!ref) return std::nullopt;
   const bool is_path =
@@ -89,7 +118,7 @@ std::optional<CarrierProfile> ScenarioLoader::LoadProfile(const Field& f) {
                            QuotedList(BuiltinProfileNames()) + ", or give a path to a file");
       return std::nullopt;
     }
-    return LoadBuiltinProfile(*ref, reader_.diag());
+    return LoadBuiltinProfile(*ref, reader_.diag(), over);
   }
   const std::filesystem::path base = std::filesystem::path(reader_.file()).parent_path();
   const std::string path = (base / *ref).lexically_normal().string();
@@ -99,7 +128,7 @@ std::optional<CarrierProfile> ScenarioLoader::LoadProfile(const Field& f) {
     io_error_ = true;
     return std::nullopt;
   }
-  return LoadProfileText(path, text, reader_.diag());
+  return LoadProfileText(path, text, reader_.diag(), over);
 }
 
 void ScenarioLoader::ReadDevices(const Field& devices) {

@@ -1,10 +1,35 @@
+// The `timeline:` part of a scenario: actions at given times on SIMs, devices and accounts.
 #include "simulator/base/calendar.h"
+#include "simulator/base/rng.h"
 #include "simulator/scenario/loader_internal.h"
 
 namespace carriersim {
+namespace {
+
+struct ActionName {
+  std::string_view name;
+  ActionKind kind;
+};
+
+// Actions every scenario has, whatever the carrier: the names profiles may not use for verbs.
+constexpr ActionName kBuiltinActions[] = {
+    {"power-on", ActionKind::kPowerOn},
+    {"power-off", ActionKind::kPowerOff},
+    {"power-cycle", ActionKind::kPowerCycle},
+    {"change-plan", ActionKind::kChangePlan},
+    {"test-mode", ActionKind::kTestMode},
+    {"termination-protection", ActionKind::kTerminationProtection},
+    {"usage-limit", ActionKind::kUsageLimit},
+    {"send-command", ActionKind::kSendCommand},
+    {"terminate-account", ActionKind::kTerminateAccount},
+};
+
+}  // namespace
 
 void ScenarioLoader::ReadTimeline(const Field& timeline, bool have_duration) {
-  for (const Field& element : reader_.Elements(timeline)) {
+  std::vector<Field> elements = reader_.Elements(timeline);
+  for (size_t i = 0; i < elements.size(); ++i) {
+    const Field& element = elements[i];
     MapFields fields(reader_, element);
     if (!fields.is_map()) continue;
     const Field at = fields.Required("at", "when, such as 10d or 2026-01-11T00:00:00Z");
@@ -15,6 +40,7 @@ void ScenarioLoader::ReadTimeline(const Field& timeline, bool have_duration) {
     fields.Finish();
     TimelineAction action;
     action.line = reader_.Where(element).line;
+    action.key = Mix64(i + 1);
     std::optional<SimTime> when = at.present() ? ReadAt(at, have_duration) : std::nullopt;
     if (actions.size() != 1) {
       reader_.Error(element, actions.empty()
@@ -32,7 +58,7 @@ void ScenarioLoader::ReadTimeline(const Field& timeline, bool have_duration) {
                    [](const TimelineAction& a, const TimelineAction& b) { return a.at < b.at; });
 }
 
-std::optional<SimTime> ScenarioLoader::ReadAt(const Field& at, bool have_duration) {
+std::optional<SimTime> ScenarioLoader::ReadAt(const Field& at, bool within_run) {
   std::optional<SimTime> when;
   const std::string text = at.value.IsScalar() ? at.value.Scalar() : "";
   const bool is_date = text.size() >= 10 && text[4] == '-' && text[7] == '-';
@@ -47,7 +73,7 @@ std::optional<SimTime> ScenarioLoader::ReadAt(const Field& at, bool have_duratio
   } else {
     when = reader_.Duration(at);
   }
-  if (when && have_duration && scenario_.duration > 0 && *when >= scenario_.duration) {
+  if (when && within_run && scenario_.duration > 0 && *when >= scenario_.duration) {
     reader_.Error(at, "'" + text + "' is not before the end of the run (duration " +
                           FormatDuration(scenario_.duration) + ")");
     return std::nullopt;
@@ -56,34 +82,172 @@ std::optional<SimTime> ScenarioLoader::ReadAt(const Field& at, bool have_duratio
 }
 
 bool ScenarioLoader::ReadAction(const Field& entry, TimelineAction* action) {
-  const std::string verb = entry.key.Scalar();
-  MapFields target(reader_, entry);
-  const Field group_field = target.Required("group", "the group it applies to");
-  target.Finish();
-  std::optional<uint32_t> group;
-  if (group_field.present()) group = Reference(group_field, scenario_.groups, "group");
-  if (!group) return false;
-  action->group = *group;
-  action->text = verb + " " + scenario_.groups[*group].name;
-  for (size_t i = 0; i < std::size(kDeviceActionNames); ++i) {
-    if (verb == kDeviceActionNames[i]) {
-      action->kind = static_cast<ActionKind>(static_cast<int>(ActionKind::kPowerOn) + i);
-      return true;
-    }
+  const std::string name = entry.key.Scalar();
+  std::optional<ActionKind> builtin;
+  for (const ActionName& a : kBuiltinActions) {
+    if (a.name == name) builtin = a.kind;
   }
-  const CarrierSpec& carrier = scenario_.carriers[scenario_.groups[*group].carrier];
-  if (auto id = carrier.profile.FindVerb(verb)) {
+  MapFields fields(reader_, entry);
+  if (!fields.is_map()) return false;
+  if (builtin == ActionKind::kTerminateAccount) {
+    const Field carrier = fields.Required("carrier", "the carrier whose account ends");
+    if (Field f = fields.Optional("as"); f.present()) action->role = reader_.Name(f).value_or("");
+    fields.Finish();
+    if (!carrier.present()) return false;
+    std::optional<uint32_t> index = Reference(carrier, scenario_.carriers, "carrier");
+    if (!index) return false;
+    action->kind = ActionKind::kTerminateAccount;
+    action->carrier = *index;
+    action->text = name + " " + scenario_.carriers[*index].name;
+    return true;
+  }
+  const std::optional<Target> target = ReadTarget(fields);
+  if (Field f = fields.Optional("as"); f.present()) action->role = reader_.Name(f).value_or("");
+  if (Field f = fields.Optional("via"); f.present()) action->channel = reader_.Name(f).value_or("");
+  const Field plan = builtin == ActionKind::kChangePlan ? fields.Required("plan", "the new plan")
+                                                        : Field::Absent("");
+  const bool switches =
+      builtin == ActionKind::kTestMode || builtin == ActionKind::kTerminationProtection;
+  const Field enabled = switches ? fields.Required("enabled", "true or false") : Field::Absent("");
+  const Field limit = builtin == ActionKind::kUsageLimit
+                          ? fields.Required("limit", "bytes per month, such as 10MB; 0 for none")
+                          : Field::Absent("");
+  const Field commands =
+      builtin == ActionKind::kSendCommand ? fields.Optional("commands") : Field::Absent("");
+  fields.Finish();
+  if (!target) return false;
+  action->target = *target;
+  const GroupSpec& group = scenario_.groups[target->group];
+  const CarrierSpec& carrier = scenario_.carriers[group.carrier];
+  action->text = name + " " + TargetText(*target);
+  if (builtin) {
+    action->kind = *builtin;
+    if (plan.present()) {
+      std::optional<size_t> id = ProfileRef(plan, carrier, carrier.profile.PlanNames(), "plan");
+      if (!id) return false;
+      action->plan = static_cast<PlanId>(*id);
+      if (!CheckCurrency(plan, carrier.profile.plans[*id])) return false;
+      action->text += " to " + carrier.profile.plans[*id].name;
+    }
+    if (enabled.present()) {
+      std::optional<bool> on = reader_.Bool(enabled);
+      if (!on) return false;
+      action->enabled = *on;
+      action->text += *on ? " on" : " off";
+    }
+    if (limit.present()) {
+      std::optional<int64_t> bytes = reader_.DataSize(limit);
+      if (!bytes) return false;
+      action->amount = *bytes;
+      if (!carrier.profile.usage_limit.enabled && *bytes > 0) {
+        reader_.Error(limit, "carrier '" + carrier.name + "' (profile " + carrier.profile.name +
+                                 ") has no usage limits");
+        return false;
+      }
+    }
+    if (builtin == ActionKind::kSendCommand) {
+      action->amount = commands.present() ? reader_.Count(commands, 1, 1'000'000).value_or(0) : 1;
+      if (action->amount == 0) return false;
+    }
+    return true;
+  }
+  if (auto id = carrier.profile.FindVerb(name)) {
     action->kind = ActionKind::kVerb;
     action->verb = *id;
     return true;
   }
   std::vector<std::string> known = carrier.profile.VerbNames();
-  known.insert(known.end(), std::begin(kDeviceActionNames), std::end(kDeviceActionNames));
-  reader_.diag().Error(reader_.Where(entry.key),
-                       entry.path + ": unknown action '" + verb + "'" + DidYouMean(verb, known) +
-                           " for group '" + scenario_.groups[*group].name + "' on carrier '" +
-                           carrier.name + "'; its actions are " + QuotedList(known));
+  for (const ActionName& a : kBuiltinActions) known.emplace_back(a.name);
+  reader_.diag().Error(reader_.Where(entry.key), entry.path + ": unknown action '" + name + "'" +
+                                                     DidYouMean(name, known) + " for group '" +
+                                                     group.name + "' on carrier '" + carrier.name +
+                                                     "'; its actions are " + QuotedList(known));
   return false;
+}
+
+// `group: NAME` with at most one of `count: N`, `fraction: P%`; or `sim: NAME#INDEX`.
+std::optional<Target> ScenarioLoader::ReadTarget(MapFields& fields) {
+  const Field group = fields.Optional("group");
+  const Field count = fields.Optional("count");
+  const Field fraction = fields.Optional("fraction");
+  const Field sim = fields.Optional("sim");
+  Target target;
+  if (sim.present()) {
+    if (group.present() || count.present() || fraction.present()) {
+      reader_.Error(sim, "'sim' names one SIM: give it without 'group', 'count' or 'fraction'");
+      return std::nullopt;
+    }
+    std::optional<std::string> text = reader_.Text(sim);
+    if (!text) return std::nullopt;
+    const size_t hash = text->rfind('#');
+    int64_t index = 0;
+    std::string error;
+    if (hash == std::string::npos || !ParseCount(text->substr(hash + 1), &index, &error)) {
+      reader_.Error(sim, "expected GROUP#INDEX, such as trackers#0, not '" + *text + "'");
+      return std::nullopt;
+    }
+    const std::string group_name = text->substr(0, hash);
+    std::optional<uint32_t> g = FindByName<uint32_t>(scenario_.groups, group_name);
+    if (!g) {
+      if (std::find(broken_.begin(), broken_.end(), group_name) == broken_.end()) {
+        reader_.Error(sim, "no group '" + group_name + "' in this scenario" +
+                               DidYouMean(group_name, NamesOf(scenario_.groups)));
+      }
+      return std::nullopt;
+    }
+    if (index >= scenario_.groups[*g].count) {
+      reader_.Error(sim, "group '" + scenario_.groups[*g].name + "' has SIMs #0 to #" +
+                             std::to_string(scenario_.groups[*g].count - 1));
+      return std::nullopt;
+    }
+    target.kind = Target::Kind::kSim;
+    target.group = *g;
+    target.index = index;
+    return target;
+  }
+  if (!group.present()) {
+    reader_.Error(Field{YAML::Node(), fields.node(), fields.path()},
+                  "missing 'group' (the group it applies to) or 'sim' (one SIM: GROUP#INDEX)");
+    return std::nullopt;
+  }
+  std::optional<uint32_t> g = Reference(group, scenario_.groups, "group");
+  if (!g) return std::nullopt;
+  target.group = *g;
+  if (count.present() && fraction.present()) {
+    reader_.Error(fraction, "give either 'count' or 'fraction', not both");
+    return std::nullopt;
+  }
+  if (count.present()) {
+    std::optional<int64_t> n = reader_.Count(count, 1, scenario_.groups[*g].count);
+    if (!n) return std::nullopt;
+    target.kind = Target::Kind::kCount;
+    target.count = *n;
+  }
+  if (fraction.present()) {
+    std::optional<double> share = reader_.Fraction(fraction);
+    if (!share) return std::nullopt;
+    target.kind = Target::Kind::kFraction;
+    target.fraction = *share;
+  }
+  return target;
+}
+
+std::string ScenarioLoader::TargetText(const Target& target) const {
+  const std::string& group = scenario_.groups[target.group].name;
+  switch (target.kind) {
+    case Target::Kind::kGroup:
+      return group;
+    case Target::Kind::kCount:
+      return std::to_string(target.count) + " of " + group;
+    case Target::Kind::kFraction: {
+      char text[32];
+      std::snprintf(text, sizeof text, "%g%%", target.fraction * 100);
+      return std::string(text) + " of " + group;
+    }
+    case Target::Kind::kSim:
+      return group + "#" + std::to_string(target.index);
+  }
+  return group;
 }
 
 }  // namespace carriersim

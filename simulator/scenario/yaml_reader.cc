@@ -144,8 +144,12 @@ std::string JoinPath(const std::string& parent, std::string_view key) {
 
 SourceLocation YamlReader::Where(const YAML::Node& node) const {
   const YAML::Mark mark = node.Mark();
-  if (mark.line < 0) return {file_, 1, 1};
-  return {file_, mark.line + 1, mark.column + 1};
+  std::string file = file_;
+  for (const auto& [foreign, name] : foreign_) {
+    if (foreign.is(node)) file = name;
+  }
+  if (mark.line < 0) return {file, 1, 1};
+  return {file, mark.line + 1, mark.column + 1};
 }
 
 SourceLocation YamlReader::Where(const Field& f) const {

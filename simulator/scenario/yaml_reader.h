@@ -44,6 +44,11 @@ class YamlReader {
 
   const std::string& file() const { return file_; }
   Diagnostics& diag() { return diag_; }
+  // Nodes merged in from another file (a scenario's overrides of a carrier profile): messages
+  // about them name that file.
+  void MarkForeign(const YAML::Node& node, const std::string& file) {
+    foreign_.emplace_back(node, file);
+  }
 
   // The position of a value, or of its key when the value is empty (yaml-cpp gives an empty
   // value the position of whatever follows it).
@@ -92,6 +97,7 @@ class YamlReader {
 
   std::string file_;
   Diagnostics& diag_;
+  std::vector<std::pair<YAML::Node, std::string>> foreign_;
 };
 
 // The keys of one YAML mapping, checked against the keys a loader asks for.
@@ -114,6 +120,7 @@ class MapFields {
   void Finish();
 
   const std::string& path() const { return path_; }
+  const YAML::Node& node() const { return self_.value; }
 
  private:
   Field Lookup(std::string_view key);
@@ -124,7 +131,7 @@ class MapFields {
   bool is_map_ = false;
   bool finished_ = false;
   std::vector<std::pair<std::string, Field>> entries_;  // first occurrence of each key
-  std::unordered_map<std::string, size_t> index_;        // key -> entries_ index
+  std::unordered_map<std::string, size_t> index_;       // key -> entries_ index
   std::vector<std::string> known_;
 };
 

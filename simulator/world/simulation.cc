@@ -6,6 +6,7 @@
 
 #include "devices/modem.h"
 #include "simulator/network/core_network.h"
+#include "simulator/network/lifecycle.h"
 #include "simulator/world/timeline.h"
 
 namespace carriersim {
@@ -20,6 +21,9 @@ void Dispatch(World& world, const Event& e) {
   switch (e.tag()) {
     case kModemTimer:
       OnModemTimer(world, device, e.time);
+      return;
+    case kSubscriptionTimer:
+      OnSubscriptionTimer(world, device, e.time);
       return;
     default:
       throw std::logic_error("device event with unknown tag " + std::to_string(e.tag()));
@@ -40,7 +44,14 @@ void RunUntil(World& world, SimTime until) {
 void RunSimulation(World& world) {
   const SimTime end = world.scenario.duration;
   RunUntil(world, end);
-  for (SimId sim = 0; sim < world.subscribers.size(); ++sim) AccrueUsage(world, sim, end);
+  // The end of the run closes every open period: usage, basic fees, renewals.
+  Subscribers& subs = world.subscribers;
+  for (SimId sim = 0; sim < subs.size(); ++sim) {
+    AccrueUsage(world, sim, end);
+    world.ForEachSubscription(sim, [&](SubscriptionId sub, const Tariff& tariff) {
+      world.billing.Finish(sub, tariff, subs.stable[sim], subs.stable_since[sim], end);
+    });
+  }
 }
 
 }  // namespace carriersim

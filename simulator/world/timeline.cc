@@ -1,45 +1,116 @@
 #include "simulator/world/timeline.h"
 
 #include "devices/modem.h"
-#include "simulator/network/core_network.h"
+#include "simulator/base/rng.h"
+#include "simulator/network/lifecycle.h"
 
 namespace carriersim {
 namespace {
 
-void Count(ActionOutcome& outcome, bool changed) {
-  ++(changed ? outcome.applied : outcome.unchanged);
+void Count(ActionOutcome& outcome, const Outcome& result) {
+  switch (result.result) {
+    case VerbResult::kApplied:
+      ++outcome.applied;
+      break;
+    case VerbResult::kUnchanged:
+      ++outcome.unchanged;
+      break;
+    case VerbResult::kRefused:
+      ++outcome.refused;
+      ++outcome.refusals[result.reason];
+      break;
+  }
+}
+
+Outcome Changed(bool changed) {
+  return {changed ? VerbResult::kApplied : VerbResult::kUnchanged, ""};
+}
+
+// The SIMs an action addresses, in id order. A count or fraction is a uniform sample without
+// replacement (Knuth's selection sampling), drawn from the action's own stream: the same SIMs for
+// the same seed, whatever else the scenario holds.
+std::vector<SimId> SelectTargets(const World& world, const TimelineAction& action) {
+  const GroupSpec& group = world.scenario.groups[action.target.group];
+  const SimId first = static_cast<SimId>(group.first_sim);
+  std::vector<SimId> sims;
+  int64_t wanted = group.count;
+  switch (action.target.kind) {
+    case Target::Kind::kSim:
+      return {static_cast<SimId>(first + action.target.index)};
+    case Target::Kind::kGroup:
+      break;
+    case Target::Kind::kCount:
+      wanted = action.target.count;
+      break;
+    case Target::Kind::kFraction:
+      wanted =
+          static_cast<int64_t>(action.target.fraction * static_cast<double>(group.count) + 0.5);
+      break;
+  }
+  sims.reserve(static_cast<size_t>(wanted));
+  RandomStream rng =
+      MakeStream(world.seed, action.key ^ NameKey(group.name), StreamPurpose::kSelection);
+  for (int64_t i = 0; i < group.count && static_cast<int64_t>(sims.size()) < wanted; ++i) {
+    const uint64_t left = static_cast<uint64_t>(group.count - i);
+    const uint64_t need = static_cast<uint64_t>(wanted - static_cast<int64_t>(sims.size()));
+    if (need == left || UniformBelow(rng, left) < need)
+      sims.push_back(first + static_cast<SimId>(i));
+  }
+  return sims;
+}
+
+// A verb through a channel limited to fewer SIMs at a time is refused as a whole (HOL-3).
+std::string ChannelRefusal(const World& world, const TimelineAction& action, size_t sims) {
+  if (action.kind != ActionKind::kVerb) return "";
+  const GroupSpec& group = world.scenario.groups[action.target.group];
+  const VerbDef& verb = world.scenario.carriers[group.carrier].profile.verbs[action.verb];
+  for (const VerbDef::Limit& limit : verb.limits) {
+    if (limit.channel == action.channel && static_cast<int64_t>(sims) > limit.max_sims) {
+      return "the " + limit.channel + " can " + verb.name + " at most " +
+             std::to_string(limit.max_sims) + " SIMs at a time";
+    }
+  }
+  return "";
+}
+
+Outcome RunOnSim(World& world, const TimelineAction& action, SimId sim, SimTime now) {
+  switch (action.kind) {
+    case ActionKind::kVerb:
+      return ApplyVerb(world, sim, action.verb, now, action.role);
+    case ActionKind::kPowerOn:
+      return Changed(PowerOn(world, sim, now));
+    case ActionKind::kPowerOff:
+      return Changed(PowerOff(world, sim, now));
+    case ActionKind::kPowerCycle:
+      return Changed(PowerCycle(world, sim, now));
+    case ActionKind::kChangePlan:
+      return ChangePlan(world, sim, action.plan, now);
+    case ActionKind::kTestMode:
+      return SetTestMode(world, sim, action.enabled);
+    case ActionKind::kTerminationProtection:
+      return SetTerminationProtection(world, sim, action.enabled);
+    case ActionKind::kUsageLimit:
+      return SetUsageLimit(world, sim, action.amount, now);
+    case ActionKind::kSendCommand:
+      return SendCommands(world, sim, action.amount, now);
+    case ActionKind::kTerminateAccount:
+      break;  // not addressed to SIMs
+  }
+  return {};
 }
 
 void RunAction(World& world, const TimelineAction& action, ActionOutcome& outcome, SimTime now) {
-  const GroupSpec& group = world.scenario.groups[action.group];
-  const SimId first = static_cast<SimId>(group.first_sim);
-  const SimId end = static_cast<SimId>(group.first_sim + group.count);
-  for (SimId sim = first; sim < end; ++sim) {
-    switch (action.kind) {
-      case ActionKind::kVerb:
-        switch (ApplyVerb(world, sim, action.verb, now)) {
-          case VerbResult::kApplied:
-            ++outcome.applied;
-            break;
-          case VerbResult::kUnchanged:
-            ++outcome.unchanged;
-            break;
-          case VerbResult::kRefused:
-            ++outcome.refused;
-            break;
-        }
-        break;
-      case ActionKind::kPowerOn:
-        Count(outcome, PowerOn(world, sim, now));
-        break;
-      case ActionKind::kPowerOff:
-        Count(outcome, PowerOff(world, sim, now));
-        break;
-      case ActionKind::kPowerCycle:
-        Count(outcome, PowerCycle(world, sim, now));
-        break;
-    }
+  if (action.kind == ActionKind::kTerminateAccount) {
+    Count(outcome, TerminateAccount(world, action.carrier, now));
+    return;
   }
+  const std::vector<SimId> sims = SelectTargets(world, action);
+  if (const std::string refusal = ChannelRefusal(world, action, sims.size()); !refusal.empty()) {
+    outcome.refused += sims.size();
+    outcome.refusals[refusal] += sims.size();
+    return;
+  }
+  for (SimId sim : sims) Count(outcome, RunOnSim(world, action, sim, now));
 }
 
 void ArmNext(World& world) {

@@ -2,6 +2,7 @@
 
 #include "devices/modem.h"
 #include "simulator/base/rng.h"
+#include "simulator/network/lifecycle.h"
 #include "simulator/world/timeline.h"
 
 namespace carriersim {
@@ -12,7 +13,9 @@ World::World(const Scenario& s, uint64_t run_seed)
       queue(static_cast<EntityId>(s.sim_count + kFirstDeviceEntity)),
       subscribers(static_cast<size_t>(s.sim_count)),
       fleet(static_cast<size_t>(s.sim_count)),
-      metrics(s.groups.size(), s.timeline.size()) {
+      metrics(s.groups.size(), s.timeline.size()),
+      billing(s.start, static_cast<size_t>(s.subscription_count), &ledger),
+      account_terminated(s.carriers.size(), kNever) {
   for (uint32_t g = 0; g < s.groups.size(); ++g) {
     const GroupSpec& group = s.groups[g];
     const TrafficSpec& traffic = s.devices[group.device].traffic;
@@ -20,8 +23,12 @@ World::World(const Scenario& s, uint64_t run_seed)
     for (int64_t i = 0; i < group.count; ++i) {
       const SimId sim = static_cast<SimId>(group.first_sim + i);
       subscribers.group[sim] = g;
-      subscribers.plan[sim] = group.plan;
       subscribers.status[sim] = group.status;
+      subscribers.stable[sim] = group.status;
+      subscribers.previous[sim] = group.status;
+      subscribers.Set(sim, kTestMode, group.test_mode);
+      subscribers.Set(sim, kTerminationProtection, group.termination_protection);
+      subscribers.usage_limit[sim] = group.usage_limit;
       // Each device's streams belong to it alone: keyed by group name and index in the group.
       const uint64_t device_key = group_key ^ Mix64(static_cast<uint64_t>(i));
       fleet.boot_rng[sim] = MakeStream(seed, device_key, StreamPurpose::kBoot);
@@ -32,6 +39,21 @@ World::World(const Scenario& s, uint64_t run_seed)
       }
     }
   }
+  // Subscriptions: each SIM's own, then the additional ones of its group's SIMs.
+  for (const GroupSpec& group : s.groups) {
+    const CarrierProfile& profile = s.carriers[group.carrier].profile;
+    const int64_t extras = static_cast<int64_t>(group.extra_plans.size());
+    for (int64_t i = 0; i < group.count; ++i) {
+      const SimId sim = static_cast<SimId>(group.first_sim + i);
+      billing.Open(sim, sim, group.plan, profile.plans[group.plan].tariff, group.status, 0);
+      for (int64_t k = 0; k < extras; ++k) {
+        const PlanId plan = group.extra_plans[static_cast<size_t>(k)];
+        billing.Open(static_cast<SubscriptionId>(group.first_extra + i * extras + k), sim, plan,
+                     profile.plans[plan].tariff, group.status, 0);
+      }
+    }
+  }
+  for (SimId sim = 0; sim < subscribers.size(); ++sim) ArmSubscriptionTimer(*this, sim, 0);
   for (const GroupSpec& group : s.groups) {
     if (!group.powered) continue;
     for (int64_t i = group.first_sim; i < group.first_sim + group.count; ++i) {

@@ -8,10 +8,14 @@
 #define CARRIERSIM_WORLD_WORLD_H_
 
 #include <cstdint>
+#include <deque>
+#include <unordered_map>
 
 #include "devices/fleet.h"
+#include "simulator/billing/billing.h"
 #include "simulator/engine/event_queue.h"
 #include "simulator/network/subscribers.h"
+#include "simulator/observers/ledger.h"
 #include "simulator/observers/signaling_metrics.h"
 #include "simulator/observers/status_history.h"
 #include "simulator/scenario/model.h"
@@ -24,8 +28,16 @@ inline EntityId EntityOfDevice(DeviceId d) { return d + kFirstDeviceEntity; }
 inline DeviceId DeviceOfEntity(EntityId e) { return e - kFirstDeviceEntity; }
 
 enum TimerSlot : EventTag {
-  kTimelineTimer = 0,  // timeline entity: the next action is due
-  kModemTimer = 0,     // device: boot finished or retry/back-off over, time to attach
+  kTimelineTimer = 0,      // timeline entity: the next action is due
+  kModemTimer = 0,         // device: boot finished or retry/back-off over, time to attach
+  kSubscriptionTimer = 1,  // its SIM: an automatic transition may be due (time, data volume,
+                           // a change in progress, an upstream outage ending, a usage month)
+};
+
+// A SIM the network force-reactivated because its device kept attaching (SOR-7).
+struct ForcedReactivation {
+  SimTime time;
+  uint32_t sim;
 };
 
 struct World {
@@ -38,12 +50,35 @@ struct World {
   Fleet fleet;
   StatusHistory history;
   SignalingMetrics metrics;
+  Ledger ledger;
+  Billing billing;
+  std::vector<ForcedReactivation> forced_reactivations;
+  std::vector<SimTime> account_terminated;  // per carrier: when, or kNever
+  // Attach attempts in the storm window, only for SIMs that attempted while in a storm status.
+  std::unordered_map<uint32_t, std::deque<SimTime>> storm_windows;
   size_t next_action = 0;  // index of the next timeline action to run
   uint64_t events = 0;     // events handled
 
   const GroupSpec& GroupOf(SimId sim) const { return scenario.groups[subscribers.group[sim]]; }
-  const CarrierProfile& ProfileOf(SimId sim) const {
-    return scenario.carriers[GroupOf(sim).carrier].profile;
+  const CarrierSpec& CarrierOf(SimId sim) const { return scenario.carriers[GroupOf(sim).carrier]; }
+  const CarrierProfile& ProfileOf(SimId sim) const { return CarrierOf(sim).profile; }
+  const StatusDef& StableStatusOf(SimId sim) const {
+    return ProfileOf(sim).statuses[subscribers.stable[sim]];
+  }
+  // The primary subscription of SIM s is subscription s; its plan may change during the run.
+  const PlanDef& PlanOf(SimId sim) const { return ProfileOf(sim).plans[billing.plan(sim)]; }
+  // Calls fn(subscription, tariff) for the SIM's own subscription and its additional ones.
+  template <typename Fn>
+  void ForEachSubscription(SimId sim, Fn fn) const {
+    const GroupSpec& group = GroupOf(sim);
+    const CarrierProfile& profile = ProfileOf(sim);
+    fn(SubscriptionId{sim}, profile.plans[billing.plan(sim)].tariff);
+    const int64_t extras = static_cast<int64_t>(group.extra_plans.size());
+    for (int64_t k = 0; k < extras; ++k) {
+      const SubscriptionId sub =
+          static_cast<SubscriptionId>(group.first_extra + (sim - group.first_sim) * extras + k);
+      fn(sub, profile.plans[billing.plan(sub)].tariff);
+    }
   }
   const DeviceSpec& DeviceSpecOf(DeviceId d) const { return scenario.devices[GroupOf(d).device]; }
 };

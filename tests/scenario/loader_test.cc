@@ -12,7 +12,7 @@ constexpr const char* kValid = R"(name: loader-test
 start: 2026-01-01T00:00:00Z
 duration: 30d
 seed: 42
-currency: EUR
+currency: USD
 carriers:
   soracom: { profile: soracom }
 devices:
@@ -39,7 +39,7 @@ TEST_CASE("a valid scenario becomes a typed, resolved model", "[loader]") {
   CHECK(FormatTimestamp(s.start) == "2026-01-01T00:00:00Z");
   CHECK(s.duration == 30 * kDay);
   CHECK(s.seed == 42);
-  CHECK(s.currency.str() == "EUR");
+  CHECK(s.currency.str() == "USD");
   REQUIRE(s.carriers.size() == 1);
   CHECK(s.carriers[0].profile.name == "soracom");
 
@@ -91,7 +91,7 @@ fleet:
   - { group: trackers, count: 10, carrier: soracom, plan: plan01s, device: tracker }
   - { group: spares, count: 2, carrier: kore, plan: plan01s, device: tracker }
 timeline:
-  - { at: 5d, deactivate: { group: trackers } }
+  - { at: 5d, activat: { group: trackers } }
   - { at: 6d, suspend: { group: spares } }
   - { at: 7d }
 )");
@@ -100,13 +100,33 @@ timeline:
                       "'uplink'?); expected 'downlink', 'every' or 'uplink'",
                       "11:41: error: fleet[1].carrier: no carrier 'kore' in this scenario; "
                       "defined: 'soracom'",
-                      "13:15: error: timeline[0].deactivate: unknown action 'deactivate' (did "
-                      "you mean 'activate'?) for group 'trackers' on carrier 'soracom'; its "
-                      "actions are 'activate', 'suspend', 'power-on', 'power-off' or "
-                      "'power-cycle'",
+                      "13:15: error: timeline[0].activat: unknown action 'activat' (did you "
+                      "mean 'activate'?) for group 'trackers' on carrier 'soracom'; its actions "
+                      "are 'activate', 'deactivate', 'set-to-standby', 'suspend', 'terminate', "
+                      "'power-on', 'power-off', 'power-cycle', 'change-plan', 'test-mode', "
+                      "'termination-protection', 'usage-limit', 'send-command' or "
+                      "'terminate-account'",
                       "15:5: error: timeline[2]: no action: add one such as 'suspend: { group: "
                       "NAME }'",
                   });
+}
+
+TEST_CASE("a plan priced in another currency than the scenario's is refused", "[loader]") {
+  const std::vector<std::string> errors = test::LoadErrors(R"(name: t
+start: 2026-01-01
+duration: 30d
+currency: EUR
+carriers:
+  soracom: { profile: soracom }
+devices:
+  d: {}
+fleet:
+  - { group: g, count: 1, carrier: soracom, plan: plan-D, device: d }
+)");
+  CHECK(errors == std::vector<std::string>{
+                      "10:51: error: fleet[0].plan: plan 'plan-D' is priced in JPY but the "
+                      "scenario reports in EUR: set 'currency: JPY' or override the plan's "
+                      "prices"});
 }
 
 TEST_CASE("an empty value is reported at its key", "[loader]") {

@@ -196,6 +196,7 @@ TEST_CASE("NET-2: temporary rejects are retried after T3411, and after T3402 pas
           "[slice]") {
   test::TempDir dir;
   const std::string profile = WriteProfile(dir, R"(carrier: acme
+prices: none
 initial: barred
 statuses:
   barred: { attach: { reject: 17 } }
@@ -204,6 +205,7 @@ verbs:
   open: { from: [barred], to: open }
 plans:
   basic:
+    basic: { barred: free, open: free }
 )");
   const Scenario s = test::LoadValid(ScenarioWithProfile(profile, R"(fleet:
   - { group: g, count: 1, carrier: acme, plan: basic, device: d }
@@ -228,6 +230,7 @@ timeline:
 TEST_CASE("a verb not allowed from a SIM's status is refused and counted", "[slice]") {
   test::TempDir dir;
   const std::string profile = WriteProfile(dir, R"(carrier: acme
+prices: none
 initial: active
 statuses:
   active: { attach: accept, data: true }
@@ -238,6 +241,7 @@ verbs:
   close: { from: [paused], to: closed }
 plans:
   basic:
+    basic: { active: free, paused: free }
 )");
   const Scenario s = test::LoadValid(ScenarioWithProfile(profile, R"(fleet:
   - { group: a, count: 3, carrier: acme, plan: basic, device: d }
@@ -250,6 +254,7 @@ timeline:
   World w(s, s.seed);
   RunSimulation(w);
   CHECK(w.metrics.actions[0].refused == 3);  // active -> closed is not allowed
+  CHECK(w.metrics.actions[0].refusals.at("close is not allowed from active") == 3);
   CHECK(w.metrics.actions[1].applied == 2);
   CHECK(w.metrics.actions[2].unchanged == 2);  // already closed
   CHECK(StatusName(w, 0) == "active");

@@ -1,0 +1,26 @@
+// The CSV reports of a run: every fee line, every status change, and one row per SIM. Columns
+// carry their units in their names (`amount_usd`, `uplink_bytes`); times are UTC ISO 8601.
+#ifndef CARRIERSIM_REPORTS_CSV_REPORTS_H_
+#define CARRIERSIM_REPORTS_CSV_REPORTS_H_
+
+#include <string>
+
+#include "reports/fees.h"
+#include "simulator/world/world.h"
+
+namespace carriersim {
+
+std::string LedgerCsv(const World& world);
+std::string HistoryCsv(const World& world);
+std::string SimsCsv(const World& world, const FeeSummary& fees);
+
+// "trackers#3": a SIM by its group and its index in the group.
+std::string SimName(const World& world, uint32_t sim);
+
+// Whether a SIM still shows in the carrier's listing at the end: not final, or final for less
+// than the status's retention period (SOR-8).
+bool ListedAtEnd(const World& world, uint32_t sim);
+
+}  // namespace carriersim
+
+#endif  // CARRIERSIM_REPORTS_CSV_REPORTS_H_
