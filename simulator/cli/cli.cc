@@ -15,6 +15,7 @@ A simulator of an IoT cellular carrier and the devices on it.
 commands:
   run FILE [--seed N] [--out DIR]     simulate a scenario and write its reports
   validate FILE...                    check scenario files without running them
+  profiles [NAME]                     list the built-in carriers, or show one
   bench phold --lps N --events E      measure the event engine (PHOLD benchmark)
 
 options:
@@ -26,7 +27,7 @@ exit codes: 0 ok, 1 expectations failed, 2 usage error, 3 invalid scenario,
 The scenario format is documented in scenarios/README.md.
 )";
 
-constexpr std::string_view kCommands[] = {"run", "validate", "bench"};
+constexpr std::string_view kCommands[] = {"run", "validate", "profiles", "bench"};
 
 int Dispatch(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   if (args.empty()) {
@@ -46,6 +47,7 @@ int Dispatch(const std::vector<std::string>& args, std::ostream& out, std::ostre
   if (command == "run") return RunCommand(rest, out, err);
   if (command == "validate") return ValidateCommand(rest, out, err);
   if (command == "bench") return BenchCommand(rest, out, err);
+  if (command == "profiles") return ProfilesCommand(rest, out, err);
   err << "carriersim: unknown command '" << command << "'" << DidYouMean(command, kCommands)
       << "\n\n"
       << kUsage;

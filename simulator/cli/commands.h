@@ -16,6 +16,7 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
 int RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int ValidateCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int BenchCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int ProfilesCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 }  // namespace carriersim
 

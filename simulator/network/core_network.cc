@@ -31,8 +31,12 @@ void ApplyToAttachedDevice(World& world, SimId sim, SimTime now) {
   const CarrierProfile& profile = world.ProfileOf(sim);
   const StatusDef& status = world.StableStatusOf(sim);
   Subscribers& subs = world.subscribers;
-  if (status.attach.kind == AttachRule::Kind::kReject) {
-    const bool reattach = profile.blocked_detach == BlockedDetach::kReattachRequired;
+  if (status.attach.kind != AttachRule::Kind::kAccept) {
+    // A status that rejects attaches detaches the device as the profile says. One that changes
+    // on attach (standby) detaches it with "re-attach required": a device left on attaches
+    // again and reactivates the SIM, which is why Soracom says to power devices off first.
+    const bool reattach = status.attach.kind == AttachRule::Kind::kBecomeThenAccept ||
+                          profile.blocked_detach == BlockedDetach::kReattachRequired;
     for (SignalingCounters* c : {&world.metrics.total, &world.metrics.by_group[subs.group[sim]]}) {
       ++c->network_detaches;
       if (!reattach) ++c->detaches_by_cause[status.attach.cause];

@@ -185,7 +185,12 @@ std::optional<std::string> YamlReader::ScalarText(const Field& f, std::string_vi
   return f.value.Scalar();
 }
 
-std::optional<std::string> YamlReader::Text(const Field& f) { return ScalarText(f, "text"); }
+std::optional<std::string> YamlReader::Text(const Field& f) {
+  std::optional<std::string> text = ScalarText(f, "text");
+  // Folded and literal block scalars end with a line break that no message wants.
+  while (text && !text->empty() && (text->back() == '\n' || text->back() == ' ')) text->pop_back();
+  return text;
+}
 
 std::optional<std::string> YamlReader::Name(const Field& f) {
   std::optional<std::string> text = ScalarText(f, "a name");

@@ -1,0 +1,195 @@
+// HOL-1 .. HOL-6 (behaviour catalogue) through the built-in hologram profile.
+#include <catch2/catch.hpp>
+
+#include "tests/scenario/rules_util.h"
+
+namespace carriersim {
+namespace {
+
+using test::BasicRate;
+using test::Run;
+using test::Simulate;
+using Strings = std::vector<std::string>;
+
+std::string Body(const std::string& fleet_and_timeline) {
+  return R"(carriers:
+  hologram: { profile: hologram }
+devices:
+  idle: { boot: 0 }
+  sensor: { boot: 0, traffic: { every: 1h, uplink: 100KB } }
+)" + fleet_and_timeline;
+}
+
+int64_t PerMb(const CarrierProfile& p, const std::string& plan) {
+  return p.plans[*p.FindPlan(plan)].tariff.usage.per_mb.micros;
+}
+
+TEST_CASE("HOL-1: a paused SIM has no data charges, its monthly fee goes on; deactivation is final",
+          "[rules][hologram]") {
+  const Run r = Simulate(Body(R"(fleet:
+  - { group: g, count: 1, carrier: hologram, plan: flexible, device: sensor }
+  - { group: d, count: 1, carrier: hologram, plan: flexible, device: idle, power: off }
+timeline:
+  - { at: 10d, pause: { group: g } }
+  - { at: 20d, resume: { group: g } }
+  - { at: 1d, deactivate: { group: d } }
+  - { at: 40d, resume: { group: d } }
+)"),
+                         "59d");  // to Mar 1
+  const CarrierProfile& p = r.Profile("hologram");
+  const SimId sim = r.Sim("g");
+  CHECK(r.Changes(sim) == Strings{"active>paused:api", "paused>active:api"});
+  // The SIM fee for January and February, paused or not.
+  CHECK(r.Fees(sim, FeeCategory::kBasic) == 2 * BasicRate(p, "flexible", "active"));
+  // Data only outside the pause: 49 of the 59 days.
+  const int64_t bytes = r.world->subscribers.uplink_bytes[sim];
+  CHECK(bytes >= (49 * 24 - 1) * 100 * 1024);
+  CHECK(bytes <= (49 * 24 + 1) * 100 * 1024);
+  CHECK(r.world->subscribers.online_ms[sim] == 49 * kDay);
+  CHECK(r.Path(r.Sim("d")) == Strings{"active", "pending-deactivation", "deactivated"});
+  CHECK(r.world->metrics.actions[3].refused == 1);  // nothing resumes a deactivated SIM
+}
+
+TEST_CASE("HOL-2: deactivation completes up to 30 days later, without charges meanwhile",
+          "[rules][hologram]") {
+  const Run r = Simulate(Body(R"(fleet:
+  - { group: g, count: 1, carrier: hologram, plan: flexible, device: idle }
+timeline:
+  - { at: 2026-01-20T00:00:00Z, deactivate: { group: g } }
+)"),
+                         "90d");
+  const SimId sim = r.Sim("g");
+  CHECK(r.Changes(sim) ==
+        Strings{"active>pending-deactivation:api", "pending-deactivation>deactivated:timer"});
+  CHECK(r.world->history.changes[1].time == r.At("2026-02-19T00:00:00Z"));
+  CHECK(r.world->fleet.modem[sim] == ModemState::kSimInvalid);  // cannot connect meanwhile
+  CHECK(r.Fees(sim) == BasicRate(r.Profile("hologram"), "flexible", "active"));  // January only
+  // The delay is a setting: a scenario can shorten it.
+  const Run quick = Simulate(R"(carriers:
+  hologram:
+    profile: hologram
+    overrides:
+      statuses: { pending-deactivation: { automatic: [ { after: 3d, to: deactivated } ] } }
+devices:
+  idle: { boot: 0 }
+fleet:
+  - { group: g, count: 1, carrier: hologram, plan: flexible, device: idle }
+timeline:
+  - { at: 1d, deactivate: { group: g } }
+)",
+                             "10d");
+  CHECK(quick.world->history.changes[1].time == 4 * kDay);
+}
+
+TEST_CASE("HOL-3: the dashboard deactivates at most 10 SIMs at a time, the API any number",
+          "[rules][hologram]") {
+  const Run r = Simulate(Body(R"(fleet:
+  - { group: a, count: 11, carrier: hologram, plan: flexible, device: idle, power: off }
+  - { group: b, count: 11, carrier: hologram, plan: flexible, device: idle, power: off }
+  - { group: c, count: 10, carrier: hologram, plan: flexible, device: idle, power: off }
+timeline:
+  - { at: 1d, deactivate: { group: a, via: dashboard } }
+  - { at: 1d, deactivate: { group: b, via: api } }
+  - { at: 1d, deactivate: { group: c, via: dashboard } }
+  - { at: 2d, pause: { group: a, via: dashboard } }
+)"),
+                         "5d");
+  const auto& actions = r.world->metrics.actions;
+  CHECK(actions[0].refused == 11);
+  CHECK(actions[0].refusals.begin()->first ==
+        "the dashboard can deactivate at most 10 SIMs at a time");
+  CHECK(actions[1].applied == 11);
+  CHECK(actions[2].applied == 10);
+  CHECK(actions[3].applied == 11);  // pausing has no such limit
+}
+
+TEST_CASE("HOL-4: only owners, admins and managers may deactivate", "[rules][hologram]") {
+  const Run r = Simulate(Body(R"(fleet:
+  - { group: g, count: 2, carrier: hologram, plan: flexible, device: idle, power: off }
+timeline:
+  - { at: 1d, deactivate: { sim: "g#0", as: developer } }
+  - { at: 1d, deactivate: { sim: "g#1", as: admin } }
+  - { at: 2d, pause: { sim: "g#0", as: developer } }
+)"),
+                         "5d");
+  CHECK(r.world->metrics.actions[0].refusals.begin()->first ==
+        "role 'developer' may not deactivate (allowed: 'owner', 'admin' or 'manager')");
+  CHECK(r.Path(r.Sim("g", 0)) == Strings{"active", "paused"});
+  CHECK(r.Path(r.Sim("g", 1)) == Strings{"active", "pending-deactivation"});
+}
+
+TEST_CASE(
+    "HOL-5: a SIM that reaches its data limit is paused until the month ends or the limit "
+    "is raised",
+    "[rules][hologram]") {
+  const Run r = Simulate(Body(R"(fleet:
+  - { group: capped, count: 1, carrier: hologram, plan: flexible, device: sensor,
+      usage-limit: 1MB }
+  - { group: raised, count: 1, carrier: hologram, plan: flexible, device: sensor,
+      usage-limit: 1MB }
+timeline:
+  - { at: 2026-01-31T00:00:00Z, usage-limit: { group: raised, limit: 2MB } }
+)"),
+                         "35d");
+  const auto times = [&](SimId sim) {
+    std::vector<SimTime> t;
+    for (const StatusChange& c : r.world->history.changes) {
+      if (c.sim == sim) t.push_back(c.time);
+    }
+    return t;
+  };
+  const auto next_send = [&](SimId sim, SimTime from) {
+    const SimTime anchor = r.world->fleet.traffic_anchor[sim];
+    return anchor + (from - anchor + kHour - 1) / kHour * kHour;
+  };
+  const SimTime feb = r.At("2026-02-01T00:00:00Z");
+  const int64_t per_mb = PerMb(r.Profile("hologram"), "flexible");
+
+  // 1 MB at 100 KB a send: the 11th send reaches it. Paused then, back when February starts,
+  // paused again at the 11th send of February.
+  const SimId capped = r.Sim("capped");
+  CHECK(r.Changes(capped) ==
+        Strings{"active>paused:network", "paused>active:timer", "active>paused:network"});
+  CHECK(times(capped) == std::vector<SimTime>{next_send(capped, 0) + 10 * kHour + 1, feb,
+                                              next_send(capped, feb) + 10 * kHour + 1});
+  const auto usage = r.Lines(capped, FeeCategory::kUsage);
+  REQUIRE(usage.size() == 2);
+  CHECK(usage[0].quantity == 11 * 100 * 1024);
+  CHECK(usage[0].micros == (int64_t{11} * 100 * 1024 * per_mb + (1 << 19)) / (1 << 20));
+  CHECK(usage[1].quantity == 11 * 100 * 1024);
+
+  // Raising the limit lets data flow at once, up to the new limit: 10 more sends.
+  const SimId raised = r.Sim("raised");
+  const SimTime jan31 = r.At("2026-01-31T00:00:00Z");
+  CHECK(r.Changes(raised) == Strings{"active>paused:network", "paused>active:api",
+                                     "active>paused:network", "paused>active:timer",
+                                     "active>paused:network"});
+  CHECK(times(raised)[1] == jan31);
+  CHECK(times(raised)[2] == next_send(raised, jan31) + 9 * kHour + 1);
+  CHECK(times(raised)[4] == next_send(raised, feb) + 20 * kHour + 1);
+}
+
+TEST_CASE("HOL-6: after a plan change fees follow the new plan", "[rules][hologram]") {
+  const Run r = Simulate(Body(R"(fleet:
+  - { group: g, count: 1, carrier: hologram, plan: flexible, device: sensor }
+timeline:
+  - { at: 2026-01-15T00:00:00Z, change-plan: { group: g, plan: high-bandwidth } }
+)"),
+                         "59d");  // to Mar 1
+  const CarrierProfile& p = r.Profile("hologram");
+  const SimId sim = r.Sim("g");
+  CHECK(p.plans[r.world->billing.plan(sim)].name == "high-bandwidth");
+  // January is charged once, at the higher of the two plans' fees; February on the new plan.
+  CHECK(r.Fees(sim, FeeCategory::kBasic) == 2 * BasicRate(p, "high-bandwidth", "active"));
+  // Data up to Jan 15 at the flexible rate; after it within the 1 GB allowance: free.
+  const auto usage = r.Lines(sim, FeeCategory::kUsage);
+  REQUIRE(usage.size() == 1);
+  CHECK(p.plans[usage[0].plan].name == "flexible");
+  const int64_t sends = usage[0].quantity / (100 * 1024);
+  CHECK(sends >= 14 * 24 - 1);
+  CHECK(sends <= 14 * 24);
+  CHECK(usage[0].micros == (usage[0].quantity * PerMb(p, "flexible") + (1 << 19)) / (1 << 20));
+}
+
+}  // namespace
+}  // namespace carriersim

@@ -1,0 +1,123 @@
+#include "tests/scenario/rules_util.h"
+
+#include <catch2/catch.hpp>
+
+#include "simulator/base/calendar.h"
+#include "simulator/world/simulation.h"
+#include "tests/test_util.h"
+
+namespace carriersim::test {
+namespace {
+
+Run Make(const std::string& body, const std::string& duration, const std::string& currency) {
+  const std::string text = "name: rules\nstart: 2026-01-01T00:00:00Z\nduration: " + duration +
+                           "\ncurrency: " + currency + "\n" + body;
+  Run run;
+  run.scenario = std::make_unique<Scenario>(LoadValid(text));
+  run.world = std::make_unique<World>(*run.scenario, run.scenario->seed);
+  return run;
+}
+
+}  // namespace
+
+Run Simulate(const std::string& body, const std::string& duration, const std::string& currency) {
+  Run run = Make(body, duration, currency);
+  RunSimulation(*run.world);
+  return run;
+}
+
+Run SimulateUntil(const std::string& body, SimTime until, const std::string& duration,
+                  const std::string& currency) {
+  Run run = Make(body, duration, currency);
+  RunUntil(*run.world, until);
+  return run;
+}
+
+const CarrierProfile& Run::Profile(const std::string& carrier) const {
+  for (const CarrierSpec& c : scenario->carriers) {
+    if (c.name == carrier) return c.profile;
+  }
+  FAIL("no carrier " << carrier);
+  throw;
+}
+
+SimId Run::Sim(const std::string& group, int64_t index) const {
+  for (const GroupSpec& g : scenario->groups) {
+    if (g.name == group) return static_cast<SimId>(g.first_sim + index);
+  }
+  FAIL("no group " << group);
+  throw;
+}
+
+std::vector<std::string> Run::Path(SimId sim) const {
+  const CarrierProfile& p = world->ProfileOf(sim);
+  std::vector<std::string> path = {p.statuses[world->GroupOf(sim).status].name};
+  for (const StatusChange& c : world->history.changes) {
+    if (c.sim == sim) path.push_back(p.statuses[c.to].name);
+  }
+  return path;
+}
+
+std::vector<std::string> Run::Changes(SimId sim) const {
+  const CarrierProfile& p = world->ProfileOf(sim);
+  std::vector<std::string> changes;
+  for (const StatusChange& c : world->history.changes) {
+    if (c.sim != sim) continue;
+    changes.push_back(p.statuses[c.from].name + ">" + p.statuses[c.to].name + ":" +
+                      std::string(ChangeCauseName(c.cause)));
+  }
+  return changes;
+}
+
+std::string Run::Status(SimId sim) const {
+  return world->ProfileOf(sim).statuses[world->subscribers.status[sim]].name;
+}
+
+int64_t Run::Fees(SimId sim, FeeCategory category) const {
+  int64_t sum = 0;
+  for (const FeeLine& l : world->ledger.lines) {
+    if (l.sim == sim && l.category() == category) sum += l.micros;
+  }
+  return sum;
+}
+
+int64_t Run::Fees(SimId sim) const {
+  int64_t sum = 0;
+  for (const FeeLine& l : world->ledger.lines) sum += l.sim == sim ? l.micros : 0;
+  return sum;
+}
+
+std::vector<FeeLine> Run::Lines(SimId sim, FeeCategory category) const {
+  std::vector<FeeLine> lines;
+  for (const FeeLine& l : world->ledger.lines) {
+    if (l.sim == sim && l.category() == category) lines.push_back(l);
+  }
+  return lines;
+}
+
+SimTime Run::At(const char* utc) const {
+  std::string error;
+  return *ParseTimestamp(utc, &error) - scenario->start;
+}
+
+int64_t BasicRate(const CarrierProfile& p, const std::string& plan, const std::string& status) {
+  const StatusFee& fee = p.plans[*p.FindPlan(plan)].tariff.basic[*p.FindStatus(status)];
+  REQUIRE(fee.charged);
+  return fee.price.micros;
+}
+
+int64_t TransitionPrice(const CarrierProfile& p, const std::string& plan, const std::string& name) {
+  for (const carriersim::TransitionFee& f : p.plans[*p.FindPlan(plan)].tariff.transitions) {
+    if (f.name == name) return f.price.micros;
+  }
+  FAIL("plan " << plan << " has no " << name << " fee");
+  throw;
+}
+
+int64_t RenewalPrice(const CarrierProfile& p, const std::string& plan) {
+  const RenewalFee& r = p.plans[*p.FindPlan(plan)].tariff.renewal;
+  REQUIRE(r.enabled);
+  return r.price.micros;
+}
+
+}  // namespace carriersim::test

@@ -1,0 +1,48 @@
+// Helpers for the rule tests (SOR-*, KOR-*, HOL-*): run a scenario and read back what happened
+// to one SIM.
+#ifndef CARRIERSIM_TESTS_SCENARIO_RULES_UTIL_H_
+#define CARRIERSIM_TESTS_SCENARIO_RULES_UTIL_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "simulator/world/world.h"
+
+namespace carriersim::test {
+
+// A scenario and the world that ran it (the world refers to the scenario, so both live here).
+struct Run {
+  std::unique_ptr<Scenario> scenario;
+  std::unique_ptr<World> world;
+
+  const CarrierProfile& Profile(const std::string& carrier) const;
+  SimId Sim(const std::string& group, int64_t index = 0) const;
+  // The status names a SIM went through, starting with the one it started in.
+  std::vector<std::string> Path(SimId sim) const;
+  // Each change as "from>to:cause".
+  std::vector<std::string> Changes(SimId sim) const;
+  std::string Status(SimId sim) const;
+  int64_t Fees(SimId sim, FeeCategory category) const;
+  int64_t Fees(SimId sim) const;
+  std::vector<FeeLine> Lines(SimId sim, FeeCategory category) const;
+  SimTime At(const char* utc) const;  // a date-time as simulated time
+};
+
+// Loads and runs a scenario: `header` (name, start, duration, currency) is added, and
+// `body` holds carriers, devices, fleet and timeline.
+Run Simulate(const std::string& body, const std::string& duration = "30d",
+             const std::string& currency = "USD");
+
+// Runs only up to `until` (for looking at a run midway).
+Run SimulateUntil(const std::string& body, SimTime until, const std::string& duration = "30d",
+                  const std::string& currency = "USD");
+
+// A price of a plan of the profile, in micro-units.
+int64_t BasicRate(const CarrierProfile& p, const std::string& plan, const std::string& status);
+int64_t TransitionPrice(const CarrierProfile& p, const std::string& plan, const std::string& name);
+int64_t RenewalPrice(const CarrierProfile& p, const std::string& plan);
+
+}  // namespace carriersim::test
+
+#endif  // CARRIERSIM_TESTS_SCENARIO_RULES_UTIL_H_

@@ -1,0 +1,474 @@
+// SOR-1 .. SOR-14 (behaviour catalogue): each test drives a concrete timeline through the built-in
+// soracom profile and checks the exact status path and fee amounts. Amounts are computed from the
+// profile's example prices, so the tests check the arithmetic whatever the prices are.
+#include <catch2/catch.hpp>
+
+#include "reports/csv_reports.h"
+#include "tests/scenario/rules_util.h"
+
+namespace carriersim {
+namespace {
+
+using test::BasicRate;
+using test::RenewalPrice;
+using test::Run;
+using test::Simulate;
+using test::TransitionPrice;
+using Strings = std::vector<std::string>;
+
+constexpr const char* kSoracom = R"(carriers:
+  soracom: { profile: soracom }
+devices:
+  idle: { boot: 0 }
+  tracker: { boot: 0, traffic: { every: 1h, uplink: 1KB } }
+  heavy: { boot: 0, traffic: { every: 1h, uplink: 100KB } }
+)";
+
+std::string Body(const std::string& fleet_and_timeline) { return kSoracom + fleet_and_timeline; }
+
+TEST_CASE("SOR-1: registering a SIM puts it in ready", "[rules][soracom]") {
+  const Run r = Simulate(Body(R"(fleet:
+  - { group: g, count: 3, carrier: soracom, plan: plan01s, device: idle, power: off }
+)"));
+  for (int i = 0; i < 3; ++i) {
+    CHECK(r.Path(r.Sim("g", i)) == Strings{"ready"});
+    CHECK(r.Fees(r.Sim("g", i)) == 0);  // plan01s: ready is free for its first year
+    CHECK(r.world->billing.renewal_since(r.Sim("g", i)) == 0);  // tracked from registration
+  }
+}
+
+TEST_CASE("SOR-2: the first attach moves ready to active, or to testing in test mode, free",
+          "[rules][soracom]") {
+  const Run r = Simulate(Body(R"(fleet:
+  - { group: plain, count: 1, carrier: soracom, plan: plan01s, device: idle, power: off }
+  - { group: tested, count: 1, carrier: soracom, plan: plan01s, device: idle, power: off,
+      test-mode: true }
+  - { group: later, count: 1, carrier: soracom, plan: plan01s, device: idle, power: off }
+timeline:
+  - { at: 1d, power-on: { group: plain } }
+  - { at: 1d, power-on: { group: tested } }
+  - { at: 1d, test-mode: { group: later, enabled: true } }
+  - { at: 2d, power-on: { group: later } }
+)"),
+                         "3d");
+  CHECK(r.Changes(r.Sim("plain")) == Strings{"ready>active:device-attach"});
+  CHECK(r.Changes(r.Sim("tested")) == Strings{"ready>testing:device-attach"});
+  CHECK(r.Changes(r.Sim("later")) == Strings{"ready>testing:device-attach"});
+  for (const char* g : {"plain", "tested", "later"}) {
+    CHECK(r.Fees(r.Sim(g), FeeCategory::kReactivation) == 0);
+  }
+  const CarrierProfile& p = r.Profile("soracom");
+  CHECK(r.Fees(r.Sim("plain"), FeeCategory::kBasic) == 2 * BasicRate(p, "plan01s", "active"));
+  CHECK(r.Fees(r.Sim("tested")) == 0);  // testing has no basic fee
+}
+
+TEST_CASE("SOR-3: active allows data and SMS; session status is separate", "[rules][soracom]") {
+  const Run r = Simulate(Body(R"(fleet:
+  - { group: g, count: 1, carrier: soracom, plan: plan01s, device: tracker, status: active }
+timeline:
+  - { at: 12h, send-command: { group: g } }
+  - { at: 1d, power-off: { group: g } }
+  - { at: 2d, power-on: { group: g } }
+)"),
+                         "3d");
+  const SimId sim = r.Sim("g");
+  CHECK(r.Path(sim) == Strings{"active"});          // a device off leaves the SIM active (offline)
+  CHECK(r.world->metrics.actions[0].applied == 1);  // SMS command accepted
+  CHECK(r.world->subscribers.online[sim] == 1);
+  CHECK(r.world->subscribers.online_ms[sim] == 2 * kDay);  // offline for a day
+  CHECK(r.world->subscribers.uplink_bytes[sim] > 0);
+}
+
+TEST_CASE("SOR-4: inactive refuses data and usage fees, keeps SMS and the basic fee",
+          "[rules][soracom]") {
+  const Run r = Simulate(Body(R"(fleet:
+  - { group: g, count: 1, carrier: soracom, plan: plan01s, device: tracker, status: active }
+timeline:
+  - { at: 5d, deactivate: { group: g } }
+  - { at: 6d, send-command: { group: g } }
+)"),
+                         "10d");
+  const SimId sim = r.Sim("g");
+  const CarrierProfile& p = r.Profile("soracom");
+  CHECK(r.Changes(sim) == Strings{"active>inactive:api"});
+  // Basic fee for all ten days, as if active.
+  CHECK(r.Fees(sim, FeeCategory::kBasic) == 10 * BasicRate(p, "plan01s", "active"));
+  // Data flowed only while active: sends in the first five days.
+  const int64_t bytes = r.world->subscribers.uplink_bytes[sim];
+  CHECK(bytes >= 119 * 1024);
+  CHECK(bytes <= 120 * 1024);
+  const int64_t per_mb = p.plans[*p.FindPlan("plan01s")].tariff.usage.per_mb.micros;
+  CHECK(r.Fees(sim, FeeCategory::kUsage) == (bytes * per_mb + (1 << 19)) >> 20);
+  // The device is not told to stop: it stays attached, only its data session is gone.
+  CHECK(r.world->fleet.modem[sim] == ModemState::kRegistered);
+  CHECK(r.world->subscribers.online[sim] == 0);
+  CHECK(r.world->metrics.actions[1].applied == 1);  // SMS still works
+}
+
+TEST_CASE("SOR-5: standby is free and reactivates itself on attach, for a fee",
+          "[rules][soracom]") {
+  // The catalogue's example: active 10 days, in standby 400 days, then attached.
+  const Run r = Simulate(Body(R"(fleet:
+  - { group: g, count: 1, carrier: soracom, plan: plan01s, device: idle, status: active }
+timeline:
+  - { at: 10d, power-off: { group: g } }
+  - { at: 10d, set-to-standby: { group: g } }
+  - { at: 410d, power-on: { group: g } }
+)"),
+                         "420d");
+  const SimId sim = r.Sim("g");
+  const CarrierProfile& p = r.Profile("soracom");
+  CHECK(r.Changes(sim) == Strings{"active>standby:api", "standby>active:device-attach"});
+  CHECK(r.Fees(sim, FeeCategory::kReactivation) == TransitionPrice(p, "plan01s", "reactivation"));
+  CHECK(r.Fees(sim, FeeCategory::kRenewal) == RenewalPrice(p, "plan01s"));  // 400 days > 1 year
+  CHECK(r.Fees(sim, FeeCategory::kBasic) == 20 * BasicRate(p, "plan01s", "active"));
+  REQUIRE(r.Lines(sim, FeeCategory::kRenewal).size() == 1);
+  CHECK(r.Lines(sim, FeeCategory::kRenewal)[0].time == 10 * kDay + 365 * kDay);
+}
+
+TEST_CASE("SOR-5: a device left on reactivates a SIM set to standby at once", "[rules][soracom]") {
+  const Run r = Simulate(Body(R"(fleet:
+  - { group: g, count: 1, carrier: soracom, plan: plan01s, device: idle, status: active }
+timeline:
+  - { at: 10d, set-to-standby: { group: g } }
+)"),
+                         "20d");
+  const SimId sim = r.Sim("g");
+  CHECK(r.Changes(sim) == Strings{"active>standby:api", "standby>active:device-attach"});
+  CHECK(r.Fees(sim, FeeCategory::kReactivation) ==
+        TransitionPrice(r.Profile("soracom"), "plan01s", "reactivation"));
+}
+
+TEST_CASE("SOR-5: no reactivation fee on plan-US and planX3-EU; plan-D refuses standby",
+          "[rules][soracom]") {
+  const Run r = Simulate(Body(R"(fleet:
+  - { group: us, count: 1, carrier: soracom, plan: plan-US, device: idle, status: active,
+      power: off }
+  - { group: eu, count: 1, carrier: soracom, plan: planX3-EU, device: idle, status: active,
+      power: off }
+  - { group: d, count: 1, carrier: soracom, plan: plan-D, device: idle, status: active,
+      power: off }
+timeline:
+  - { at: 5d, set-to-standby: { group: us } }
+  - { at: 5d, set-to-standby: { group: eu } }
+  - { at: 5d, set-to-standby: { group: d } }
+  - { at: 10d, activate: { group: us } }
+  - { at: 10d, activate: { group: eu } }
+)"),
+                         "20d");
+  CHECK(r.Changes(r.Sim("us")) == Strings{"active>standby:api", "standby>active:api"});
+  CHECK(r.Fees(r.Sim("us"), FeeCategory::kReactivation) == 0);
+  CHECK(r.Fees(r.Sim("eu"), FeeCategory::kReactivation) == 0);
+  CHECK(r.Changes(r.Sim("d")).empty());
+  const ActionOutcome& refused = r.world->metrics.actions[2];
+  CHECK(refused.refused == 1);
+  CHECK(refused.refusals.begin()->first ==
+        "plan-D, plan-DU, plan-K and plan-K2 subscriptions do not support standby");
+}
+
+TEST_CASE("SOR-6: suspended is unbilled, permanently rejects, and needs a power cycle",
+          "[rules][soracom]") {
+  const Run r = Simulate(Body(R"(fleet:
+  - { group: g, count: 1, carrier: soracom, plan: plan01s, device: idle, status: active }
+timeline:
+  - { at: 10d, suspend: { group: g } }
+  - { at: 20d, activate: { group: g } }
+  - { at: 25d, power-cycle: { group: g } }
+)"));
+  const SimId sim = r.Sim("g");
+  const CarrierProfile& p = r.Profile("soracom");
+  CHECK(r.Changes(sim) == Strings{"active>suspended:api", "suspended>active:api"});
+  // Jan 1..10 and Jan 21..30: nothing while suspended, and the day of reactivation counts.
+  CHECK(r.Fees(sim, FeeCategory::kBasic) == 20 * BasicRate(p, "plan01s", "active"));
+  CHECK(r.Fees(sim, FeeCategory::kReactivation) == TransitionPrice(p, "plan01s", "reactivation"));
+  // Attached at 0, re-attached and rejected at 10d, silent until the power cycle at 25d.
+  CHECK(r.world->fleet.attach_attempts[sim] == 3);
+  CHECK(r.world->metrics.total.rejects_by_cause[kCauseEpsNotAllowed] == 1);
+  CHECK(r.world->fleet.modem[sim] == ModemState::kRegistered);
+}
+
+TEST_CASE("SOR-7: a suspended SIM whose device keeps attaching is force-reactivated",
+          "[rules][soracom]") {
+  // Standards-following devices stop at the permanent reject. To make one keep attaching here
+  // the suspended status answers with a temporary cause (#17): the modem then retries by its
+  // timers, past the storm threshold (lowered to 10 attempts in an hour).
+  const Run r = Simulate(R"(carriers:
+  soracom: { profile: soracom }
+  stormy:
+    profile: soracom
+    overrides:
+      statuses: { suspended: { attach: { reject: 17 } } }
+      storm: { attempts: 10 }
+devices:
+  idle: { boot: 0 }
+fleet:
+  - { group: quiet, count: 1, carrier: soracom, plan: plan01s, device: idle, status: active }
+  - { group: noisy, count: 1, carrier: stormy, plan: plan01s, device: idle, status: active }
+timeline:
+  - { at: 1d, suspend: { group: quiet } }
+  - { at: 1d, suspend: { group: noisy } }
+)");
+  const CarrierProfile& p = r.Profile("soracom");
+  const int64_t day = BasicRate(p, "plan01s", "active");
+  CHECK(r.Changes(r.Sim("quiet")) == Strings{"active>suspended:api"});
+  CHECK(r.Fees(r.Sim("quiet")) == 1 * day);  // only Jan 1, before the suspension
+  const SimId noisy = r.Sim("noisy");
+  CHECK(r.Changes(noisy) == Strings{"active>suspended:api", "suspended>active:storm"});
+  REQUIRE(r.world->forced_reactivations.size() == 1);
+  CHECK(r.world->forced_reactivations[0].sim == noisy);
+  // Attempt 11 after 1d: 5 tries T3411 apart, T3402, 5 more, T3402, then the 11th.
+  CHECK(r.world->forced_reactivations[0].time ==
+        kDay + 4 * 10 * kSecond + 12 * kMinute + 4 * 10 * kSecond + 12 * kMinute);
+  // Active fees from then on: Jan 1, and Jan 2..30 (the day of the storm counts).
+  CHECK(r.Fees(noisy, FeeCategory::kBasic) == 30 * day);
+  CHECK(r.Fees(noisy, FeeCategory::kReactivation) == TransitionPrice(p, "plan01s", "reactivation"));
+}
+
+TEST_CASE("SOR-8: terminated is final and free; protection refuses it; listings expire",
+          "[rules][soracom]") {
+  const Run r = Simulate(Body(R"(fleet:
+  - { group: old, count: 1, carrier: soracom, plan: plan01s, device: idle, status: active,
+      power: off }
+  - { group: guarded, count: 1, carrier: soracom, plan: plan01s, device: idle, status: active,
+      power: off, termination-protection: true }
+timeline:
+  - { at: 5d, terminate: { group: old } }
+  - { at: 5d, terminate: { group: guarded } }
+  - { at: 6d, activate: { group: old } }
+  - { at: 7d, termination-protection: { group: guarded, enabled: false } }
+  - { at: 8d, terminate: { group: guarded } }
+)"),
+                         "36d");
+  const CarrierProfile& p = r.Profile("soracom");
+  const int64_t day = BasicRate(p, "plan01s", "active");
+  CHECK(r.Path(r.Sim("old")) == Strings{"active", "terminated"});
+  CHECK(r.Fees(r.Sim("old")) == 5 * day);  // nothing after termination
+  CHECK(r.world->metrics.actions[1].refusals.count(
+            "termination protection is enabled; disable it first") == 1);
+  CHECK(r.world->metrics.actions[2].refusals.count("activate is not allowed from terminated") == 1);
+  CHECK(r.Path(r.Sim("guarded")) == Strings{"active", "terminated"});
+  CHECK(r.Fees(r.Sim("guarded")) == 8 * day);
+  // Retention 30 days: terminated at 5d is gone from the listing at 36d, at 8d not yet.
+  CHECK_FALSE(ListedAtEnd(*r.world, r.Sim("old")));
+  CHECK(ListedAtEnd(*r.world, r.Sim("guarded")));
+}
+
+TEST_CASE("SOR-9: every API verb changes the status and the history records it",
+          "[rules][soracom]") {
+  const Run r = Simulate(Body(R"(fleet:
+  - { group: g, count: 1, carrier: soracom, plan: plan01s, device: idle, power: off }
+timeline:
+  - { at: 1d, activate: { group: g } }
+  - { at: 2d, deactivate: { group: g } }
+  - { at: 3d, set-to-standby: { group: g } }
+  - { at: 4d, suspend: { group: g } }
+  - { at: 5d, activate: { group: g } }
+  - { at: 6d, terminate: { group: g } }
+)"),
+                         "10d");
+  const SimId sim = r.Sim("g");
+  CHECK(r.Changes(sim) == Strings{"ready>active:api", "active>inactive:api", "inactive>standby:api",
+                                  "standby>suspended:api", "suspended>active:api",
+                                  "active>terminated:api"});
+  std::vector<SimTime> times;
+  for (const StatusChange& c : r.world->history.changes) times.push_back(c.time);
+  CHECK(times == std::vector<SimTime>{kDay, 2 * kDay, 3 * kDay, 4 * kDay, 5 * kDay, 6 * kDay});
+  const CarrierProfile& p = r.Profile("soracom");
+  // Active or inactive on Jan 2, 3, 6: three days; one reactivation (suspended -> active).
+  CHECK(r.Fees(sim, FeeCategory::kBasic) == 3 * BasicRate(p, "plan01s", "active"));
+  CHECK(r.Fees(sim, FeeCategory::kReactivation) == TransitionPrice(p, "plan01s", "reactivation"));
+}
+
+TEST_CASE("SOR-10: renewal fees after a year in ready, standby or suspended, tracked per SIM",
+          "[rules][soracom]") {
+  const Run r = Simulate(Body(R"(fleet:
+  - { group: idle, count: 1, carrier: soracom, plan: plan01s, device: idle, power: off }
+  - { group: parked, count: 1, carrier: soracom, plan: plan01s, device: idle, status: active,
+      power: off }
+timeline:
+  - { at: 10d, set-to-standby: { group: parked } }
+  - { at: 100d, suspend: { group: parked } }
+  - { at: 400d, activate: { group: parked } }
+)"),
+                         "420d");
+  const CarrierProfile& p = r.Profile("soracom");
+  // Ready for 420 days: one renewal, one year after registration.
+  REQUIRE(r.Lines(r.Sim("idle"), FeeCategory::kRenewal).size() == 1);
+  CHECK(r.Lines(r.Sim("idle"), FeeCategory::kRenewal)[0].time == r.At("2027-01-01T00:00:00Z"));
+  CHECK(r.world->billing.renewal_since(r.Sim("idle")) == 0);
+  // Standby then suspended counts as one stay, from 10d: one renewal at 10d + 1 year.
+  const SimId parked = r.Sim("parked");
+  REQUIRE(r.Lines(parked, FeeCategory::kRenewal).size() == 1);
+  CHECK(r.Lines(parked, FeeCategory::kRenewal)[0].time == r.At("2027-01-11T00:00:00Z"));
+  CHECK(r.Fees(parked, FeeCategory::kRenewal) == RenewalPrice(p, "plan01s"));
+  CHECK(r.world->billing.renewal_since(parked) == kNever);  // active again: not tracking
+}
+
+TEST_CASE("SOR-10: plan-US pays a monthly renewal fee past six months", "[rules][soracom]") {
+  const Run eight = Simulate(Body(R"(fleet:
+  - { group: g, count: 1, carrier: soracom, plan: plan-US, device: idle, power: off }
+)"),
+                             "243d");  // Jan 1 + 243 days = Sep 1: eight months in ready
+  const CarrierProfile& p = eight.Profile("soracom");
+  const std::vector<FeeLine> fees = eight.Lines(eight.Sim("g"), FeeCategory::kRenewal);
+  REQUIRE(fees.size() == 2);  // months 7 and 8
+  CHECK(fees[0].time == eight.At("2026-07-01T00:00:00Z"));
+  CHECK(fees[1].time == eight.At("2026-08-01T00:00:00Z"));
+  CHECK(eight.Fees(eight.Sim("g")) == 2 * RenewalPrice(p, "plan-US"));
+  // Exactly six months is not more than six: nothing to pay, and no basic fee in ready.
+  const Run six = Simulate(Body(R"(fleet:
+  - { group: g, count: 1, carrier: soracom, plan: plan-US, device: idle, power: off }
+)"),
+                           "181d");
+  CHECK(six.Fees(six.Sim("g")) == 0);
+}
+
+TEST_CASE("SOR-11: daily plans charge the active and inactive days", "[rules][soracom]") {
+  const Run r = Simulate(Body(R"(fleet:
+  - { group: g, count: 1, carrier: soracom, plan: plan01s, device: idle, status: active,
+      power: off }
+timeline:
+  - { at: 3d 12h, deactivate: { group: g } }
+  - { at: 10d, set-to-standby: { group: g } }
+)"));
+  CHECK(r.Fees(r.Sim("g")) == 10 * BasicRate(r.Profile("soracom"), "plan01s", "active"));
+}
+
+TEST_CASE("SOR-11: monthly plans still pay the month set to standby, except planX3-EU",
+          "[rules][soracom]") {
+  const Run r = Simulate(Body(R"(fleet:
+  - { group: ldv, count: 1, carrier: soracom, plan: plan01s-LDV, device: idle, status: active,
+      power: off }
+  - { group: x3, count: 1, carrier: soracom, plan: planX3, device: idle, status: active,
+      power: off }
+  - { group: us, count: 1, carrier: soracom, plan: plan-US, device: idle, status: active,
+      power: off }
+  - { group: eu, count: 1, carrier: soracom, plan: planX3-EU, device: idle, status: active,
+      power: off }
+timeline:
+  - { at: 2026-03-10T00:00:00Z, set-to-standby: { group: ldv } }
+  - { at: 2026-03-10T00:00:00Z, set-to-standby: { group: x3 } }
+  - { at: 2026-03-10T00:00:00Z, set-to-standby: { group: us } }
+  - { at: 2026-03-10T00:00:00Z, set-to-standby: { group: eu } }
+)"),
+                         "120d");
+  const CarrierProfile& p = r.Profile("soracom");
+  CHECK(r.Fees(r.Sim("ldv")) == 3 * BasicRate(p, "plan01s-LDV", "active"));  // Jan, Feb, Mar
+  CHECK(r.Fees(r.Sim("x3")) == 3 * BasicRate(p, "planX3", "active"));
+  CHECK(r.Fees(r.Sim("us")) == 3 * BasicRate(p, "plan-US", "active"));
+  CHECK(r.Fees(r.Sim("eu")) == 2 * BasicRate(p, "planX3-EU", "active"));  // Jan, Feb
+}
+
+TEST_CASE("SOR-11: reduced fees in ready and suspended on the Japan plans", "[rules][soracom]") {
+  const Run r = Simulate(Body(R"(fleet:
+  - { group: d, count: 1, carrier: soracom, plan: plan-D, device: idle, power: off }
+  - { group: k, count: 1, carrier: soracom, plan: plan-K, device: idle, power: off }
+  - { group: k2, count: 1, carrier: soracom, plan: plan-K2, device: idle, power: off }
+  - { group: du, count: 1, carrier: soracom, plan: plan-DU, device: idle, power: off }
+timeline:
+  - { at: 10d, activate: { group: d } }
+  - { at: 10d, activate: { group: k } }
+  - { at: 10d, activate: { group: k2 } }
+  - { at: 20d, suspend: { group: d } }
+  - { at: 20d, suspend: { group: k } }
+  - { at: 20d, suspend: { group: k2 } }
+)"),
+                         "31d", "JPY");
+  const CarrierProfile& p = r.Profile("soracom");
+  // January: ready Jan 1..10, active Jan 11..20, suspended Jan 21..31.
+  CHECK(r.Fees(r.Sim("d")) == 10 * BasicRate(p, "plan-D", "ready") +
+                                  10 * BasicRate(p, "plan-D", "active") +
+                                  BasicRate(p, "plan-D", "suspended"));  // reduced monthly
+  CHECK(r.Fees(r.Sim("k"), FeeCategory::kBasic) == 10 * BasicRate(p, "plan-K", "ready") +
+                                                       10 * BasicRate(p, "plan-K", "active") +
+                                                       11 * BasicRate(p, "plan-K", "suspended"));
+  CHECK(r.Fees(r.Sim("k"), FeeCategory::kSuspension) == TransitionPrice(p, "plan-K", "suspension"));
+  // plan-K2: a reduced daily fee in ready, then one monthly fee for January at the higher of
+  // its active and suspended rates.
+  CHECK(r.Fees(r.Sim("k2")) ==
+        10 * BasicRate(p, "plan-K2", "ready") + BasicRate(p, "plan-K2", "active"));
+  CHECK(r.Fees(r.Sim("du")) == 0);  // plan-DU: the first two months in ready are free
+}
+
+TEST_CASE(
+    "SOR-11: plan-DU pays a reduced monthly fee in ready after two months, and its full "
+    "fee while suspended",
+    "[rules][soracom]") {
+  const Run r = Simulate(Body(R"(fleet:
+  - { group: ready, count: 1, carrier: soracom, plan: plan-DU, device: idle, power: off }
+  - { group: parked, count: 1, carrier: soracom, plan: plan-DU, device: idle, status: suspended,
+      power: off }
+)"),
+                         "120d", "JPY");  // to May 1
+  const CarrierProfile& p = r.Profile("soracom");
+  CHECK(r.Fees(r.Sim("ready")) == 2 * BasicRate(p, "plan-DU", "ready"));  // March, April
+  CHECK(r.Fees(r.Sim("parked")) == 4 * BasicRate(p, "plan-DU", "suspended"));
+  CHECK(BasicRate(p, "plan-DU", "suspended") == BasicRate(p, "plan-DU", "active"));
+}
+
+TEST_CASE("SOR-12: testing ends at its time limit", "[rules][soracom]") {
+  const Run r = Simulate(Body(R"(fleet:
+  - { group: light, count: 1, carrier: soracom, plan: plan01s, device: idle, test-mode: true }
+)"),
+                         "40d");
+  CHECK(r.Changes(r.Sim("light")) ==
+        Strings{"ready>testing:device-attach", "testing>active:timer"});
+  CHECK(r.world->history.changes[1].time == 30 * kDay);
+  CHECK(r.Fees(r.Sim("light")) == 10 * BasicRate(r.Profile("soracom"), "plan01s", "active"));
+}
+
+TEST_CASE("SOR-12: testing exempts usage fees until its data limit", "[rules][soracom]") {
+  const Run r = Simulate(Body(R"(fleet:
+  - { group: busy, count: 1, carrier: soracom, plan: plan01s, device: heavy, test-mode: true }
+)"),
+                         "25d");  // all in January: one usage line
+  const CarrierProfile& p = r.Profile("soracom");
+  const SimId busy = r.Sim("busy");
+  CHECK(r.Changes(busy) == Strings{"ready>testing:device-attach", "testing>active:network"});
+  // 10 MB at 100 KB a send: the 103rd send crosses it, and is still free.
+  const SimTime anchor = r.world->fleet.traffic_anchor[busy];
+  CHECK(r.world->history.changes[1].time == anchor + 102 * kHour + 1);
+  const int64_t billable = r.world->subscribers.uplink_bytes[busy] - 103 * 100 * 1024;
+  const int64_t per_mb = p.plans[*p.FindPlan("plan01s")].tariff.usage.per_mb.micros;
+  CHECK(r.Fees(busy, FeeCategory::kUsage) == (billable * per_mb + (1 << 19)) / (1 << 20));
+}
+
+TEST_CASE("SOR-13: additional subscriptions follow the SIM's status", "[rules][soracom]") {
+  const Run r = Simulate(Body(R"(fleet:
+  - { group: g, count: 1, carrier: soracom, plan: plan01s, device: idle, status: active,
+      power: off, subscriptions: [planX3] }
+timeline:
+  - { at: 10d, suspend: { group: g } }
+)"),
+                         "59d");  // to Mar 1
+  const SimId sim = r.Sim("g");
+  const CarrierProfile& p = r.Profile("soracom");
+  CHECK(r.Path(sim) == Strings{"active", "suspended"});  // one status for the whole SIM
+  int64_t primary = 0, extra = 0;
+  for (const FeeLine& l : r.world->ledger.lines) {
+    (l.plan == *p.FindPlan("plan01s") ? primary : extra) += l.micros;
+  }
+  CHECK(primary == 10 * BasicRate(p, "plan01s", "active"));
+  CHECK(extra == BasicRate(p, "planX3", "active"));  // January only: suspended in February
+}
+
+TEST_CASE("SOR-14: an account ends only once every SIM is terminated", "[rules][soracom]") {
+  const Run r = Simulate(Body(R"(fleet:
+  - { group: g, count: 2, carrier: soracom, plan: plan01s, device: idle, status: active,
+      power: off }
+timeline:
+  - { at: 3d, terminate-account: { carrier: soracom } }
+  - { at: 4d 12h, terminate: { group: g } }
+  - { at: 5d, terminate-account: { carrier: soracom } }
+)"),
+                         "10d");
+  CHECK(r.world->metrics.actions[0].refusals.count("2 SIMs must be terminated first") == 1);
+  CHECK(r.world->account_terminated[0] == 5 * kDay);
+  // Daily rates accrue up to the day of termination (Jan 5 included).
+  for (int i = 0; i < 2; ++i) {
+    CHECK(r.Fees(r.Sim("g", i)) == 5 * BasicRate(r.Profile("soracom"), "plan01s", "active"));
+  }
+}
+
+}  // namespace
+}  // namespace carriersim
