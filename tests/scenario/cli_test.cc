@@ -111,6 +111,27 @@ TEST_CASE("bench phold prints its figures on the last line", "[cli]") {
   CHECK(r.out.substr(0, r.out.find('\n')) == again.out.substr(0, again.out.find('\n')));
 }
 
+TEST_CASE("profiles lists the built-in carriers and shows one", "[cli]") {
+  const test::CliResult list = Cli({"profiles"});
+  CHECK(list.code == 0);
+  CHECK(list.out ==
+        "hologram: Hologram-style SIM states (4 statuses, 3 verbs, 2 plans)\n"
+        "kore: KORE-style SIM states (Programmable Wireless) (8 statuses, 6 verbs, 1 plan)\n"
+        "soracom: Soracom-style IoT SIM (subscriber status lifecycle) (7 statuses, 5 verbs, 10 "
+        "plans)\n");
+  const test::CliResult soracom = Cli({"profiles", "soracom"});
+  CHECK(soracom.code == 0);
+  for (const char* plan : {"plan01s", "plan01s-LDV", "planX3", "planX3-EU", "plan-US", "plan-D",
+                           "plan-K", "plan-K2", "plan-DU", "plan-KM1"}) {
+    CHECK(Contains(soracom.out, std::string("\n  ") + plan + ": "));
+  }
+  CHECK(Contains(soracom.out, "    active: 0.06 USD per day\n"));
+  CHECK(Contains(soracom.out, "prices: Example prices as of 2026-11-22."));
+  const test::CliResult typo = Cli({"profiles", "sorakom"});
+  CHECK(typo.code == 2);
+  CHECK(Contains(typo.err, "(did you mean 'soracom'?)"));
+}
+
 TEST_CASE("the binary's exit codes reach the shell", "[cli]") {
   CHECK(test::RunBinary("--version") == 0);
   CHECK(test::RunBinary("") == 2);

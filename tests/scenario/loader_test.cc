@@ -197,3 +197,66 @@ TEST_CASE("a missing scenario file is an I/O error, not an invalid scenario", "[
 
 }  // namespace
 }  // namespace carriersim
+
+namespace carriersim {
+namespace {
+
+constexpr const char* kOverrideHead = R"(name: o
+start: 2026-01-01
+duration: 30d
+carriers:
+  soracom:
+    profile: soracom
+    overrides:
+)";
+constexpr const char* kOverrideTail = R"(devices:
+  d: {}
+fleet:
+  - { group: g, count: 1, carrier: soracom, plan: plan01s, device: d }
+)";
+
+TEST_CASE("a scenario overrides a built-in profile's prices and thresholds", "[loader]") {
+  const Scenario s = test::LoadValid(std::string(kOverrideHead) + R"(      plans:
+        plan01s:
+          basic: { active: { price: 0.10 USD } }
+          renewal: { after: 2 years }
+      statuses: { testing: { automatic: [ { after: 7d, to: active } ] } }
+)" + kOverrideTail);
+  const CarrierProfile& p = s.carriers[0].profile;
+  const Tariff& t = p.plans[*p.FindPlan("plan01s")].tariff;
+  CHECK(t.basic[*p.FindStatus("active")].price.micros == 100'000);
+  CHECK(t.basic[*p.FindStatus("inactive")].price.micros == 60'000);  // untouched
+  CHECK(t.renewal.after == CalendarSpan{24, 0});
+  CHECK(p.statuses[*p.FindStatus("testing")].automatic.size() == 1);
+}
+
+TEST_CASE("overrides are checked against the profile, with the scenario's positions", "[loader]") {
+  const std::vector<std::string> errors =
+      test::LoadErrors(std::string(kOverrideHead) + R"(      plans:
+        plan01s:
+          basic: { actve: { price: 0.10 USD } }
+          renewal: { price: -1 USD, after: { years: 2 } }
+      storms: { attempts: 5 }
+)" + kOverrideTail);
+  CHECK(errors == std::vector<std::string>{
+                      "10:20: error: no 'actve' to override here in the profile (did you mean "
+                      "'active'?); it has 'ready', 'testing', 'active', 'inactive', 'standby' or "
+                      "'suspended'",
+                      "11:44: error: carriers.soracom.overrides.plans.plan01s.renewal.after: the "
+                      "profile has a single value here, not a mapping",
+                      "12:7: error: no 'storms' to override here in the profile (did you mean "
+                      "'storm'?); it has 'carrier', 'title', 'description', 'prices', 'initial', "
+                      "'statuses', 'verbs', 'account-termination', 'storm', 'network' or 'plans'"});
+  // A value of the wrong form is reported where the scenario wrote it.
+  const std::vector<std::string> value =
+      test::LoadErrors(std::string(kOverrideHead) + R"(      plans:
+        plan01s:
+          renewal: { price: -1 USD }
+)" + kOverrideTail);
+  CHECK(value == std::vector<std::string>{
+                     "10:29: error: plans.plan01s.renewal.price: amount '-1 USD' is negative; "
+                     "prices cannot be negative"});
+}
+
+}  // namespace
+}  // namespace carriersim

@@ -300,3 +300,41 @@ TEST_CASE("powering off ends the session and powering on attaches again", "[slic
 
 }  // namespace
 }  // namespace carriersim
+
+namespace carriersim {
+namespace {
+
+TEST_CASE("a count or fraction of a group is chosen the same way for the same seed", "[slice]") {
+  const std::string body = R"(name: pick
+start: 2026-01-01T00:00:00Z
+duration: 2d
+carriers:
+  soracom: { profile: soracom }
+devices:
+  d: { boot: 0 }
+fleet:
+  - { group: g, count: 100, carrier: soracom, plan: plan01s, device: d, power: off }
+timeline:
+  - { at: 1h, suspend: { group: g, count: 7 } }
+  - { at: 2h, deactivate: { group: g, fraction: 25% } }
+)";
+  // The SIMs an action moved, read from the history.
+  const auto chosen = [&](uint64_t seed, const std::string& status) {
+    const Scenario s = test::LoadValid(body);
+    World w(s, seed);
+    RunSimulation(w);
+    std::vector<SimId> sims;
+    for (const StatusChange& c : w.history.changes) {
+      if (w.ProfileOf(c.sim).statuses[c.to].name == status) sims.push_back(c.sim);
+    }
+    return sims;
+  };
+  const std::vector<SimId> seven = chosen(1, "suspended");
+  CHECK(seven.size() == 7);
+  CHECK(chosen(1, "suspended") == seven);
+  CHECK(chosen(2, "suspended") != seven);
+  CHECK(chosen(1, "inactive").size() == 25);  // 25% of 100
+}
+
+}  // namespace
+}  // namespace carriersim
