@@ -15,11 +15,8 @@ namespace {
 bool CheckStorm(World& world, SimId sim, SimTime now) {
   const StormRule& storm = world.ProfileOf(sim).storm;
   if (!storm.enabled || !InSet(storm.statuses, world.subscribers.stable[sim])) return false;
-  std::deque<SimTime>& window = world.storm_windows[sim];
-  window.push_back(now);
-  while (!window.empty() && window.front() <= now - storm.window) window.pop_front();
-  if (static_cast<int64_t>(window.size()) <= storm.attempts) return false;
-  world.storm_windows.erase(sim);
+  if (world.storms.Count(sim, now, storm.window) <= storm.attempts) return false;
+  world.storms.Reset(sim);
   world.forced_reactivations.push_back({now, sim});
   SetStatus(world, sim, storm.to, now, ChangeCause::kStorm);
   return true;

@@ -15,7 +15,8 @@ World::World(const Scenario& s, uint64_t run_seed)
       fleet(static_cast<size_t>(s.sim_count)),
       metrics(s.groups.size(), s.timeline.size()),
       billing(s.start, static_cast<size_t>(s.subscription_count), &ledger),
-      account_terminated(s.carriers.size(), kNever) {
+      account_terminated(s.carriers.size(), kNever),
+      storms(static_cast<size_t>(s.sim_count)) {
   for (uint32_t g = 0; g < s.groups.size(); ++g) {
     const GroupSpec& group = s.groups[g];
     const TrafficSpec& traffic = s.devices[group.device].traffic;

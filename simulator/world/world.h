@@ -8,12 +8,11 @@
 #define CARRIERSIM_WORLD_WORLD_H_
 
 #include <cstdint>
-#include <deque>
-#include <unordered_map>
 
 #include "devices/fleet.h"
 #include "simulator/billing/billing.h"
 #include "simulator/engine/event_queue.h"
+#include "simulator/network/storm_counter.h"
 #include "simulator/network/subscribers.h"
 #include "simulator/observers/ledger.h"
 #include "simulator/observers/signaling_metrics.h"
@@ -54,10 +53,9 @@ struct World {
   Billing billing;
   std::vector<ForcedReactivation> forced_reactivations;
   std::vector<SimTime> account_terminated;  // per carrier: when, or kNever
-  // Attach attempts in the storm window, only for SIMs that attempted while in a storm status.
-  std::unordered_map<uint32_t, std::deque<SimTime>> storm_windows;
-  size_t next_action = 0;  // index of the next timeline action to run
-  uint64_t events = 0;     // events handled
+  StormCounter storms;                      // attach attempts made while in a storm status (SOR-7)
+  size_t next_action = 0;                   // index of the next timeline action to run
+  uint64_t events = 0;                      // events handled
 
   const GroupSpec& GroupOf(SimId sim) const { return scenario.groups[subscribers.group[sim]]; }
   const CarrierSpec& CarrierOf(SimId sim) const { return scenario.carriers[GroupOf(sim).carrier]; }
