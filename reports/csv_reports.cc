@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <stdexcept>
 #include <vector>
 
-#include "reports/csv.h"
 #include "simulator/base/calendar.h"
 
 namespace carriersim {
@@ -16,11 +16,48 @@ std::string AmountColumn(const World& world, std::string_view what) {
   return std::string(what) + "_" + currency;
 }
 
+// The dates of the run's days, formatted once for the whole report.
+DateText RunDates(const World& world) {
+  return DateText(world.scenario.start, world.scenario.start + world.scenario.duration);
+}
+
+void TimestampField(CsvWriter& out, const World& world, const DateText& dates, SimTime t) {
+  std::string& text = out.scratch();
+  dates.AppendTimestamp(text, world.scenario.start + t);
+  out.Field(text);
+}
+
+void SimNameField(CsvWriter& out, const World& world, uint32_t sim) {
+  std::string& text = out.scratch();
+  AppendSimName(text, world, sim);
+  out.Field(text);
+}
+
+template <typename WriteFn>
+std::string CsvToString(WriteFn write) {
+  std::string text;
+  CsvWriter out([&text](std::string_view chunk) {
+    text.append(chunk);
+    return true;
+  });
+  write(out);
+  out.Finish();
+  return text;
+}
+
 }  // namespace
 
-std::string SimName(const World& world, uint32_t sim) {
+void AppendSimName(std::string& out, const World& world, uint32_t sim) {
   const GroupSpec& group = world.GroupOf(sim);
-  return group.name + "#" + std::to_string(sim - group.first_sim);
+  out += group.name;
+  out += '#';
+  out += std::to_string(sim - group.first_sim);
+}
+
+std::string SimName(const World& world, uint32_t sim) {
+  std::string out;
+  AppendSimName(out, world, sim);
+  return out;
 }
 
 bool ListedAtEnd(const World& world, uint32_t sim) {
@@ -30,60 +67,105 @@ bool ListedAtEnd(const World& world, uint32_t sim) {
   return AddSpan(since, status.retention) > world.scenario.start + world.scenario.duration;
 }
 
-std::string LedgerCsv(const World& world) {
-  std::string out;
-  AppendCsvRow(out, {"time", "sim", "group", "carrier", "plan", "category", "quantity", "unit",
-                     AmountColumn(world, "amount"), "description"});
+void WriteLedgerCsv(const World& world, CsvWriter& out) {
+  out.Row({"time", "sim", "group", "carrier", "plan", "category", "quantity", "unit",
+           AmountColumn(world, "amount"), "description"});
   static constexpr std::string_view kUnits[] = {"days", "months", "once", "bytes"};
-  // In time order (lines are charged when periods close, which is later than they start).
-  std::vector<const FeeLine*> lines;
-  lines.reserve(world.ledger.lines.size());
-  for (const FeeLine& line : world.ledger.lines) lines.push_back(&line);
-  std::stable_sort(lines.begin(), lines.end(), [](const FeeLine* a, const FeeLine* b) {
-    return a->time != b->time ? a->time < b->time : a->sim < b->sim;
-  });
-  for (const FeeLine* line_ptr : lines) {
-    const FeeLine& line = *line_ptr;
-    const CarrierSpec& carrier = world.CarrierOf(line.sim);
-    AppendCsvRow(out, {FormatTimestamp(world.scenario.start + line.time), SimName(world, line.sim),
-                       world.GroupOf(line.sim).name, carrier.name,
-                       carrier.profile.plans[line.plan].name, FeeCategoryName(line.category()),
-                       std::to_string(line.quantity), kUnits[static_cast<int>(line.unit())],
-                       FormatAmount(line.micros), DescribeFeeLine(world, line)});
+  // In time order (lines are charged when periods close, which is later than they start), then
+  // by SIM, then as charged: one packed key per line sorts fast and keeps equal lines in order.
+  struct Key {
+    SimTime time;
+    uint64_t sim_and_index;
+    bool operator<(const Key& o) const {
+      return time != o.time ? time < o.time : sim_and_index < o.sim_and_index;
+    }
+  };
+  const std::vector<FeeLine>& lines = world.ledger.lines;
+  // 2^32 lines would take 128 GiB of ledger before this point: far beyond any machine it runs on.
+  if (lines.size() > UINT32_MAX) throw std::length_error("ledger too long to sort for ledger.csv");
+  std::vector<Key> order(lines.size());
+  for (size_t i = 0; i < lines.size(); ++i) {
+    order[i] = {lines[i].time, uint64_t{lines[i].sim} << 32 | i};
   }
-  return out;
+  std::sort(order.begin(), order.end());
+  const DateText dates = RunDates(world);
+  for (const Key& key : order) {
+    const FeeLine& line = lines[static_cast<uint32_t>(key.sim_and_index)];
+    const CarrierSpec& carrier = world.CarrierOf(line.sim);
+    TimestampField(out, world, dates, line.time);
+    SimNameField(out, world, line.sim);
+    out.Field(world.GroupOf(line.sim).name);
+    out.Field(carrier.name);
+    out.Field(carrier.profile.plans[line.plan].name);
+    out.Field(FeeCategoryName(line.category()));
+    out.Field(line.quantity);
+    out.Field(kUnits[static_cast<int>(line.unit())]);
+    std::string& amount = out.scratch();
+    AppendAmount(amount, line.micros);
+    out.Field(amount);
+    std::string& description = out.scratch();
+    AppendFeeDescription(description, world, dates, line);
+    out.Field(description);
+    out.EndRow();
+  }
+}
+
+void WriteHistoryCsv(const World& world, CsvWriter& out) {
+  out.Row({"time", "sim", "group", "from", "to", "cause"});
+  const DateText dates = RunDates(world);
+  for (const StatusChange& c : world.history.changes) {
+    const CarrierProfile& profile = world.ProfileOf(c.sim);
+    TimestampField(out, world, dates, c.time);
+    SimNameField(out, world, c.sim);
+    out.Field(world.GroupOf(c.sim).name);
+    out.Field(profile.statuses[c.from].name);
+    out.Field(profile.statuses[c.to].name);
+    out.Field(ChangeCauseName(c.cause));
+    out.EndRow();
+  }
+}
+
+void WriteSimsCsv(const World& world, const FeeSummary& fees, CsvWriter& out) {
+  out.Row({"sim", "group", "carrier", "plan", "status", "session", "listed",
+           "renewal_tracking_date", "uplink_bytes", "downlink_bytes", "online_ms",
+           "attach_attempts", AmountColumn(world, "fees")});
+  const Subscribers& subs = world.subscribers;
+  const DateText dates = RunDates(world);
+  for (uint32_t sim = 0; sim < subs.size(); ++sim) {
+    SimNameField(out, world, sim);
+    out.Field(world.GroupOf(sim).name);
+    out.Field(world.CarrierOf(sim).name);
+    out.Field(world.PlanOf(sim).name);
+    out.Field(world.ProfileOf(sim).statuses[subs.status[sim]].name);
+    out.Field(subs.online[sim] ? "online" : "offline");
+    out.Field(ListedAtEnd(world, sim) ? "yes" : "no");
+    const SimTime renewal = world.billing.renewal_since(sim);
+    if (renewal == kNever) {
+      out.Field("");
+    } else {
+      TimestampField(out, world, dates, renewal);
+    }
+    out.Field(subs.uplink_bytes[sim]);
+    out.Field(subs.downlink_bytes[sim]);
+    out.Field(subs.online_ms[sim]);
+    out.Field(world.fleet.attach_attempts[sim]);
+    std::string& amount = out.scratch();
+    AppendAmount(amount, fees.by_sim[sim]);
+    out.Field(amount);
+    out.EndRow();
+  }
+}
+
+std::string LedgerCsv(const World& world) {
+  return CsvToString([&](CsvWriter& out) { WriteLedgerCsv(world, out); });
 }
 
 std::string HistoryCsv(const World& world) {
-  std::string out;
-  AppendCsvRow(out, {"time", "sim", "group", "from", "to", "cause"});
-  for (const StatusChange& c : world.history.changes) {
-    const CarrierProfile& profile = world.ProfileOf(c.sim);
-    AppendCsvRow(out, {FormatTimestamp(world.scenario.start + c.time), SimName(world, c.sim),
-                       world.GroupOf(c.sim).name, profile.statuses[c.from].name,
-                       profile.statuses[c.to].name, ChangeCauseName(c.cause)});
-  }
-  return out;
+  return CsvToString([&](CsvWriter& out) { WriteHistoryCsv(world, out); });
 }
 
 std::string SimsCsv(const World& world, const FeeSummary& fees) {
-  std::string out;
-  AppendCsvRow(out, {"sim", "group", "carrier", "plan", "status", "session", "listed",
-                     "renewal_tracking_date", "uplink_bytes", "downlink_bytes", "online_ms",
-                     "attach_attempts", AmountColumn(world, "fees")});
-  const Subscribers& subs = world.subscribers;
-  for (uint32_t sim = 0; sim < subs.size(); ++sim) {
-    const SimTime renewal = world.billing.renewal_since(sim);
-    AppendCsvRow(
-        out, {SimName(world, sim), world.GroupOf(sim).name, world.CarrierOf(sim).name,
-              world.PlanOf(sim).name, world.ProfileOf(sim).statuses[subs.status[sim]].name,
-              subs.online[sim] ? "online" : "offline", ListedAtEnd(world, sim) ? "yes" : "no",
-              renewal == kNever ? "" : FormatTimestamp(world.scenario.start + renewal),
-              std::to_string(subs.uplink_bytes[sim]), std::to_string(subs.downlink_bytes[sim]),
-              std::to_string(subs.online_ms[sim]), std::to_string(world.fleet.attach_attempts[sim]),
-              FormatAmount(fees.by_sim[sim])});
-  }
-  return out;
+  return CsvToString([&](CsvWriter& out) { WriteSimsCsv(world, fees, out); });
 }
 
 }  // namespace carriersim

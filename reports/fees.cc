@@ -3,11 +3,6 @@
 #include "simulator/base/calendar.h"
 
 namespace carriersim {
-namespace {
-
-std::string MonthText(UnixMillis t) { return FormatDate(t).substr(0, 7); }
-
-}  // namespace
 
 FeeSummary SummarizeFees(const World& world) {
   FeeSummary s;
@@ -24,34 +19,68 @@ FeeSummary SummarizeFees(const World& world) {
   return s;
 }
 
-std::string FormatAmount(int64_t micros) {
-  Money money{micros, {}};
-  const std::string text = FormatMoney(money);
-  return text.substr(0, text.rfind(' '));
+void AppendAmount(std::string& out, int64_t micros) {
+  const bool negative = micros < 0;
+  const uint64_t abs = negative ? 0 - static_cast<uint64_t>(micros) : static_cast<uint64_t>(micros);
+  if (negative) out += '-';
+  out += std::to_string(abs / 1'000'000);
+  char frac[6];
+  uint64_t rest = abs % 1'000'000;
+  for (int k = 5; k >= 0; --k, rest /= 10) frac[k] = static_cast<char>('0' + rest % 10);
+  int digits = 6;
+  while (digits > 2 && frac[digits - 1] == '0') --digits;  // cents always, then what matters
+  out += '.';
+  out.append(frac, static_cast<size_t>(digits));
 }
 
-std::string DescribeFeeLine(const World& world, const FeeLine& line) {
+std::string FormatAmount(int64_t micros) {
+  std::string out;
+  AppendAmount(out, micros);
+  return out;
+}
+
+void AppendFeeDescription(std::string& out, const World& world, const DateText& dates,
+                          const FeeLine& line) {
   const CarrierProfile& profile = world.ProfileOf(line.sim);
   const std::string& plan = profile.plans[line.plan].name;
   const std::string& status = profile.statuses[line.status].name;
   const UnixMillis at = world.scenario.start + line.time;
+  out += plan;
   switch (line.category()) {
     case FeeCategory::kBasic:
+      out += " basic fee, ";
       if (line.unit() == FeeUnit::kMonth) {
-        return plan + " basic fee, " + MonthText(at) + ", " + status;
+        dates.AppendMonth(out, at);
       } else {
-        const std::string days = line.quantity == 1 ? " day " : " days ";
-        return plan + " basic fee, " + FormatDate(at) + ".." +
-               FormatDate(at + (line.quantity - 1) * kDay) + ", " + std::to_string(line.quantity) +
-               days + status;
+        dates.AppendDate(out, at);
+        out += "..";
+        dates.AppendDate(out, at + (line.quantity - 1) * kDay);
+        out += ", ";
+        out += std::to_string(line.quantity);
+        out += line.quantity == 1 ? " day" : " days";
       }
+      out += ' ';
+      out += status;
+      return;
     case FeeCategory::kUsage:
-      return plan + " data, " + MonthText(at) + ", " + FormatDataSize(line.quantity) + " billable";
+      out += " data, ";
+      dates.AppendMonth(out, at);
+      out += ", ";
+      out += FormatDataSize(line.quantity);
+      out += " billable";
+      return;
     case FeeCategory::kRenewal:
-      return plan + " renewal fee, " + FormatDate(at);
+      out += " renewal fee, ";
+      dates.AppendDate(out, at);
+      return;
     default:
-      return plan + " " + std::string(FeeCategoryName(line.category())) + " fee, " +
-             FormatDate(at) + ", to " + status;
+      out += ' ';
+      out += FeeCategoryName(line.category());
+      out += " fee, ";
+      dates.AppendDate(out, at);
+      out += ", to ";
+      out += status;
+      return;
   }
 }
 

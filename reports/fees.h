@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "simulator/base/calendar.h"
 #include "simulator/world/world.h"
 
 namespace carriersim {
@@ -35,9 +36,11 @@ FeeSummary SummarizeFees(const World& world);
 
 // Micro-units as a decimal: 1234567 -> "1.234567", 600000 -> "0.60", -5 -> "-0.000005".
 std::string FormatAmount(int64_t micros);
+void AppendAmount(std::string& out, int64_t micros);
 
 // A line in words: "plan01s basic fee, 2026-03-01..2026-03-14, 14 days active".
-std::string DescribeFeeLine(const World& world, const FeeLine& line);
+void AppendFeeDescription(std::string& out, const World& world, const DateText& dates,
+                          const FeeLine& line);
 
 }  // namespace carriersim
 

@@ -1,5 +1,6 @@
 #include "simulator/base/calendar.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace carriersim {
@@ -76,7 +77,15 @@ UnixMillis StartOfMonth(UnixMillis t) {
   return DaysFromCivil(d) * kDay;
 }
 
-UnixMillis StartOfNextMonth(UnixMillis t) { return AddMonths(StartOfMonth(t), 1); }
+UnixMillis StartOfNextMonth(UnixMillis t) {
+  CivilDate d = CivilFromDays(FloorDiv(t, kDay));
+  d.day = 1;
+  if (++d.month > 12) {
+    d.month = 1;
+    ++d.year;
+  }
+  return DaysFromCivil(d) * kDay;
+}
 
 UnixMillis AddMonths(UnixMillis t, int64_t months) {
   CivilDateTime c = ToCivil(t);
@@ -166,27 +175,99 @@ std::optional<UnixMillis> ParseTimestamp(std::string_view s, std::string* error)
   return FromCivil(c) - offset_minutes * kMinute;
 }
 
-std::string FormatTimestamp(UnixMillis t) {
-  const CivilDateTime c = ToCivil(t);
-  char buf[64];
-  if (c.millisecond != 0) {
-    std::snprintf(buf, sizeof buf, "%04lld-%02d-%02dT%02d:%02d:%02d.%03dZ",
-                  static_cast<long long>(c.date.year), c.date.month, c.date.day, c.hour, c.minute,
-                  c.second, c.millisecond);
-  } else {
-    std::snprintf(buf, sizeof buf, "%04lld-%02d-%02dT%02d:%02d:%02dZ",
-                  static_cast<long long>(c.date.year), c.date.month, c.date.day, c.hour, c.minute,
-                  c.second);
+namespace {
+
+// Writes n as exactly `width` digits (n < 10^width); reports write millions of these.
+void AppendDigits(std::string& out, int64_t n, int width) {
+  char buf[8];
+  for (int k = width - 1; k >= 0; --k, n /= 10) buf[k] = static_cast<char>('0' + n % 10);
+  out.append(buf, static_cast<size_t>(width));
+}
+
+void AppendCivilDate(std::string& out, const CivilDate& d) {
+  if (d.year >= 0 && d.year <= 9999) {
+    AppendDigits(out, d.year, 4);
+  } else {  // far outside any scenario, but still printable
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%04lld", static_cast<long long>(d.year));
+    out += buf;
   }
-  return buf;
+  out += '-';
+  AppendDigits(out, d.month, 2);
+  out += '-';
+  AppendDigits(out, d.day, 2);
+}
+
+void AppendTimeOfDay(std::string& out, int64_t ms) {
+  out += 'T';
+  AppendDigits(out, ms / kHour, 2);
+  out += ':';
+  AppendDigits(out, ms % kHour / kMinute, 2);
+  out += ':';
+  AppendDigits(out, ms % kMinute / kSecond, 2);
+  if (ms % kSecond != 0) {
+    out += '.';
+    AppendDigits(out, ms % kSecond, 3);
+  }
+  out += 'Z';
+}
+
+}  // namespace
+
+void AppendTimestamp(std::string& out, UnixMillis t) {
+  const int64_t day = FloorDiv(t, kDay);
+  AppendCivilDate(out, CivilFromDays(day));
+  AppendTimeOfDay(out, t - day * kDay);
+}
+
+void AppendDate(std::string& out, UnixMillis t) {
+  AppendCivilDate(out, CivilFromDays(FloorDiv(t, kDay)));
+}
+
+DateText::DateText(UnixMillis first, UnixMillis last) : first_day_(FloorDiv(first, kDay)) {
+  // A table of a few hundred years at most: anything past it is formatted on demand.
+  const int64_t last_day = std::min(FloorDiv(last, kDay), first_day_ + 200'000);
+  std::string text;
+  for (int64_t day = first_day_; day <= last_day; ++day) {
+    text.clear();
+    AppendCivilDate(text, CivilFromDays(day));
+    std::array<char, 10> entry{};
+    if (text.size() != entry.size()) break;  // years past 9999: formatted on demand instead
+    std::copy(text.begin(), text.end(), entry.begin());
+    days_.push_back(entry);
+  }
+}
+
+void DateText::AppendDate(std::string& out, UnixMillis t) const {
+  const int64_t day = FloorDiv(t, kDay);
+  if (day >= first_day_ && day - first_day_ < static_cast<int64_t>(days_.size())) {
+    const std::array<char, 10>& text = days_[static_cast<size_t>(day - first_day_)];
+    out.append(text.data(), text.size());
+  } else {
+    AppendCivilDate(out, CivilFromDays(day));
+  }
+}
+
+void DateText::AppendTimestamp(std::string& out, UnixMillis t) const {
+  AppendDate(out, t);
+  AppendTimeOfDay(out, t - FloorDiv(t, kDay) * kDay);
+}
+
+void DateText::AppendMonth(std::string& out, UnixMillis t) const {
+  AppendDate(out, t);
+  out.resize(out.size() - 3);
+}
+
+std::string FormatTimestamp(UnixMillis t) {
+  std::string out;
+  AppendTimestamp(out, t);
+  return out;
 }
 
 std::string FormatDate(UnixMillis t) {
-  const CivilDate d = CivilFromDays(FloorDiv(t, kDay));
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04lld-%02d-%02d", static_cast<long long>(d.year), d.month,
-                d.day);
-  return buf;
+  std::string out;
+  AppendDate(out, t);
+  return out;
 }
 
 }  // namespace carriersim

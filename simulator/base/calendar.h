@@ -7,10 +7,12 @@
 #ifndef CARRIERSIM_BASE_CALENDAR_H_
 #define CARRIERSIM_BASE_CALENDAR_H_
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "simulator/base/sim_time.h"
 #include "simulator/base/units.h"
@@ -65,6 +67,23 @@ std::optional<UnixMillis> ParseTimestamp(std::string_view text, std::string* err
 std::string FormatTimestamp(UnixMillis t);
 // "2026-01-01".
 std::string FormatDate(UnixMillis t);
+// The same, appended to `out`.
+void AppendTimestamp(std::string& out, UnixMillis t);
+void AppendDate(std::string& out, UnixMillis t);
+
+// The same text for report writers, which format millions of times that nearly all fall within
+// one run: the dates of the days in [first, last] are formatted once, up front.
+class DateText {
+ public:
+  DateText(UnixMillis first, UnixMillis last);
+  void AppendTimestamp(std::string& out, UnixMillis t) const;
+  void AppendDate(std::string& out, UnixMillis t) const;
+  void AppendMonth(std::string& out, UnixMillis t) const;  // "2026-03"
+
+ private:
+  int64_t first_day_;
+  std::vector<std::array<char, 10>> days_;  // "YYYY-MM-DD" from first_day_ on
+};
 
 }  // namespace carriersim
 

@@ -93,17 +93,15 @@ int RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
   const FeeSummary fees = SummarizeFees(world);
   const nlohmann::ordered_json summary = BuildSummary(world, fees);
   const std::filesystem::path dir(out_dir);
-  const std::pair<std::string, std::string> reports[] = {
-      {"summary.json", summary.dump(2) + "\n"},
-      {"ledger.csv", LedgerCsv(world)},
-      {"history.csv", HistoryCsv(world)},
-      {"sims.csv", SimsCsv(world, fees)},
-  };
-  for (const auto& [name, content] : reports) {
-    if (!WriteFileAtomically((dir / name).string(), content, &error)) {
-      err << "carriersim run: " << error << "\n";
-      return kExitIoError;
-    }
+  if (!WriteFileAtomically((dir / "summary.json").string(), summary.dump(2) + "\n", &error) ||
+      !WriteCsvReport(
+          dir / "ledger.csv", [&](CsvWriter& csv) { WriteLedgerCsv(world, csv); }, &error) ||
+      !WriteCsvReport(
+          dir / "history.csv", [&](CsvWriter& csv) { WriteHistoryCsv(world, csv); }, &error) ||
+      !WriteCsvReport(
+          dir / "sims.csv", [&](CsvWriter& csv) { WriteSimsCsv(world, fees, csv); }, &error)) {
+    err << "carriersim run: " << error << "\n";
+    return kExitIoError;
   }
   out << FormatConsoleSummary(summary);
   char timing[128];
