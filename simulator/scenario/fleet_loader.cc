@@ -45,12 +45,15 @@ void ScenarioLoader::ReadFleet(const Field& fleet) {
       }
     }
     const Field plan = fields.Required("plan", "a plan of the carrier's profile");
-    if (Field f = fields.Required("device", "one of the scenario's device profiles"); f.present()) {
-      if (auto index = Reference(f, scenario_.devices, "device profile"))
+    const Field device = fields.Required("device", "one of the scenario's device profiles");
+    if (device.present()) {
+      if (auto index = Reference(device, scenario_.devices, "device profile"))
         group.device = *index;
       else
         ok = false;
     }
+    // A missing required key has been reported; the group is not usable without it.
+    ok = ok && name.present() && count.present() && plan.present() && device.present();
     const Field status = fields.Optional("status");
     if (Field f = fields.Optional("power"); f.present()) {
       group.powered = reader_.Bool(f).value_or(true);
