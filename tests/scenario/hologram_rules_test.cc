@@ -24,7 +24,7 @@ int64_t PerMb(const CarrierProfile& p, const std::string& plan) {
   return p.plans[*p.FindPlan(plan)].tariff.usage.per_mb.micros;
 }
 
-TEST_CASE("HOL-1: a paused SIM has no data charges, its monthly fee goes on; deactivation is final",
+TEST_CASE("HOL-1: a paused SIM has no data charges, its monthly fee goes on, deactivation is final",
           "[rules][hologram]") {
   const Run r = Simulate(Body(R"(fleet:
   - { group: g, count: 1, carrier: hologram, plan: flexible, device: sensor }

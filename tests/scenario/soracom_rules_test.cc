@@ -62,7 +62,7 @@ timeline:
   CHECK(r.Fees(r.Sim("tested")) == 0);  // testing has no basic fee
 }
 
-TEST_CASE("SOR-3: active allows data and SMS; session status is separate", "[rules][soracom]") {
+TEST_CASE("SOR-3: active allows data and SMS, session status is separate", "[rules][soracom]") {
   const Run r = Simulate(Body(R"(fleet:
   - { group: g, count: 1, carrier: soracom, plan: plan01s, device: tracker, status: active }
 timeline:
@@ -139,31 +139,75 @@ timeline:
         TransitionPrice(r.Profile("soracom"), "plan01s", "reactivation"));
 }
 
-TEST_CASE("SOR-5: no reactivation fee on plan-US and planX3-EU; plan-D refuses standby",
-          "[rules][soracom]") {
+TEST_CASE("SOR-5: no reactivation fee on plan-US and planX3-EU", "[rules][soracom]") {
   const Run r = Simulate(Body(R"(fleet:
   - { group: us, count: 1, carrier: soracom, plan: plan-US, device: idle, status: active,
       power: off }
   - { group: eu, count: 1, carrier: soracom, plan: planX3-EU, device: idle, status: active,
       power: off }
-  - { group: d, count: 1, carrier: soracom, plan: plan-D, device: idle, status: active,
+  - { group: s, count: 1, carrier: soracom, plan: plan01s, device: idle, status: active,
       power: off }
 timeline:
   - { at: 5d, set-to-standby: { group: us } }
   - { at: 5d, set-to-standby: { group: eu } }
-  - { at: 5d, set-to-standby: { group: d } }
+  - { at: 5d, set-to-standby: { group: s } }
   - { at: 10d, activate: { group: us } }
   - { at: 10d, activate: { group: eu } }
+  - { at: 10d, activate: { group: s } }
 )"),
                          "20d");
-  CHECK(r.Changes(r.Sim("us")) == Strings{"active>standby:api", "standby>active:api"});
+  const CarrierProfile& p = r.Profile("soracom");
+  for (const char* group : {"us", "eu", "s"}) {
+    CHECK(r.Changes(r.Sim(group)) == Strings{"active>standby:api", "standby>active:api"});
+  }
   CHECK(r.Fees(r.Sim("us"), FeeCategory::kReactivation) == 0);
   CHECK(r.Fees(r.Sim("eu"), FeeCategory::kReactivation) == 0);
-  CHECK(r.Changes(r.Sim("d")).empty());
-  const ActionOutcome& refused = r.world->metrics.actions[2];
-  CHECK(refused.refused == 1);
-  CHECK(refused.refusals.begin()->first ==
-        "plan-D, plan-DU, plan-K and plan-K2 subscriptions do not support standby");
+  CHECK(r.Fees(r.Sim("s"), FeeCategory::kReactivation) ==
+        TransitionPrice(p, "plan01s", "reactivation"));
+  // Monthly plans pay January once; plan01s pays its 15 active days.
+  CHECK(r.Fees(r.Sim("us")) == BasicRate(p, "plan-US", "active"));
+  CHECK(r.Fees(r.Sim("eu")) == BasicRate(p, "planX3-EU", "active"));
+  CHECK(r.Fees(r.Sim("s"), FeeCategory::kBasic) == 15 * BasicRate(p, "plan01s", "active"));
+}
+
+TEST_CASE("SOR-5: plan-D, plan-DU, plan-K and plan-K2 refuse standby", "[rules][soracom]") {
+  const Run r = Simulate(Body(R"(fleet:
+  - { group: d, count: 1, carrier: soracom, plan: plan-D, device: idle, status: active,
+      power: off }
+  - { group: du, count: 1, carrier: soracom, plan: plan-DU, device: idle, status: active,
+      power: off }
+  - { group: k, count: 1, carrier: soracom, plan: plan-K, device: idle, status: active,
+      power: off }
+  - { group: k2, count: 1, carrier: soracom, plan: plan-K2, device: idle, status: active,
+      power: off }
+  - { group: km1, count: 1, carrier: soracom, plan: plan-KM1, device: idle, status: active,
+      power: off }
+timeline:
+  - { at: 5d, set-to-standby: { group: d } }
+  - { at: 5d, set-to-standby: { group: du } }
+  - { at: 5d, set-to-standby: { group: k } }
+  - { at: 5d, set-to-standby: { group: k2 } }
+  - { at: 5d, set-to-standby: { group: km1 } }
+)"),
+                         "20d", "JPY");
+  const CarrierProfile& p = r.Profile("soracom");
+  for (int action = 0; action < 4; ++action) {
+    const ActionOutcome& refused = r.world->metrics.actions[static_cast<size_t>(action)];
+    CHECK(refused.refused == 1);
+    CHECK(refused.applied == 0);
+    REQUIRE(refused.refusals.size() == 1);
+    CHECK(refused.refusals.begin()->first ==
+          "plan-D, plan-DU, plan-K and plan-K2 subscriptions do not support standby");
+  }
+  for (const char* group : {"d", "du", "k", "k2"}) CHECK(r.Changes(r.Sim(group)).empty());
+  // They stay active and pay for it: 20 days on the daily plans, January on the monthly ones.
+  CHECK(r.Fees(r.Sim("d")) == 20 * BasicRate(p, "plan-D", "active"));
+  CHECK(r.Fees(r.Sim("k")) == 20 * BasicRate(p, "plan-K", "active"));
+  CHECK(r.Fees(r.Sim("du")) == BasicRate(p, "plan-DU", "active"));
+  CHECK(r.Fees(r.Sim("k2")) == BasicRate(p, "plan-K2", "active"));
+  // plan-KM1 supports standby: it goes, and its month of January is still paid (SOR-11).
+  CHECK(r.Changes(r.Sim("km1")) == Strings{"active>standby:api"});
+  CHECK(r.Fees(r.Sim("km1")) == BasicRate(p, "plan-KM1", "active"));
 }
 
 TEST_CASE("SOR-6: suspended is unbilled, permanently rejects, and needs a power cycle",
@@ -224,7 +268,7 @@ timeline:
   CHECK(r.Fees(noisy, FeeCategory::kReactivation) == TransitionPrice(p, "plan01s", "reactivation"));
 }
 
-TEST_CASE("SOR-8: terminated is final and free; protection refuses it; listings expire",
+TEST_CASE("SOR-8: terminated is final and free, protection refuses it, listings expire",
           "[rules][soracom]") {
   const Run r = Simulate(Body(R"(fleet:
   - { group: old, count: 1, carrier: soracom, plan: plan01s, device: idle, status: active,
