@@ -166,12 +166,22 @@ void ProfileLoader::ReadRenewal(const Field& f, PlanDef& plan) {
   const Field price = map.Required("price", "such as '1.00 USD'");
   map.Finish();
   RenewalFee& renewal = plan.tariff.renewal;
-  if (statuses.present()) renewal.statuses = StatusSet(statuses);
+  if (statuses.present()) {
+    renewal.statuses = StatusSet(statuses);
+    for (size_t s = 0; s < profile_.statuses.size(); ++s) {
+      if (InSet(renewal.statuses, static_cast<StatusId>(s)) && profile_.statuses[s].final) {
+        reader_.Error(statuses, "the final status '" + profile_.statuses[s].name +
+                                    "' carries no fee: remove it from the renewal statuses");
+      }
+    }
+  }
   for (auto [field, span] :
        {std::pair{&after, &renewal.after}, std::pair{&every, &renewal.every}}) {
     if (!field->present()) continue;
     std::string error;
-    if (auto text = reader_.Text(*field); text && !ParseCalendarSpan(*text, span, &error)) {
+    const std::optional<std::string> text = reader_.Text(*field);
+    if (!text) continue;
+    if (!ParseCalendarSpan(*text, span, &error)) {
       reader_.Error(*field, error);
     } else if (span->empty()) {
       reader_.Error(*field, "must be more than 0");

@@ -115,7 +115,6 @@ struct UsageLimitRule {
   bool enabled = false;
   StatusId to = 0;                // the status a SIM over its limit is moved to
   bool resume_next_month = true;  // moved back when the calendar month (the period) ends
-  std::optional<StatusId> resume_to;
 };
 
 // Forced reactivation of a SIM whose device keeps attaching (SOR-7).

@@ -1,5 +1,7 @@
 #include "simulator/carrier/profile_loader.h"
 
+#include <algorithm>
+
 #include "simulator/carrier/builtin_profiles.h"
 #include "simulator/carrier/profile_loader_internal.h"
 
@@ -59,7 +61,7 @@ std::optional<CarrierProfile> ProfileLoader::Load(const YAML::Node& root) {
 
 void ProfileLoader::ReadStatuses(const Field& statuses) {
   MapFields map(reader_, statuses);
-  std::vector<Field> attach_fields, automatic_fields, waits_fields;  // one of each per status
+  std::vector<Field> entries, attach_fields, automatic_fields, waits_fields;  // one per status
   for (const Field& entry : map.Entries()) {
     if (profile_.statuses.size() == kMaxStatuses) {
       reader_.Error(entry, "too many statuses (at most " + std::to_string(kMaxStatuses) + ")");
@@ -102,6 +104,7 @@ void ProfileLoader::ReadStatuses(const Field& statuses) {
       reader_.Error(attach, "a transient status answers attaches as the status before it did");
     }
     profile_.statuses.push_back(status);
+    entries.push_back(entry);
     attach_fields.push_back(attach);
     automatic_fields.push_back(automatic);
     waits_fields.push_back(waits);
@@ -123,6 +126,7 @@ void ProfileLoader::ReadStatuses(const Field& statuses) {
     }
   }
   CheckStatuses(attach_fields);
+  CheckStatusRules(entries);
 }
 
 void ProfileLoader::ReadAttach(const Field& f, StatusDef& status) {
@@ -208,6 +212,11 @@ void ProfileLoader::ReadAutomatic(const Field& f, StatusDef& status) {
       }
     } else if (auto id = StatusRef(to)) {
       t.to = *id;
+      if (profile_.statuses[*id].transient) {
+        reader_.Error(to, "an automatic transition cannot go to the transient status '" +
+                              profile_.statuses[*id].name +
+                              "': only a verb's 'via' enters one, with the status it leads to");
+      }
     }
     status.automatic.push_back(t);
   }
@@ -240,6 +249,25 @@ void ProfileLoader::CheckStatuses(const std::vector<Field>& attach_fields) {
     }
     if (status.final)
       reader_.Error(f, "final status '" + status.name + "' cannot change on attach");
+  }
+}
+
+// Checks of each status on its own terms, once every status is read. `entries` are the
+// statuses' fields in the profile, for error locations.
+void ProfileLoader::CheckStatusRules(const std::vector<Field>& entries) {
+  for (size_t i = 0; i < profile_.statuses.size() && i < entries.size(); ++i) {
+    const StatusDef& status = profile_.statuses[i];
+    if (status.transient && !status.waits_for_upstream &&
+        std::none_of(status.automatic.begin(), status.automatic.end(), [](const AutoTransition& t) {
+          return t.trigger == AutoTransition::Trigger::kTime;
+        })) {
+      reader_.Error(entries[i], "transient status '" + status.name +
+                                    "' needs a way out: an automatic transition after a time, "
+                                    "such as { after: 30s, to: requested }, or waits-for-upstream");
+    }
+    if (status.final && (status.data || status.sms)) {
+      reader_.Error(entries[i], "final status '" + status.name + "' cannot allow data or SMS");
+    }
   }
 }
 
@@ -380,11 +408,27 @@ void ProfileLoader::ReadUsageLimit(const Field& f) {
   map.Finish();
   if (!to.present()) return;
   profile_.usage_limit.enabled = true;
-  profile_.usage_limit.to = StatusRef(to).value_or(0);
+  if (auto id = StatusRef(to)) {
+    profile_.usage_limit.to = *id;
+    CheckForcedTarget(to, *id, "a SIM over its usage limit");
+  }
   if (resume.present()) {
     if (auto choice = reader_.Choice(resume, {"next-month", "never"}, "resume rule")) {
       profile_.usage_limit.resume_next_month = *choice == "next-month";
     }
+  }
+}
+
+// The network moves SIMs into this status by itself (usage limit, storm): it must be one a SIM
+// can stay in and come back from.
+void ProfileLoader::CheckForcedTarget(const Field& f, StatusId id, std::string_view who) {
+  const StatusDef& status = profile_.statuses[id];
+  if (status.transient) {
+    reader_.Error(f, std::string(who) + " cannot be moved to the transient status '" + status.name +
+                         "': only a verb's 'via' enters one");
+  } else if (status.final) {
+    reader_.Error(f, std::string(who) + " cannot be moved to the final status '" + status.name +
+                         "' by the network");
   }
 }
 
@@ -396,10 +440,23 @@ void ProfileLoader::ReadStorm(const Field& f) {
   const Field to = map.Required("to", "the status a storming SIM is forced into");
   map.Finish();
   StormRule& storm = profile_.storm;
-  if (statuses.present()) storm.statuses = StatusSet(statuses);
+  if (statuses.present()) {
+    storm.statuses = StatusSet(statuses);
+    for (size_t s = 0; s < profile_.statuses.size(); ++s) {
+      if (InSet(storm.statuses, static_cast<StatusId>(s)) && profile_.statuses[s].final) {
+        reader_.Error(statuses, "a storm cannot move a SIM out of the final status '" +
+                                    profile_.statuses[s].name + "': nothing leaves a final status");
+      }
+    }
+  }
   if (attempts.present()) storm.attempts = reader_.Count(attempts, 1, 1'000'000).value_or(0);
   if (window.present()) storm.window = reader_.Duration(window, kSecond).value_or(0);
-  if (to.present()) storm.to = StatusRef(to).value_or(0);
+  if (to.present()) {
+    if (auto id = StatusRef(to)) {
+      storm.to = *id;
+      CheckForcedTarget(to, *id, "a storming SIM");
+    }
+  }
   storm.enabled = statuses.present() && attempts.present() && window.present() && to.present();
 }
 
@@ -413,34 +470,44 @@ void ProfileLoader::ReadAccount(const Field& f) {
 
 namespace {
 
-// Puts the override's values over the profile's, key by key; only keys the profile has.
+// The profile's collections of named things: an override can change their entries, but a name
+// it does not know is a typo (a new plan would otherwise appear and the intended one stay as it
+// was), not an addition.
+bool IsCollection(std::string_view path) {
+  return path == "statuses" || path == "verbs" || path == "plans";
+}
+
+// Puts the override's values over the profile's, key by key. Mappings merge; anything else
+// replaces what the profile has (a price may replace 'free', a list replaces a list). Keys the
+// profile lacks are added (a fee, an allowance), except new names in a collection. The merged
+// profile is then checked as a whole, so whatever is wrong in an override is reported, at the
+// override's position in the scenario.
+// `at` is where `profile` is in the profile ("" for the whole, "plans.plan01s" ...).
 void MergeOverrides(YamlReader& scenario, YamlReader& profile_reader, YAML::Node profile,
-                    const Field& override) {
+                    const Field& override, const std::string& at) {
+  const bool collection = IsCollection(at);
   MapFields fields(scenario, override);
   for (const Field& entry : fields.Entries()) {
     const std::string key = entry.key.Scalar();
-    if (!profile.IsMap() || !profile[key]) {
-      std::vector<std::string> known;
-      if (profile.IsMap()) {
-        for (auto it = profile.begin(); it != profile.end(); ++it)
+    if (!profile[key]) {
+      if (collection) {
+        std::vector<std::string> known;
+        for (auto it = profile.begin(); it != profile.end(); ++it) {
           known.push_back(it->first.Scalar());
+        }
+        scenario.Error(Field{entry.key, entry.key, entry.path},
+                       "no '" + key + "' to override in the profile" + DidYouMean(key, known) +
+                           "; it has " + QuotedList(known));
+        continue;
       }
-      scenario.diag().Error(scenario.Where(entry.key),
-                            "no '" + key + "' to override here in the profile" +
-                                DidYouMean(key, known) +
-                                (known.empty() ? "" : "; it has " + QuotedList(known)));
+      profile.force_insert(entry.key, entry.value);
+      profile_reader.MarkForeign(entry.key, scenario.file());
+      profile_reader.MarkForeign(entry.value, scenario.file());
       continue;
     }
     YAML::Node target = profile[key];
     if (entry.value.IsMap() && target.IsMap()) {
-      MergeOverrides(scenario, profile_reader, target, entry);
-    } else if (entry.value.IsMap() != target.IsMap() ||
-               entry.value.IsSequence() != target.IsSequence()) {
-      const auto kind = [](const YAML::Node& n) {
-        return n.IsMap() ? "a mapping" : n.IsSequence() ? "a list" : "a single value";
-      };
-      scenario.Error(entry, std::string("the profile has ") + kind(target) + " here, not " +
-                                kind(entry.value));
+      MergeOverrides(scenario, profile_reader, target, entry, at.empty() ? key : at + "." + key);
     } else {
       profile[key] = entry.value;
       profile_reader.MarkForeign(profile[key], scenario.file());
@@ -464,9 +531,11 @@ std::optional<CarrierProfile> LoadProfileText(const std::string& file, const std
   if (overrides != nullptr) {
     YamlReader scenario(overrides->file, local);
     MergeOverrides(scenario, loader.reader(), *root,
-                   Field{YAML::Node(), overrides->node, overrides->path});
+                   Field{YAML::Node(), overrides->node, overrides->path}, "");
   }
-  std::optional<CarrierProfile> profile = local.has_errors() ? std::nullopt : loader.Load(*root);
+  // Checked even after a bad override, so that one pass reports everything.
+  std::optional<CarrierProfile> profile = loader.Load(*root);
+  if (local.has_errors()) profile.reset();
   for (const Diagnostic& d : local.Sorted()) diag.Error(d.where, d.message);
   return profile;
 }

@@ -24,6 +24,8 @@ class ProfileLoader {
   void ReadAttach(const Field& f, StatusDef& status);
   void ReadAutomatic(const Field& f, StatusDef& status);
   void CheckStatuses(const std::vector<Field>& attach_fields);
+  void CheckStatusRules(const std::vector<Field>& entries);
+  void CheckForcedTarget(const Field& f, StatusId id, std::string_view who);
   void ReadVerbs(const Field& verbs);
   void ResolveVerbPlans();
   void ReadNetwork(const Field& network);

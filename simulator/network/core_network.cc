@@ -1,6 +1,8 @@
 #include "simulator/network/core_network.h"
 
 #include <algorithm>
+#include <stdexcept>
+#include <string>
 
 #include "devices/modem.h"
 #include "devices/traffic.h"
@@ -84,10 +86,21 @@ void SetStatus(World& world, SimId sim, StatusId to, SimTime now, ChangeCause ca
   Subscribers& subs = world.subscribers;
   const StatusId from = subs.status[sim];
   if (from == to) return;
+  if (world.ProfileOf(sim).statuses[from].final) {
+    // The loader rules out every way out of a final status; getting here is a bug of ours.
+    throw std::logic_error("SIM " + std::to_string(sim) + " would leave the final status '" +
+                           world.ProfileOf(sim).statuses[from].name + "'");
+  }
   world.history.changes.push_back(StatusChange{now, sim, from, to, cause});
   subs.status[sim] = to;
   subs.entered[sim] = now;
-  const StatusDef& status = world.ProfileOf(sim).statuses[to];
+  const CarrierProfile& profile = world.ProfileOf(sim);
+  // Only the network's own pause for a usage limit ends with the month (HOL-5): once anything
+  // else moves the SIM (resume, deactivate), the month end no longer concerns it.
+  if (subs.Has(sim, kLimitPaused) && to != profile.usage_limit.to) {
+    subs.Set(sim, kLimitPaused, false);
+  }
+  const StatusDef& status = profile.statuses[to];
   if (!status.transient && to != subs.stable[sim]) {
     AccrueUsage(world, sim, now);  // the usage so far belongs to the old status
     const StatusId old = subs.stable[sim];

@@ -63,6 +63,8 @@ bool OverUsageLimit(const World& world, SimId sim, SimTime now) {
          subs.month_bytes[sim] >= subs.usage_limit[sim];
 }
 
+// Back to where the limit found the SIM. The flag is cleared whenever anything else moves it
+// out of the limit's status (SetStatus), so here it is still there.
 void ResumeFromLimit(World& world, SimId sim, SimTime now, ChangeCause cause) {
   world.subscribers.Set(sim, kLimitPaused, false);
   SetStatus(world, sim, world.subscribers.previous[sim], now, cause);

@@ -142,6 +142,18 @@ std::string JoinPath(const std::string& parent, std::string_view key) {
   return parent.empty() ? std::string(key) : parent + "." + std::string(key);
 }
 
+void YamlReader::MarkForeign(const YAML::Node& node, const std::string& file) {
+  foreign_.emplace_back(node, file);
+  if (node.IsMap()) {
+    for (auto it = node.begin(); it != node.end(); ++it) {
+      MarkForeign(it->first, file);
+      MarkForeign(it->second, file);
+    }
+  } else if (node.IsSequence()) {
+    for (auto it = node.begin(); it != node.end(); ++it) MarkForeign(*it, file);
+  }
+}
+
 SourceLocation YamlReader::Where(const YAML::Node& node) const {
   const YAML::Mark mark = node.Mark();
   std::string file = file_;

@@ -44,11 +44,9 @@ class YamlReader {
 
   const std::string& file() const { return file_; }
   Diagnostics& diag() { return diag_; }
-  // Nodes merged in from another file (a scenario's overrides of a carrier profile): messages
-  // about them name that file.
-  void MarkForeign(const YAML::Node& node, const std::string& file) {
-    foreign_.emplace_back(node, file);
-  }
+  // Nodes merged in from another file (a scenario's overrides of a carrier profile), with
+  // everything inside them: messages about them name that file.
+  void MarkForeign(const YAML::Node& node, const std::string& file);
 
   // The position of a value, or of its key when the value is empty (yaml-cpp gives an empty
   // value the position of whatever follows it).

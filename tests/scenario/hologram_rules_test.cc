@@ -169,6 +169,39 @@ timeline:
   CHECK(times(raised)[4] == next_send(raised, feb) + 20 * kHour + 1);
 }
 
+TEST_CASE(
+    "HOL-5: the month end brings back only a SIM still paused for its limit, never a "
+    "deactivated one",
+    "[rules][hologram]") {
+  const Run r = Simulate(Body(R"(fleet:
+  - { group: resumed, count: 1, carrier: hologram, plan: flexible, device: sensor,
+      usage-limit: 1MB }
+  - { group: deact, count: 1, carrier: hologram, plan: flexible, device: sensor,
+      usage-limit: 200KB }
+timeline:
+  - { at: 2d, resume: { group: resumed } }
+  - { at: 2d, deactivate: { group: deact } }
+)"),
+                         "40d");
+  const CarrierProfile& p = r.Profile("hologram");
+  // Resumed by hand while still over the limit: paused again at once, since the limit applies;
+  // the month end then resumes it as usual.
+  CHECK(r.Changes(r.Sim("resumed")) == Strings{"active>paused:network", "paused>active:api",
+                                               "active>paused:network", "paused>active:timer",
+                                               "active>paused:network"});
+  // Deactivated while paused for its limit: the month end leaves it alone, and 30 days after
+  // the request it is deactivated for good.
+  const SimId deact = r.Sim("deact");
+  CHECK(r.Changes(deact) == Strings{"active>paused:network", "paused>pending-deactivation:api",
+                                    "pending-deactivation>deactivated:timer"});
+  CHECK(r.world->history.changes.back().time == 32 * kDay);
+  // January's SIM fee, and 200 KB (two 100 KB sends) of data; nothing after the request.
+  CHECK(r.Fees(deact, FeeCategory::kBasic) == BasicRate(p, "flexible", "active"));
+  const auto usage = r.Lines(deact, FeeCategory::kUsage);
+  REQUIRE(usage.size() == 1);
+  CHECK(usage[0].quantity == 2 * 100 * 1024);
+}
+
 TEST_CASE("HOL-6: after a plan change fees follow the new plan", "[rules][hologram]") {
   const Run r = Simulate(Body(R"(fleet:
   - { group: g, count: 1, carrier: hologram, plan: flexible, device: sensor }

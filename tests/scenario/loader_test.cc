@@ -230,6 +230,50 @@ TEST_CASE("a scenario overrides a built-in profile's prices and thresholds", "[l
   CHECK(p.statuses[*p.FindStatus("testing")].automatic.size() == 1);
 }
 
+TEST_CASE("an override may price what the profile leaves free, and add fees and allowances",
+          "[loader]") {
+  const Scenario s = test::LoadValid(std::string(kOverrideHead) + R"(      plans:
+        plan01s:
+          basic: { standby: { price: 0.01 USD, per: day }, active: free }
+          usage: { included: 1MB }
+        plan-US:
+          transitions:
+            reactivation: { from: [standby, suspended], to: [active], price: 0.75 USD }
+)" + kOverrideTail);
+  const CarrierProfile& p = s.carriers[0].profile;
+  const Tariff& t = p.plans[*p.FindPlan("plan01s")].tariff;
+  CHECK(t.basic[*p.FindStatus("standby")].charged);
+  CHECK(t.basic[*p.FindStatus("standby")].price.micros == 10'000);
+  CHECK_FALSE(t.basic[*p.FindStatus("active")].charged);
+  CHECK(t.usage.included == 1024 * 1024);
+  const Tariff& us = p.plans[*p.FindPlan("plan-US")].tariff;
+  REQUIRE(us.transitions.size() == 1);
+  CHECK(us.transitions[0].category == FeeCategory::kReactivation);
+  CHECK(us.transitions[0].price.micros == 750'000);
+}
+
+TEST_CASE("an override cannot add a plan, status or verb by a misspelt name", "[loader]") {
+  const std::vector<std::string> errors =
+      test::LoadErrors(std::string(kOverrideHead) + R"(      plans:
+        plan01z: { basic: { active: free } }
+      verbs:
+        suspnd: { to: standby }
+      storm: { statuses: [suspnded] }
+)" + kOverrideTail);
+  CHECK(errors ==
+        std::vector<std::string>{
+            "9:9: error: carriers.soracom.overrides.plans.plan01z: no 'plan01z' to override in "
+            "the profile (did you mean 'plan01s'?); it has 'plan01s', 'plan01s-LDV', 'planX3', "
+            "'planX3-EU', 'plan-US', 'plan-D', 'plan-K', 'plan-K2', 'plan-DU' or 'plan-KM1'",
+            "11:9: error: carriers.soracom.overrides.verbs.suspnd: no 'suspnd' to override in "
+            "the profile (did you mean 'suspend'?); it has 'activate', 'deactivate', "
+            "'set-to-standby', 'suspend' or 'terminate'",
+            // Inside a list the override replaced: still the scenario's position.
+            "12:27: error: storm.statuses[0]: no status 'suspnded' in this profile (did you "
+            "mean 'suspended'?); statuses are 'ready', 'testing', 'active', 'inactive', "
+            "'standby', 'suspended' or 'terminated'"});
+}
+
 TEST_CASE("overrides are checked against the profile, with the scenario's positions", "[loader]") {
   const std::vector<std::string> errors =
       test::LoadErrors(std::string(kOverrideHead) + R"(      plans:
@@ -239,14 +283,15 @@ TEST_CASE("overrides are checked against the profile, with the scenario's positi
       storms: { attempts: 5 }
 )" + kOverrideTail);
   CHECK(errors == std::vector<std::string>{
-                      "10:20: error: no 'actve' to override here in the profile (did you mean "
-                      "'active'?); it has 'ready', 'testing', 'active', 'inactive', 'standby' or "
-                      "'suspended'",
-                      "11:44: error: carriers.soracom.overrides.plans.plan01s.renewal.after: the "
-                      "profile has a single value here, not a mapping",
-                      "12:7: error: no 'storms' to override here in the profile (did you mean "
-                      "'storm'?); it has 'carrier', 'title', 'description', 'prices', 'initial', "
-                      "'statuses', 'verbs', 'account-termination', 'storm', 'network' or 'plans'"});
+                      "10:20: error: plans.plan01s.basic.actve: no status 'actve' in this profile "
+                      "(did you mean 'active'?); statuses are 'ready', 'testing', 'active', "
+                      "'inactive', 'standby', 'suspended' or 'terminated'",
+                      "11:29: error: plans.plan01s.renewal.price: amount '-1 USD' is negative; "
+                      "prices cannot be negative",
+                      "11:44: error: plans.plan01s.renewal.after: expected text, got a mapping",
+                      "12:7: error: unknown key 'storms' (did you mean 'storm'?); expected "
+                      "'account-termination', 'carrier', 'description', 'initial', 'network', "
+                      "'plans', 'prices', 'statuses', 'storm', 'title', 'usage-limit' or 'verbs'"});
   // A value of the wrong form is reported where the scenario wrote it.
   const std::vector<std::string> value =
       test::LoadErrors(std::string(kOverrideHead) + R"(      plans:
