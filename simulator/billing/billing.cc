@@ -69,11 +69,15 @@ void Billing::ChangePlan(SubscriptionId sub, const Tariff& old_tariff, PlanId pl
   WriteUsage(sub, old_tariff);
   plan_[sub] = plan;
   period_start_[sub] = now;
-  // The new plan counts its own renewal time from the change on.
+  // The tracking date belongs to the SIM's stay in the renewal statuses, not to its plan (SOR-10):
+  // it carries over, or, when the old plan did not track this status, is when the SIM entered
+  // it. Dues before the change were the old plan's business.
+  const SimTime tracked = renewal_since_[sub];
   renewal_since_[sub] = kNever;
   if (new_tariff.renewal.enabled && InSet(new_tariff.renewal.statuses, status)) {
-    renewal_since_[sub] = now;
+    renewal_since_[sub] = tracked != kNever ? tracked : since;
     renewals_charged_[sub] = 0;
+    while (RenewalDue(sub, new_tariff, renewals_charged_[sub]) < now) ++renewals_charged_[sub];
   }
 }
 

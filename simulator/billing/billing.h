@@ -42,6 +42,7 @@ class Billing {
                     StatusId to, SimTime now);
 
   // The subscription moves to another plan at `now` (it stays in `status`, entered at `since`).
+  // Its renewal tracking date carries over; the new plan charges the dues after `now`.
   void ChangePlan(SubscriptionId sub, const Tariff& old_tariff, PlanId plan,
                   const Tariff& new_tariff, StatusId status, SimTime since, SimTime now);
 

@@ -101,6 +101,9 @@ struct PlanDef {
   std::string name;
   std::string description;
   Tariff tariff;
+  // Statuses a SIM on this plan cannot be in: every verb leading there refuses the plan (plan-D
+  // and standby, SOR-5). A plan change into this plan is refused while the SIM is in one.
+  uint64_t refused_statuses = 0;
 };
 
 // What the core network does to a device that is attached when its SIM enters a status whose

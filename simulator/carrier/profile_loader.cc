@@ -382,6 +382,19 @@ void ProfileLoader::ResolveVerbPlans() {
       }
     }
   }
+  // A status only refused verbs lead to is one the plan cannot be in.
+  for (size_t p = 0; p < profile_.plans.size(); ++p) {
+    for (size_t s = 0; s < profile_.statuses.size(); ++s) {
+      bool reached = false, allowed = false;
+      for (const VerbDef& verb : profile_.verbs) {
+        if (verb.to_previous || verb.to != s) continue;
+        reached = true;
+        const auto& refused = verb.refused_for_plans;
+        allowed |= std::find(refused.begin(), refused.end(), p) == refused.end();
+      }
+      if (reached && !allowed) profile_.plans[p].refused_statuses |= uint64_t{1} << s;
+    }
+  }
 }
 
 void ProfileLoader::ReadNetwork(const Field& network) {

@@ -188,8 +188,22 @@ Outcome ChangePlan(World& world, SimId sim, PlanId plan, SimTime now) {
   }
   const PlanId old = world.billing.plan(sim);
   if (old == plan) return {VerbResult::kUnchanged, ""};
-  AccrueUsage(world, sim, now);  // usage so far is billed under the old plan
   const CarrierProfile& profile = world.ProfileOf(sim);
+  // The SIM's status, and the one a change in progress leads to: the new plan must allow both.
+  const bool changing = profile.statuses[subs.status[sim]].transient;
+  for (const StatusId status :
+       {subs.stable[sim], changing ? subs.pending[sim] : subs.stable[sim]}) {
+    if (!InSet(profile.plans[plan].refused_statuses, status)) continue;
+    // In the words of the verb that refuses the plan this status, where it has some.
+    for (const VerbDef& verb : profile.verbs) {
+      if (!verb.to_previous && verb.to == status && !verb.refused_message.empty()) {
+        return Outcome::Refused(verb.refused_message);
+      }
+    }
+    return Outcome::Refused(profile.plans[plan].name + " does not support " +
+                            profile.statuses[status].name);
+  }
+  AccrueUsage(world, sim, now);  // usage so far is billed under the old plan
   world.billing.ChangePlan(sim, profile.plans[old].tariff, plan, profile.plans[plan].tariff,
                            subs.stable[sim], subs.stable_since[sim], now);
   return {};

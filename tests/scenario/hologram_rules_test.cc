@@ -101,6 +101,13 @@ timeline:
   CHECK(actions[1].applied == 11);
   CHECK(actions[2].applied == 10);
   CHECK(actions[3].applied == 11);  // pausing has no such limit
+  // Every SIM pays January's SIM fee once (active, then paused or pending deactivation, which
+  // is free); nothing else.
+  const CarrierProfile& p = r.Profile("hologram");
+  for (const char* group : {"a", "b", "c"}) {
+    CHECK(r.Fees(r.Sim(group, 0)) == BasicRate(p, "flexible", "active"));
+  }
+  CHECK(r.world->ledger.lines.size() == 32);
 }
 
 TEST_CASE("HOL-4: only owners, admins and managers may deactivate", "[rules][hologram]") {
@@ -116,6 +123,9 @@ timeline:
         "role 'developer' may not deactivate (allowed: 'owner', 'admin' or 'manager')");
   CHECK(r.Path(r.Sim("g", 0)) == Strings{"active", "paused"});
   CHECK(r.Path(r.Sim("g", 1)) == Strings{"active", "pending-deactivation"});
+  const CarrierProfile& p = r.Profile("hologram");
+  CHECK(r.Fees(r.Sim("g", 0)) == BasicRate(p, "flexible", "active"));  // active + paused: once
+  CHECK(r.Fees(r.Sim("g", 1)) == BasicRate(p, "flexible", "active"));
 }
 
 TEST_CASE(

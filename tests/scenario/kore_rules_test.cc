@@ -39,6 +39,12 @@ timeline:
                                                    "canceled"});
   CHECK(r.Path(r.Sim("g")) == Strings{"new", "updating", "ready", "updating", "active", "updating",
                                       "suspended", "updating", "deactivated"});
+  // One day active in January is its monthly fee; new and ready are free, suspended is free for
+  // its first three months, deactivated is free, and updating costs what the status before did.
+  const CarrierProfile& p = r.Profile("kore");
+  CHECK(r.Fees(r.Sim("g")) == BasicRate(p, "standard", "active"));
+  REQUIRE(r.Lines(r.Sim("g"), FeeCategory::kBasic).size() == 1);
+  CHECK(p.statuses[r.Lines(r.Sim("g"), FeeCategory::kBasic)[0].status].name == "active");
 }
 
 TEST_CASE("KOR-2: new may last forever and is never returned to", "[rules][kore]") {
@@ -135,6 +141,12 @@ timeline:
                                            5 * kDay + 6 * kHour + kUpdate});
   // A device attached while the change is in progress is answered as in the status before.
   CHECK(r.world->fleet.modem[r.Sim("late")] == ModemState::kRegistered);
+  // Fees start when the change completes: both pay January's active fee once, nothing for
+  // ready, updating or scheduled.
+  const CarrierProfile& p = r.Profile("kore");
+  for (const char* group : {"early", "late"}) {
+    CHECK(r.Fees(r.Sim(group), FeeCategory::kBasic) == BasicRate(p, "standard", "active"));
+  }
 }
 
 TEST_CASE("KOR-6: suspended is free for three months, then pays the suspended fee",

@@ -76,7 +76,14 @@ timeline:
   CHECK(r.world->metrics.actions[0].applied == 1);  // SMS command accepted
   CHECK(r.world->subscribers.online[sim] == 1);
   CHECK(r.world->subscribers.online_ms[sim] == 2 * kDay);  // offline for a day
-  CHECK(r.world->subscribers.uplink_bytes[sim] > 0);
+  // Online or not, an active SIM pays its daily fee: three days.
+  const CarrierProfile& p = r.Profile("soracom");
+  CHECK(r.Fees(sim, FeeCategory::kBasic) == 3 * BasicRate(p, "plan01s", "active"));
+  // Two days online, one 1 KB send an hour: 48 KB of data at the per-MB rate (48/1024 MB).
+  CHECK(r.world->subscribers.uplink_bytes[sim] == 48 * 1024);
+  const int64_t per_mb = p.plans[*p.FindPlan("plan01s")].tariff.usage.per_mb.micros;
+  CHECK(r.Fees(sim, FeeCategory::kUsage) == 48 * per_mb / 1024);
+  CHECK(r.Fees(sim) == 3 * BasicRate(p, "plan01s", "active") + 48 * per_mb / 1024);
 }
 
 TEST_CASE("SOR-4: inactive refuses data and usage fees, keeps SMS and the basic fee",
@@ -208,6 +215,35 @@ timeline:
   // plan-KM1 supports standby: it goes, and its month of January is still paid (SOR-11).
   CHECK(r.Changes(r.Sim("km1")) == Strings{"active>standby:api"});
   CHECK(r.Fees(r.Sim("km1")) == BasicRate(p, "plan-KM1", "active"));
+}
+
+TEST_CASE("SOR-5: a SIM in standby cannot change to a plan without standby", "[rules][soracom]") {
+  const Run r = Simulate(Body(R"(fleet:
+  - { group: g, count: 1, carrier: soracom, plan: plan-KM1, device: idle, status: standby,
+      power: off }
+timeline:
+  - { at: 5d, change-plan: { group: g, plan: plan-D } }
+  - { at: 6d, change-plan: { group: g, plan: plan-K2 } }
+  - { at: 7d, activate: { group: g } }
+  - { at: 8d, change-plan: { group: g, plan: plan-D } }
+)"),
+                         "20d", "JPY");
+  const CarrierProfile& p = r.Profile("soracom");
+  for (size_t action : {0u, 1u}) {
+    const ActionOutcome& refused = r.world->metrics.actions[action];
+    CHECK(refused.refused == 1);
+    REQUIRE(refused.refusals.size() == 1);
+    CHECK(refused.refusals.begin()->first ==
+          "plan-D, plan-DU, plan-K and plan-K2 subscriptions do not support standby");
+  }
+  CHECK(r.world->metrics.actions[3].applied == 1);  // active: plan-D takes it
+  const SimId sim = r.Sim("g");
+  CHECK(p.plans[r.world->billing.plan(sim)].name == "plan-D");
+  CHECK(r.Changes(sim) == Strings{"standby>active:api"});
+  // Reactivated on plan-KM1 (its fee); January's KM1 month, then plan-D's 12 active days.
+  CHECK(r.Fees(sim, FeeCategory::kReactivation) == TransitionPrice(p, "plan-KM1", "reactivation"));
+  CHECK(r.Fees(sim, FeeCategory::kBasic) ==
+        BasicRate(p, "plan-KM1", "active") + 12 * BasicRate(p, "plan-D", "active"));
 }
 
 TEST_CASE("SOR-6: suspended is unbilled, permanently rejects, and needs a power cycle",
@@ -365,6 +401,37 @@ TEST_CASE("SOR-10: plan-US pays a monthly renewal fee past six months", "[rules]
 )"),
                            "181d");
   CHECK(six.Fees(six.Sim("g")) == 0);
+}
+
+TEST_CASE("SOR-10: the renewal tracking date survives a plan change", "[rules][soracom]") {
+  const Run r = Simulate(Body(R"(fleet:
+  - { group: kept, count: 1, carrier: soracom, plan: plan01s, device: idle, status: standby,
+      power: off }
+  - { group: moved, count: 1, carrier: soracom, plan: plan01s, device: idle, status: standby,
+      power: off }
+  - { group: late, count: 1, carrier: soracom, plan: plan01s, device: idle, status: standby,
+      power: off }
+timeline:
+  - { at: 300d, change-plan: { group: moved, plan: planX3 } }
+  - { at: 400d, change-plan: { group: late, plan: planX3 } }
+)"),
+                         "500d");
+  const CarrierProfile& p = r.Profile("soracom");
+  // Both in standby since Jan 1: the first renewal is due 2027-01-01 whatever the plan.
+  for (const char* group : {"kept", "moved"}) {
+    const SimId sim = r.Sim(group);
+    CHECK(r.world->billing.renewal_since(sim) == 0);
+    const auto lines = r.Lines(sim, FeeCategory::kRenewal);
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0].time == r.At("2027-01-01T00:00:00Z"));
+  }
+  CHECK(p.plans[r.Lines(r.Sim("moved"), FeeCategory::kRenewal)[0].plan].name == "planX3");
+  CHECK(r.Fees(r.Sim("moved")) == RenewalPrice(p, "planX3"));
+  // Moved after its due date: the old plan charged it; the new one does not charge it again.
+  const auto late = r.Lines(r.Sim("late"), FeeCategory::kRenewal);
+  REQUIRE(late.size() == 1);
+  CHECK(p.plans[late[0].plan].name == "plan01s");
+  CHECK(r.Fees(r.Sim("late")) == RenewalPrice(p, "plan01s"));
 }
 
 TEST_CASE("SOR-11: daily plans charge the active and inactive days", "[rules][soracom]") {
