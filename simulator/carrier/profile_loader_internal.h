@@ -19,21 +19,22 @@ class ProfileLoader {
   YamlReader& reader() { return reader_; }
 
  private:
-  // profile_loader.cc
+  // profile_loader.cc: statuses
   void ReadStatuses(const Field& statuses);
   void ReadAttach(const Field& f, StatusDef& status);
   void ReadAutomatic(const Field& f, StatusDef& status);
   void CheckStatuses(const std::vector<Field>& attach_fields);
   void CheckStatusRules(const std::vector<Field>& entries);
-  void CheckForcedTarget(const Field& f, StatusId id, std::string_view who);
+  std::optional<StatusId> StatusRef(const Field& f);
+  uint64_t StatusSet(const Field& f);
+  // rules_loader.cc: verbs and the network's rules
   void ReadVerbs(const Field& verbs);
   void ResolveVerbPlans();
   void ReadNetwork(const Field& network);
   void ReadUsageLimit(const Field& f);
+  void CheckForcedTarget(const Field& f, StatusId id, std::string_view who);
   void ReadStorm(const Field& f);
   void ReadAccount(const Field& f);
-  std::optional<StatusId> StatusRef(const Field& f);
-  uint64_t StatusSet(const Field& f);
   // plan_loader.cc
   void ReadPlans(const Field& plans);
   void ReadBasicFees(const Field& f, PlanDef& plan);
@@ -48,6 +49,15 @@ class ProfileLoader {
   std::vector<std::vector<Field>> verb_plan_refs_;
   std::vector<bool> plan_currency_set_;
 };
+
+// profile_overrides.cc: puts a scenario's overrides over the profile's YAML, key by key.
+// Mappings merge; anything else replaces what the profile has (a price may replace 'free', a
+// list replaces a list). Keys the profile lacks are added (a fee, an allowance), except new
+// names in a collection (plans, statuses, verbs), which are errors. The merged profile is then
+// checked as a whole, and messages about overridden values name the scenario's positions.
+// `at` is where `profile` is in the profile ("" for the whole, "plans.plan01s" ...).
+void MergeOverrides(YamlReader& scenario, YamlReader& profile_reader, YAML::Node profile,
+                    const Field& override, const std::string& at);
 
 }  // namespace carriersim
 

@@ -120,4 +120,14 @@ int64_t RenewalPrice(const CarrierProfile& p, const std::string& plan) {
   return r.price.micros;
 }
 
+std::string Soracom(const std::string& fleet_and_timeline) {
+  return R"(carriers:
+  soracom: { profile: soracom }
+devices:
+  idle: { boot: 0 }
+  tracker: { boot: 0, traffic: { every: 1h, uplink: 1KB } }
+  heavy: { boot: 0, traffic: { every: 1h, uplink: 100KB } }
+)" + fleet_and_timeline;
+}
+
 }  // namespace carriersim::test

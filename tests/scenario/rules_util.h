@@ -38,6 +38,10 @@ Run Simulate(const std::string& body, const std::string& duration = "30d",
 Run SimulateUntil(const std::string& body, SimTime until, const std::string& duration = "30d",
                   const std::string& currency = "USD");
 
+// The built-in soracom carrier and three devices (idle; tracker: 1 KB an hour; heavy: 100 KB an
+// hour, all booting at once), followed by `fleet_and_timeline`.
+std::string Soracom(const std::string& fleet_and_timeline);
+
 // A price of a plan of the profile, in micro-units.
 int64_t BasicRate(const CarrierProfile& p, const std::string& plan, const std::string& status);
 int64_t TransitionPrice(const CarrierProfile& p, const std::string& plan, const std::string& name);
