@@ -140,11 +140,8 @@ void ProfileLoader::ReadTransitions(const Field& f, PlanDef& plan) {
     }
     if (from.present()) {
       fee.from = StatusSet(from);
-      for (size_t s = 0; s < profile_.statuses.size(); ++s) {
-        if (InSet(fee.from, static_cast<StatusId>(s)) && profile_.statuses[s].final) {
-          reader_.Error(from, "a fee cannot apply to leaving the final status '" +
-                                  profile_.statuses[s].name + "'");
-        }
+      if (const StatusDef* final = FinalIn(fee.from)) {
+        reader_.Error(from, "a fee cannot apply to leaving the final status '" + final->name + "'");
       }
     }
     if (to.present()) fee.to = StatusSet(to);
@@ -168,11 +165,9 @@ void ProfileLoader::ReadRenewal(const Field& f, PlanDef& plan) {
   RenewalFee& renewal = plan.tariff.renewal;
   if (statuses.present()) {
     renewal.statuses = StatusSet(statuses);
-    for (size_t s = 0; s < profile_.statuses.size(); ++s) {
-      if (InSet(renewal.statuses, static_cast<StatusId>(s)) && profile_.statuses[s].final) {
-        reader_.Error(statuses, "the final status '" + profile_.statuses[s].name +
-                                    "' carries no fee: remove it from the renewal statuses");
-      }
+    if (const StatusDef* final = FinalIn(renewal.statuses)) {
+      reader_.Error(statuses, "the final status '" + final->name +
+                                  "' carries no fee: remove it from the renewal statuses");
     }
   }
   for (auto [field, span] :

@@ -281,6 +281,15 @@ std::optional<StatusId> ProfileLoader::StatusRef(const Field& f) {
   return std::nullopt;
 }
 
+const StatusDef* ProfileLoader::FinalIn(uint64_t set) const {
+  for (size_t s = 0; s < profile_.statuses.size(); ++s) {
+    if (InSet(set, static_cast<StatusId>(s)) && profile_.statuses[s].final) {
+      return &profile_.statuses[s];
+    }
+  }
+  return nullptr;
+}
+
 uint64_t ProfileLoader::StatusSet(const Field& f) {
   uint64_t set = 0;
   for (const Field& element : reader_.Elements(f)) {

@@ -27,6 +27,7 @@ class ProfileLoader {
   void CheckStatusRules(const std::vector<Field>& entries);
   std::optional<StatusId> StatusRef(const Field& f);
   uint64_t StatusSet(const Field& f);
+  const StatusDef* FinalIn(uint64_t set) const;  // a final status of the set, if any
   // rules_loader.cc: verbs and the network's rules
   void ReadVerbs(const Field& verbs);
   void ResolveVerbPlans();

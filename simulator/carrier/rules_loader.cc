@@ -172,11 +172,9 @@ void ProfileLoader::ReadStorm(const Field& f) {
   StormRule& storm = profile_.storm;
   if (statuses.present()) {
     storm.statuses = StatusSet(statuses);
-    for (size_t s = 0; s < profile_.statuses.size(); ++s) {
-      if (InSet(storm.statuses, static_cast<StatusId>(s)) && profile_.statuses[s].final) {
-        reader_.Error(statuses, "a storm cannot move a SIM out of the final status '" +
-                                    profile_.statuses[s].name + "': nothing leaves a final status");
-      }
+    if (const StatusDef* final = FinalIn(storm.statuses)) {
+      reader_.Error(statuses, "a storm cannot move a SIM out of the final status '" + final->name +
+                                  "': nothing leaves a final status");
     }
   }
   if (attempts.present()) storm.attempts = reader_.Count(attempts, 1, 1'000'000).value_or(0);
