@@ -1,42 +1,76 @@
 #include "devices/modem.h"
 
+#include <algorithm>
+
+#include "devices/firmware.h"
 #include "simulator/network/core_network.h"
 
 namespace carriersim {
 namespace {
+
+// The answer to an attach request has arrived.
+void Receive(World& world, DeviceId device, SimTime now, AttachOutcome outcome, EmmCause cause) {
+  Fleet& fleet = world.fleet;
+  // A cell that went down while the request was out takes the answer with it.
+  if (outcome == AttachOutcome::kAccepted && world.cells.down(fleet.cell[device])) {
+    outcome = AttachOutcome::kNoCell;
+  }
+  if (outcome != AttachOutcome::kAccepted) {
+    OnAttachFailure(world, device, now, outcome, cause);
+    return;
+  }
+  fleet.modem[device] = ModemState::kRegistered;
+  fleet.failed_attempts[device] = 0;
+  fleet.failures[device] = 0;
+  fleet.reboots_in_row[device] = 0;
+  fleet.last_wait[device] = 0;
+  world.queue.CancelTimer(EntityOfDevice(device), kFirmwareTimer);
+  world.recovery.Back(fleet.recovering[device], now);
+  OnRegistered(world, device, now);
+}
+
+void SendAttach(World& world, DeviceId device, SimTime now) {
+  Fleet& fleet = world.fleet;
+  ++fleet.attach_attempts[device];
+  const AttachAnswer answer = HandleAttach(world, device, now);
+  const ModemSpec& modem = world.DeviceSpecOf(device).modem;
+  const SimTime took = answer.outcome == AttachOutcome::kNoAnswer
+                           ? modem.t3410
+                           : Draw(fleet.radio_rng[device], modem.attach_time);
+  fleet.radio_ms[device] += took;
+  if (took == 0) {
+    Receive(world, device, now, answer.outcome, answer.cause);
+    return;
+  }
+  fleet.modem[device] = ModemState::kAttaching;
+  fleet.answer[device] = answer.outcome;
+  fleet.answer_cause[device] = answer.cause;
+  world.queue.SetTimer(now + took, EntityOfDevice(device), kModemTimer);
+}
+
+void ResetCounters(Fleet& fleet, DeviceId device) {
+  fleet.failed_attempts[device] = 0;
+  fleet.failures[device] = 0;
+  fleet.reboots_in_row[device] = 0;
+  fleet.last_wait[device] = 0;
+}
+
+}  // namespace
 
 void WaitThenAttach(World& world, DeviceId device, SimTime at) {
   world.fleet.modem[device] = ModemState::kWaiting;
   world.queue.SetTimer(at, EntityOfDevice(device), kModemTimer);
 }
 
-// An attach failed with `cause` (or the network detached with it): what the modem does next.
-void HandleReject(World& world, DeviceId device, SimTime now, EmmCause cause) {
-  Fleet& fleet = world.fleet;
-  if (IsPermanentReject(cause)) {
-    fleet.modem[device] = ModemState::kSimInvalid;  // NET-1: silent until power-cycled
-    return;
-  }
-  const ModemSpec& spec = world.DeviceSpecOf(device).modem;
-  ++fleet.failed_attempts[device];
-  SimTime wait = spec.t3411;
-  if (fleet.failed_attempts[device] >= spec.attempts_before_t3402) {
-    fleet.failed_attempts[device] = 0;
-    wait = spec.t3402;
-  }
-  WaitThenAttach(world, device, now + wait);
-}
-
-}  // namespace
-
 bool PowerOn(World& world, DeviceId device, SimTime now) {
-  if (world.fleet.modem[device] != ModemState::kOff) return false;
-  world.fleet.failed_attempts[device] = 0;
-  const DurationRange& boot = world.DeviceSpecOf(device).modem.boot;
-  const SimTime took = boot.min == boot.max
-                           ? boot.min
-                           : UniformInt(world.fleet.boot_rng[device], boot.min, boot.max);
-  WaitThenAttach(world, device, now + took);
+  Fleet& fleet = world.fleet;
+  if (fleet.modem[device] != ModemState::kOff) return false;
+  ResetCounters(fleet, device);
+  const SimTime took = Draw(fleet.boot_rng[device], world.DeviceSpecOf(device).modem.boot);
+  fleet.radio_ms[device] += took;  // a booting modem searches for a cell
+  // T3346 keeps running through a power cycle with the same SIM (TS 24.301 5.5.1.2.5).
+  WaitThenAttach(world, device, std::max(now + took, fleet.t3346_until[device]));
+  ArmWatchdog(world, device, now);
   return true;
 }
 
@@ -46,6 +80,7 @@ bool PowerOff(World& world, DeviceId device, SimTime now) {
   // A detach by the device itself: the session ends, the subscriber status is untouched.
   if (fleet.modem[device] == ModemState::kRegistered) CloseSession(world, device, now);
   world.queue.CancelTimer(EntityOfDevice(device), kModemTimer);
+  world.queue.CancelTimer(EntityOfDevice(device), kFirmwareTimer);
   fleet.modem[device] = ModemState::kOff;
   return true;
 }
@@ -57,25 +92,40 @@ bool PowerCycle(World& world, DeviceId device, SimTime now) {
 
 void OnModemTimer(World& world, DeviceId device, SimTime now) {
   Fleet& fleet = world.fleet;
-  if (fleet.modem[device] != ModemState::kWaiting) return;
-  ++fleet.attach_attempts[device];
-  const AttachAnswer answer = HandleAttach(world, device, now);
-  if (!answer.accepted) {
-    HandleReject(world, device, now, answer.cause);
-    return;
+  switch (fleet.modem[device]) {
+    case ModemState::kWaiting:
+      SendAttach(world, device, now);
+      return;
+    case ModemState::kAttaching:
+      Receive(world, device, now, fleet.answer[device], fleet.answer_cause[device]);
+      return;
+    case ModemState::kRebooting:
+      RebootModem(world, device, now);
+      return;
+    default:
+      return;
   }
-  fleet.modem[device] = ModemState::kRegistered;
-  fleet.failed_attempts[device] = 0;
-  if (answer.data_allowed) OpenSession(world, device, now);
 }
 
 void OnNetworkDetach(World& world, DeviceId device, SimTime now, EmmCause cause, bool reattach) {
   if (world.fleet.modem[device] != ModemState::kRegistered) return;
+  ArmWatchdog(world, device, now);
   if (reattach) {
     WaitThenAttach(world, device, now);
   } else {
-    HandleReject(world, device, now, cause);
+    OnAttachFailure(world, device, now, AttachOutcome::kRejected, cause);
   }
+}
+
+bool LoseService(World& world, DeviceId device, SimTime now) {
+  Fleet& fleet = world.fleet;
+  const ModemState state = fleet.modem[device];
+  if (state != ModemState::kRegistered && state != ModemState::kAttaching) return false;
+  if (state == ModemState::kRegistered) CloseSession(world, device, now);
+  const SimTime notice = Draw(fleet.radio_rng[device], world.DeviceSpecOf(device).modem.loss_detection);
+  WaitThenAttach(world, device, now + notice);
+  ArmWatchdog(world, device, now);
+  return true;
 }
 
 }  // namespace carriersim

@@ -1,6 +1,7 @@
-// The modem of a device, following 3GPP TS 24.301 for attach: an attempt counter, T3411 between
-// failed attempts and T3402 after `attempts_before_t3402` failures in a row (NET-2), and a SIM
-// held invalid after a permanent reject until the device is power-cycled (NET-1, DEV-1).
+// The modem of a device, following 3GPP TS 24.301 for attach: the attempt counter with T3411
+// and T3402 (NET-2), T3346 after congestion (NET-3), a SIM held invalid after a permanent reject
+// until the device is power-cycled (NET-1, DEV-1), and the time an attach takes. What to do
+// after a failure is the firmware's decision (firmware.h).
 #ifndef CARRIERSIM_DEVICES_MODEM_H_
 #define CARRIERSIM_DEVICES_MODEM_H_
 
@@ -14,16 +15,23 @@ namespace carriersim {
 // off, does nothing.
 bool PowerOn(World& world, DeviceId device, SimTime now);
 bool PowerOff(World& world, DeviceId device, SimTime now);
-// Off (if on) and on again at the same instant: resets the attempt counter and the invalid-SIM
-// flag. Always acts.
+// Off (if on) and on again at the same instant: resets the attempt counter, the invalid-SIM
+// flag and the firmware's counters. Always acts.
 bool PowerCycle(World& world, DeviceId device, SimTime now);
 
-// The modem timer fired: boot is over or a back-off ended, so the modem attaches.
+// The modem attaches at `at`.
+void WaitThenAttach(World& world, DeviceId device, SimTime at);
+
+// The modem timer fired: an attach is due, its answer arrived, or a reboot is due.
 void OnModemTimer(World& world, DeviceId device, SimTime now);
 
 // The network detached the device. With `reattach` (detach type "re-attach required") the modem
 // attaches again at once; otherwise it treats `cause` as an attach reject would.
 void OnNetworkDetach(World& world, DeviceId device, SimTime now, EmmCause cause, bool reattach);
+
+// The device's cell or the core went away (NET-4): the device notices after its modem's
+// loss-detection time and starts attaching. Returns whether it had service to lose.
+bool LoseService(World& world, DeviceId device, SimTime now);
 
 }  // namespace carriersim
 

@@ -26,6 +26,9 @@ enum class StreamPurpose : uint32_t {
   kBoot = 2,          // modem boot and attach timing
   kSelection = 3,     // which SIMs of a group a timeline action picks
   kPhold = 4,         // the PHOLD benchmark
+  kFirmware = 5,      // a device's firmware: back-off jitter
+  kRadio = 6,         // what a device meets on the air: attach times, noticing a lost cell,
+                      // the T3346 a congested cell hands it
 };
 
 // The SplitMix64 output function: a bijective avalanche mix of 64 bits.

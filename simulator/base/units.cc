@@ -412,6 +412,24 @@ bool ParseRate(std::string_view text, Rate* out, std::string* error) {
   return true;
 }
 
+bool ParseMultiplier(std::string_view text, int64_t* milli, std::string* error) {
+  const std::string_view s = Trim(text);
+  const std::string form = "expected a factor such as 2 or 1.5 (from 1 to 100, at most 3 decimals)";
+  size_t pos = 0;
+  Decimal d;
+  if (!ReadDecimal(s, &pos, &d, error) || pos != s.size() || d.scale > 3) {
+    *error = "bad factor " + Quote(s) + "; " + form;
+    return false;
+  }
+  const Int128 value = Int128{d.mantissa} * Pow10(3 - d.scale);
+  if (value < 1000 || value > 100'000) {
+    *error = "factor " + Quote(s) + " is out of range; " + form;
+    return false;
+  }
+  *milli = static_cast<int64_t>(value);
+  return true;
+}
+
 bool ParseCount(std::string_view text, int64_t* out, std::string* error) {
   const std::string_view s = Trim(text);
   if (!s.empty() && s.front() == '-') {

@@ -59,6 +59,8 @@ bool ParseMoney(std::string_view text, Money* out, std::string* error);
 bool ParseFraction(std::string_view text, double* out, std::string* error);
 bool ParseRate(std::string_view text, Rate* out, std::string* error);
 bool ParseCount(std::string_view text, int64_t* out, std::string* error);
+// "2" or "1.5" as thousandths (2000, 1500): a back-off multiplier, from 1 to 100.
+bool ParseMultiplier(std::string_view text, int64_t* milli, std::string* error);
 
 // Canonical text that the parsers read back to the same value: "1d 6h", "1.5MB", "0.06 USD".
 std::string FormatDuration(SimTime ms);

@@ -53,9 +53,31 @@ void ApplyToAttachedDevice(World& world, SimId sim, SimTime now) {
 
 AttachAnswer HandleAttach(World& world, SimId sim, SimTime now) {
   Subscribers& subs = world.subscribers;
+  const uint32_t cell = world.fleet.cell[sim];
+  if (world.cells.down(cell)) {
+    ++world.metrics.total.attempts_without_cell;
+    return {AttachOutcome::kNoCell, 0};
+  }
   SignalingCounters& group = world.metrics.by_group[subs.group[sim]];
+  CellStats& at_cell = world.cells.stats[cell];
   ++world.metrics.total.attach_attempts;
   ++group.attach_attempts;
+  if (!world.cells.Admit(world.scenario.cells[cell], cell, now)) {
+    for (SignalingCounters* c : {&world.metrics.total, &group}) ++c->rejects_by_cause[kCauseCongestion];
+    ++at_cell.rejects_by_cause[kCauseCongestion];
+    if (world.fleet.recovering[sim] == 0) {
+      ++at_cell.collateral;
+      ++world.metrics.total.collateral_congestion;
+      ++group.collateral_congestion;
+    }
+    return {AttachOutcome::kRejected, kCauseCongestion};
+  }
+  if (world.core_outages > 0) {
+    ++at_cell.unanswered;
+    ++world.metrics.total.unanswered;
+    ++group.unanswered;
+    return {AttachOutcome::kNoAnswer, 0};
+  }
   CheckStorm(world, sim, now);
 
   const CarrierProfile& profile = world.ProfileOf(sim);
@@ -68,19 +90,19 @@ AttachAnswer HandleAttach(World& world, SimId sim, SimTime now) {
     SetStatus(world, sim, target, now, ChangeCause::kDeviceAttach);
     rule = &profile.statuses[target].attach;
   }
-  AttachAnswer answer;
   if (rule->kind == AttachRule::Kind::kReject) {
-    answer.cause = rule->cause;
     ++world.metrics.total.rejects_by_cause[rule->cause];
     ++group.rejects_by_cause[rule->cause];
-    return answer;
+    ++at_cell.rejects_by_cause[rule->cause];
+    return {AttachOutcome::kRejected, rule->cause};
   }
   ++world.metrics.total.attach_accepts;
   ++group.attach_accepts;
-  answer.accepted = true;
-  answer.data_allowed = world.StableStatusOf(sim).data;
-  return answer;
+  ++at_cell.accepts;
+  return {AttachOutcome::kAccepted, 0};
 }
+
+void OnRegistered(World& world, SimId sim, SimTime now) { ApplyToAttachedDevice(world, sim, now); }
 
 void SetStatus(World& world, SimId sim, StatusId to, SimTime now, ChangeCause cause) {
   Subscribers& subs = world.subscribers;

@@ -11,14 +11,19 @@
 namespace carriersim {
 
 struct AttachAnswer {
-  bool accepted = false;
-  EmmCause cause = 0;         // when rejected
-  bool data_allowed = false;  // when accepted: whether a data session comes up
+  AttachOutcome outcome = AttachOutcome::kRejected;
+  EmmCause cause = 0;  // when rejected
 };
 
-// A device attaches with `sim` at `now`: counts the signaling (and a storm, SOR-7), applies the
-// stable status's attach rule (moving ready to active on the way, SOR-2) and answers.
+// A device attaches with `sim` at `now` through its cell: nothing when the cell is down; #22
+// past the cell's capacity (NET-3); no answer while the core is down (NET-4). Otherwise counts a
+// storm (SOR-7), applies the stable status's attach rule (moving ready to active on the way,
+// SOR-2) and answers.
 AttachAnswer HandleAttach(World& world, SimId sim, SimTime now);
+
+// The device's attach completed: what its SIM's status means for it now (a data session, or a
+// detach when the status changed while the attach was under way).
+void OnRegistered(World& world, SimId sim, SimTime now);
 
 // Moves `sim` to `to` and records the change. A transient status only shows the change in
 // progress; entering a stable status closes the billing period of the old one and applies what

@@ -52,6 +52,12 @@ void ScenarioLoader::ReadFleet(const Field& fleet) {
       else
         ok = false;
     }
+    if (Field f = fields.Optional("cell"); f.present()) {
+      if (auto index = Reference(f, scenario_.cell_sets, "cell"))
+        group.cell_set = *index;
+      else
+        ok = false;
+    }
     // A missing required key has been reported; the group is not usable without it.
     ok = ok && name.present() && count.present() && plan.present() && device.present();
     const Field status = fields.Optional("status");

@@ -30,9 +30,14 @@ class ScenarioLoader {
   void ReadCarriers(const Field& carriers);
   std::optional<CarrierProfile> LoadProfile(const Field& f, const Field& overrides);
   void ReadOutages(const Field& f, CarrierSpec* carrier);
+  // device_loader.cc
   void ReadDevices(const Field& devices);
   void ReadTraffic(const Field& f, TrafficSpec* traffic);
   void ReadModem(const Field& f, ModemSpec* modem);
+  void ReadFirmware(const Field& f, FirmwareSpec* firmware);
+  void ReadBackoff(MapFields& fields, Backoff* backoff, bool allowed, std::string_view why_not);
+  // network_loader.cc
+  void ReadNetwork(const Field& network);
   // fleet_loader.cc
   void ReadFleet(const Field& fleet);
   bool TotalsFit(const Field& count, const GroupSpec& group);
@@ -42,6 +47,8 @@ class ScenarioLoader {
   void ReadTimeline(const Field& timeline, bool have_duration);
   std::optional<SimTime> ReadAt(const Field& at, bool have_duration);
   bool ReadAction(const Field& entry, TimelineAction* action);
+  bool ReadOutage(MapFields& fields, ActionKind kind, const std::string& name,
+                  TimelineAction* action);
   std::optional<Target> ReadTarget(MapFields& fields);
   std::string TargetText(const Target& target) const;
   // Reports are in one currency: a plan priced in another cannot be used.

@@ -17,6 +17,7 @@ namespace carriersim {
 // billing and queue state, measured at 1 and 2 million), plus 32 per fee line and 16 per status
 // change, so 20 million idle SIMs need some 5 GB.
 inline constexpr int64_t kMaxSims = 20'000'000;
+inline constexpr size_t kMaxCells = 1'000'000;
 
 // Periodic data while a data session is up: `uplink` and `downlink` bytes every `every`.
 struct TrafficSpec {
@@ -31,12 +32,71 @@ struct ModemSpec {
   SimTime t3411 = 10 * kSecond;                    // between failed attach attempts
   SimTime t3402 = 12 * kMinute;  // after `attempts_before_t3402` failures in a row
   int attempts_before_t3402 = 5;
+  // An attach attempt takes this long, with the radio on, before its answer arrives.
+  DurationRange attach_time{0, 0};  // 0: the answer comes at once
+  SimTime t3410 = 15 * kSecond;  // an attempt the network never answers fails after this
+  // How long an idle device takes to notice that its cell (or the core) went away.
+  DurationRange loss_detection{0, 60 * kSecond};
+};
+
+// A back-off: the k-th wait in a row (k = 0, 1, ...) is min(cap, initial * multiplier^k), then
+// jittered. The multiplier is kept in thousandths so that every machine computes the same waits.
+enum class Jitter : uint8_t {
+  kNone,          // the wait itself
+  kFull,          // uniform in [0, wait]
+  kEqual,         // wait/2 + uniform in [0, wait/2]
+  kDecorrelated,  // uniform in [initial, 3 x the previous wait], capped (AWS's "decorrelated")
+};
+struct Backoff {
+  SimTime initial = 0;
+  int64_t multiplier_milli = 1000;
+  SimTime cap = 0;
+  Jitter jitter = Jitter::kNone;
+};
+
+// The firmware's reconnect policy on top of the modem (DEV-2).
+enum class RetryPolicy : uint8_t {
+  kModem,        // leave retries to the modem's 3GPP timers (T3411, T3402)
+  kFixed,        // the firmware attaches again after `retry.initial`
+  kExponential,  // after the `retry` back-off
+};
+enum class PermanentReject : uint8_t {
+  kRespect,  // no attach until power-cycled (NET-1)
+  kRetry,    // toggle the radio, which clears the modem's invalid-SIM flag, and retry
+  kReboot,   // reboot the modem (after the reboot back-off) and attach again
+};
+struct FirmwareSpec {
+  std::string preset = "modem";  // where the defaults came from, for reports
+  RetryPolicy retry_policy = RetryPolicy::kModem;
+  Backoff retry;
+  int max_attempts = 0;           // failures in a row before giving up until power-cycled; 0: never
+  int reboot_after_failures = 0;  // reboot the modem after this many failures in a row; 0: never
+  SimTime reboot_after_no_service = 0;  // reboot when without service this long; 0: never
+  Backoff reboot_backoff;               // wait before the r-th reboot in a row (r = 0, 1, ...)
+  PermanentReject permanent_reject = PermanentReject::kRespect;
 };
 
 struct DeviceSpec {
   std::string name;
   ModemSpec modem;
+  FirmwareSpec firmware;
   TrafficSpec traffic;
+};
+
+// A radio cell. Attach requests past `capacity` in one window are rejected with #22
+// (congestion) and a T3346 back-off drawn from `t3346` (NET-3).
+struct CellSpec {
+  std::string name;
+  int64_t capacity = 0;      // attach requests per `window`; 0: unlimited
+  SimTime window = kSecond;  // capacity 3000/min is 3000 per minute-long window
+  DurationRange t3346{5 * kMinute, 15 * kMinute};
+};
+
+// Cells defined together: `name` alone, or `name-1` .. `name-N`. Groups and outages name them.
+struct CellSet {
+  std::string name;
+  uint32_t first = 0;  // index into Scenario::cells
+  uint32_t count = 1;
 };
 
 // A window during which the carrier's upstream operator accepts no status changes (KOR-5).
@@ -57,6 +117,8 @@ struct GroupSpec {
   uint32_t carrier = 0;  // index into Scenario::carriers
   PlanId plan = 0;
   uint32_t device = 0;  // index into Scenario::devices
+  // Device i of the group camps on cell first + i % count of this cell set.
+  uint32_t cell_set = 0;
   StatusId status = 0;  // initial subscriber status
   bool powered = true;  // devices on at the start
   bool test_mode = false;
@@ -89,6 +151,10 @@ enum class ActionKind : uint8_t {
   kUsageLimit,        // `amount` bytes per month; 0 removes the limit
   kSendCommand,       // `amount` SMS commands to each SIM
   kTerminateAccount,  // of `carrier`
+  kCellOutage,        // cells [first_cell, first_cell + cell_count) go down until `until`
+  kCellRestore,       // the end of a cell outage (added by the loader)
+  kCoreOutage,        // the core answers no attach until `until`
+  kCoreRestore,
 };
 
 struct TimelineAction {
@@ -100,6 +166,9 @@ struct TimelineAction {
   bool enabled = false;
   int64_t amount = 0;
   uint32_t carrier = 0;
+  uint32_t first_cell = 0;  // cell outages
+  uint32_t cell_count = 0;
+  SimTime until = 0;  // outages: when they end
   std::string role = "owner";   // who performs it (`as:`)
   std::string channel = "api";  // through what (`via:`): api, dashboard, ...
   std::string text;             // "suspend trackers", for reports
@@ -117,6 +186,8 @@ struct Scenario {
   Currency currency;  // every amount in the reports is in this currency
   std::vector<CarrierSpec> carriers;
   std::vector<DeviceSpec> devices;
+  std::vector<CellSpec> cells;  // at least one
+  std::vector<CellSet> cell_sets;
   std::vector<GroupSpec> groups;
   std::vector<TimelineAction> timeline;  // in time order; file order among equal times
   int64_t sim_count = 0;

@@ -42,12 +42,14 @@ std::optional<Scenario> ScenarioLoader::Load(const YAML::Node& root) {
   }
   const Field carriers = top.Required("carriers", "the carriers the SIMs belong to");
   const Field devices = top.Required("devices", "the device profiles");
+  const Field network = top.Optional("network");
   const Field fleet = top.Required("fleet", "the groups of SIMs and devices");
   const Field timeline = top.Optional("timeline");
   top.Finish();
 
   if (carriers.present()) ReadCarriers(carriers);
   if (devices.present()) ReadDevices(devices);
+  ReadNetwork(network);
   if (fleet.present()) ReadFleet(fleet);
   if (timeline.present()) ReadTimeline(timeline, duration.present());
   if (reader_.diag().has_errors()) return std::nullopt;
@@ -129,51 +131,6 @@ std::optional<CarrierProfile> ScenarioLoader::LoadProfile(const Field& f, const 
     return std::nullopt;
   }
   return LoadProfileText(path, text, reader_.diag(), over);
-}
-
-void ScenarioLoader::ReadDevices(const Field& devices) {
-  MapFields map(reader_, devices);
-  for (const Field& entry : map.Entries()) {
-    DeviceSpec device;
-    device.name = reader_.Name(Field{entry.key, entry.key, entry.path}).value_or("");
-    MapFields fields(reader_, entry);
-    if (Field f = fields.Optional("boot"); f.present()) {
-      device.modem.boot = reader_.DurationSpan(f).value_or(device.modem.boot);
-    }
-    if (Field f = fields.Optional("traffic"); f.present()) ReadTraffic(f, &device.traffic);
-    if (Field f = fields.Optional("modem"); f.present()) ReadModem(f, &device.modem);
-    fields.Finish();
-    scenario_.devices.push_back(device);
-  }
-  if (map.is_map() && scenario_.devices.empty()) reader_.Error(devices, "no devices defined");
-}
-
-void ScenarioLoader::ReadTraffic(const Field& f, TrafficSpec* traffic) {
-  MapFields fields(reader_, f);
-  const Field every = fields.Required("every", "how often the device sends, such as 1h");
-  if (every.present()) traffic->every = reader_.Duration(every, kSecond).value_or(0);
-  if (Field u = fields.Optional("uplink"); u.present()) {
-    traffic->uplink_bytes = reader_.DataSize(u).value_or(0);
-  }
-  if (Field d = fields.Optional("downlink"); d.present()) {
-    traffic->downlink_bytes = reader_.DataSize(d).value_or(0);
-  }
-  fields.Finish();
-}
-
-void ScenarioLoader::ReadModem(const Field& f, ModemSpec* modem) {
-  MapFields fields(reader_, f);
-  if (Field t = fields.Optional("t3411"); t.present()) {
-    modem->t3411 = reader_.Duration(t, kSecond).value_or(modem->t3411);
-  }
-  if (Field t = fields.Optional("t3402"); t.present()) {
-    modem->t3402 = reader_.Duration(t, kSecond).value_or(modem->t3402);
-  }
-  if (Field n = fields.Optional("attempts-before-t3402"); n.present()) {
-    modem->attempts_before_t3402 =
-        static_cast<int>(reader_.Count(n, 1, 255).value_or(modem->attempts_before_t3402));
-  }
-  fields.Finish();
 }
 
 bool ReadFile(const std::string& path, std::string* text, std::string* error) {

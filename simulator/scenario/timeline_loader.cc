@@ -22,6 +22,8 @@ constexpr ActionName kBuiltinActions[] = {
     {"usage-limit", ActionKind::kUsageLimit},
     {"send-command", ActionKind::kSendCommand},
     {"terminate-account", ActionKind::kTerminateAccount},
+    {"cell-outage", ActionKind::kCellOutage},
+    {"core-outage", ActionKind::kCoreOutage},
 };
 
 }  // namespace
@@ -52,10 +54,63 @@ void ScenarioLoader::ReadTimeline(const Field& timeline, bool have_duration) {
     if (ReadAction(actions[0], &action) && when) {
       action.at = *when;
       scenario_.timeline.push_back(action);
+      const bool outage =
+          action.kind == ActionKind::kCellOutage || action.kind == ActionKind::kCoreOutage;
+      if (outage) {
+        // The outage ends by an action of its own, unless it lasts past the end of the run.
+        action.until = action.at + action.amount;
+        scenario_.timeline.back().until = action.until;
+        if (action.until < scenario_.duration) {
+          action.kind = action.kind == ActionKind::kCellOutage ? ActionKind::kCellRestore
+                                                               : ActionKind::kCoreRestore;
+          action.at = action.until;
+          action.text += " ends";
+          scenario_.timeline.push_back(action);
+        }
+      }
     }
   }
   std::stable_sort(scenario_.timeline.begin(), scenario_.timeline.end(),
                    [](const TimelineAction& a, const TimelineAction& b) { return a.at < b.at; });
+}
+
+// cell-outage: { cell: NAME, for: 1h } and core-outage: { for: 1h } (NET-4).
+bool ScenarioLoader::ReadOutage(MapFields& fields, ActionKind kind, const std::string& name,
+                                TimelineAction* action) {
+  const Field cell = kind == ActionKind::kCellOutage
+                         ? fields.Required("cell", "the cell, or set of cells, that goes down")
+                         : Field::Absent("");
+  const Field length = fields.Required("for", "how long the outage lasts, such as 1h");
+  fields.Finish();
+  action->kind = kind;
+  action->text = name;
+  bool ok = length.present();
+  if (length.present()) {
+    std::optional<SimTime> d = reader_.Duration(length, 1);
+    action->amount = d.value_or(0);
+    ok = d.has_value();
+  }
+  if (kind == ActionKind::kCoreOutage) return ok;
+  if (!cell.present()) return false;
+  // A set of cells by its name, or one cell of a set by its own (metro-3).
+  std::optional<std::string> cell_name = reader_.Name(cell);
+  if (!cell_name) return false;
+  if (auto set = FindByName<uint32_t>(scenario_.cell_sets, *cell_name)) {
+    action->first_cell = scenario_.cell_sets[*set].first;
+    action->cell_count = scenario_.cell_sets[*set].count;
+  } else if (auto one = FindByName<uint32_t>(scenario_.cells, *cell_name)) {
+    action->first_cell = *one;
+    action->cell_count = 1;
+  } else {
+    if (std::find(broken_.begin(), broken_.end(), *cell_name) == broken_.end()) {
+      const std::vector<std::string> names = NamesOf(scenario_.cell_sets);
+      reader_.Error(cell, "no cell '" + *cell_name + "' in this scenario" +
+                              DidYouMean(*cell_name, names) + "; defined: " + QuotedList(names));
+    }
+    return false;
+  }
+  action->text = name + " " + *cell_name;
+  return ok;
 }
 
 std::optional<SimTime> ScenarioLoader::ReadAt(const Field& at, bool within_run) {
@@ -100,6 +155,9 @@ bool ScenarioLoader::ReadAction(const Field& entry, TimelineAction* action) {
     action->carrier = *index;
     action->text = name + " " + scenario_.carriers[*index].name;
     return true;
+  }
+  if (builtin == ActionKind::kCellOutage || builtin == ActionKind::kCoreOutage) {
+    return ReadOutage(fields, *builtin, name, action);
   }
   const std::optional<Target> target = ReadTarget(fields);
   if (Field f = fields.Optional("as"); f.present()) action->role = reader_.Name(f).value_or("");

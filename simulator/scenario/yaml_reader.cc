@@ -272,6 +272,14 @@ std::optional<UnixMillis> YamlReader::Timestamp(const Field& f) {
   return value;
 }
 
+std::optional<int64_t> YamlReader::Multiplier(const Field& f) {
+  return ParsedScalar<int64_t>(f, "a factor such as 2 or 1.5", ParseMultiplier);
+}
+
+std::optional<Rate> YamlReader::RateValue(const Field& f) {
+  return ParsedScalar<Rate>(f, "a rate such as 50/s", ParseRate);
+}
+
 std::optional<Currency> YamlReader::CurrencyCode(const Field& f) {
   std::optional<std::string> text = ScalarText(f, "an ISO 4217 currency code such as USD");
   if (!text) return std::nullopt;

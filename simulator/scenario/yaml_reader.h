@@ -66,6 +66,8 @@ class YamlReader {
   std::optional<double> Fraction(const Field& f);
   std::optional<UnixMillis> Timestamp(const Field& f);
   std::optional<Currency> CurrencyCode(const Field& f);
+  std::optional<int64_t> Multiplier(const Field& f);  // in thousandths
+  std::optional<Rate> RateValue(const Field& f);
   // One of `choices`, with a did-you-mean when it is not.
   std::optional<std::string> Choice(const Field& f, const std::vector<std::string>& choices,
                                     std::string_view what);

@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "devices/firmware.h"
 #include "devices/modem.h"
 #include "simulator/network/core_network.h"
 #include "simulator/network/lifecycle.h"
@@ -24,6 +25,9 @@ void Dispatch(World& world, const Event& e) {
       return;
     case kSubscriptionTimer:
       OnSubscriptionTimer(world, device, e.time);
+      return;
+    case kFirmwareTimer:
+      OnWatchdog(world, device, e.time);
       return;
     default:
       throw std::logic_error("device event with unknown tag " + std::to_string(e.tag()));

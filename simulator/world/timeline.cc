@@ -3,6 +3,7 @@
 #include "devices/modem.h"
 #include "simulator/base/rng.h"
 #include "simulator/network/lifecycle.h"
+#include "simulator/network/outages.h"
 
 namespace carriersim {
 namespace {
@@ -94,15 +95,30 @@ Outcome RunOnSim(World& world, const TimelineAction& action, SimId sim, SimTime 
     case ActionKind::kSendCommand:
       return SendCommands(world, sim, action.amount, now);
     case ActionKind::kTerminateAccount:
+    case ActionKind::kCellOutage:
+    case ActionKind::kCellRestore:
+    case ActionKind::kCoreOutage:
+    case ActionKind::kCoreRestore:
       break;  // not addressed to SIMs
   }
   return {};
 }
 
 void RunAction(World& world, const TimelineAction& action, ActionOutcome& outcome, SimTime now) {
-  if (action.kind == ActionKind::kTerminateAccount) {
-    Count(outcome, TerminateAccount(world, action.carrier, now));
-    return;
+  switch (action.kind) {
+    case ActionKind::kTerminateAccount:
+      Count(outcome, TerminateAccount(world, action.carrier, now));
+      return;
+    case ActionKind::kCellOutage:
+    case ActionKind::kCoreOutage:
+      outcome.applied += StartOutage(world, action, now);
+      return;
+    case ActionKind::kCellRestore:
+    case ActionKind::kCoreRestore:
+      outcome.applied += EndOutage(world, action);
+      return;
+    default:
+      break;
   }
   const std::vector<SimId> sims = SelectTargets(world, action);
   if (const std::string refusal = ChannelRefusal(world, action, sims.size()); !refusal.empty()) {
@@ -110,7 +126,16 @@ void RunAction(World& world, const TimelineAction& action, ActionOutcome& outcom
     outcome.refusals[refusal] += sims.size();
     return;
   }
-  for (SimId sim : sims) Count(outcome, RunOnSim(world, action, sim, now));
+  // Devices a power-on brings up are a mass event: how fast they all get service (NET-4).
+  const bool mass = action.kind == ActionKind::kPowerOn || action.kind == ActionKind::kPowerCycle;
+  const uint32_t event = mass ? world.recovery.Begin(action.text, now, now) : 0;
+  for (SimId sim : sims) {
+    const Outcome result = RunOnSim(world, action, sim, now);
+    if (mass && result.result == VerbResult::kApplied) {
+      world.recovery.Affect(world.fleet.recovering[sim], event);
+    }
+    Count(outcome, result);
+  }
 }
 
 void ArmNext(World& world) {

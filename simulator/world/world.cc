@@ -16,7 +16,8 @@ World::World(const Scenario& s, uint64_t run_seed)
       metrics(s.groups.size(), s.timeline.size()),
       billing(s.start, static_cast<size_t>(s.subscription_count), &ledger),
       account_terminated(s.carriers.size(), kNever),
-      storms(static_cast<size_t>(s.sim_count)) {
+      storms(static_cast<size_t>(s.sim_count)),
+      cells(s.cells.size()) {
   for (uint32_t g = 0; g < s.groups.size(); ++g) {
     const GroupSpec& group = s.groups[g];
     const TrafficSpec& traffic = s.devices[group.device].traffic;
@@ -33,6 +34,10 @@ World::World(const Scenario& s, uint64_t run_seed)
       // Each device's streams belong to it alone: keyed by group name and index in the group.
       const uint64_t device_key = group_key ^ Mix64(static_cast<uint64_t>(i));
       fleet.boot_rng[sim] = MakeStream(seed, device_key, StreamPurpose::kBoot);
+      fleet.firmware_rng[sim] = MakeStream(seed, device_key, StreamPurpose::kFirmware);
+      fleet.radio_rng[sim] = MakeStream(seed, device_key, StreamPurpose::kRadio);
+      const CellSet& cells = s.cell_sets[group.cell_set];
+      fleet.cell[sim] = cells.first + static_cast<uint32_t>(i % cells.count);
       if (traffic.every > 0) {
         RandomStream stream = MakeStream(seed, device_key, StreamPurpose::kTrafficPhase);
         fleet.traffic_anchor[sim] =

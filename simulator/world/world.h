@@ -12,9 +12,11 @@
 #include "devices/fleet.h"
 #include "simulator/billing/billing.h"
 #include "simulator/engine/event_queue.h"
+#include "simulator/network/cells.h"
 #include "simulator/network/storm_counter.h"
 #include "simulator/network/subscribers.h"
 #include "simulator/observers/ledger.h"
+#include "simulator/observers/recovery.h"
 #include "simulator/observers/signaling_metrics.h"
 #include "simulator/observers/status_history.h"
 #include "simulator/scenario/model.h"
@@ -31,6 +33,7 @@ enum TimerSlot : EventTag {
   kModemTimer = 0,         // device: boot finished or retry/back-off over, time to attach
   kSubscriptionTimer = 1,  // its SIM: an automatic transition may be due (time, data volume,
                            // a change in progress, an upstream outage ending, a usage month)
+  kFirmwareTimer = 2,      // device: the firmware's no-service watchdog
 };
 
 // A SIM the network force-reactivated because its device kept attaching (SOR-7).
@@ -54,6 +57,9 @@ struct World {
   std::vector<ForcedReactivation> forced_reactivations;
   std::vector<SimTime> account_terminated;  // per carrier: when, or kNever
   StormCounter storms;                      // attach attempts made while in a storm status (SOR-7)
+  Cells cells;
+  int core_outages = 0;  // core outages in progress (NET-4)
+  Recovery recovery;
   size_t next_action = 0;                   // index of the next timeline action to run
   uint64_t events = 0;                      // events handled
 

@@ -104,8 +104,8 @@ timeline:
                       "mean 'activate'?) for group 'trackers' on carrier 'soracom'; its actions "
                       "are 'activate', 'deactivate', 'set-to-standby', 'suspend', 'terminate', "
                       "'power-on', 'power-off', 'power-cycle', 'change-plan', 'test-mode', "
-                      "'termination-protection', 'usage-limit', 'send-command' or "
-                      "'terminate-account'",
+                      "'termination-protection', 'usage-limit', 'send-command', "
+                      "'terminate-account', 'cell-outage' or 'core-outage'",
                       "15:5: error: timeline[2]: no action: add one such as 'suspend: { group: "
                       "NAME }'",
                   });

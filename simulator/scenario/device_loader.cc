@@ -1,0 +1,186 @@
+// The `devices:` part of a scenario: each device profile's modem timers, firmware reconnect
+// policy (DEV-2) and traffic.
+#include "simulator/scenario/loader_internal.h"
+
+namespace carriersim {
+namespace {
+
+const std::vector<std::string> kPresets = {"modem", "gsma-ts34", "naive"};
+const std::vector<std::string> kRetryPolicies = {"modem", "fixed", "exponential"};
+const std::vector<std::string> kJitters = {"none", "full", "equal", "decorrelated"};
+const std::vector<std::string> kPermanentRejects = {"respect", "retry", "reboot"};
+
+// Where a `firmware:` block starts before its own keys apply.
+FirmwareSpec Preset(const std::string& name) {
+  FirmwareSpec f;
+  f.preset = name;
+  if (name == "gsma-ts34") {
+    // GSMA TS.34's advice as we read it: a randomised, growing back-off, and no retry at all
+    // after an identity-related reject (#3, #6, #7, #8), which needs a power cycle.
+    f.retry_policy = RetryPolicy::kExponential;
+    f.retry = {1 * kMinute, 2000, 30 * kMinute, Jitter::kEqual};
+  } else if (name == "naive") {
+    // The storm maker: a short fixed retry, and a modem reboot after every failure, even a
+    // permanent reject (the reboot clears the modem's invalid-SIM flag).
+    f.retry_policy = RetryPolicy::kFixed;
+    f.retry = {5 * kSecond, 1000, 5 * kSecond, Jitter::kNone};
+    f.reboot_after_failures = 1;
+    f.permanent_reject = PermanentReject::kReboot;
+  }
+  return f;
+}
+
+template <typename E>
+std::optional<E> ChoiceIndex(YamlReader& reader, const Field& f,
+                             const std::vector<std::string>& choices, std::string_view what) {
+  std::optional<std::string> choice = reader.Choice(f, choices, what);
+  if (!choice) return std::nullopt;
+  return static_cast<E>(std::find(choices.begin(), choices.end(), *choice) - choices.begin());
+}
+
+}  // namespace
+
+void ScenarioLoader::ReadDevices(const Field& devices) {
+  MapFields map(reader_, devices);
+  for (const Field& entry : map.Entries()) {
+    DeviceSpec device;
+    device.name = reader_.Name(Field{entry.key, entry.key, entry.path}).value_or("");
+    MapFields fields(reader_, entry);
+    if (Field f = fields.Optional("boot"); f.present()) {
+      device.modem.boot = reader_.DurationSpan(f).value_or(device.modem.boot);
+    }
+    if (Field f = fields.Optional("traffic"); f.present()) ReadTraffic(f, &device.traffic);
+    if (Field f = fields.Optional("modem"); f.present()) ReadModem(f, &device.modem);
+    if (Field f = fields.Optional("firmware"); f.present()) ReadFirmware(f, &device.firmware);
+    fields.Finish();
+    scenario_.devices.push_back(device);
+  }
+  if (map.is_map() && scenario_.devices.empty()) reader_.Error(devices, "no devices defined");
+}
+
+void ScenarioLoader::ReadTraffic(const Field& f, TrafficSpec* traffic) {
+  MapFields fields(reader_, f);
+  const Field every = fields.Required("every", "how often the device sends, such as 1h");
+  if (every.present()) traffic->every = reader_.Duration(every, kSecond).value_or(0);
+  if (Field u = fields.Optional("uplink"); u.present()) {
+    traffic->uplink_bytes = reader_.DataSize(u).value_or(0);
+  }
+  if (Field d = fields.Optional("downlink"); d.present()) {
+    traffic->downlink_bytes = reader_.DataSize(d).value_or(0);
+  }
+  fields.Finish();
+}
+
+void ScenarioLoader::ReadModem(const Field& f, ModemSpec* modem) {
+  MapFields fields(reader_, f);
+  if (Field t = fields.Optional("t3411"); t.present()) {
+    modem->t3411 = reader_.Duration(t, kSecond).value_or(modem->t3411);
+  }
+  if (Field t = fields.Optional("t3402"); t.present()) {
+    modem->t3402 = reader_.Duration(t, kSecond).value_or(modem->t3402);
+  }
+  if (Field n = fields.Optional("attempts-before-t3402"); n.present()) {
+    modem->attempts_before_t3402 =
+        static_cast<int>(reader_.Count(n, 1, 255).value_or(modem->attempts_before_t3402));
+  }
+  if (Field t = fields.Optional("attach-time"); t.present()) {
+    modem->attach_time = reader_.DurationSpan(t).value_or(modem->attach_time);
+  }
+  if (Field t = fields.Optional("t3410"); t.present()) {
+    modem->t3410 = reader_.Duration(t, kSecond).value_or(modem->t3410);
+  }
+  if (Field t = fields.Optional("loss-detection"); t.present()) {
+    modem->loss_detection = reader_.DurationSpan(t).value_or(modem->loss_detection);
+  }
+  fields.Finish();
+}
+
+// initial / multiplier / cap / jitter of a back-off, from the keys of `fields`. `allowed` is
+// false when the policy has no back-off: then each key present is an error saying why.
+void ScenarioLoader::ReadBackoff(MapFields& fields, Backoff* backoff, bool allowed,
+                                 std::string_view why_not) {
+  const Field initial = fields.Optional("initial");
+  const Field multiplier = fields.Optional("multiplier");
+  const Field cap = fields.Optional("cap");
+  const Field jitter = fields.Optional("jitter");
+  for (const Field* f : {&initial, &multiplier, &cap, &jitter}) {
+    if (f->present() && !allowed) reader_.Error(*f, std::string(why_not));
+  }
+  if (!allowed) return;
+  if (initial.present()) backoff->initial = reader_.Duration(initial, kSecond).value_or(0);
+  if (multiplier.present()) {
+    backoff->multiplier_milli = reader_.Multiplier(multiplier).value_or(1000);
+  }
+  if (cap.present()) backoff->cap = reader_.Duration(cap, kSecond).value_or(backoff->initial);
+  if (jitter.present()) {
+    backoff->jitter = ChoiceIndex<Jitter>(reader_, jitter, kJitters, "jitter").value_or(Jitter{});
+  }
+  if (backoff->cap < backoff->initial) {
+    if (cap.present()) {
+      reader_.Error(cap, "the cap (" + FormatDuration(backoff->cap) +
+                             ") is below the initial back-off (" +
+                             FormatDuration(backoff->initial) + ")");
+    } else {
+      backoff->cap = backoff->initial;  // no cap given: one below the initial wait means none
+    }
+  }
+}
+
+void ScenarioLoader::ReadFirmware(const Field& f, FirmwareSpec* firmware) {
+  MapFields fields(reader_, f);
+  if (!fields.is_map()) return;
+  if (Field p = fields.Optional("preset"); p.present()) {
+    if (auto name = reader_.Choice(p, kPresets, "firmware preset")) *firmware = Preset(*name);
+  }
+  if (Field r = fields.Optional("retry"); r.present()) {
+    if (auto policy = ChoiceIndex<RetryPolicy>(reader_, r, kRetryPolicies, "retry policy")) {
+      if (*policy != firmware->retry_policy) {
+        // A policy chosen here starts from its own defaults, not the preset's numbers.
+        firmware->retry = *policy == RetryPolicy::kFixed
+                              ? Backoff{30 * kSecond, 1000, 30 * kSecond, Jitter::kNone}
+                              : Backoff{30 * kSecond, 2000, 30 * kMinute, Jitter::kNone};
+      }
+      firmware->retry_policy = *policy;
+    }
+  }
+  const bool fixed = firmware->retry_policy == RetryPolicy::kFixed;
+  if (Field i = fields.Optional("interval"); i.present()) {
+    if (!fixed) {
+      reader_.Error(i, "'interval' goes with 'retry: fixed'; the exponential policy has "
+                       "initial, multiplier, cap and jitter");
+    } else if (auto every = reader_.Duration(i, kSecond)) {
+      firmware->retry = {*every, 1000, *every, Jitter::kNone};
+    }
+  }
+  ReadBackoff(fields, &firmware->retry,
+              firmware->retry_policy == RetryPolicy::kExponential,
+              fixed ? "'retry: fixed' takes 'interval'; initial, multiplier, cap and jitter go "
+                      "with 'retry: exponential'"
+                    : "back-off keys go with 'retry: exponential' (or 'fixed' with 'interval'); "
+                      "'retry: modem' leaves retries to the modem's T3411 and T3402");
+  if (Field n = fields.Optional("max-attempts"); n.present()) {
+    firmware->max_attempts = static_cast<int>(reader_.Count(n, 0, 1'000'000'000).value_or(0));
+  }
+  if (Field n = fields.Optional("reboot-after-failures"); n.present()) {
+    firmware->reboot_after_failures = static_cast<int>(reader_.Count(n, 0, 1'000'000).value_or(0));
+  }
+  if (Field t = fields.Optional("reboot-after-no-service"); t.present()) {
+    firmware->reboot_after_no_service = reader_.Duration(t, kSecond).value_or(0);
+  }
+  if (Field b = fields.Optional("reboot-backoff"); b.present()) {
+    MapFields backoff(reader_, b);
+    if (backoff.is_map()) {
+      firmware->reboot_backoff = {0, 2000, kHour, Jitter::kNone};
+      ReadBackoff(backoff, &firmware->reboot_backoff, true, "");
+      backoff.Finish();
+    }
+  }
+  if (Field p = fields.Optional("permanent-reject"); p.present()) {
+    firmware->permanent_reject =
+        ChoiceIndex<PermanentReject>(reader_, p, kPermanentRejects, "permanent-reject policy")
+            .value_or(firmware->permanent_reject);
+  }
+  fields.Finish();
+}
+
+}  // namespace carriersim
