@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "reports/network_json.h"
 #include "simulator/base/calendar.h"
 
 namespace carriersim {
@@ -128,7 +129,8 @@ void WriteHistoryCsv(const World& world, CsvWriter& out) {
 void WriteSimsCsv(const World& world, const FeeSummary& fees, CsvWriter& out) {
   out.Row({"sim", "group", "carrier", "plan", "status", "session", "listed",
            "renewal_tracking_date", "uplink_bytes", "downlink_bytes", "online_ms",
-           "attach_attempts", AmountColumn(world, "fees")});
+           "attach_attempts", "cell", "modem", "radio_on_ms", "modem_reboots",
+           AmountColumn(world, "fees")});
   const Subscribers& subs = world.subscribers;
   const DateText dates = RunDates(world);
   for (uint32_t sim = 0; sim < subs.size(); ++sim) {
@@ -149,6 +151,10 @@ void WriteSimsCsv(const World& world, const FeeSummary& fees, CsvWriter& out) {
     out.Field(subs.downlink_bytes[sim]);
     out.Field(subs.online_ms[sim]);
     out.Field(world.fleet.attach_attempts[sim]);
+    out.Field(world.scenario.cells[world.fleet.cell[sim]].name);
+    out.Field(ModemStateName(world.fleet.modem[sim]));
+    out.Field(world.fleet.radio_ms[sim]);
+    out.Field(world.fleet.reboots[sim]);
     std::string& amount = out.scratch();
     AppendAmount(amount, fees.by_sim[sim]);
     out.Field(amount);

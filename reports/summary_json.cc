@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "reports/csv_reports.h"
+#include "reports/network_json.h"
 #include "simulator/base/calendar.h"
 #include "simulator/base/units.h"
 #include "simulator/network/emm_cause.h"
@@ -57,7 +58,9 @@ Json SignalingJson(const SignalingCounters& c) {
       {"attach_attempts", c.attach_attempts},   {"attach_accepts", c.attach_accepts},
       {"attach_rejects", c.AttachRejects()},    {"rejects_by_cause", ByCause(c.rejects_by_cause)},
       {"network_detaches", c.network_detaches}, {"detaches_by_cause", ByCause(c.detaches_by_cause)},
-      {"sessions_opened", c.sessions_opened}};
+      {"sessions_opened", c.sessions_opened},
+      {"attempts_without_cell", c.attempts_without_cell}, {"unanswered", c.unanswered},
+      {"collateral_congestion_rejects", c.collateral_congestion}};
 }
 
 Json TotalsJson(const FeeTotals& t) {
@@ -172,6 +175,8 @@ Json BuildSummary(const World& world, const FeeSummary& fees) {
                       {"by_status", per_group[g].ToJson()},
                       {"online_at_end", online[g]},
                       {"signaling", SignalingJson(world.metrics.by_group[g])},
+                      {"energy", EnergyJson(world, static_cast<uint32_t>(group.first_sim),
+                                            static_cast<uint32_t>(group.count))},
                       {"usage",
                        {{"uplink_bytes", up[g]},
                         {"downlink_bytes", down[g]},
@@ -197,6 +202,9 @@ Json BuildSummary(const World& world, const FeeSummary& fees) {
         {"listed_at_end", listed},
         {"by_status", all.ToJson()}}},
       {"signaling", SignalingJson(world.metrics.total)},
+      {"network", CellsJson(world)},
+      {"recovery", RecoveryJson(world)},
+      {"energy", EnergyJson(world, 0, static_cast<uint32_t>(world.fleet.size()))},
       {"usage",
        {{"uplink_bytes", up_total},
         {"downlink_bytes", down_total},
