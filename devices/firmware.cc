@@ -3,8 +3,35 @@
 #include <algorithm>
 
 #include "devices/modem.h"
+#include "simulator/world/timeline.h"
 
 namespace carriersim {
+
+SimTime BackoffWait(const Backoff& backoff, uint32_t k, SimTime& previous, RandomStream& rng) {
+  SimTime wait = backoff.initial;
+  for (uint32_t i = 0; i < k && wait < backoff.cap; ++i) {
+    wait = std::min(backoff.cap, wait * backoff.multiplier_milli / 1000);
+  }
+  wait = std::min(wait, backoff.cap);
+  switch (backoff.jitter) {
+    case Jitter::kNone:
+      break;
+    case Jitter::kFull:
+      wait = UniformInt(rng, 0, wait);
+      break;
+    case Jitter::kEqual:
+      wait = wait / 2 + UniformInt(rng, 0, wait - wait / 2);
+      break;
+    case Jitter::kDecorrelated: {
+      const SimTime high = std::max(backoff.initial, std::min(backoff.cap, previous * 3));
+      wait = k == 0 ? backoff.initial : UniformInt(rng, backoff.initial, high);
+      break;
+    }
+  }
+  previous = wait;
+  return wait;
+}
+
 namespace {
 
 // Waits never reach below a millisecond, so that no device can loop at one instant.
@@ -45,35 +72,10 @@ void ScheduleReboot(World& world, DeviceId device, SimTime now) {
   world.queue.SetTimer(now + wait, EntityOfDevice(device), kModemTimer);
 }
 
-}  // namespace
-
-SimTime BackoffWait(const Backoff& backoff, uint32_t k, SimTime& previous, RandomStream& rng) {
-  SimTime wait = backoff.initial;
-  for (uint32_t i = 0; i < k && wait < backoff.cap; ++i) {
-    wait = std::min(backoff.cap, wait * backoff.multiplier_milli / 1000);
-  }
-  wait = std::min(wait, backoff.cap);
-  switch (backoff.jitter) {
-    case Jitter::kNone:
-      break;
-    case Jitter::kFull:
-      wait = UniformInt(rng, 0, wait);
-      break;
-    case Jitter::kEqual:
-      wait = wait / 2 + UniformInt(rng, 0, wait - wait / 2);
-      break;
-    case Jitter::kDecorrelated: {
-      const SimTime high = std::max(backoff.initial, std::min(backoff.cap, previous * 3));
-      wait = k == 0 ? backoff.initial : UniformInt(rng, backoff.initial, high);
-      break;
-    }
-  }
-  previous = wait;
-  return wait;
-}
-
-void OnAttachFailure(World& world, DeviceId device, SimTime now, AttachOutcome outcome,
-                     EmmCause cause) {
+// What follows a failure at `now`: returns when the next attach is due, or kNever when the
+// failure led elsewhere (an invalid SIM, giving up, a reboot, which is then scheduled).
+SimTime NextAttempt(World& world, DeviceId device, SimTime now, AttachOutcome outcome,
+                    EmmCause cause) {
   Fleet& fleet = world.fleet;
   const FirmwareSpec& firmware = world.DeviceSpecOf(device).firmware;
   const bool rejected = outcome == AttachOutcome::kRejected;
@@ -89,10 +91,10 @@ void OnAttachFailure(World& world, DeviceId device, SimTime now, AttachOutcome o
     switch (firmware.permanent_reject) {
       case PermanentReject::kRespect:
         fleet.modem[device] = ModemState::kSimInvalid;  // NET-1: silent until power-cycled
-        return;
+        return kNever;
       case PermanentReject::kReboot:
         ScheduleReboot(world, device, now);
-        return;
+        return kNever;
       case PermanentReject::kRetry:
         break;  // toggling the radio clears the invalid flag: retry as after any failure
     }
@@ -100,15 +102,47 @@ void OnAttachFailure(World& world, DeviceId device, SimTime now, AttachOutcome o
   if (firmware.max_attempts > 0 && fleet.failures[device] >= uint32_t(firmware.max_attempts)) {
     fleet.modem[device] = ModemState::kGaveUp;
     world.queue.CancelTimer(EntityOfDevice(device), kFirmwareTimer);
-    return;
+    return kNever;
   }
   if (firmware.reboot_after_failures > 0 &&
       fleet.failures[device] % uint32_t(firmware.reboot_after_failures) == 0) {
     ScheduleReboot(world, device, now);
-    return;
+    return kNever;
   }
   const SimTime wait = std::max(RetryWait(world, device, congestion), kMinWait);
-  WaitThenAttach(world, device, std::max(now + wait, fleet.t3346_until[device]));
+  return std::max(now + wait, fleet.t3346_until[device]);
+}
+
+// A device whose cell is down keeps failing the same way until the cell comes back, and only a
+// timeline action brings it back (or touches the device at all). So the attempts it would make
+// before the next action are counted here, by the same rules and random draws, instead of being
+// simulated one event each: an outage then costs events per device, not per retry. Returns
+// when the first attempt that needs an event is due, or kNever as NextAttempt does.
+SimTime SkipDeadAir(World& world, DeviceId device, SimTime at) {
+  Fleet& fleet = world.fleet;
+  const DeviceSpec& spec = world.DeviceSpecOf(device);
+  if (!world.fast_forward || spec.firmware.reboot_after_no_service > 0) return at;
+  const SimTime horizon = NextTimelineTime(world);
+  while (at < horizon) {
+    RandomStream rng = fleet.radio_rng[device];
+    const SimTime took = Draw(rng, spec.modem.attach_time);
+    if (at + took >= horizon) break;  // its answer would meet the next action: simulate it
+    fleet.radio_rng[device] = rng;
+    ++fleet.attach_attempts[device];
+    ++world.metrics.total.attempts_without_cell;
+    fleet.radio_ms[device] += took;
+    at = NextAttempt(world, device, at + took, AttachOutcome::kNoCell, 0);
+  }
+  return at;
+}
+
+}  // namespace
+
+void OnAttachFailure(World& world, DeviceId device, SimTime now, AttachOutcome outcome,
+                     EmmCause cause) {
+  SimTime at = NextAttempt(world, device, now, outcome, cause);
+  if (at != kNever && outcome == AttachOutcome::kNoCell) at = SkipDeadAir(world, device, at);
+  if (at != kNever) WaitThenAttach(world, device, at);
 }
 
 void ArmWatchdog(World& world, DeviceId device, SimTime now) {

@@ -81,7 +81,7 @@ void WriteLedgerCsv(const World& world, CsvWriter& out) {
       return time != o.time ? time < o.time : sim_and_index < o.sim_and_index;
     }
   };
-  const std::vector<FeeLine>& lines = world.ledger.lines;
+  const ChunkedVector<FeeLine>& lines = world.ledger.lines;
   // 2^32 lines would take 128 GiB of ledger before this point: far beyond any machine it runs on.
   if (lines.size() > UINT32_MAX) throw std::length_error("ledger too long to sort for ledger.csv");
   std::vector<Key> order(lines.size());

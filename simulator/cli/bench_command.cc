@@ -1,18 +1,32 @@
+#include <algorithm>
 #include <cstdio>
 
 #include "simulator/base/units.h"
+#include "simulator/bench/fleet_bench.h"
 #include "simulator/bench/phold.h"
 #include "simulator/cli/args.h"
 #include "simulator/cli/commands.h"
 #include "simulator/cli/exit_codes.h"
+#include "simulator/base/diagnostics.h"
+#include "simulator/scenario/model.h"
 
 namespace carriersim {
 namespace {
 
 constexpr const char* kBenchHelp =
     R"(usage: carriersim bench phold --lps N --events E [--remote P] [--seed S]
+       carriersim bench fleet [--workload NAME] [--devices N]
 
 Benchmarks of carriersim itself; they print figures and never fail on them.
+
+fleet   whole-fleet workloads through the real loader, world and engine, one line each:
+        workload=NAME devices=N sim_days=D events=E seconds=S events_per_s=R ...
+        idle-year  1M mostly idle SIMs for 365 days: daily reports, standby and back, a
+                   suspend campaign; the full fee ledger
+        outage     1M always-on devices, 2,000 per cell, 50 attaches/s per cell; every cell
+                   down from 1h to 2h; reconnect times after it (back_p50_s, ...)
+  --workload NAME   one of them (default: both)
+  --devices N       fleet size (default 1000000; cells scale to keep 2,000 devices each)
 
 phold   the PHOLD engine benchmark: N logical processes with one event each in flight;
         every event schedules one new event 0.1 + Exp(mean 0.9) time units later, on a
@@ -72,12 +86,71 @@ int Phold(const ParsedArgs& parsed, std::ostream& out, std::ostream& err) {
   return kExitOk;
 }
 
+int Fleet(const ParsedArgs& parsed, std::ostream& out, std::ostream& err) {
+  std::vector<std::string> names;
+  for (const FleetWorkload& w : FleetWorkloads()) names.push_back(w.name);
+  if (auto name = parsed.Get("workload")) {
+    if (std::find(names.begin(), names.end(), *name) == names.end()) {
+      err << "carriersim bench fleet: unknown workload '" << *name << "'; workloads are "
+          << QuotedList(names) << "\n";
+      return kExitUsage;
+    }
+    names = {*name};
+  }
+  long long devices = 0;
+  std::string error;
+  if (auto n = parsed.Get("devices")) {
+    if (!ParseIntOption("devices", *n, 1, kMaxSims, &devices, &error)) {
+      err << "carriersim bench fleet: " << error << "\n";
+      return kExitUsage;
+    }
+  }
+  for (const std::string& name : names) {
+    int64_t size = devices;
+    for (const FleetWorkload& w : FleetWorkloads()) {
+      if (w.name == name && size == 0) size = w.default_devices;
+    }
+    std::optional<FleetBenchResult> r = RunFleetBench(name, size, &error);
+    if (!r) {
+      err << "carriersim bench fleet: the " << name << " workload does not load:\n" << error;
+      return kExitInternal;
+    }
+    char line[512];
+    std::snprintf(line, sizeof line,
+                  "workload=%s devices=%lld sim_days=%g events=%llu seconds=%.3f "
+                  "events_per_s=%.0f fee_lines=%llu status_changes=%llu peak_rss_mb=%ld",
+                  name.c_str(), static_cast<long long>(r->devices), r->sim_days,
+                  static_cast<unsigned long long>(r->events), r->seconds,
+                  static_cast<double>(r->events) / r->seconds,
+                  static_cast<unsigned long long>(r->fee_lines),
+                  static_cast<unsigned long long>(r->status_changes), r->peak_rss_mb);
+    out << line;
+    const auto seconds = [](const std::optional<double>& s) {
+      char text[32];
+      if (!s) return std::string("never");
+      std::snprintf(text, sizeof text, "%.1f", *s);
+      return std::string(text);
+    };
+    if (r->back_p50_s || r->back_p100_s) {
+      out << " back_p50_s=" << seconds(r->back_p50_s) << " back_p95_s=" << seconds(r->back_p95_s)
+          << " back_p100_s=" << seconds(r->back_p100_s);
+    }
+    out << std::endl;
+  }
+  return kExitOk;
+}
+
 }  // namespace
 
 int BenchCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   ParsedArgs parsed;
   std::string error;
-  if (!ParseArgs(args, {{"lps", true}, {"events", true}, {"remote", true}, {"seed", true}}, &parsed,
+  if (!ParseArgs(args, {{"lps", true},
+                  {"events", true},
+                  {"remote", true},
+                  {"seed", true},
+                  {"workload", true},
+                  {"devices", true}}, &parsed,
                  &error)) {
     err << "carriersim bench: " << error << "\n" << kBenchHelp;
     return kExitUsage;
@@ -86,11 +159,14 @@ int BenchCommand(const std::vector<std::string>& args, std::ostream& out, std::o
     out << kBenchHelp;
     return kExitOk;
   }
-  if (parsed.positional.size() != 1 || parsed.positional[0] != "phold") {
-    err << "carriersim bench: expected a benchmark name: phold\n" << kBenchHelp;
-    return kExitUsage;
+  if (parsed.positional.size() == 1 && parsed.positional[0] == "phold") {
+    return Phold(parsed, out, err);
   }
-  return Phold(parsed, out, err);
+  if (parsed.positional.size() == 1 && parsed.positional[0] == "fleet") {
+    return Fleet(parsed, out, err);
+  }
+  err << "carriersim bench: expected a benchmark name: phold or fleet\n" << kBenchHelp;
+  return kExitUsage;
 }
 
 }  // namespace carriersim

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "simulator/base/chunked_vector.h"
 #include "simulator/base/sim_time.h"
 #include "simulator/carrier/tariff.h"
 
@@ -41,7 +42,7 @@ inline FeeLine MakeFeeLine(uint32_t sim, PlanId plan, FeeCategory category, FeeU
 }
 
 struct Ledger {
-  std::vector<FeeLine> lines;  // in the order they were charged
+  ChunkedVector<FeeLine> lines;  // in the order they were charged
 };
 
 }  // namespace carriersim

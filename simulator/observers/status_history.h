@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "simulator/base/chunked_vector.h"
 #include "simulator/base/sim_time.h"
 #include "simulator/carrier/profile.h"
 
@@ -31,7 +32,7 @@ struct StatusChange {
 };
 
 struct StatusHistory {
-  std::vector<StatusChange> changes;  // in the order they happened
+  ChunkedVector<StatusChange> changes;  // in the order they happened
 };
 
 }  // namespace carriersim

@@ -147,6 +147,11 @@ void ArmNext(World& world) {
 
 }  // namespace
 
+SimTime NextTimelineTime(const World& world) {
+  const std::vector<TimelineAction>& timeline = world.scenario.timeline;
+  return world.next_action < timeline.size() ? timeline[world.next_action].at : kNever;
+}
+
 void StartTimeline(World& world) {
   world.next_action = 0;
   ArmNext(world);

@@ -12,6 +12,10 @@ void StartTimeline(World& world);
 // Runs every action due at `now`, in file order, then arms the timer for the next one.
 void RunDueActions(World& world, SimTime now);
 
+// When the timeline next acts (kNever when it is done): until then nothing outside a device
+// changes its cell or touches it. While actions at an instant run, that instant.
+SimTime NextTimelineTime(const World& world);
+
 }  // namespace carriersim
 
 #endif  // CARRIERSIM_WORLD_TIMELINE_H_

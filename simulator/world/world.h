@@ -61,6 +61,9 @@ struct World {
   int core_outages = 0;  // core outages in progress (NET-4)
   Recovery recovery;
   size_t next_action = 0;                   // index of the next timeline action to run
+  // Count a device's retries into a dead cell by arithmetic instead of events (SkipDeadAir in
+  // devices/firmware.cc). Off only to check that it changes nothing.
+  bool fast_forward = true;
   uint64_t events = 0;                      // events handled
 
   const GroupSpec& GroupOf(SimId sim) const { return scenario.groups[subscribers.group[sim]]; }
