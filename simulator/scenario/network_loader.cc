@@ -40,10 +40,13 @@ void ScenarioLoader::ReadNetwork(const Field& network) {
       }
       if (capacity.present()) {
         if (std::optional<Rate> rate = reader_.RateValue(capacity)) {
-          if (rate->count < 1 || rate->count != std::floor(rate->count) || rate->count > 1e12) {
-            reader_.Error(capacity, "a cell admits a whole number of attach requests, at least "
-                                    "1, per period, such as 50/s: a capacity of zero would "
-                                    "admit no device at all");
+          if (rate->count < 1) {
+            reader_.Error(capacity, "a capacity of zero admits no device at all; give at least "
+                                    "1 attach request per period, such as 50/s");
+            ok = false;
+          } else if (rate->count != std::floor(rate->count) || rate->count > 1e12) {
+            reader_.Error(capacity, "a cell admits a whole number of attach requests per "
+                                    "period: write 2.5/s as 5/2s");
             ok = false;
           } else {
             cell.capacity = static_cast<int64_t>(rate->count);

@@ -105,7 +105,8 @@ bool ScenarioLoader::ReadOutage(MapFields& fields, ActionKind kind, const std::s
     if (std::find(broken_.begin(), broken_.end(), *cell_name) == broken_.end()) {
       const std::vector<std::string> names = NamesOf(scenario_.cell_sets);
       reader_.Error(cell, "no cell '" + *cell_name + "' in this scenario" +
-                              DidYouMean(*cell_name, names) + "; defined: " + QuotedList(names));
+                              DidYouMean(*cell_name, names) +
+                              (names.empty() ? "" : "; defined: " + QuotedList(names)));
     }
     return false;
   }

@@ -7,9 +7,8 @@
 #include "tests/test_util.h"
 
 namespace carriersim::test {
-namespace {
 
-Run Make(const std::string& body, const std::string& duration, const std::string& currency) {
+Run Prepare(const std::string& body, const std::string& duration, const std::string& currency) {
   const std::string text = "name: rules\nstart: 2026-01-01T00:00:00Z\nduration: " + duration +
                            "\ncurrency: " + currency + "\n" + body;
   Run run;
@@ -18,17 +17,15 @@ Run Make(const std::string& body, const std::string& duration, const std::string
   return run;
 }
 
-}  // namespace
-
 Run Simulate(const std::string& body, const std::string& duration, const std::string& currency) {
-  Run run = Make(body, duration, currency);
+  Run run = Prepare(body, duration, currency);
   RunSimulation(*run.world);
   return run;
 }
 
 Run SimulateUntil(const std::string& body, SimTime until, const std::string& duration,
                   const std::string& currency) {
-  Run run = Make(body, duration, currency);
+  Run run = Prepare(body, duration, currency);
   RunUntil(*run.world, until);
   return run;
 }

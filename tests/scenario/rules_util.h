@@ -34,6 +34,10 @@ struct Run {
 Run Simulate(const std::string& body, const std::string& duration = "30d",
              const std::string& currency = "USD");
 
+// Builds the world without running it (to change how it runs first).
+Run Prepare(const std::string& body, const std::string& duration = "30d",
+            const std::string& currency = "USD");
+
 // Runs only up to `until` (for looking at a run midway).
 Run SimulateUntil(const std::string& body, SimTime until, const std::string& duration = "30d",
                   const std::string& currency = "USD");
