@@ -1,6 +1,7 @@
 #include "devices/firmware.h"
 
 #include <algorithm>
+#include <cstdint>
 
 #include "devices/modem.h"
 #include "simulator/world/timeline.h"
@@ -162,7 +163,8 @@ void OnWatchdog(World& world, DeviceId device, SimTime now) {
 void RebootModem(World& world, DeviceId device, SimTime now) {
   Fleet& fleet = world.fleet;
   ++fleet.reboots[device];
-  ++fleet.reboots_in_row[device];
+  // Saturates: a device that reboots every 10 s for a week must not find its back-off reset.
+  if (fleet.reboots_in_row[device] < UINT16_MAX) ++fleet.reboots_in_row[device];
   fleet.failed_attempts[device] = 0;  // a restarted modem forgets its counter and invalid SIM
   const DurationRange& boot = world.DeviceSpecOf(device).modem.boot;
   const SimTime took = std::max(kMinWait, Draw(fleet.boot_rng[device], boot));
