@@ -8,6 +8,15 @@
 namespace carriersim {
 namespace {
 
+// The modem's and the firmware's counts of failures: a device with service, or one just
+// powered on, starts afresh.
+void ResetCounters(Fleet& fleet, DeviceId device) {
+  fleet.failed_attempts[device] = 0;
+  fleet.failures[device] = 0;
+  fleet.reboots_in_row[device] = 0;
+  fleet.last_wait[device] = 0;
+}
+
 // The answer to an attach request has arrived.
 void Receive(World& world, DeviceId device, SimTime now, AttachOutcome outcome, EmmCause cause) {
   Fleet& fleet = world.fleet;
@@ -20,13 +29,10 @@ void Receive(World& world, DeviceId device, SimTime now, AttachOutcome outcome, 
     return;
   }
   fleet.modem[device] = ModemState::kRegistered;
-  fleet.failed_attempts[device] = 0;
-  fleet.failures[device] = 0;
-  fleet.reboots_in_row[device] = 0;
-  fleet.last_wait[device] = 0;
+  ResetCounters(fleet, device);
   world.queue.CancelTimer(EntityOfDevice(device), kFirmwareTimer);
   world.recovery.Back(fleet.recovering[device], now);
-  OnRegistered(world, device, now);
+  ApplyStatusToDevice(world, device, now);
 }
 
 void SendAttach(World& world, DeviceId device, SimTime now) {
@@ -46,13 +52,6 @@ void SendAttach(World& world, DeviceId device, SimTime now) {
   fleet.answer[device] = answer.outcome;
   fleet.answer_cause[device] = answer.cause;
   world.queue.SetTimer(now + took, EntityOfDevice(device), kModemTimer);
-}
-
-void ResetCounters(Fleet& fleet, DeviceId device) {
-  fleet.failed_attempts[device] = 0;
-  fleet.failures[device] = 0;
-  fleet.reboots_in_row[device] = 0;
-  fleet.last_wait[device] = 0;
 }
 
 }  // namespace

@@ -18,13 +18,10 @@ Json Peak(const World& world, const RateMeter& meter) {
                                      : Json(FormatTimestamp(world.scenario.start + meter.peak_at))}};
 }
 
-// The time by which `share` of the affected devices were back (nearest rank), or null.
 Json Quantile(const MassEvent& e, uint64_t percent) {
-  if (e.affected == 0) return nullptr;
-  const uint64_t rank = (e.affected * percent + 99) / 100;  // ceil, at least 1
-  if (rank == 0 || rank > e.back.size()) return nullptr;
-  const SimTime t = e.back[rank - 1];
-  return Json{{"ms", t}, {"after", FormatDuration(std::max<SimTime>(t, 0))}};
+  const std::optional<SimTime> t = e.BackBy(percent);
+  if (!t) return nullptr;
+  return Json{{"ms", *t}, {"after", FormatDuration(std::max<SimTime>(*t, 0))}};
 }
 
 }  // namespace

@@ -123,14 +123,14 @@ std::optional<FleetBenchResult> RunFleetBench(const std::string& name, int64_t d
     (void)fees;
     for (const MassEvent& e : world.recovery.events) {
       if (e.from == e.start || e.affected == 0) continue;  // not an outage
-      const auto at = [&](uint64_t percent) -> std::optional<double> {
-        const uint64_t rank = (e.affected * percent + 99) / 100;
-        if (rank == 0 || rank > e.back.size()) return std::nullopt;
-        return static_cast<double>(e.back[rank - 1]) / kSecond;
+      const auto seconds = [&](uint64_t percent) -> std::optional<double> {
+        const std::optional<SimTime> t = e.BackBy(percent);
+        if (!t) return std::nullopt;
+        return static_cast<double>(*t) / kSecond;
       };
-      r.back_p50_s = at(50);
-      r.back_p95_s = at(95);
-      r.back_p100_s = at(100);
+      r.back_p50_s = seconds(50);
+      r.back_p95_s = seconds(95);
+      r.back_p100_s = seconds(100);
       break;
     }
   }

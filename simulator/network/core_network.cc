@@ -24,31 +24,6 @@ bool CheckStorm(World& world, SimId sim, SimTime now) {
   return true;
 }
 
-// What the newly entered stable status means for a device attached right now.
-void ApplyToAttachedDevice(World& world, SimId sim, SimTime now) {
-  if (world.fleet.modem[sim] != ModemState::kRegistered) return;
-  const CarrierProfile& profile = world.ProfileOf(sim);
-  const StatusDef& status = world.StableStatusOf(sim);
-  Subscribers& subs = world.subscribers;
-  if (status.attach.kind != AttachRule::Kind::kAccept) {
-    // A status that rejects attaches detaches the device as the profile says. One that changes
-    // on attach (standby) detaches it with "re-attach required": a device left on attaches
-    // again and reactivates the SIM, which is why Soracom says to power devices off first.
-    const bool reattach = status.attach.kind == AttachRule::Kind::kBecomeThenAccept ||
-                          profile.blocked_detach == BlockedDetach::kReattachRequired;
-    for (SignalingCounters* c : {&world.metrics.total, &world.metrics.by_group[subs.group[sim]]}) {
-      ++c->network_detaches;
-      if (!reattach) ++c->detaches_by_cause[status.attach.cause];
-    }
-    CloseSession(world, sim, now);
-    OnNetworkDetach(world, sim, now, status.attach.cause, reattach);
-  } else if (!status.data && subs.online[sim]) {
-    CloseSession(world, sim, now);
-  } else if (status.data && !subs.online[sim]) {
-    OpenSession(world, sim, now);
-  }
-}
-
 }  // namespace
 
 AttachAnswer HandleAttach(World& world, SimId sim, SimTime now) {
@@ -102,7 +77,29 @@ AttachAnswer HandleAttach(World& world, SimId sim, SimTime now) {
   return {AttachOutcome::kAccepted, 0};
 }
 
-void OnRegistered(World& world, SimId sim, SimTime now) { ApplyToAttachedDevice(world, sim, now); }
+void ApplyStatusToDevice(World& world, SimId sim, SimTime now) {
+  if (world.fleet.modem[sim] != ModemState::kRegistered) return;
+  const CarrierProfile& profile = world.ProfileOf(sim);
+  const StatusDef& status = world.StableStatusOf(sim);
+  Subscribers& subs = world.subscribers;
+  if (status.attach.kind != AttachRule::Kind::kAccept) {
+    // A status that rejects attaches detaches the device as the profile says. One that changes
+    // on attach (standby) detaches it with "re-attach required": a device left on attaches
+    // again and reactivates the SIM, which is why Soracom says to power devices off first.
+    const bool reattach = status.attach.kind == AttachRule::Kind::kBecomeThenAccept ||
+                          profile.blocked_detach == BlockedDetach::kReattachRequired;
+    for (SignalingCounters* c : {&world.metrics.total, &world.metrics.by_group[subs.group[sim]]}) {
+      ++c->network_detaches;
+      if (!reattach) ++c->detaches_by_cause[status.attach.cause];
+    }
+    CloseSession(world, sim, now);
+    OnNetworkDetach(world, sim, now, status.attach.cause, reattach);
+  } else if (!status.data && subs.online[sim]) {
+    CloseSession(world, sim, now);
+  } else if (status.data && !subs.online[sim]) {
+    OpenSession(world, sim, now);
+  }
+}
 
 void SetStatus(World& world, SimId sim, StatusId to, SimTime now, ChangeCause cause) {
   Subscribers& subs = world.subscribers;
@@ -135,7 +132,7 @@ void SetStatus(World& world, SimId sim, StatusId to, SimTime now, ChangeCause ca
     subs.stable_since[sim] = now;
     subs.status_bytes[sim] = 0;
     subs.commands[sim] = 0;
-    ApplyToAttachedDevice(world, sim, now);
+    ApplyStatusToDevice(world, sim, now);
   }
   ArmSubscriptionTimer(world, sim, now);
 }

@@ -21,9 +21,10 @@ struct AttachAnswer {
 // SOR-2) and answers.
 AttachAnswer HandleAttach(World& world, SimId sim, SimTime now);
 
-// The device's attach completed: what its SIM's status means for it now (a data session, or a
-// detach when the status changed while the attach was under way).
-void OnRegistered(World& world, SimId sim, SimTime now);
+// What the SIM's stable status means for its device when that device is attached: a detach when
+// the status rejects attaches, the data session dropped or brought up. Called when a stable
+// status is entered, and when an attach completes (the status may have changed meanwhile).
+void ApplyStatusToDevice(World& world, SimId sim, SimTime now);
 
 // Moves `sim` to `to` and records the change. A transient status only shows the change in
 // progress; entering a stable status closes the billing period of the old one and applies what

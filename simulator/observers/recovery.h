@@ -3,6 +3,7 @@
 #define CARRIERSIM_OBSERVERS_RECOVERY_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,14 @@ struct MassEvent {
   SimTime from = 0;     // recovery times count from here: the end of an outage, else `start`
   uint64_t affected = 0;
   std::vector<SimTime> back;  // per device back in service: when, minus `from`; in time order
+
+  // When `percent` of the affected devices were back (nearest rank, after `from`), or nullopt
+  // if that many never were.
+  std::optional<SimTime> BackBy(uint64_t percent) const {
+    const uint64_t rank = (affected * percent + 99) / 100;  // ceil
+    if (rank == 0 || rank > back.size()) return std::nullopt;
+    return back[rank - 1];
+  }
 };
 
 struct Recovery {

@@ -8,8 +8,6 @@
 namespace carriersim::test {
 namespace {
 
-using Strings = std::vector<std::string>;
-
 // One always-on device with `firmware` on soracom, plus `timeline`.
 std::string Device(const std::string& firmware, const std::string& timeline,
                    const std::string& status = "active") {

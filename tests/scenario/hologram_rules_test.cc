@@ -9,7 +9,7 @@ namespace {
 using test::BasicRate;
 using test::Run;
 using test::Simulate;
-using Strings = std::vector<std::string>;
+using test::Strings;
 
 std::string Body(const std::string& fleet_and_timeline) {
   return R"(carriers:

@@ -10,7 +10,7 @@ namespace {
 using test::BasicRate;
 using test::Run;
 using test::Simulate;
-using Strings = std::vector<std::string>;
+using test::Strings;
 
 constexpr SimTime kUpdate = 30 * kSecond;  // the profile's updating latency
 

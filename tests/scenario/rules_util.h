@@ -11,6 +11,9 @@
 
 namespace carriersim::test {
 
+// Status paths and changes, as Run::Path and Run::Changes give them.
+using Strings = std::vector<std::string>;
+
 // A scenario and the world that ran it (the world refers to the scenario, so both live here).
 struct Run {
   std::unique_ptr<Scenario> scenario;

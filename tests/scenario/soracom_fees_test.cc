@@ -12,16 +12,13 @@ using test::BasicRate;
 using test::RenewalPrice;
 using test::Run;
 using test::Simulate;
+using test::Soracom;
 using test::TransitionPrice;
-using Strings = std::vector<std::string>;
-
-std::string Body(const std::string& fleet_and_timeline) {
-  return test::Soracom(fleet_and_timeline);
-}
+using test::Strings;
 
 TEST_CASE("SOR-10: renewal fees after a year in ready, standby or suspended, tracked per SIM",
           "[rules][soracom]") {
-  const Run r = Simulate(Body(R"(fleet:
+  const Run r = Simulate(Soracom(R"(fleet:
   - { group: idle, count: 1, carrier: soracom, plan: plan01s, device: idle, power: off }
   - { group: parked, count: 1, carrier: soracom, plan: plan01s, device: idle, status: active,
       power: off }
@@ -45,7 +42,7 @@ timeline:
 }
 
 TEST_CASE("SOR-10: plan-US pays a monthly renewal fee past six months", "[rules][soracom]") {
-  const Run eight = Simulate(Body(R"(fleet:
+  const Run eight = Simulate(Soracom(R"(fleet:
   - { group: g, count: 1, carrier: soracom, plan: plan-US, device: idle, power: off }
 )"),
                              "243d");  // Jan 1 + 243 days = Sep 1: eight months in ready
@@ -56,7 +53,7 @@ TEST_CASE("SOR-10: plan-US pays a monthly renewal fee past six months", "[rules]
   CHECK(fees[1].time == eight.At("2026-08-01T00:00:00Z"));
   CHECK(eight.Fees(eight.Sim("g")) == 2 * RenewalPrice(p, "plan-US"));
   // Exactly six months is not more than six: nothing to pay, and no basic fee in ready.
-  const Run six = Simulate(Body(R"(fleet:
+  const Run six = Simulate(Soracom(R"(fleet:
   - { group: g, count: 1, carrier: soracom, plan: plan-US, device: idle, power: off }
 )"),
                            "181d");
@@ -64,7 +61,7 @@ TEST_CASE("SOR-10: plan-US pays a monthly renewal fee past six months", "[rules]
 }
 
 TEST_CASE("SOR-10: the renewal tracking date survives a plan change", "[rules][soracom]") {
-  const Run r = Simulate(Body(R"(fleet:
+  const Run r = Simulate(Soracom(R"(fleet:
   - { group: kept, count: 1, carrier: soracom, plan: plan01s, device: idle, status: standby,
       power: off }
   - { group: moved, count: 1, carrier: soracom, plan: plan01s, device: idle, status: standby,
@@ -95,7 +92,7 @@ timeline:
 }
 
 TEST_CASE("SOR-11: daily plans charge the active and inactive days", "[rules][soracom]") {
-  const Run r = Simulate(Body(R"(fleet:
+  const Run r = Simulate(Soracom(R"(fleet:
   - { group: g, count: 1, carrier: soracom, plan: plan01s, device: idle, status: active,
       power: off }
 timeline:
@@ -107,7 +104,7 @@ timeline:
 
 TEST_CASE("SOR-11: monthly plans still pay the month set to standby, except planX3-EU",
           "[rules][soracom]") {
-  const Run r = Simulate(Body(R"(fleet:
+  const Run r = Simulate(Soracom(R"(fleet:
   - { group: ldv, count: 1, carrier: soracom, plan: plan01s-LDV, device: idle, status: active,
       power: off }
   - { group: x3, count: 1, carrier: soracom, plan: planX3, device: idle, status: active,
@@ -131,7 +128,7 @@ timeline:
 }
 
 TEST_CASE("SOR-11: reduced fees in ready and suspended on the Japan plans", "[rules][soracom]") {
-  const Run r = Simulate(Body(R"(fleet:
+  const Run r = Simulate(Soracom(R"(fleet:
   - { group: d, count: 1, carrier: soracom, plan: plan-D, device: idle, power: off }
   - { group: k, count: 1, carrier: soracom, plan: plan-K, device: idle, power: off }
   - { group: k2, count: 1, carrier: soracom, plan: plan-K2, device: idle, power: off }
@@ -165,7 +162,7 @@ TEST_CASE(
     "SOR-11: plan-DU pays a reduced monthly fee in ready after two months, and its full "
     "fee while suspended",
     "[rules][soracom]") {
-  const Run r = Simulate(Body(R"(fleet:
+  const Run r = Simulate(Soracom(R"(fleet:
   - { group: ready, count: 1, carrier: soracom, plan: plan-DU, device: idle, power: off }
   - { group: parked, count: 1, carrier: soracom, plan: plan-DU, device: idle, status: suspended,
       power: off }
@@ -178,7 +175,7 @@ TEST_CASE(
 }
 
 TEST_CASE("SOR-12: testing ends at its time limit", "[rules][soracom]") {
-  const Run r = Simulate(Body(R"(fleet:
+  const Run r = Simulate(Soracom(R"(fleet:
   - { group: light, count: 1, carrier: soracom, plan: plan01s, device: idle, test-mode: true }
 )"),
                          "40d");
@@ -189,7 +186,7 @@ TEST_CASE("SOR-12: testing ends at its time limit", "[rules][soracom]") {
 }
 
 TEST_CASE("SOR-12: testing exempts usage fees until its data limit", "[rules][soracom]") {
-  const Run r = Simulate(Body(R"(fleet:
+  const Run r = Simulate(Soracom(R"(fleet:
   - { group: busy, count: 1, carrier: soracom, plan: plan01s, device: heavy, test-mode: true }
 )"),
                          "25d");  // all in January: one usage line
@@ -205,7 +202,7 @@ TEST_CASE("SOR-12: testing exempts usage fees until its data limit", "[rules][so
 }
 
 TEST_CASE("SOR-13: additional subscriptions follow the SIM's status", "[rules][soracom]") {
-  const Run r = Simulate(Body(R"(fleet:
+  const Run r = Simulate(Soracom(R"(fleet:
   - { group: g, count: 1, carrier: soracom, plan: plan01s, device: idle, status: active,
       power: off, subscriptions: [planX3] }
 timeline:
@@ -224,7 +221,7 @@ timeline:
 }
 
 TEST_CASE("SOR-14: an account ends only once every SIM is terminated", "[rules][soracom]") {
-  const Run r = Simulate(Body(R"(fleet:
+  const Run r = Simulate(Soracom(R"(fleet:
   - { group: g, count: 2, carrier: soracom, plan: plan01s, device: idle, status: active,
       power: off }
 timeline:

@@ -13,15 +13,12 @@ using test::BasicRate;
 using test::RenewalPrice;
 using test::Run;
 using test::Simulate;
+using test::Soracom;
 using test::TransitionPrice;
-using Strings = std::vector<std::string>;
-
-std::string Body(const std::string& fleet_and_timeline) {
-  return test::Soracom(fleet_and_timeline);
-}
+using test::Strings;
 
 TEST_CASE("SOR-1: registering a SIM puts it in ready", "[rules][soracom]") {
-  const Run r = Simulate(Body(R"(fleet:
+  const Run r = Simulate(Soracom(R"(fleet:
   - { group: g, count: 3, carrier: soracom, plan: plan01s, device: idle, power: off }
 )"));
   for (int i = 0; i < 3; ++i) {
@@ -33,7 +30,7 @@ TEST_CASE("SOR-1: registering a SIM puts it in ready", "[rules][soracom]") {
 
 TEST_CASE("SOR-2: the first attach moves ready to active, or to testing in test mode, free",
           "[rules][soracom]") {
-  const Run r = Simulate(Body(R"(fleet:
+  const Run r = Simulate(Soracom(R"(fleet:
   - { group: plain, count: 1, carrier: soracom, plan: plan01s, device: idle, power: off }
   - { group: tested, count: 1, carrier: soracom, plan: plan01s, device: idle, power: off,
       test-mode: true }
@@ -57,7 +54,7 @@ timeline:
 }
 
 TEST_CASE("SOR-3: active allows data and SMS, session status is separate", "[rules][soracom]") {
-  const Run r = Simulate(Body(R"(fleet:
+  const Run r = Simulate(Soracom(R"(fleet:
   - { group: g, count: 1, carrier: soracom, plan: plan01s, device: tracker, status: active }
 timeline:
   - { at: 12h, send-command: { group: g } }
@@ -82,7 +79,7 @@ timeline:
 
 TEST_CASE("SOR-4: inactive refuses data and usage fees, keeps SMS and the basic fee",
           "[rules][soracom]") {
-  const Run r = Simulate(Body(R"(fleet:
+  const Run r = Simulate(Soracom(R"(fleet:
   - { group: g, count: 1, carrier: soracom, plan: plan01s, device: tracker, status: active }
 timeline:
   - { at: 5d, deactivate: { group: g } }
@@ -109,7 +106,7 @@ timeline:
 TEST_CASE("SOR-5: standby is free and reactivates itself on attach, for a fee",
           "[rules][soracom]") {
   // The catalogue's example: active 10 days, in standby 400 days, then attached.
-  const Run r = Simulate(Body(R"(fleet:
+  const Run r = Simulate(Soracom(R"(fleet:
   - { group: g, count: 1, carrier: soracom, plan: plan01s, device: idle, status: active }
 timeline:
   - { at: 10d, power-off: { group: g } }
@@ -128,7 +125,7 @@ timeline:
 }
 
 TEST_CASE("SOR-5: a device left on reactivates a SIM set to standby at once", "[rules][soracom]") {
-  const Run r = Simulate(Body(R"(fleet:
+  const Run r = Simulate(Soracom(R"(fleet:
   - { group: g, count: 1, carrier: soracom, plan: plan01s, device: idle, status: active }
 timeline:
   - { at: 10d, set-to-standby: { group: g } }
@@ -141,7 +138,7 @@ timeline:
 }
 
 TEST_CASE("SOR-5: no reactivation fee on plan-US and planX3-EU", "[rules][soracom]") {
-  const Run r = Simulate(Body(R"(fleet:
+  const Run r = Simulate(Soracom(R"(fleet:
   - { group: us, count: 1, carrier: soracom, plan: plan-US, device: idle, status: active,
       power: off }
   - { group: eu, count: 1, carrier: soracom, plan: planX3-EU, device: idle, status: active,
@@ -172,7 +169,7 @@ timeline:
 }
 
 TEST_CASE("SOR-5: plan-D, plan-DU, plan-K and plan-K2 refuse standby", "[rules][soracom]") {
-  const Run r = Simulate(Body(R"(fleet:
+  const Run r = Simulate(Soracom(R"(fleet:
   - { group: d, count: 1, carrier: soracom, plan: plan-D, device: idle, status: active,
       power: off }
   - { group: du, count: 1, carrier: soracom, plan: plan-DU, device: idle, status: active,
@@ -212,7 +209,7 @@ timeline:
 }
 
 TEST_CASE("SOR-5: a SIM in standby cannot change to a plan without standby", "[rules][soracom]") {
-  const Run r = Simulate(Body(R"(fleet:
+  const Run r = Simulate(Soracom(R"(fleet:
   - { group: g, count: 1, carrier: soracom, plan: plan-KM1, device: idle, status: standby,
       power: off }
 timeline:
@@ -242,7 +239,7 @@ timeline:
 
 TEST_CASE("SOR-6: suspended is unbilled, permanently rejects, and needs a power cycle",
           "[rules][soracom]") {
-  const Run r = Simulate(Body(R"(fleet:
+  const Run r = Simulate(Soracom(R"(fleet:
   - { group: g, count: 1, carrier: soracom, plan: plan01s, device: idle, status: active }
 timeline:
   - { at: 10d, suspend: { group: g } }
@@ -300,7 +297,7 @@ timeline:
 
 TEST_CASE("SOR-8: terminated is final and free, protection refuses it, listings expire",
           "[rules][soracom]") {
-  const Run r = Simulate(Body(R"(fleet:
+  const Run r = Simulate(Soracom(R"(fleet:
   - { group: old, count: 1, carrier: soracom, plan: plan01s, device: idle, status: active,
       power: off }
   - { group: guarded, count: 1, carrier: soracom, plan: plan01s, device: idle, status: active,
@@ -329,7 +326,7 @@ timeline:
 
 TEST_CASE("SOR-9: every API verb changes the status and the history records it",
           "[rules][soracom]") {
-  const Run r = Simulate(Body(R"(fleet:
+  const Run r = Simulate(Soracom(R"(fleet:
   - { group: g, count: 1, carrier: soracom, plan: plan01s, device: idle, power: off }
 timeline:
   - { at: 1d, activate: { group: g } }
