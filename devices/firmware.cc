@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "devices/modem.h"
+#include "simulator/network/core_network.h"
 #include "simulator/world/timeline.h"
 
 namespace carriersim {
@@ -130,7 +131,7 @@ SimTime SkipDeadAir(World& world, DeviceId device, SimTime at) {
     if (at + took >= horizon) break;  // its answer would meet the next action: simulate it
     fleet.radio_rng[device] = rng;
     ++fleet.attach_attempts[device];
-    ++world.metrics.total.attempts_without_cell;
+    CountAttemptWithoutCell(world, device);
     fleet.radio_ms[device] += took;
     at = NextAttempt(world, device, at + took, AttachOutcome::kNoCell, 0);
   }

@@ -26,11 +26,16 @@ bool CheckStorm(World& world, SimId sim, SimTime now) {
 
 }  // namespace
 
+void CountAttemptWithoutCell(World& world, SimId sim) {
+  ++world.metrics.total.attempts_without_cell;
+  ++world.metrics.by_group[world.subscribers.group[sim]].attempts_without_cell;
+}
+
 AttachAnswer HandleAttach(World& world, SimId sim, SimTime now) {
   Subscribers& subs = world.subscribers;
   const uint32_t cell = world.fleet.cell[sim];
   if (world.cells.down(cell)) {
-    ++world.metrics.total.attempts_without_cell;
+    CountAttemptWithoutCell(world, sim);
     return {AttachOutcome::kNoCell, 0};
   }
   SignalingCounters& group = world.metrics.by_group[subs.group[sim]];

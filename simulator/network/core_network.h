@@ -20,6 +20,8 @@ struct AttachAnswer {
 // storm (SOR-7), applies the stable status's attach rule (moving ready to active on the way,
 // SOR-2) and answers.
 AttachAnswer HandleAttach(World& world, SimId sim, SimTime now);
+// An attempt made while the device's cell was down: nobody heard it, but the reports count it.
+void CountAttemptWithoutCell(World& world, SimId sim);
 
 // What the SIM's stable status means for its device when that device is attached: a detach when
 // the status rejects attaches, the data session dropped or brought up. Called when a stable

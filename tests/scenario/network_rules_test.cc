@@ -104,6 +104,7 @@ TEST_CASE("NET-4: a cell outage drops sessions and devices return by their timer
   // 1 at boot, 5 cycles of 5 into the dead cell, and the one that got back in.
   CHECK(r.world->fleet.attach_attempts[0] == 1 + 25 + 1);
   CHECK(r.world->metrics.total.attempts_without_cell == 10 * 25);
+  CHECK(r.world->metrics.by_group[0].attempts_without_cell == 10 * 25);
 }
 
 TEST_CASE("NET-4: in a core outage requests reach the cell and time out", "[rules][network]") {
