@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "devices/modem.h"
+#include "devices/power.h"
 #include "simulator/network/core_network.h"
 #include "simulator/world/timeline.h"
 
@@ -120,11 +121,12 @@ SimTime NextAttempt(World& world, DeviceId device, SimTime now, AttachOutcome ou
 // before the next action are counted here, by the same rules and random draws, instead of being
 // simulated one event each: an outage then costs events per device, not per retry. Returns
 // when the first attempt that needs an event is due, or kNever as NextAttempt does.
-SimTime SkipDeadAir(World& world, DeviceId device, SimTime at) {
+SimTime SkipDeadAir(World& world, DeviceId device, SimTime now, SimTime at) {
   Fleet& fleet = world.fleet;
   const DeviceSpec& spec = world.DeviceSpecOf(device);
   if (!world.fast_forward || spec.firmware.reboot_after_no_service > 0) return at;
-  const SimTime horizon = NextTimelineTime(world);
+  // Nothing but the timeline and the device's own power schedule can change what it meets.
+  const SimTime horizon = std::min(NextTimelineTime(world), NextPowerChange(world, device, now));
   while (at < horizon) {
     RandomStream rng = fleet.radio_rng[device];
     const SimTime took = Draw(rng, spec.modem.attach_time);
@@ -143,7 +145,7 @@ SimTime SkipDeadAir(World& world, DeviceId device, SimTime at) {
 void OnAttachFailure(World& world, DeviceId device, SimTime now, AttachOutcome outcome,
                      EmmCause cause) {
   SimTime at = NextAttempt(world, device, now, outcome, cause);
-  if (at != kNever && outcome == AttachOutcome::kNoCell) at = SkipDeadAir(world, device, at);
+  if (at != kNever && outcome == AttachOutcome::kNoCell) at = SkipDeadAir(world, device, now, at);
   if (at != kNever) WaitThenAttach(world, device, at);
 }
 

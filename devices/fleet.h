@@ -35,6 +35,7 @@ enum class AttachOutcome : uint8_t {
 
 struct Fleet {
   std::vector<ModemState> modem;
+  std::vector<uint8_t> switched_on;      // the timeline's power switch (devices/power.h)
   std::vector<uint32_t> cell;            // the cell the device camps on
   std::vector<uint8_t> failed_attempts;  // attach attempt counter of TS 24.301 5.5.1.2.6
   std::vector<uint32_t> failures;        // the firmware's failures in a row (DEV-2)
@@ -56,6 +57,7 @@ struct Fleet {
 
   explicit Fleet(size_t count)
       : modem(count, ModemState::kOff),
+        switched_on(count),
         cell(count),
         failed_attempts(count),
         failures(count),

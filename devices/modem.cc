@@ -84,11 +84,6 @@ bool PowerOff(World& world, DeviceId device, SimTime now) {
   return true;
 }
 
-bool PowerCycle(World& world, DeviceId device, SimTime now) {
-  PowerOff(world, device, now);
-  return PowerOn(world, device, now);
-}
-
 void OnModemTimer(World& world, DeviceId device, SimTime now) {
   Fleet& fleet = world.fleet;
   switch (fleet.modem[device]) {

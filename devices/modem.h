@@ -11,13 +11,11 @@
 
 namespace carriersim {
 
-// Each returns whether the device changed: powering on a device that is on, or off one that is
-// off, does nothing.
+// The modem gets or loses power (devices/power.h decides when). Powering on resets the attempt
+// counter, the invalid-SIM flag and the firmware's counters. Each returns whether the device
+// changed: powering on a device that is on, or off one that is off, does nothing.
 bool PowerOn(World& world, DeviceId device, SimTime now);
 bool PowerOff(World& world, DeviceId device, SimTime now);
-// Off (if on) and on again at the same instant: resets the attempt counter, the invalid-SIM
-// flag and the firmware's counters. Always acts.
-bool PowerCycle(World& world, DeviceId device, SimTime now);
 
 // The modem attaches at `at`.
 void WaitThenAttach(World& world, DeviceId device, SimTime at);

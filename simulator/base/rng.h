@@ -29,6 +29,9 @@ enum class StreamPurpose : uint32_t {
   kFirmware = 5,      // a device's firmware: back-off jitter
   kRadio = 6,         // what a device meets on the air: attach times, noticing a lost cell,
                       // the T3346 a congested cell hands it
+  kPowerPhase = 7,    // where in its period a device's duty cycle starts
+  kSpread = 8,        // when each SIM acts within a spread timeline action
+  kTrafficSize = 9,   // the sizes of a device's sends, drawn per send
 };
 
 // The SplitMix64 output function: a bijective avalanche mix of 64 bits.

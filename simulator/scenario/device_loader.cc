@@ -1,5 +1,6 @@
 // The `devices:` part of a scenario: each device profile's modem timers, firmware reconnect
-// policy (DEV-2) and traffic.
+// policy (DEV-2), power schedule (DEV-1) and traffic (DEV-3).
+#include "simulator/base/calendar.h"
 #include "simulator/scenario/loader_internal.h"
 
 namespace carriersim {
@@ -49,6 +50,7 @@ void ScenarioLoader::ReadDevices(const Field& devices) {
     if (Field f = fields.Optional("boot"); f.present()) {
       device.modem.boot = reader_.DurationSpan(f).value_or(device.modem.boot);
     }
+    if (Field f = fields.Optional("power"); f.present()) ReadPower(f, &device.power);
     if (Field f = fields.Optional("traffic"); f.present()) ReadTraffic(f, &device.traffic);
     if (Field f = fields.Optional("modem"); f.present()) ReadModem(f, &device.modem);
     if (Field f = fields.Optional("firmware"); f.present()) ReadFirmware(f, &device.firmware);
@@ -56,6 +58,63 @@ void ScenarioLoader::ReadDevices(const Field& devices) {
     scenario_.devices.push_back(device);
   }
   if (map.is_map() && scenario_.devices.empty()) reader_.Error(devices, "no devices defined");
+}
+
+// power: { duty-cycle: { on: 5m, every: 1h }, off-seasons: [{ from: 12-01, to: 03-01 }] }
+void ScenarioLoader::ReadPower(const Field& f, PowerSpec* power) {
+  MapFields fields(reader_, f);
+  if (Field duty = fields.Optional("duty-cycle"); duty.present()) {
+    MapFields cycle(reader_, duty);
+    const Field on = cycle.Required("on", "how long the device is on each period, such as 5m");
+    const Field every = cycle.Required("every", "the period, such as 1h");
+    cycle.Finish();
+    if (on.present() && every.present()) {
+      const std::optional<SimTime> on_for = reader_.Duration(on, kSecond);
+      const std::optional<SimTime> period = reader_.Duration(every, kSecond);
+      if (on_for && period && *on_for > *period) {
+        reader_.Error(on, "the duty cycle is on for " + FormatDuration(*on_for) +
+                              ", longer than its period (every " + FormatDuration(*period) + ")");
+      } else if (on_for && period) {
+        power->on = *on_for;
+        power->every = *period;
+      }
+    }
+  }
+  if (Field seasons = fields.Optional("off-seasons"); seasons.present()) {
+    for (const Field& element : reader_.Elements(seasons)) {
+      MapFields season(reader_, element);
+      const Field from = season.Required("from", "the first day off, such as 12-01");
+      const Field to = season.Required("to", "the day power returns, such as 03-01");
+      season.Finish();
+      if (!from.present() || !to.present()) continue;
+      const std::optional<int> first = MonthDay(from);
+      const std::optional<int> back = MonthDay(to);
+      if (first && back && *first == *back) {
+        reader_.Error(to, "the season ends on the day it starts; leave it out for none");
+      } else if (first && back) {
+        power->off_seasons.push_back({*first, *back});
+      }
+    }
+  }
+  fields.Finish();
+}
+
+// "MM-DD" as month * 100 + day; a day that exists every year.
+std::optional<int> ScenarioLoader::MonthDay(const Field& f) {
+  std::optional<std::string> text = reader_.Text(f);
+  if (!text) return std::nullopt;
+  const std::string& t = *text;
+  const auto digit = [&](size_t i) { return t[i] >= '0' && t[i] <= '9' ? t[i] - '0' : -100; };
+  const bool shaped = t.size() == 5 && t[2] == '-';
+  const int month = shaped ? digit(0) * 10 + digit(1) : 0;
+  const int day = shaped ? digit(3) * 10 + digit(4) : 0;
+  if (month < 1 || month > 12 || day < 1 || day > DaysInMonth(2023, month)) {
+    reader_.Error(f, "'" + *text + "' is not a day of the year as MM-DD, such as 12-01" +
+                         std::string(month == 2 && day == 29 ? " (02-29 is not in every year)"
+                                                             : ""));
+    return std::nullopt;
+  }
+  return month * 100 + day;
 }
 
 void ScenarioLoader::ReadTraffic(const Field& f, TrafficSpec* traffic) {

@@ -32,6 +32,8 @@ class ScenarioLoader {
   void ReadOutages(const Field& f, CarrierSpec* carrier);
   // device_loader.cc
   void ReadDevices(const Field& devices);
+  void ReadPower(const Field& f, PowerSpec* power);
+  std::optional<int> MonthDay(const Field& f);
   void ReadTraffic(const Field& f, TrafficSpec* traffic);
   void ReadModem(const Field& f, ModemSpec* modem);
   void ReadFirmware(const Field& f, FirmwareSpec* firmware);
@@ -47,6 +49,7 @@ class ScenarioLoader {
   void ReadTimeline(const Field& timeline, bool have_duration);
   std::optional<SimTime> ReadAt(const Field& at, bool have_duration);
   bool ReadAction(const Field& entry, TimelineAction* action);
+  bool ReadSpread(const Field& spread, SimTime at, TimelineAction* action);
   bool ReadOutage(MapFields& fields, ActionKind kind, const std::string& name,
                   TimelineAction* action);
   std::optional<Target> ReadTarget(MapFields& fields);

@@ -76,8 +76,26 @@ struct FirmwareSpec {
   PermanentReject permanent_reject = PermanentReject::kRespect;
 };
 
+// A yearly period with the device switched off (a farm sensor in winter): from 00:00 UTC on
+// `from` to 00:00 UTC on `to`, each written month * 100 + day; `to` <= `from` ends the next year.
+struct Season {
+  int from = 0;
+  int to = 0;
+};
+
+// When a switched-on device has power (DEV-1): on for `on` out of every `every` (a duty cycle, at
+// a phase drawn per device), except during the off seasons. The timeline's power-on and
+// power-off switch the device on and off; the schedule applies while it is switched on.
+struct PowerSpec {
+  SimTime on = 0;
+  SimTime every = 0;  // 0: no duty cycle
+  std::vector<Season> off_seasons;
+  bool scheduled() const { return every > 0 || !off_seasons.empty(); }
+};
+
 struct DeviceSpec {
   std::string name;
+  PowerSpec power;
   ModemSpec modem;
   FirmwareSpec firmware;
   TrafficSpec traffic;
@@ -169,6 +187,9 @@ struct TimelineAction {
   uint32_t first_cell = 0;  // cell outages
   uint32_t cell_count = 0;
   SimTime until = 0;  // outages: when they end
+  // Each SIM acts at a time drawn uniformly from [at, at + spread), so that a fleet does not act
+  // in lockstep; 0: all at `at`.
+  SimTime spread = 0;
   std::string role = "owner";   // who performs it (`as:`)
   std::string channel = "api";  // through what (`via:`): api, dashboard, ...
   std::string text;             // "suspend trackers", for reports

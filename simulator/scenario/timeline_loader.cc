@@ -35,15 +35,17 @@ void ScenarioLoader::ReadTimeline(const Field& timeline, bool have_duration) {
     MapFields fields(reader_, element);
     if (!fields.is_map()) continue;
     const Field at = fields.Required("at", "when, such as 10d or 2026-01-11T00:00:00Z");
+    const Field spread = fields.Optional("spread");
     std::vector<Field> actions;
     for (const Field& entry : fields.Entries()) {
-      if (entry.key.Scalar() != "at") actions.push_back(entry);
+      if (entry.key.Scalar() != "at" && entry.key.Scalar() != "spread") actions.push_back(entry);
     }
     fields.Finish();
     TimelineAction action;
     action.line = reader_.Where(element).line;
     action.key = Mix64(i + 1);
-    std::optional<SimTime> when = at.present() ? ReadAt(at, have_duration) : std::nullopt;
+    // -1: missing or invalid (reported); times in a scenario are never negative.
+    const SimTime when = at.present() ? ReadAt(at, have_duration).value_or(-1) : -1;
     if (actions.size() != 1) {
       reader_.Error(element, actions.empty()
                                  ? "no action: add one such as 'suspend: { group: NAME }'"
@@ -51,8 +53,9 @@ void ScenarioLoader::ReadTimeline(const Field& timeline, bool have_duration) {
                                    "its own '- at: ...' entry");
       continue;
     }
-    if (ReadAction(actions[0], &action) && when) {
-      action.at = *when;
+    const bool read = ReadAction(actions[0], &action);
+    if (read && when >= 0 && ReadSpread(spread, when, &action)) {
+      action.at = when;
       scenario_.timeline.push_back(action);
       const bool outage =
           action.kind == ActionKind::kCellOutage || action.kind == ActionKind::kCoreOutage;
@@ -72,6 +75,30 @@ void ScenarioLoader::ReadTimeline(const Field& timeline, bool have_duration) {
   }
   std::stable_sort(scenario_.timeline.begin(), scenario_.timeline.end(),
                    [](const TimelineAction& a, const TimelineAction& b) { return a.at < b.at; });
+}
+
+// `spread: 10m` beside `at`: each SIM the action addresses acts at its own time within it.
+bool ScenarioLoader::ReadSpread(const Field& spread, SimTime at, TimelineAction* action) {
+  if (!spread.present()) return true;
+  const std::optional<SimTime> d = reader_.Duration(spread, 1);
+  if (!d) return false;
+  const bool on_sims = action->kind != ActionKind::kTerminateAccount &&
+                       action->kind != ActionKind::kCellOutage &&
+                       action->kind != ActionKind::kCoreOutage;
+  if (!on_sims) {
+    reader_.Error(spread, "'spread' spreads an action over the SIMs it addresses; '" +
+                              action->text + "' addresses none");
+    return false;
+  }
+  if (scenario_.duration > 0 && at + *d > scenario_.duration) {
+    reader_.Error(spread, "the spread of " + FormatDuration(*d) + " from " + FormatDuration(at) +
+                              " runs past the end of the run (duration " +
+                              FormatDuration(scenario_.duration) + ")");
+    return false;
+  }
+  action->spread = *d;
+  action->text += " (spread " + FormatDuration(*d) + ")";
+  return true;
 }
 
 // cell-outage: { cell: NAME, for: 1h } and core-outage: { for: 1h } (NET-4).

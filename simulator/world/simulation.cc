@@ -6,6 +6,7 @@
 
 #include "devices/firmware.h"
 #include "devices/modem.h"
+#include "devices/power.h"
 #include "simulator/network/core_network.h"
 #include "simulator/network/lifecycle.h"
 #include "simulator/world/timeline.h"
@@ -28,6 +29,9 @@ void Dispatch(World& world, const Event& e) {
       return;
     case kFirmwareTimer:
       OnWatchdog(world, device, e.time);
+      return;
+    case kPowerTimer:
+      OnPowerTimer(world, device, e.time);
       return;
     default:
       throw std::logic_error("device event with unknown tag " + std::to_string(e.tag()));

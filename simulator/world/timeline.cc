@@ -1,6 +1,8 @@
 #include "simulator/world/timeline.h"
 
-#include "devices/modem.h"
+#include <algorithm>
+
+#include "devices/power.h"
 #include "simulator/base/rng.h"
 #include "simulator/network/lifecycle.h"
 #include "simulator/network/outages.h"
@@ -79,11 +81,11 @@ Outcome RunOnSim(World& world, const TimelineAction& action, SimId sim, SimTime 
     case ActionKind::kVerb:
       return ApplyVerb(world, sim, action.verb, now, action.role);
     case ActionKind::kPowerOn:
-      return Changed(PowerOn(world, sim, now));
+      return Changed(SwitchOn(world, sim, now));
     case ActionKind::kPowerOff:
-      return Changed(PowerOff(world, sim, now));
+      return Changed(SwitchOff(world, sim, now));
     case ActionKind::kPowerCycle:
-      return Changed(PowerCycle(world, sim, now));
+      return Changed(SwitchCycle(world, sim, now));
     case ActionKind::kChangePlan:
       return ChangePlan(world, sim, action.plan, now);
     case ActionKind::kTestMode:
@@ -104,7 +106,25 @@ Outcome RunOnSim(World& world, const TimelineAction& action, SimId sim, SimTime 
   return {};
 }
 
-void RunAction(World& world, const TimelineAction& action, ActionOutcome& outcome, SimTime now) {
+// One SIM's part of an action; `event` is the action's mass event + 1, or 0.
+void RunForSim(World& world, const TimelineAction& action, ActionOutcome& outcome, SimId sim,
+               uint32_t event, SimTime now) {
+  const Outcome result = RunOnSim(world, action, sim, now);
+  if (event > 0 && result.result == VerbResult::kApplied) {
+    world.recovery.Affect(world.fleet.recovering[sim], event - 1);
+  }
+  Count(outcome, result);
+}
+
+bool Later(const DeferredAction& a, const DeferredAction& b) {
+  if (a.at != b.at) return a.at > b.at;
+  if (a.action != b.action) return a.action > b.action;
+  return a.sim > b.sim;
+}
+
+void RunAction(World& world, uint32_t index, SimTime now) {
+  const TimelineAction& action = world.scenario.timeline[index];
+  ActionOutcome& outcome = world.metrics.actions[index];
   switch (action.kind) {
     case ActionKind::kTerminateAccount:
       Count(outcome, TerminateAccount(world, action.carrier, now));
@@ -128,28 +148,32 @@ void RunAction(World& world, const TimelineAction& action, ActionOutcome& outcom
   }
   // Devices a power-on brings up are a mass event: how fast they all get service (NET-4).
   const bool mass = action.kind == ActionKind::kPowerOn || action.kind == ActionKind::kPowerCycle;
-  const uint32_t event = mass ? world.recovery.Begin(action.text, now, now) : 0;
+  const uint32_t event = mass ? world.recovery.Begin(action.text, now, now) + 1 : 0;
+  if (action.spread == 0) {
+    for (SimId sim : sims) RunForSim(world, action, outcome, sim, event, now);
+    return;
+  }
+  // Each SIM acts at its own time in [now, now + spread), drawn from the action's stream.
+  const GroupSpec& group = world.scenario.groups[action.target.group];
+  RandomStream rng = MakeStream(world.seed, action.key ^ NameKey(group.name), StreamPurpose::kSpread);
   for (SimId sim : sims) {
-    const Outcome result = RunOnSim(world, action, sim, now);
-    if (mass && result.result == VerbResult::kApplied) {
-      world.recovery.Affect(world.fleet.recovering[sim], event);
-    }
-    Count(outcome, result);
+    const SimTime at = now + static_cast<SimTime>(UniformBelow(rng, uint64_t(action.spread)));
+    world.deferred.push_back(DeferredAction{at, index, sim, event});
+    std::push_heap(world.deferred.begin(), world.deferred.end(), Later);
   }
 }
 
 void ArmNext(World& world) {
-  if (world.next_action < world.scenario.timeline.size()) {
-    world.queue.SetTimer(world.scenario.timeline[world.next_action].at, kTimelineEntity,
-                         kTimelineTimer);
-  }
+  const SimTime next = NextTimelineTime(world);
+  if (next != kNever) world.queue.SetTimer(next, kTimelineEntity, kTimelineTimer);
 }
 
 }  // namespace
 
 SimTime NextTimelineTime(const World& world) {
   const std::vector<TimelineAction>& timeline = world.scenario.timeline;
-  return world.next_action < timeline.size() ? timeline[world.next_action].at : kNever;
+  const SimTime action = world.next_action < timeline.size() ? timeline[world.next_action].at : kNever;
+  return world.deferred.empty() ? action : std::min(action, world.deferred.front().at);
 }
 
 void StartTimeline(World& world) {
@@ -160,8 +184,14 @@ void StartTimeline(World& world) {
 void RunDueActions(World& world, SimTime now) {
   const std::vector<TimelineAction>& timeline = world.scenario.timeline;
   while (world.next_action < timeline.size() && timeline[world.next_action].at == now) {
-    RunAction(world, timeline[world.next_action], world.metrics.actions[world.next_action], now);
-    ++world.next_action;
+    RunAction(world, static_cast<uint32_t>(world.next_action++), now);
+  }
+  // Then the SIMs of spread actions whose turn it is, including any drawn just now.
+  while (!world.deferred.empty() && world.deferred.front().at == now) {
+    std::pop_heap(world.deferred.begin(), world.deferred.end(), Later);
+    const DeferredAction d = world.deferred.back();
+    world.deferred.pop_back();
+    RunForSim(world, timeline[d.action], world.metrics.actions[d.action], d.sim, d.event, now);
   }
   ArmNext(world);
 }

@@ -1,6 +1,6 @@
 #include "simulator/world/world.h"
 
-#include "devices/modem.h"
+#include "devices/power.h"
 #include "simulator/base/rng.h"
 #include "simulator/network/lifecycle.h"
 #include "simulator/world/timeline.h"
@@ -21,7 +21,6 @@ World::World(const Scenario& s, uint64_t run_seed)
   for (uint32_t g = 0; g < s.groups.size(); ++g) {
     const GroupSpec& group = s.groups[g];
     const TrafficSpec& traffic = s.devices[group.device].traffic;
-    const uint64_t group_key = NameKey(group.name);
     for (int64_t i = 0; i < group.count; ++i) {
       const SimId sim = static_cast<SimId>(group.first_sim + i);
       subscribers.group[sim] = g;
@@ -31,8 +30,7 @@ World::World(const Scenario& s, uint64_t run_seed)
       subscribers.Set(sim, kTestMode, group.test_mode);
       subscribers.Set(sim, kTerminationProtection, group.termination_protection);
       subscribers.usage_limit[sim] = group.usage_limit;
-      // Each device's streams belong to it alone: keyed by group name and index in the group.
-      const uint64_t device_key = group_key ^ Mix64(static_cast<uint64_t>(i));
+      const uint64_t device_key = DeviceKey(sim);
       fleet.boot_rng[sim] = MakeStream(seed, device_key, StreamPurpose::kBoot);
       fleet.firmware_rng[sim] = MakeStream(seed, device_key, StreamPurpose::kFirmware);
       fleet.radio_rng[sim] = MakeStream(seed, device_key, StreamPurpose::kRadio);
@@ -63,7 +61,7 @@ World::World(const Scenario& s, uint64_t run_seed)
   for (const GroupSpec& group : s.groups) {
     if (!group.powered) continue;
     for (int64_t i = group.first_sim; i < group.first_sim + group.count; ++i) {
-      PowerOn(*this, static_cast<DeviceId>(i), 0);
+      SwitchOn(*this, static_cast<DeviceId>(i), 0);
     }
   }
   StartTimeline(*this);

@@ -34,6 +34,15 @@ enum TimerSlot : EventTag {
   kSubscriptionTimer = 1,  // its SIM: an automatic transition may be due (time, data volume,
                            // a change in progress, an upstream outage ending, a usage month)
   kFirmwareTimer = 2,      // device: the firmware's no-service watchdog
+  kPowerTimer = 3,         // device: its power schedule changes state (devices/power.h)
+};
+
+// One SIM's turn in a timeline action spread over time (TimelineAction::spread).
+struct DeferredAction {
+  SimTime at;
+  uint32_t action;  // index into the timeline
+  uint32_t sim;
+  uint32_t event;  // the action's mass event + 1, or 0
 };
 
 // A SIM the network force-reactivated because its device kept attaching (SOR-7).
@@ -61,6 +70,7 @@ struct World {
   int core_outages = 0;  // core outages in progress (NET-4)
   Recovery recovery;
   size_t next_action = 0;                   // index of the next timeline action to run
+  std::vector<DeferredAction> deferred;     // a min-heap by (at, action, sim)
   // Count a device's retries into a dead cell by arithmetic instead of events (SkipDeadAir in
   // devices/firmware.cc). Off only to check that it changes nothing.
   bool fast_forward = true;
@@ -88,6 +98,12 @@ struct World {
     }
   }
   const DeviceSpec& DeviceSpecOf(DeviceId d) const { return scenario.devices[GroupOf(d).device]; }
+  // What a device's random streams are keyed by: its group's name and its index in the group,
+  // so that other groups never change what it draws.
+  uint64_t DeviceKey(DeviceId d) const {
+    const GroupSpec& group = GroupOf(d);
+    return NameKey(group.name) ^ Mix64(static_cast<uint64_t>(d - group.first_sim));
+  }
 };
 
 }  // namespace carriersim
