@@ -35,6 +35,21 @@ SimTime BackoffWait(const Backoff& backoff, uint32_t k, SimTime& previous, Rando
   return wait;
 }
 
+uint64_t PdnRequests(const Backoff& retry, SimTime from, SimTime to) {
+  // Waits grow only with a multiplier above 1; then they grow by at least 1 ms a step.
+  const SimTime cap = retry.multiplier_milli > 1000 ? retry.cap : retry.initial;
+  uint64_t requests = 1;
+  SimTime at = from;
+  SimTime wait = retry.initial;
+  while (wait < cap) {
+    if (at + wait >= to) return requests;
+    at += wait;
+    ++requests;
+    wait = std::min(cap, wait * retry.multiplier_milli / 1000);
+  }
+  return requests + static_cast<uint64_t>(std::max<SimTime>(0, to - at - 1) / cap);
+}
+
 namespace {
 
 // Waits never reach below a millisecond, so that no device can loop at one instant.

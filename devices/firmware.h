@@ -13,6 +13,10 @@ namespace carriersim {
 // (decorrelated jitter grows from it) and is updated.
 SimTime BackoffWait(const Backoff& backoff, uint32_t k, SimTime& previous, RandomStream& rng);
 
+// Requests for a data session by a device refused one at `from` and retrying by `retry` until
+// `to`: the first at `from`, then one after each wait, before `to`. Counted, not simulated.
+uint64_t PdnRequests(const Backoff& retry, SimTime from, SimTime to);
+
 // An attach attempt failed (or the network detached the device with `cause`): decides the
 // device's next step and schedules it.
 void OnAttachFailure(World& world, DeviceId device, SimTime now, AttachOutcome outcome,

@@ -45,6 +45,10 @@ struct Fleet {
   std::vector<AttachOutcome> answer;     // while kAttaching: the answer on its way...
   std::vector<uint8_t> answer_cause;     // ...and its EMM cause, when rejected
   std::vector<SimTime> traffic_anchor;   // the device sends at anchor + k * every
+  // Attached but refused a data session (SOR-4): since when it has been asking, and how many
+  // requests it made in earlier such periods (the current one is counted when it ends).
+  std::vector<SimTime> pdn_refused_since;
+  std::vector<uint32_t> pdn_requests;
   // The mass event (outage, mass power-on) the device is recovering from, + 1; 0: none.
   std::vector<uint32_t> recovering;
   // Energy proxy (DEV-4): attach attempts, radio-on time, modem reboots.
@@ -67,6 +71,8 @@ struct Fleet {
         answer(count),
         answer_cause(count),
         traffic_anchor(count),
+        pdn_refused_since(count, kNever),
+        pdn_requests(count),
         recovering(count),
         attach_attempts(count),
         radio_ms(count),

@@ -77,7 +77,9 @@ bool PowerOff(World& world, DeviceId device, SimTime now) {
   Fleet& fleet = world.fleet;
   if (fleet.modem[device] == ModemState::kOff) return false;
   // A detach by the device itself: the session ends, the subscriber status is untouched.
-  if (fleet.modem[device] == ModemState::kRegistered) CloseSession(world, device, now);
+  if (fleet.modem[device] == ModemState::kRegistered) {
+    CloseSession(world, device, now, SessionEnd::kPowerOff);
+  }
   world.queue.CancelTimer(EntityOfDevice(device), kModemTimer);
   world.queue.CancelTimer(EntityOfDevice(device), kFirmwareTimer);
   fleet.modem[device] = ModemState::kOff;
@@ -115,7 +117,7 @@ bool LoseService(World& world, DeviceId device, SimTime now) {
   Fleet& fleet = world.fleet;
   const ModemState state = fleet.modem[device];
   if (state != ModemState::kRegistered && state != ModemState::kAttaching) return false;
-  if (state == ModemState::kRegistered) CloseSession(world, device, now);
+  if (state == ModemState::kRegistered) CloseSession(world, device, now, SessionEnd::kLostService);
   const SimTime notice = Draw(fleet.radio_rng[device], world.DeviceSpecOf(device).modem.loss_detection);
   WaitThenAttach(world, device, now + notice);
   ArmWatchdog(world, device, now);

@@ -126,10 +126,35 @@ void WriteHistoryCsv(const World& world, CsvWriter& out) {
   }
 }
 
+void WriteSessionsCsv(const World& world, CsvWriter& out) {
+  out.Row({"sim", "group", "opened", "closed", "online_ms", "uplink_bytes", "downlink_bytes",
+           "end"});
+  const DateText dates = RunDates(world);
+  const ChunkedVector<SessionRecord>& records = world.sessions.records;
+  for (size_t i = 0; i < records.size(); ++i) {
+    const SessionRecord& r = records[i];
+    const bool open = r.closed == kNever;
+    SimNameField(out, world, r.sim);
+    out.Field(world.GroupOf(r.sim).name);
+    TimestampField(out, world, dates, r.opened);
+    if (open) {
+      out.Field("");
+    } else {
+      TimestampField(out, world, dates, r.closed);
+    }
+    out.Field((open ? world.scenario.duration : r.closed) - r.opened);
+    out.Field(r.uplink);
+    out.Field(r.downlink);
+    out.Field(SessionEndName(r.end));
+    out.EndRow();
+  }
+}
+
 void WriteSimsCsv(const World& world, const FeeSummary& fees, CsvWriter& out) {
   out.Row({"sim", "group", "carrier", "plan", "status", "session", "listed",
-           "renewal_tracking_date", "uplink_bytes", "downlink_bytes", "online_ms",
-           "attach_attempts", "cell", "modem", "radio_on_ms", "modem_reboots",
+           "renewal_tracking_date", "uplink_bytes", "downlink_bytes", "online_ms", "sms_sent",
+           "commands_received", "attach_attempts", "pdn_requests", "cell", "modem",
+           "radio_on_ms", "modem_reboots",
            AmountColumn(world, "fees")});
   const Subscribers& subs = world.subscribers;
   const DateText dates = RunDates(world);
@@ -150,7 +175,10 @@ void WriteSimsCsv(const World& world, const FeeSummary& fees, CsvWriter& out) {
     out.Field(subs.uplink_bytes[sim]);
     out.Field(subs.downlink_bytes[sim]);
     out.Field(subs.online_ms[sim]);
+    out.Field(subs.sms_sent[sim]);
+    out.Field(subs.commands_received[sim]);
     out.Field(world.fleet.attach_attempts[sim]);
+    out.Field(world.fleet.pdn_requests[sim]);
     out.Field(world.scenario.cells[world.fleet.cell[sim]].name);
     out.Field(ModemStateName(world.fleet.modem[sim]));
     out.Field(world.fleet.radio_ms[sim]);
@@ -168,6 +196,10 @@ std::string LedgerCsv(const World& world) {
 
 std::string HistoryCsv(const World& world) {
   return CsvToString([&](CsvWriter& out) { WriteHistoryCsv(world, out); });
+}
+
+std::string SessionsCsv(const World& world) {
+  return CsvToString([&](CsvWriter& out) { WriteSessionsCsv(world, out); });
 }
 
 std::string SimsCsv(const World& world, const FeeSummary& fees) {

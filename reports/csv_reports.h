@@ -1,4 +1,5 @@
-// The CSV reports of a run: every fee line, every status change, and one row per SIM. Columns
+// The CSV reports of a run: every fee line, every status change, every data session, and one
+// row per SIM. Columns
 // carry their units in their names (`amount_usd`, `uplink_bytes`); times are UTC ISO 8601.
 #ifndef CARRIERSIM_REPORTS_CSV_REPORTS_H_
 #define CARRIERSIM_REPORTS_CSV_REPORTS_H_
@@ -13,11 +14,13 @@ namespace carriersim {
 
 void WriteLedgerCsv(const World& world, CsvWriter& out);
 void WriteHistoryCsv(const World& world, CsvWriter& out);
+void WriteSessionsCsv(const World& world, CsvWriter& out);
 void WriteSimsCsv(const World& world, const FeeSummary& fees, CsvWriter& out);
 
 // The same reports as strings, for tests and small runs.
 std::string LedgerCsv(const World& world);
 std::string HistoryCsv(const World& world);
+std::string SessionsCsv(const World& world);
 std::string SimsCsv(const World& world, const FeeSummary& fees);
 
 // "trackers#3": a SIM by its group and its index in the group.

@@ -59,6 +59,7 @@ Json SignalingJson(const SignalingCounters& c) {
       {"attach_rejects", c.AttachRejects()},    {"rejects_by_cause", ByCause(c.rejects_by_cause)},
       {"network_detaches", c.network_detaches}, {"detaches_by_cause", ByCause(c.detaches_by_cause)},
       {"sessions_opened", c.sessions_opened},
+      {"pdn_rejects", c.pdn_rejects},
       {"attempts_without_cell", c.attempts_without_cell}, {"unanswered", c.unanswered},
       {"collateral_congestion_rejects", c.collateral_congestion}};
 }

@@ -32,6 +32,7 @@ enum class StreamPurpose : uint32_t {
   kPowerPhase = 7,    // where in its period a device's duty cycle starts
   kSpread = 8,        // when each SIM acts within a spread timeline action
   kTrafficSize = 9,   // the sizes of a device's sends, drawn per send
+  kCommandPhase = 10,  // where in its period a device's command schedule starts
 };
 
 // The SplitMix64 output function: a bijective avalanche mix of 64 bits.

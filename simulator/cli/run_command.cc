@@ -28,6 +28,7 @@ reports written to the output folder:
                  invoices, status changes, timeline outcomes (and refusals), per group
   ledger.csv     every fee line, with a description a person can read
   history.csv    every subscriber status change and its cause
+  sessions.csv   every data session: opened, closed, data, why it ended
   sims.csv       one row per SIM: status, session, renewal tracking date, usage, fees
 
 The same scenario and seed always give byte-identical reports.
@@ -35,7 +36,7 @@ exit codes: 0 ok, 2 usage error, 3 invalid scenario, 4 I/O error, 70 internal er
 )";
 
 const std::vector<std::string> kReportFiles = {"summary.json", "ledger.csv", "history.csv",
-                                               "sims.csv"};
+                                               "sessions.csv", "sims.csv"};
 
 }  // namespace
 
@@ -99,6 +100,8 @@ int RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
       !WriteCsvReport(
           dir / "history.csv", [&](CsvWriter& csv) { WriteHistoryCsv(world, csv); }, &error) ||
       !WriteCsvReport(
+          dir / "sessions.csv", [&](CsvWriter& csv) { WriteSessionsCsv(world, csv); }, &error) ||
+      !WriteCsvReport(
           dir / "sims.csv", [&](CsvWriter& csv) { WriteSimsCsv(world, fees, csv); }, &error)) {
     err << "carriersim run: " << error << "\n";
     return kExitIoError;
@@ -108,7 +111,7 @@ int RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
   std::snprintf(timing, sizeof timing, "  %-12s%llu events in %.3f s\n", "run",
                 static_cast<unsigned long long>(world.events), seconds);
   out << timing << "  reports     " << out_dir
-      << "/ (summary.json, ledger.csv, history.csv, sims.csv)\n";
+      << "/ (summary.json, ledger.csv, history.csv, sessions.csv, sims.csv)\n";
   return kExitOk;
 }
 

@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "devices/firmware.h"
 #include "devices/modem.h"
 #include "devices/traffic.h"
 #include "simulator/base/calendar.h"
@@ -97,11 +98,13 @@ void ApplyStatusToDevice(World& world, SimId sim, SimTime now) {
       ++c->network_detaches;
       if (!reattach) ++c->detaches_by_cause[status.attach.cause];
     }
-    CloseSession(world, sim, now);
+    CloseSession(world, sim, now, SessionEnd::kDetached);
     OnNetworkDetach(world, sim, now, status.attach.cause, reattach);
-  } else if (!status.data && subs.online[sim]) {
-    CloseSession(world, sim, now);
-  } else if (status.data && !subs.online[sim]) {
+  } else if (!status.data) {
+    // SOR-4: attached, but each data session request is refused; the device keeps asking.
+    if (subs.online[sim]) CloseSession(world, sim, now, SessionEnd::kDataBarred);
+    StartPdnRefusal(world, sim, now);
+  } else if (!subs.online[sim]) {
     OpenSession(world, sim, now);
   }
 }
@@ -127,6 +130,7 @@ void SetStatus(World& world, SimId sim, StatusId to, SimTime now, ChangeCause ca
   const StatusDef& status = profile.statuses[to];
   if (!status.transient && to != subs.stable[sim]) {
     AccrueUsage(world, sim, now);  // the usage so far belongs to the old status
+    subs.commands_received[sim] += ScheduledCommands(world, sim, now);
     const StatusId old = subs.stable[sim];
     const SimTime since = subs.stable_since[sim];
     world.ForEachSubscription(sim, [&](SubscriptionId sub, const Tariff& tariff) {
@@ -145,17 +149,43 @@ void SetStatus(World& world, SimId sim, StatusId to, SimTime now, ChangeCause ca
 void OpenSession(World& world, SimId sim, SimTime now) {
   Subscribers& subs = world.subscribers;
   if (subs.online[sim]) return;
+  EndPdnRefusal(world, sim, now);
   subs.online[sim] = 1;
   subs.session_start[sim] = now;
+  subs.session_record[sim] = world.sessions.records.size();
+  world.sessions.records.push_back(SessionRecord{sim, SessionEnd::kOpen, now, kNever,
+                                                 -subs.uplink_bytes[sim], -subs.downlink_bytes[sim]});
   ++world.metrics.total.sessions_opened;
   ++world.metrics.by_group[subs.group[sim]].sessions_opened;
   ArmSubscriptionTimer(world, sim, now);  // data now flows towards volume thresholds
 }
 
-void CloseSession(World& world, SimId sim, SimTime now) {
-  if (!world.subscribers.online[sim]) return;
+void CloseSession(World& world, SimId sim, SimTime now, SessionEnd why) {
+  EndPdnRefusal(world, sim, now);
+  Subscribers& subs = world.subscribers;
+  if (!subs.online[sim]) return;
   AccrueUsage(world, sim, now);
-  world.subscribers.online[sim] = 0;
+  subs.online[sim] = 0;
+  SessionRecord& record = world.sessions.records[subs.session_record[sim]];
+  record.end = why;
+  record.closed = now;
+  record.uplink += subs.uplink_bytes[sim];
+  record.downlink += subs.downlink_bytes[sim];
+}
+
+void StartPdnRefusal(World& world, SimId sim, SimTime now) {
+  SimTime& since = world.fleet.pdn_refused_since[sim];
+  if (since == kNever) since = now;
+}
+
+void EndPdnRefusal(World& world, SimId sim, SimTime now) {
+  SimTime& since = world.fleet.pdn_refused_since[sim];
+  if (since == kNever) return;
+  const uint64_t requests = PdnRequests(world.DeviceSpecOf(sim).firmware.pdn_retry, since, now);
+  world.fleet.pdn_requests[sim] += static_cast<uint32_t>(requests);
+  world.metrics.total.pdn_rejects += requests;
+  world.metrics.by_group[world.subscribers.group[sim]].pdn_rejects += requests;
+  since = kNever;
 }
 
 void AccrueUsage(World& world, SimId sim, SimTime now) {
@@ -164,27 +194,58 @@ void AccrueUsage(World& world, SimId sim, SimTime now) {
   const TrafficSpec& traffic = world.DeviceSpecOf(sim).traffic;
   const Tariff& tariff = world.PlanOf(sim).tariff;
   const UnixMillis start = world.scenario.start;
+  const SimTime anchor = world.fleet.traffic_anchor[sim];
+  const bool drawn = !traffic.uplink.fixed() || !traffic.downlink.fixed();
+  const SizeKeys keys = drawn ? MakeSizeKeys(world.seed, world.DeviceKey(sim)) : SizeKeys{};
   // Month by month: fees and usage limits count calendar months.
   for (SimTime a = subs.session_start[sim]; a < now;) {
     const SimTime b = std::min(now, StartOfNextMonth(start + a) - start);
-    const int64_t sends = CountSends(world.fleet.traffic_anchor[sim], traffic.every, a, b);
+    const int64_t first = SendsBefore(anchor, traffic.every, a);
+    const int64_t sends = SendsBefore(anchor, traffic.every, b) - first;
     if (sends > 0) {
-      const int64_t bytes = sends * (traffic.uplink_bytes + traffic.downlink_bytes);
-      subs.uplink_bytes[sim] += sends * traffic.uplink_bytes;
-      subs.downlink_bytes[sim] += sends * traffic.downlink_bytes;
-      subs.status_bytes[sim] += bytes;
+      const int64_t up = SumSizes(traffic.uplink, keys.uplink, first, sends);
+      const int64_t down = SumSizes(traffic.downlink, keys.downlink, first, sends);
+      subs.uplink_bytes[sim] += up;
+      subs.downlink_bytes[sim] += down;
+      subs.sms_sent[sim] += sends * traffic.sms;
+      subs.status_bytes[sim] += up + down;
       const int32_t month = static_cast<int32_t>(MonthIndex(start + a));
       if (subs.usage_month[sim] != month) {
         subs.usage_month[sim] = month;
         subs.month_bytes[sim] = 0;
       }
-      subs.month_bytes[sim] += bytes;
-      world.billing.AddUsage(sim, tariff, subs.stable[sim], month, bytes);
+      subs.month_bytes[sim] += up + down;
+      world.billing.AddUsage(sim, tariff, subs.stable[sim], month, up + down);
     }
     a = b;
   }
   subs.online_ms[sim] += now - subs.session_start[sim];
   subs.session_start[sim] = now;
+}
+
+SimTime CommandAnchor(const World& world, SimId sim) {
+  const SimTime every = world.DeviceSpecOf(sim).traffic.commands_every;
+  if (every <= 0) return 0;
+  RandomStream rng = MakeStream(world.seed, world.DeviceKey(sim), StreamPurpose::kCommandPhase);
+  return static_cast<SimTime>(UniformBelow(rng, static_cast<uint64_t>(every)));
+}
+
+int64_t ScheduledCommands(const World& world, SimId sim, SimTime now) {
+  const SimTime every = world.DeviceSpecOf(sim).traffic.commands_every;
+  if (every <= 0 || !world.StableStatusOf(sim).sms) return 0;
+  return CountSends(CommandAnchor(world, sim), every, world.subscribers.stable_since[sim], now);
+}
+
+void FinishRun(World& world, SimId sim, SimTime end) {
+  Subscribers& subs = world.subscribers;
+  AccrueUsage(world, sim, end);
+  EndPdnRefusal(world, sim, end);
+  subs.commands_received[sim] += ScheduledCommands(world, sim, end);
+  if (subs.online[sim]) {
+    SessionRecord& record = world.sessions.records[subs.session_record[sim]];
+    record.uplink += subs.uplink_bytes[sim];
+    record.downlink += subs.downlink_bytes[sim];
+  }
 }
 
 SimTime UpstreamBackAt(const CarrierSpec& carrier, SimTime now) {

@@ -38,8 +38,23 @@ void SetStatus(World& world, SimId sim, StatusId to, SimTime now, ChangeCause ca
 // traffic schedule, split by calendar month for billing and usage limits; AccrueUsage counts
 // them up to `now` (when a session closes, before a status change, at the end of the run).
 void OpenSession(World& world, SimId sim, SimTime now);
-void CloseSession(World& world, SimId sim, SimTime now);
+void CloseSession(World& world, SimId sim, SimTime now, SessionEnd why);
 void AccrueUsage(World& world, SimId sim, SimTime now);
+
+// Attached without a data session because the status refuses data (SOR-4): the device keeps
+// asking, by its firmware's PDN retry policy. The requests are counted when the period ends
+// (a session opens, the device detaches or loses power, the run ends), by arithmetic.
+void StartPdnRefusal(World& world, SimId sim, SimTime now);
+void EndPdnRefusal(World& world, SimId sim, SimTime now);
+
+// Commands (SMS) the platform sends the device on its schedule (DEV-3): the phase of the
+// schedule, and how many arrived since the SIM entered its stable status, which must allow SMS.
+SimTime CommandAnchor(const World& world, SimId sim);
+int64_t ScheduledCommands(const World& world, SimId sim, SimTime now);
+
+// The end of the run: usage, data session requests and commands counted up to `end`, and the
+// bytes of a session still open written to its record.
+void FinishRun(World& world, SimId sim, SimTime end);
 
 // Whether the carrier's upstream operator is down at `now`, and when it comes back.
 SimTime UpstreamBackAt(const CarrierSpec& carrier, SimTime now);  // now when it is up

@@ -4,6 +4,7 @@
 
 #include "simulator/base/calendar.h"
 #include "simulator/base/diagnostics.h"
+#include "devices/traffic.h"
 #include "simulator/network/core_network.h"
 
 namespace carriersim {
@@ -14,18 +15,41 @@ SimTime AfterSpan(const World& world, SimTime from, const CalendarSpan& span) {
 }
 
 // When the SIM's data in the current session takes `counted` up to `threshold`: the send that
-// crosses it, plus 1 ms so that usage counted up to then includes that send. kNever when offline.
+// crosses it, plus 1 ms so that usage counted up to then includes that send. kNever when offline
+// or when no send before the end of the run crosses it.
 SimTime CrossingTime(const World& world, SimId sim, int64_t counted, int64_t threshold) {
   const Subscribers& subs = world.subscribers;
   const TrafficSpec& traffic = world.DeviceSpecOf(sim).traffic;
-  const int64_t per_send = traffic.uplink_bytes + traffic.downlink_bytes;
-  if (!subs.online[sim] || traffic.every <= 0 || per_send <= 0) return kNever;
+  if (!subs.online[sim] || !traffic.sends()) return kNever;
   if (counted >= threshold) return subs.session_start[sim];
-  const int64_t sends = (threshold - counted + per_send - 1) / per_send;
   const SimTime anchor = world.fleet.traffic_anchor[sim];
-  const SimTime from = subs.session_start[sim];
-  const int64_t first = from <= anchor ? 0 : (from - anchor + traffic.every - 1) / traffic.every;
-  return anchor + (first + sends - 1) * traffic.every + 1;
+  int64_t k = SendsBefore(anchor, traffic.every, subs.session_start[sim]);
+  if (traffic.uplink.fixed() && traffic.downlink.fixed()) {
+    const int64_t per_send = traffic.uplink.bytes + traffic.downlink.bytes;
+    const int64_t sends = (threshold - counted + per_send - 1) / per_send;
+    return anchor + (k + sends - 1) * traffic.every + 1;
+  }
+  // Drawn sizes: send by send (each draw is cheap, and only sends within the run count).
+  const SizeKeys keys = MakeSizeKeys(world.seed, world.DeviceKey(sim));
+  for (SimTime at = anchor + k * traffic.every; at < world.scenario.duration;
+       at += traffic.every, ++k) {
+    counted += SendSize(traffic.uplink, keys.uplink, k) + SendSize(traffic.downlink, keys.downlink, k);
+    if (counted >= threshold) return at + 1;
+  }
+  return kNever;
+}
+
+// When the commands received in the stable status reach `threshold`, by the device's command
+// schedule (plus 1 ms, as for data). kNever without a schedule or SMS.
+SimTime CommandsDue(const World& world, SimId sim, int64_t threshold) {
+  const Subscribers& subs = world.subscribers;
+  const SimTime every = world.DeviceSpecOf(sim).traffic.commands_every;
+  if (every <= 0 || !world.StableStatusOf(sim).sms) return kNever;
+  const int64_t needed = threshold - subs.commands[sim];
+  if (needed <= 0) return subs.stable_since[sim];
+  const SimTime anchor = CommandAnchor(world, sim);
+  const int64_t first = SendsBefore(anchor, every, subs.stable_since[sim]);
+  return anchor + (first + needed - 1) * every + 1;
 }
 
 // The automatic transition due now, if any.
@@ -43,7 +67,7 @@ std::optional<std::pair<StatusId, ChangeCause>> DueTransition(World& world, SimI
         due = subs.status_bytes[sim] >= t.bytes;
         break;
       case AutoTransition::Trigger::kCommands:
-        due = subs.commands[sim] >= t.commands;
+        due = subs.commands[sim] + ScheduledCommands(world, sim, now) >= t.commands;
         break;
     }
     if (due) {
@@ -123,6 +147,8 @@ void ArmSubscriptionTimer(World& world, SimId sim, SimTime now) {
       due = std::min(due, AfterSpan(world, subs.entered[sim], t.time));
     } else if (t.trigger == AutoTransition::Trigger::kData) {
       due = std::min(due, CrossingTime(world, sim, subs.status_bytes[sim], t.bytes));
+    } else if (t.trigger == AutoTransition::Trigger::kCommands) {
+      due = std::min(due, CommandsDue(world, sim, t.commands));
     }
   }
   if (subs.usage_limit[sim] > 0 && profile.usage_limit.enabled) {
@@ -176,6 +202,7 @@ Outcome SendCommands(World& world, SimId sim, int64_t commands, SimTime now) {
     return Outcome::Refused("SMS is not allowed in " + world.StableStatusOf(sim).name);
   }
   world.subscribers.commands[sim] += static_cast<int32_t>(commands);
+  world.subscribers.commands_received[sim] += commands;
   if (auto due = DueTransition(world, sim, now))
     SetStatus(world, sim, due->first, now, due->second);
   return {};

@@ -44,6 +44,9 @@ struct Subscribers {
   std::vector<int64_t> uplink_bytes;
   std::vector<int64_t> downlink_bytes;
   std::vector<SimTime> online_ms;  // total time with a data session
+  std::vector<uint64_t> session_record;  // while online: the session's index in the SessionLog
+  std::vector<int64_t> sms_sent;         // by the device, in its data sessions (DEV-3)
+  std::vector<int64_t> commands_received;  // SMS commands, sent by timeline or schedule
 
   explicit Subscribers(size_t n)
       : group(n),
@@ -63,7 +66,10 @@ struct Subscribers {
         session_start(n),
         uplink_bytes(n),
         downlink_bytes(n),
-        online_ms(n) {}
+        online_ms(n),
+        session_record(n),
+        sms_sent(n),
+        commands_received(n) {}
   size_t size() const { return status.size(); }
   bool Has(SimId sim, SimFlag flag) const { return flags[sim] & flag; }
   void Set(SimId sim, SimFlag flag, bool on) {

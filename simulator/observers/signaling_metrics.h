@@ -18,6 +18,7 @@ struct SignalingCounters {
   // Detaches that carried an EMM cause, by cause; the rest were "re-attach required".
   std::array<uint64_t, 256> detaches_by_cause{};
   uint64_t sessions_opened = 0;
+  uint64_t pdn_rejects = 0;  // data session requests refused while attached (SOR-4)
   uint64_t attempts_without_cell = 0;  // made while the device's cell was down: nobody heard them
   uint64_t unanswered = 0;             // reached a cell while the core was down
   // #22 rejects suffered by devices that were not recovering from a mass event (NET-3).

@@ -1,5 +1,7 @@
 // The `devices:` part of a scenario: each device profile's modem timers, firmware reconnect
 // policy (DEV-2), power schedule (DEV-1) and traffic (DEV-3).
+#include <charconv>
+
 #include "simulator/base/calendar.h"
 #include "simulator/scenario/loader_internal.h"
 
@@ -121,13 +123,71 @@ void ScenarioLoader::ReadTraffic(const Field& f, TrafficSpec* traffic) {
   MapFields fields(reader_, f);
   const Field every = fields.Required("every", "how often the device sends, such as 1h");
   if (every.present()) traffic->every = reader_.Duration(every, kSecond).value_or(0);
-  if (Field u = fields.Optional("uplink"); u.present()) {
-    traffic->uplink_bytes = reader_.DataSize(u).value_or(0);
+  if (Field u = fields.Optional("uplink"); u.present()) traffic->uplink = ReadSize(u);
+  if (Field d = fields.Optional("downlink"); d.present()) traffic->downlink = ReadSize(d);
+  if (Field n = fields.Optional("sms"); n.present()) {
+    traffic->sms = reader_.Count(n, 0, 1'000'000).value_or(0);
   }
-  if (Field d = fields.Optional("downlink"); d.present()) {
-    traffic->downlink_bytes = reader_.DataSize(d).value_or(0);
+  if (Field c = fields.Optional("commands-every"); c.present()) {
+    traffic->commands_every = reader_.Duration(c, kSecond).value_or(0);
   }
   fields.Finish();
+}
+
+// 2KB (fixed), 1KB..4KB (uniform), { exponential: 2KB } (the mean) or
+// { lognormal: 2KB, sigma: 0.5 } (the median, and sigma of the underlying normal).
+SizeSpec ScenarioLoader::ReadSize(const Field& f) {
+  SizeSpec size;
+  if (!f.value.IsMap()) {
+    std::optional<std::string> text = reader_.Text(f);
+    if (!text) return size;
+    const size_t dots = text->find("..");
+    if (dots == std::string::npos) {
+      size.bytes = reader_.DataSize(f).value_or(0);
+      return size;
+    }
+    std::string error;
+    int64_t low = 0, high = 0;
+    if (!ParseDataSize(text->substr(0, dots), &low, &error) ||
+        !ParseDataSize(text->substr(dots + 2), &high, &error)) {
+      reader_.Error(f, error + " (in the range '" + *text + "')");
+    } else if (low > high) {
+      reader_.Error(f, "the range '" + *text + "' ends below where it starts");
+    } else {
+      size = {SizeSpec::Kind::kUniform, low, high, 0};
+    }
+    return size;
+  }
+  MapFields fields(reader_, f);
+  const Field exponential = fields.Optional("exponential");
+  const Field lognormal = fields.Optional("lognormal");
+  const Field sigma = fields.Optional("sigma");
+  fields.Finish();
+  if (exponential.present() == lognormal.present()) {
+    reader_.Error(f, "give a size (2KB), a range (1KB..4KB), { exponential: MEAN } or "
+                     "{ lognormal: MEDIAN, sigma: S }");
+    return size;
+  }
+  if (sigma.present() != lognormal.present()) {
+    reader_.Error(lognormal.present() ? f : sigma,
+                  lognormal.present() ? "a log-normal size needs 'sigma', such as 0.5"
+                                      : "'sigma' goes with 'lognormal'");
+    return size;
+  }
+  if (exponential.present()) {
+    size = {SizeSpec::Kind::kExponential, reader_.DataSize(exponential).value_or(0), 0, 0};
+    return size;
+  }
+  std::optional<std::string> text = reader_.Text(sigma);
+  double s = 0;
+  const char* end = text ? text->data() + text->size() : nullptr;
+  if (text && (std::from_chars(text->data(), end, s).ptr != end || !(s > 0) || s > 3)) {
+    reader_.Error(sigma, "'" + *text + "' is not a sigma from 0 to 3, such as 0.5");
+  } else if (text) {
+    size = {SizeSpec::Kind::kLogNormal, reader_.DataSize(lognormal).value_or(0), 0,
+            static_cast<int64_t>(s * 1000 + 0.5)};
+  }
+  return size;
 }
 
 void ScenarioLoader::ReadModem(const Field& f, ModemSpec* modem) {
@@ -231,6 +291,16 @@ void ScenarioLoader::ReadFirmware(const Field& f, FirmwareSpec* firmware) {
     if (backoff.is_map()) {
       firmware->reboot_backoff = {0, 2000, kHour, Jitter::kNone};
       ReadBackoff(backoff, &firmware->reboot_backoff, true, "");
+      backoff.Finish();
+    }
+  }
+  if (Field b = fields.Optional("pdn-retry"); b.present()) {
+    MapFields backoff(reader_, b);
+    if (backoff.is_map()) {
+      ReadBackoff(backoff, &firmware->pdn_retry, true, "");
+      if (firmware->pdn_retry.jitter != Jitter::kNone) {
+        reader_.Error(b, "PDN retries are counted, not simulated one by one, so they take no jitter");
+      }
       backoff.Finish();
     }
   }

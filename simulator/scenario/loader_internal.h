@@ -35,6 +35,7 @@ class ScenarioLoader {
   void ReadPower(const Field& f, PowerSpec* power);
   std::optional<int> MonthDay(const Field& f);
   void ReadTraffic(const Field& f, TrafficSpec* traffic);
+  SizeSpec ReadSize(const Field& f);
   void ReadModem(const Field& f, ModemSpec* modem);
   void ReadFirmware(const Field& f, FirmwareSpec* firmware);
   void ReadBackoff(MapFields& fields, Backoff* backoff, bool allowed, std::string_view why_not);

@@ -19,11 +19,36 @@ namespace carriersim {
 inline constexpr int64_t kMaxSims = 20'000'000;
 inline constexpr size_t kMaxCells = 1'000'000;
 
-// Periodic data while a data session is up: `uplink` and `downlink` bytes every `every`.
+// The size of each send: fixed, or drawn per send from a distribution (DEV-3). Draws are capped
+// at kMaxDrawFactor times the mean (or median), so that a run's totals have a bound.
+struct SizeSpec {
+  enum class Kind : uint8_t { kFixed, kUniform, kExponential, kLogNormal };
+  static constexpr int64_t kMaxDrawFactor = 1000;
+  Kind kind = Kind::kFixed;
+  int64_t bytes = 0;        // fixed: the size; uniform: the low end; exponential: the mean;
+                            // log-normal: the median
+  int64_t high = 0;         // uniform: the high end, inclusive
+  int64_t sigma_milli = 0;  // log-normal: sigma of the underlying normal, in thousandths
+  bool fixed() const { return kind == Kind::kFixed; }
+  int64_t largest() const {
+    switch (kind) {
+      case Kind::kFixed: return bytes;
+      case Kind::kUniform: return high;
+      default: return bytes * kMaxDrawFactor;
+    }
+  }
+};
+
+// What a device does on the air once attached (DEV-3): every `every` it sends `uplink` and
+// receives `downlink` bytes, and sends `sms` SMS, all in its data session; separately, the
+// platform sends it a command (an SMS) every `commands_every`.
 struct TrafficSpec {
   SimTime every = 0;  // 0: the device sends nothing
-  int64_t uplink_bytes = 0;
-  int64_t downlink_bytes = 0;
+  SizeSpec uplink;
+  SizeSpec downlink;
+  int64_t sms = 0;
+  SimTime commands_every = 0;  // 0: no scheduled commands
+  bool sends() const { return every > 0 && (uplink.largest() > 0 || downlink.largest() > 0); }
 };
 
 // Timers of the modem (3GPP TS 24.301), settable per device profile.
@@ -73,6 +98,9 @@ struct FirmwareSpec {
   int reboot_after_failures = 0;  // reboot the modem after this many failures in a row; 0: never
   SimTime reboot_after_no_service = 0;  // reboot when without service this long; 0: never
   Backoff reboot_backoff;               // wait before the r-th reboot in a row (r = 0, 1, ...)
+  // Requests for a data session (PDN connection) after the network refused one while the device
+  // stays attached (SOR-4): the k-th retry in a row after the k-th wait; never jittered.
+  Backoff pdn_retry{1 * kMinute, 1000, 1 * kMinute, Jitter::kNone};
   PermanentReject permanent_reject = PermanentReject::kRespect;
 };
 

@@ -55,7 +55,7 @@ void RunSimulation(World& world) {
   // The end of the run closes every open period: usage, basic fees, renewals.
   Subscribers& subs = world.subscribers;
   for (SimId sim = 0; sim < subs.size(); ++sim) {
-    AccrueUsage(world, sim, end);
+    FinishRun(world, sim, end);
     world.ForEachSubscription(sim, [&](SubscriptionId sub, const Tariff& tariff) {
       world.billing.Finish(sub, tariff, subs.stable[sim], subs.stable_since[sim], end);
     });

@@ -17,6 +17,7 @@
 #include "simulator/network/subscribers.h"
 #include "simulator/observers/ledger.h"
 #include "simulator/observers/recovery.h"
+#include "simulator/observers/session_log.h"
 #include "simulator/observers/signaling_metrics.h"
 #include "simulator/observers/status_history.h"
 #include "simulator/scenario/model.h"
@@ -62,6 +63,7 @@ struct World {
   StatusHistory history;
   SignalingMetrics metrics;
   Ledger ledger;
+  SessionLog sessions;
   Billing billing;
   std::vector<ForcedReactivation> forced_reactivations;
   std::vector<SimTime> account_terminated;  // per carrier: when, or kNever

@@ -96,7 +96,7 @@ TEST_CASE("run prints a summary and writes summary.json", "[cli]") {
     (void)entry;
     ++files;
   }
-  CHECK(files == 4);  // summary.json, ledger.csv, history.csv, sims.csv
+  CHECK(files == 5);  // summary.json, ledger.csv, history.csv, sessions.csv, sims.csv
 }
 
 TEST_CASE("bench phold prints its figures on the last line", "[cli]") {

@@ -50,10 +50,10 @@ TEST_CASE("a valid scenario becomes a typed, resolved model", "[loader]") {
   CHECK(tracker.modem.t3402 == 20 * kMinute);
   CHECK(tracker.modem.attempts_before_t3402 == 3);
   CHECK(tracker.traffic.every == kHour);
-  CHECK(tracker.traffic.uplink_bytes == 2048);
-  CHECK(tracker.traffic.downlink_bytes == 512);
+  CHECK(tracker.traffic.uplink.bytes == 2048);
+  CHECK(tracker.traffic.downlink.bytes == 512);
   CHECK(s.devices[1].modem.boot == DurationRange{10 * kSecond, 10 * kSecond});  // default
-  CHECK(s.devices[1].traffic.uplink_bytes == 1572864);
+  CHECK(s.devices[1].traffic.uplink.bytes == 1572864);
 
   REQUIRE(s.groups.size() == 2);
   CHECK(s.groups[0].first_sim == 0);
@@ -97,7 +97,7 @@ timeline:
 )");
   CHECK(errors == std::vector<std::string>{
                       "8:27: error: unknown key 'devices.tracker.traffic.uplnk' (did you mean "
-                      "'uplink'?); expected 'downlink', 'every' or 'uplink'",
+                      "'uplink'?); expected 'commands-every', 'downlink', 'every', 'sms' or 'uplink'",
                       "11:41: error: fleet[1].carrier: no carrier 'kore' in this scenario; "
                       "defined: 'soracom'",
                       "13:15: error: timeline[0].activat: unknown action 'activat' (did you "
