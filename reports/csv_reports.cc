@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "reports/network_json.h"
+#include "simulator/network/core_network.h"
 #include "simulator/base/calendar.h"
 
 namespace carriersim {
@@ -81,7 +82,7 @@ void WriteLedgerCsv(const World& world, CsvWriter& out) {
       return time != o.time ? time < o.time : sim_and_index < o.sim_and_index;
     }
   };
-  const ChunkedVector<FeeLine>& lines = world.ledger.lines;
+  const FeeLedger& lines = world.ledger.lines;
   // 2^32 lines would take 128 GiB of ledger before this point: far beyond any machine it runs on.
   if (lines.size() > UINT32_MAX) throw std::length_error("ledger too long to sort for ledger.csv");
   std::vector<Key> order(lines.size());
@@ -91,7 +92,7 @@ void WriteLedgerCsv(const World& world, CsvWriter& out) {
   std::sort(order.begin(), order.end());
   const DateText dates = RunDates(world);
   for (const Key& key : order) {
-    const FeeLine& line = lines[static_cast<uint32_t>(key.sim_and_index)];
+    const FeeLine line = lines[static_cast<uint32_t>(key.sim_and_index)];
     const CarrierSpec& carrier = world.CarrierOf(line.sim);
     TimestampField(out, world, dates, line.time);
     SimNameField(out, world, line.sim);
@@ -128,7 +129,7 @@ void WriteHistoryCsv(const World& world, CsvWriter& out) {
 
 void WriteSessionsCsv(const World& world, CsvWriter& out) {
   out.Row({"sim", "group", "opened", "closed", "online_ms", "uplink_bytes", "downlink_bytes",
-           "end"});
+           "sms_sent", "end"});
   const DateText dates = RunDates(world);
   const ChunkedVector<SessionRecord>& records = world.sessions.records;
   for (size_t i = 0; i < records.size(); ++i) {
@@ -143,8 +144,10 @@ void WriteSessionsCsv(const World& world, CsvWriter& out) {
       TimestampField(out, world, dates, r.closed);
     }
     out.Field((open ? world.scenario.duration : r.closed) - r.opened);
-    out.Field(r.uplink);
-    out.Field(r.downlink);
+    const SessionUsage usage = UsageOf(world, r);
+    out.Field(usage.uplink);
+    out.Field(usage.downlink);
+    out.Field(usage.sms);
     out.Field(SessionEndName(r.end));
     out.EndRow();
   }

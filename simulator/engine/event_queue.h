@@ -39,7 +39,7 @@ namespace carriersim {
 
 class EventQueue {
  public:
-  static constexpr EventTag kTimerSlots = 5;  // tags 0..4 are timers, 5..7 messages
+  static constexpr EventTag kTimerSlots = 4;  // tags 0..3 are timers, 4..7 messages
 
   explicit EventQueue(EntityId entity_count);
 

@@ -153,8 +153,7 @@ void OpenSession(World& world, SimId sim, SimTime now) {
   subs.online[sim] = 1;
   subs.session_start[sim] = now;
   subs.session_record[sim] = world.sessions.records.size();
-  world.sessions.records.push_back(SessionRecord{sim, SessionEnd::kOpen, now, kNever,
-                                                 -subs.uplink_bytes[sim], -subs.downlink_bytes[sim]});
+  world.sessions.records.push_back(SessionRecord{sim, SessionEnd::kOpen, now, kNever});
   ++world.metrics.total.sessions_opened;
   ++world.metrics.by_group[subs.group[sim]].sessions_opened;
   ArmSubscriptionTimer(world, sim, now);  // data now flows towards volume thresholds
@@ -169,8 +168,19 @@ void CloseSession(World& world, SimId sim, SimTime now, SessionEnd why) {
   SessionRecord& record = world.sessions.records[subs.session_record[sim]];
   record.end = why;
   record.closed = now;
-  record.uplink += subs.uplink_bytes[sim];
-  record.downlink += subs.downlink_bytes[sim];
+}
+
+SessionUsage UsageOf(const World& world, const SessionRecord& record) {
+  const TrafficSpec& traffic = world.DeviceSpecOf(record.sim).traffic;
+  const SimTime anchor = world.fleet.traffic_anchor[record.sim];
+  const int64_t first = SendsBefore(anchor, traffic.every, record.opened);
+  const int64_t sends =
+      SendsBefore(anchor, traffic.every, std::min(record.closed, world.scenario.duration)) - first;
+  if (sends <= 0) return {};
+  const bool drawn = !traffic.uplink.fixed() || !traffic.downlink.fixed();
+  const SizeKeys keys = drawn ? MakeSizeKeys(world.seed, world.DeviceKey(record.sim)) : SizeKeys{};
+  return {SumSizes(traffic.uplink, keys.uplink, first, sends),
+          SumSizes(traffic.downlink, keys.downlink, first, sends), sends * traffic.sms};
 }
 
 void StartPdnRefusal(World& world, SimId sim, SimTime now) {
@@ -241,11 +251,6 @@ void FinishRun(World& world, SimId sim, SimTime end) {
   AccrueUsage(world, sim, end);
   EndPdnRefusal(world, sim, end);
   subs.commands_received[sim] += ScheduledCommands(world, sim, end);
-  if (subs.online[sim]) {
-    SessionRecord& record = world.sessions.records[subs.session_record[sim]];
-    record.uplink += subs.uplink_bytes[sim];
-    record.downlink += subs.downlink_bytes[sim];
-  }
 }
 
 SimTime UpstreamBackAt(const CarrierSpec& carrier, SimTime now) {

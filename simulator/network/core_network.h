@@ -52,8 +52,15 @@ void EndPdnRefusal(World& world, SimId sim, SimTime now);
 SimTime CommandAnchor(const World& world, SimId sim);
 int64_t ScheduledCommands(const World& world, SimId sim, SimTime now);
 
-// The end of the run: usage, data session requests and commands counted up to `end`, and the
-// bytes of a session still open written to its record.
+// What a session carried: the device's sends in it, as AccrueUsage counted them.
+struct SessionUsage {
+  int64_t uplink = 0;
+  int64_t downlink = 0;
+  int64_t sms = 0;
+};
+SessionUsage UsageOf(const World& world, const SessionRecord& record);
+
+// The end of the run: usage, data session requests and commands counted up to `end`.
 void FinishRun(World& world, SimId sim, SimTime end);
 
 // Whether the carrier's upstream operator is down at `now`, and when it comes back.

@@ -44,7 +44,7 @@ struct Subscribers {
   std::vector<int64_t> uplink_bytes;
   std::vector<int64_t> downlink_bytes;
   std::vector<SimTime> online_ms;  // total time with a data session
-  std::vector<uint64_t> session_record;  // while online: the session's index in the SessionLog
+  std::vector<uint64_t> session_record;  // while online: the index of its SessionLog record
   std::vector<int64_t> sms_sent;         // by the device, in its data sessions (DEV-3)
   std::vector<int64_t> commands_received;  // SMS commands, sent by timeline or schedule
 

@@ -1,5 +1,7 @@
-// Every data session of a run, per SIM (NET-5): when it opened, when and why it closed, and the
-// data it carried. One record per session, written when it opens and completed when it closes.
+// Every data session of a run, per SIM (NET-5): when it opened, and when and why it closed. One
+// record per session, written when it opens and completed when it closes. The data a session
+// carried follows from the device's traffic schedule (SessionUsage in core_network.h), so it
+// is not stored: a million devices make millions of sessions.
 #ifndef CARRIERSIM_OBSERVERS_SESSION_LOG_H_
 #define CARRIERSIM_OBSERVERS_SESSION_LOG_H_
 
@@ -34,10 +36,8 @@ struct SessionRecord {
   SessionEnd end;
   SimTime opened;
   SimTime closed;  // kNever while open
-  // While open: minus the SIM's byte counters at the opening; once closed, the session's bytes.
-  int64_t uplink;
-  int64_t downlink;
 };
+static_assert(sizeof(SessionRecord) == 24);
 
 struct SessionLog {
   ChunkedVector<SessionRecord> records;  // in the order the sessions opened

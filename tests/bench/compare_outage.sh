@@ -16,14 +16,16 @@
 # the retries into dead cells (devices/firmware.cc SkipDeadAir), the twin simulates each, so the
 # twin handles ~9x more events for the same answer), and back_p50_s/back_p95_s/back_p100_s side
 # by side. Exits 1 if they disagree by more than:
-#   back_p50_s, back_p95_s   5 s.   Noise: over 20 seeds at 100,000 devices both engines stay
-#                            within 229.7..230.2 s and 256.8..257.1 s.
+#   back_p50_s, back_p95_s   5 s. Noise: over 20 seeds at 100,000 devices both engines stay
+#                            within 229.8..230.2 s and 256.9..257.1 s.
 #   back_p100_s              15 % of carriersim's value, checked from 50,000 devices up. The last
 #                            device back is one rejected with #22 after the restore, back when
 #                            its T3346 (5..15 min) runs out: the maximum over the ~5..45 devices
-#                            rejected, so it is noisy. Over 20 seeds at 100,000 devices carriersim
-#                            gave 1031..1143 s (mean 1100) and the twin 1004..1150 s (mean 1099):
-#                            two single runs differ by up to ~150 s (~14 %). Below 50,000 devices
+#                            rejected, so it is noisy. At 100,000 devices carriersim gave
+#                            1031..1143 s over seeds 1..20 (mean 1100, sd 33; `carriersim run` of
+#                            the same scenario with --seed: bench has no seed option) and the twin
+#                            1004..1150 s over seeds 1..21 (mean 1101, sd 34): two single runs
+#                            differ by up to ~150 s (~14 %). Below 50,000 devices
 #                            often nobody is rejected after the restore and back_p100_s is then
 #                            ~260 s instead of ~1,000 s: it is shown, not checked.
 set -euo pipefail

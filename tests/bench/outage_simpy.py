@@ -54,10 +54,19 @@ The model, written as carriersim has it (file names relative to the repository r
     start), by nearest rank (the ceil(affected * p / 100)-th device back); "never" if that many
     never came back within the 4 h.
 
-Equal-time events: carriersim runs the timeline before devices at the same millisecond; here the
-timeline process posts its wake-ups before any device could post one for the same instant, and
-SimPy 2 runs equal times first come first served, which gives the same order. Events are handled
-while their time is < 4 h, as carriersim's RunUntil does.
+What to expect: nothing tells a device that its cell is back; it attaches when its timer says.
+The devices all noticed the loss within the same minute, so their retry cycles (4 x T3411 + T3402
+= 760 s) stay in step: the 1 h outage is 4 cycles + 560 s, and everyone's next attempt falls
+200 s + 0..60 s after the restore, about 33 a second per cell, under the 50/s capacity. Hence
+back_p50_s ~ 230 and back_p95_s ~ 257 (200 + 0.95 x 60), whatever the seed; back_p100_s is the
+last of the few devices (about 5 to 45 in 100,000) that still got #22, back when their T3346 runs
+out: ~1,000-1,150 s, noisy; ~260 s in runs where nobody got #22 (common below 50,000 devices).
+
+Equal-time events: carriersim runs the timeline before devices at the same millisecond (entity 0,
+simulator/world/world.h). Here the timeline process is activated first and posts its 1 h and 2 h
+wake-ups before any device posts one for those instants (every device is registered, i.e. passive,
+at 1 h), and SimPy 2 runs equal times first come first served: the same order. Events are handled
+while their time is < 4 h, as carriersim's RunUntil (simulator/world/simulation.cc) does.
 
 Output: one line in the style of `carriersim bench fleet`:
   workload=outage-simpy devices=N sim_days=D events=E seconds=S events_per_s=R seed=S

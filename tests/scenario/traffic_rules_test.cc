@@ -162,9 +162,10 @@ timeline:
   CHECK(r[3].end == SessionEnd::kOpen);
   int64_t bytes = 0;
   for (size_t i = 0; i < r.size(); ++i) {
-    CHECK(r[i].uplink == 1024 * CountSends(w.fleet.traffic_anchor[sim], kHour, r[i].opened,
-                                           std::min(r[i].closed, 30 * kDay)));
-    bytes += r[i].uplink;
+    const SessionUsage usage = UsageOf(w, r[i]);
+    CHECK(usage.uplink == 1024 * CountSends(w.fleet.traffic_anchor[sim], kHour, r[i].opened,
+                                            std::min(r[i].closed, 30 * kDay)));
+    bytes += usage.uplink;
   }
   CHECK(bytes == w.subscribers.uplink_bytes[sim]);
   CHECK(w.subscribers.online[sim] == 1);
