@@ -203,7 +203,13 @@ void EventQueue::Refill() {
   if (events.size() <= kFrontMax) {
     // Small enough: the whole bucket becomes the front. Later buckets keep their meaning, because
     // their events differ from any time in [start, start + width) in the same digit as from base_.
-    front_end_ = start + static_cast<SimTime>(width);
+    // The front ends after the bucket's latest event, not at start + width: a wide bucket with a
+    // few events (the timeline's next action, days away) would otherwise take into the heap
+    // everything scheduled over those days, such as the attaches of a million devices it powers
+    // on. Events in [latest + 1, start + width) go to the lower buckets, which are empty.
+    SimTime latest = start;
+    for (const Event& e : events) latest = std::max(latest, e.time);
+    front_end_ = latest + 1;
     base_ = start;
     for (const Event& e : events) PushFront(e);
   } else {
@@ -226,7 +232,13 @@ void EventQueue::Refill() {
       for (const Event& e : events) Insert(e);
     }
   }
-  events.clear();
+  // A bucket that once held a mass event (a million timers at one day) would keep its capacity
+  // for the rest of the run, in every bucket the events passed through: give large ones back.
+  if (events.capacity() > kKeepCapacity) {
+    std::vector<Event>().swap(events);
+  } else {
+    events.clear();
+  }
 }
 
 void EventQueue::StartRun(std::vector<Event>& events, SimTime instant) {

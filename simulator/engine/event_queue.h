@@ -84,6 +84,7 @@ class EventQueue {
   static constexpr int kBuckets = kLevels * kDigits;
   static constexpr int kBitmapWords = kBuckets / 64;
   static constexpr size_t kFrontMax = 64;  // tuned on PHOLD; 32..256 are within noise
+  static constexpr size_t kKeepCapacity = 4096;  // events a drained bucket may keep room for
   static constexpr uint32_t kRunBucket = kBuckets + 1;
   static constexpr EntityId kDead = ~EntityId{0};  // a cancelled event in the run
 

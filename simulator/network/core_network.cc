@@ -160,9 +160,11 @@ void OpenSession(World& world, SimId sim, SimTime now) {
 }
 
 void CloseSession(World& world, SimId sim, SimTime now, SessionEnd why) {
-  EndPdnRefusal(world, sim, now);
   Subscribers& subs = world.subscribers;
-  if (!subs.online[sim]) return;
+  if (!subs.online[sim]) {
+    EndPdnRefusal(world, sim, now);  // online and refused exclude each other
+    return;
+  }
   AccrueUsage(world, sim, now);
   subs.online[sim] = 0;
   SessionRecord& record = world.sessions.records[subs.session_record[sim]];
