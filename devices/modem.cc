@@ -37,6 +37,16 @@ void Receive(World& world, DeviceId device, SimTime now, AttachOutcome outcome, 
 
 void SendAttach(World& world, DeviceId device, SimTime now) {
   Fleet& fleet = world.fleet;
+  const uint32_t cell = fleet.cell[device];
+  if (world.cells.down(cell) && world.DeviceSpecOf(device).modem.search_without_cell) {
+    // No cell to attach to: the modem searches (radio on) and finds the cell once it is back.
+    // A later outage of the same cell moves back_at on; the device then searches again.
+    const SimTime found = std::max(now, world.cells.back_at[cell]) +
+                          Draw(fleet.radio_rng[device], world.DeviceSpecOf(device).modem.cell_search);
+    fleet.radio_ms[device] += found - now;
+    WaitThenAttach(world, device, std::max(found, now + 1));
+    return;
+  }
   ++fleet.attach_attempts[device];
   const AttachAnswer answer = HandleAttach(world, device, now);
   const ModemSpec& modem = world.DeviceSpecOf(device).modem;

@@ -211,6 +211,14 @@ void ScenarioLoader::ReadModem(const Field& f, ModemSpec* modem) {
   if (Field t = fields.Optional("loss-detection"); t.present()) {
     modem->loss_detection = reader_.DurationSpan(t).value_or(modem->loss_detection);
   }
+  if (Field n = fields.Optional("no-cell"); n.present()) {
+    if (auto mode = reader_.Choice(n, {"retry", "search"}, "no-cell behaviour")) {
+      modem->search_without_cell = *mode == "search";
+    }
+  }
+  if (Field t = fields.Optional("cell-search"); t.present()) {
+    modem->cell_search = reader_.DurationSpan(t).value_or(modem->cell_search);
+  }
   fields.Finish();
 }
 

@@ -62,6 +62,11 @@ struct ModemSpec {
   SimTime t3410 = 15 * kSecond;  // an attempt the network never answers fails after this
   // How long an idle device takes to notice that its cell (or the core) went away.
   DurationRange loss_detection{0, 60 * kSecond};
+  // What the modem does without a cell. false: it attaches anyway and each attempt fails as a
+  // lower-layer failure, retried by T3411/T3402 (the fleet benchmark's model). true: it makes no
+  // attempt and searches; it finds the cell `cell_search` after the cell is back, and attaches.
+  bool search_without_cell = false;
+  DurationRange cell_search{0, 30 * kSecond};
 };
 
 // A back-off: the k-th wait in a row (k = 0, 1, ...) is min(cap, initial * multiplier^k), then

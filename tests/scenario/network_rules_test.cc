@@ -168,3 +168,44 @@ TEST_CASE("NET-3 NET-4: naive firmware makes a taller surge and more collateral 
 }
 
 }  // namespace carriersim::test
+
+namespace carriersim::test {
+
+TEST_CASE("NET-4: modems that search for a cell instead of retrying return in a surge with it",
+          "[rules][network]") {
+  // 2,000 meters in a 50/s cell that is down from 1 h to 2 h. Retrying by T3411/T3402 through
+  // the outage keeps them in step with their own timers: they come back spread out, under the
+  // capacity. Searching modems make no attempt while the cell is down and all find it within
+  // 10 s of its return: a surge at the capacity, congestion, T3346.
+  const std::string outage = "  - { at: 1h, cell-outage: { cell: metro, for: 1h } }\n";
+  std::string search = Cell(2000, "50/s", "0s..60s", "0s..60s", "modem", "", outage);
+  const std::string modem = "modem: { loss-detection: 0s..60s }";
+  search.replace(search.find(modem), modem.size(),
+                 "modem: { loss-detection: 0s..60s, no-cell: search, cell-search: 0s..10s }");
+  const Run retrying = Simulate(Cell(2000, "50/s", "0s..60s", "0s..60s", "modem", "", outage), "4h");
+  const Run searching = Simulate(search, "4h");
+  const CellStats& r = retrying.world->cells.stats[0];
+  const CellStats& s = searching.world->cells.stats[0];
+
+  // Searching modems made no attempt into the dead cell; retrying ones made thousands.
+  CHECK(searching.world->metrics.total.attempts_without_cell == 0);
+  CHECK(retrying.world->metrics.total.attempts_without_cell > 2000 * 5);
+  // The surge: the busiest second after the restore is the searching fleet's, far over capacity,
+  // and it is congested; every device still comes back.
+  CHECK(s.per_second.peak_at >= 2 * kHour);
+  CHECK(s.per_second.peak_at < 2 * kHour + 10 * kSecond);
+  CHECK(s.per_second.peak > 150);
+  CHECK(s.rejects_by_cause.at(kCauseCongestion) > 1000);
+  const MassEvent& back = Outage(searching);
+  CHECK(back.affected == 2000);
+  REQUIRE(back.BackBy(100));
+  CHECK(*back.BackBy(1) < 10 * kSecond);
+  CHECK(*back.BackBy(100) <= 15 * kMinute + 10 * kSecond);
+  // Retrying modems, in step with their timers, come back below the capacity.
+  CHECK(Outage(retrying).BackBy(1) > std::optional<SimTime>(3 * kMinute));
+  const auto congested = r.rejects_by_cause.find(kCauseCongestion);
+  const uint64_t retry_rejects = congested == r.rejects_by_cause.end() ? 0 : congested->second;
+  CHECK(retry_rejects < s.rejects_by_cause.at(kCauseCongestion) / 10);
+}
+
+}  // namespace carriersim::test
