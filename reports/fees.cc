@@ -8,11 +8,27 @@ FeeSummary SummarizeFees(const World& world) {
   FeeSummary s;
   s.by_group.resize(world.scenario.groups.size());
   s.by_sim.resize(world.subscribers.size());
+  // Consecutive lines nearly always share their month and plan: look each up only on a change
+  // (map references stay valid as the maps grow).
+  const MonthTable months = MonthTableFor(world.scenario.start);
+  int64_t month = -1;
+  FeeTotals* month_totals = nullptr;
+  std::pair<uint32_t, PlanId> plan{UINT32_MAX, 0};
+  FeeTotals* plan_totals = nullptr;
   for (const FeeLine& line : world.ledger.lines) {
     const uint32_t group = world.subscribers.group[line.sim];
     s.all.Add(line);
-    s.by_month[MonthIndex(world.scenario.start + line.time)].Add(line);
-    s.by_plan[{world.scenario.groups[group].carrier, line.plan}].Add(line);
+    if (const int64_t m = months.Index(world.scenario.start + line.time); m != month) {
+      month = m;
+      month_totals = &s.by_month[m];
+    }
+    month_totals->Add(line);
+    if (const std::pair<uint32_t, PlanId> p{world.scenario.groups[group].carrier, line.plan};
+        p != plan) {
+      plan = p;
+      plan_totals = &s.by_plan[p];
+    }
+    plan_totals->Add(line);
     s.by_group[group].Add(line);
     s.by_sim[line.sim] += line.micros;
   }

@@ -108,6 +108,15 @@ int64_t MonthIndex(UnixMillis t) {
   return (d.year - 1970) * 12 + (d.month - 1);
 }
 
+MonthTable::MonthTable(UnixMillis from, UnixMillis to)
+    : first_day_(DayIndex(from)), first_month_(MonthIndex(from)) {
+  const int64_t last_month = MonthIndex(to);
+  for (int64_t m = first_month_; m <= last_month + 1; ++m) starts_.push_back(StartOfMonthIndex(m));
+  for (int64_t day = first_day_; day * kDay < to; ++day) {
+    month_of_day_.push_back(static_cast<int32_t>(MonthIndex(day * kDay) - first_month_));
+  }
+}
+
 UnixMillis StartOfMonthIndex(int64_t month) {
   const int64_t year = 1970 + FloorDiv(month, 12);
   return DaysFromCivil({year, static_cast<int>(month - (year - 1970) * 12) + 1, 1}) * kDay;

@@ -71,6 +71,36 @@ std::string FormatDate(UnixMillis t);
 void AppendTimestamp(std::string& out, UnixMillis t);
 void AppendDate(std::string& out, UnixMillis t);
 
+// Month lookups by table, for the calendar arithmetic a run does millions of times (usage split
+// by month, monthly fees, invoices): the days of [from, to) map to their month directly; other
+// times are computed.
+class MonthTable {
+ public:
+  MonthTable(UnixMillis from, UnixMillis to);
+  int64_t Index(UnixMillis t) const {
+    const int64_t day = DayIndex(t) - first_day_;
+    if (day < 0 || day >= static_cast<int64_t>(month_of_day_.size())) return MonthIndex(t);
+    return first_month_ + month_of_day_[static_cast<size_t>(day)];
+  }
+  // 00:00 on the 1st of the month after t's.
+  UnixMillis NextStart(UnixMillis t) const {
+    const int64_t next = Index(t) + 1 - first_month_;
+    if (next < 0 || next >= static_cast<int64_t>(starts_.size())) return StartOfNextMonth(t);
+    return starts_[static_cast<size_t>(next)];
+  }
+
+ private:
+  int64_t first_day_;
+  int64_t first_month_;
+  std::vector<int32_t> month_of_day_;  // per day from first_day_: month - first_month_
+  std::vector<UnixMillis> starts_;     // per month from first_month_: its first instant
+};
+
+// A table for a run from `start`: a year before it to twenty after.
+inline MonthTable MonthTableFor(UnixMillis start) {
+  return MonthTable(start - 366 * kDay, start + 20 * 366 * kDay);
+}
+
 // The same text for report writers, which format millions of times that nearly all fall within
 // one run: the dates of the days in [first, last] are formatted once, up front.
 class DateText {

@@ -18,6 +18,7 @@ CalendarSpan Times(const CalendarSpan& span, int32_t k) {
 Billing::Billing(UnixMillis start, size_t subscriptions, Ledger* ledger)
     : start_(start),
       ledger_(ledger),
+      month_table_(MonthTableFor(start)),
       sim_(subscriptions),
       plan_(subscriptions),
       period_start_(subscriptions),
@@ -117,7 +118,7 @@ void Billing::CloseBasic(SubscriptionId sub, const Tariff& tariff, StatusId stat
     // One run per calendar month at most, so that each invoice has its own lines.
     const int64_t last = DayIndex(b - 1);
     for (int64_t day = DayIndex(a); day <= last;) {
-      const int64_t month_last = DayIndex(StartOfNextMonth(day * kDay)) - 1;
+      const int64_t month_last = DayIndex(month_table_.NextStart(day * kDay)) - 1;
       const int64_t segment_last = std::min(last, month_last);
       AddToRun(sub, days_[sub], FeeUnit::kDay, static_cast<int32_t>(day),
                static_cast<int32_t>(segment_last), fee.price.micros, status);
@@ -125,8 +126,8 @@ void Billing::CloseBasic(SubscriptionId sub, const Tariff& tariff, StatusId stat
     }
     return;
   }
-  const int64_t last = MonthIndex(b - 1);
-  for (int64_t month = MonthIndex(a); month <= last; ++month) {
+  const int64_t last = month_table_.Index(b - 1);
+  for (int64_t month = month_table_.Index(a); month <= last; ++month) {
     bool due = true;
     if (tariff.month_rule == MonthRule::kAtMonthEnd) {
       // Due when the SIM is in the status as the month ends, or as the run ends within it.
@@ -152,8 +153,8 @@ void Billing::AddToRun(SubscriptionId sub, Run& run, FeeUnit unit, int32_t first
     }
   }
   if (run.first >= 0) {
-    const bool same_month = unit == FeeUnit::kDay && MonthIndex(int64_t{first} * kDay) ==
-                                                         MonthIndex(int64_t{run.first} * kDay);
+    const bool same_month = unit == FeeUnit::kDay && month_table_.Index(int64_t{first} * kDay) ==
+                                                         month_table_.Index(int64_t{run.first} * kDay);
     if (first == run.last + 1 && rate == run.rate && status == run.status &&
         plan_[sub] == run.plan && same_month) {
       run.last = last;

@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "simulator/base/calendar.h"
 #include "simulator/base/sim_time.h"
 #include "simulator/carrier/tariff.h"
 #include "simulator/observers/ledger.h"
@@ -82,6 +83,7 @@ class Billing {
 
   UnixMillis start_;
   Ledger* ledger_;
+  const MonthTable month_table_;  // month lookups by table
   std::vector<uint32_t> sim_;
   std::vector<PlanId> plan_;
   std::vector<SimTime> period_start_;  // start of the open period (a status or plan change)

@@ -211,7 +211,7 @@ void AccrueUsage(World& world, SimId sim, SimTime now) {
   const SizeKeys keys = drawn ? MakeSizeKeys(world.seed, world.DeviceKey(sim)) : SizeKeys{};
   // Month by month: fees and usage limits count calendar months.
   for (SimTime a = subs.session_start[sim]; a < now;) {
-    const SimTime b = std::min(now, StartOfNextMonth(start + a) - start);
+    const SimTime b = std::min(now, world.months.NextStart(start + a) - start);
     const int64_t first = SendsBefore(anchor, traffic.every, a);
     const int64_t sends = SendsBefore(anchor, traffic.every, b) - first;
     if (sends > 0) {
@@ -221,7 +221,7 @@ void AccrueUsage(World& world, SimId sim, SimTime now) {
       subs.downlink_bytes[sim] += down;
       subs.sms_sent[sim] += sends * traffic.sms;
       subs.status_bytes[sim] += up + down;
-      const int32_t month = static_cast<int32_t>(MonthIndex(start + a));
+      const int32_t month = static_cast<int32_t>(world.months.Index(start + a));
       if (subs.usage_month[sim] != month) {
         subs.usage_month[sim] = month;
         subs.month_bytes[sim] = 0;

@@ -153,11 +153,11 @@ void ArmSubscriptionTimer(World& world, SimId sim, SimTime now) {
   }
   if (subs.usage_limit[sim] > 0 && profile.usage_limit.enabled) {
     const UnixMillis start = world.scenario.start;
-    const SimTime month_end = StartOfNextMonth(start + now) - start;
+    const SimTime month_end = world.months.NextStart(start + now) - start;
     if (subs.Has(sim, kLimitPaused)) {
       if (profile.usage_limit.resume_next_month) due = std::min(due, month_end);
     } else if (world.StableStatusOf(sim).data) {
-      const bool this_month = subs.usage_month[sim] == MonthIndex(start + now);
+      const bool this_month = subs.usage_month[sim] == world.months.Index(start + now);
       const int64_t counted = this_month ? subs.month_bytes[sim] : 0;
       // Checked again when the month ends, since the count starts afresh then.
       due = std::min({due, CrossingTime(world, sim, counted, subs.usage_limit[sim]), month_end});

@@ -17,7 +17,8 @@ World::World(const Scenario& s, uint64_t run_seed)
       billing(s.start, static_cast<size_t>(s.subscription_count), &ledger),
       account_terminated(s.carriers.size(), kNever),
       storms(static_cast<size_t>(s.sim_count)),
-      cells(s.cells.size()) {
+      cells(s.cells.size()),
+      months(MonthTableFor(s.start)) {
   for (uint32_t g = 0; g < s.groups.size(); ++g) {
     const GroupSpec& group = s.groups[g];
     const TrafficSpec& traffic = s.devices[group.device].traffic;

@@ -10,6 +10,7 @@
 #include <cstdint>
 
 #include "devices/fleet.h"
+#include "simulator/base/calendar.h"
 #include "simulator/billing/billing.h"
 #include "simulator/engine/event_queue.h"
 #include "simulator/network/cells.h"
@@ -77,6 +78,7 @@ struct World {
   // devices/firmware.cc). Off only to check that it changes nothing.
   bool fast_forward = true;
   uint64_t events = 0;                      // events handled
+  const MonthTable months;                  // calendar months of usage accrual, by table
 
   const GroupSpec& GroupOf(SimId sim) const { return scenario.groups[subscribers.group[sim]]; }
   const CarrierSpec& CarrierOf(SimId sim) const { return scenario.carriers[GroupOf(sim).carrier]; }
