@@ -96,6 +96,12 @@ bool PowerOff(World& world, DeviceId device, SimTime now) {
   return true;
 }
 
+bool ReinsertSim(World& world, DeviceId device, SimTime now) {
+  if (world.fleet.modem[device] == ModemState::kOff) return false;
+  PowerOff(world, device, now);
+  return PowerOn(world, device, now);
+}
+
 void OnModemTimer(World& world, DeviceId device, SimTime now) {
   Fleet& fleet = world.fleet;
   switch (fleet.modem[device]) {

@@ -17,6 +17,11 @@ namespace carriersim {
 bool PowerOn(World& world, DeviceId device, SimTime now);
 bool PowerOff(World& world, DeviceId device, SimTime now);
 
+// The SIM is taken out and put back while the device is on: the modem drops off the network and
+// reads the SIM again, forgetting an invalid SIM and its counters (NET-1), then attaches after its
+// boot time. The power schedule is untouched. False when the device is off.
+bool ReinsertSim(World& world, DeviceId device, SimTime now);
+
 // The modem attaches at `at`.
 void WaitThenAttach(World& world, DeviceId device, SimTime at);
 

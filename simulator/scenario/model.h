@@ -13,9 +13,9 @@
 
 namespace carriersim {
 
-// SIMs in one scenario. Memory is the limit: about 260 bytes per SIM today (its network, device,
-// billing and queue state, measured at 1 and 2 million), plus 32 per fee line and 16 per status
-// change, so 20 million idle SIMs need some 5 GB.
+// SIMs in one scenario. Memory is the limit: about 400 bytes per SIM today (its network, device,
+// billing and queue state, measured at 1 million), plus 24 per fee line, 16 per status change
+// and 24 per data session, so 20 million idle SIMs need some 5-8 GB.
 inline constexpr int64_t kMaxSims = 20'000'000;
 inline constexpr size_t kMaxCells = 1'000'000;
 
@@ -196,6 +196,7 @@ enum class ActionKind : uint8_t {
   kPowerOn,
   kPowerOff,
   kPowerCycle,
+  kReinsertSim,  // the SIM taken out and put back: the modem forgets an invalid SIM (NET-1)
   kChangePlan,  // to `plan`
   kTestMode,    // on or off (`enabled`)
   kTerminationProtection,

@@ -16,6 +16,7 @@ constexpr ActionName kBuiltinActions[] = {
     {"power-on", ActionKind::kPowerOn},
     {"power-off", ActionKind::kPowerOff},
     {"power-cycle", ActionKind::kPowerCycle},
+    {"reinsert-sim", ActionKind::kReinsertSim},
     {"change-plan", ActionKind::kChangePlan},
     {"test-mode", ActionKind::kTestMode},
     {"termination-protection", ActionKind::kTerminationProtection},

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "devices/modem.h"
 #include "devices/power.h"
 #include "simulator/base/rng.h"
 #include "simulator/network/lifecycle.h"
@@ -86,6 +87,8 @@ Outcome RunOnSim(World& world, const TimelineAction& action, SimId sim, SimTime 
       return Changed(SwitchOff(world, sim, now));
     case ActionKind::kPowerCycle:
       return Changed(SwitchCycle(world, sim, now));
+    case ActionKind::kReinsertSim:
+      return Changed(ReinsertSim(world, sim, now));
     case ActionKind::kChangePlan:
       return ChangePlan(world, sim, action.plan, now);
     case ActionKind::kTestMode:

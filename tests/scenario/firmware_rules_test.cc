@@ -75,6 +75,23 @@ TEST_CASE("DEV-1 SOR-6: a suspended then reactivated device stays offline until 
         (kDay - 10 * kSecond) + (30 * kDay - 5 * kDay - 10 * kSecond));
 }
 
+TEST_CASE("NET-1: re-inserting the SIM clears the invalid SIM as a power cycle does",
+          "[rules][firmware][soracom]") {
+  const Run r = Simulate(Device("{ preset: gsma-ts34 }",
+                                "  - { at: 1d, suspend: { group: units } }\n"
+                                "  - { at: 2d, activate: { group: units } }\n"
+                                "  - { at: 5d, reinsert-sim: { group: units } }\n"
+                                "  - { at: 6d, reinsert-sim: { group: units } }\n"));
+  const SimId sim = r.Sim("units");
+  CHECK(r.world->metrics.actions[2].applied == 1);
+  CHECK(r.world->fleet.attach_attempts[sim] == 4);  // boot, after the detach, after each re-insert
+  CHECK(r.world->fleet.modem[sim] == ModemState::kRegistered);
+  // Offline from 1d to 5d + 10 s (the modem reads the SIM for its boot time), and for the boot
+  // time of the second re-insertion.
+  CHECK(r.world->subscribers.online_ms[sim] ==
+        (kDay - 10 * kSecond) + (30 * kDay - 5 * kDay - 10 * kSecond) - 10 * kSecond);
+}
+
 TEST_CASE("DEV-2: exponential back-off grows by its multiplier up to its cap",
           "[rules][firmware]") {
   // In a 1h outage: tries at 0, 1, 3, 7, 15, 23, 31, 39, 47 and 55 min (waits 1, 2, 4, 8, 8, ...),

@@ -103,7 +103,7 @@ timeline:
                       "13:15: error: timeline[0].activat: unknown action 'activat' (did you "
                       "mean 'activate'?) for group 'trackers' on carrier 'soracom'; its actions "
                       "are 'activate', 'deactivate', 'set-to-standby', 'suspend', 'terminate', "
-                      "'power-on', 'power-off', 'power-cycle', 'change-plan', 'test-mode', "
+                      "'power-on', 'power-off', 'power-cycle', 'reinsert-sim', 'change-plan', 'test-mode', "
                       "'termination-protection', 'usage-limit', 'send-command', "
                       "'terminate-account', 'cell-outage' or 'core-outage'",
                       "15:5: error: timeline[2]: no action: add one such as 'suspend: { group: "
