@@ -84,6 +84,19 @@ std::string FormatConsoleSummary(const Json& s) {
     text +=
         Row("at " + a["at"].get<std::string>(), a["action"].get<std::string>() + ": " + outcome);
   }
+  const Json& expectations = s["expectations"];
+  if (!expectations.empty()) {
+    size_t failed = 0;
+    for (const Json& e : expectations) failed += !e["passed"].get<bool>();
+    text += Row("expect", std::to_string(expectations.size() - failed) + " passed, " +
+                              std::to_string(failed) + " failed");
+    for (const Json& e : expectations) {
+      const bool passed = e["passed"].get<bool>();
+      text += "    " + std::string(passed ? "PASS  " : "FAIL  ") +
+              e["expectation"].get<std::string>() +
+              (passed ? "" : "  (got " + e["actual"].get<std::string>() + ")") + "\n";
+    }
+  }
   return text;
 }
 

@@ -97,7 +97,23 @@ Json FeesJson(const World& world, const FeeSummary& fees) {
 
 }  // namespace
 
-Json BuildSummary(const World& world, const FeeSummary& fees) {
+Json ExpectationsJson(const World& world, const std::vector<ExpectationResult>& results) {
+  Json list = Json::array();
+  for (size_t i = 0; i < results.size(); ++i) {
+    const Expectation& e = world.scenario.expectations[i];
+    const ExpectationResult& r = results[i];
+    list.push_back({{"expectation", e.text},
+                    {"line", e.line},
+                    {"at", e.at < 0 ? Json("end") : Json(FormatDuration(e.at))},
+                    {"expected", e.expected},
+                    {"actual", r.actual_text},
+                    {"passed", r.passed}});
+  }
+  return list;
+}
+
+Json BuildSummary(const World& world, const FeeSummary& fees,
+                  const std::vector<ExpectationResult>& expectations) {
   const Scenario& scenario = world.scenario;
   const Subscribers& subs = world.subscribers;
 
@@ -217,6 +233,7 @@ Json BuildSummary(const World& world, const FeeSummary& fees) {
       {"accounts", accounts},
       {"timeline", timeline},
       {"groups", groups},
+      {"expectations", ExpectationsJson(world, expectations)},
       {"engine", {{"events", world.events}}},
   };
 }

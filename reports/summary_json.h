@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "reports/expectations.h"
 #include "reports/fees.h"
 #include "simulator/world/world.h"
 
@@ -12,7 +13,10 @@ namespace carriersim {
 
 inline constexpr int kSummarySchemaVersion = 1;
 
-nlohmann::ordered_json BuildSummary(const World& world, const FeeSummary& fees);
+// `expectations`: the results of the scenario's expectations, indexed like them (empty when it
+// has none).
+nlohmann::ordered_json BuildSummary(const World& world, const FeeSummary& fees,
+                                    const std::vector<ExpectationResult>& expectations = {});
 
 }  // namespace carriersim
 

@@ -3,6 +3,8 @@
 
 #include "reports/console_summary.h"
 #include "reports/csv_reports.h"
+#include "reports/expectations.h"
+#include "reports/junit.h"
 #include "reports/output_files.h"
 #include "reports/summary_json.h"
 #include "simulator/cli/args.h"
@@ -30,13 +32,14 @@ reports written to the output folder:
   history.csv    every subscriber status change and its cause
   sessions.csv   every data session: opened, closed, data, why it ended
   sims.csv       one row per SIM: status, session, renewal tracking date, usage, fees
+  junit.xml      the scenario's expectations as JUnit test cases, for CI
 
 The same scenario and seed always give byte-identical reports.
 exit codes: 0 ok, 2 usage error, 3 invalid scenario, 4 I/O error, 70 internal error
 )";
 
-const std::vector<std::string> kReportFiles = {"summary.json", "ledger.csv", "history.csv",
-                                               "sessions.csv", "sims.csv"};
+const std::vector<std::string> kReportFiles = {"summary.json", "ledger.csv",   "history.csv",
+                                               "sessions.csv", "sims.csv",     "junit.xml"};
 
 }  // namespace
 
@@ -87,12 +90,14 @@ int RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
 
   const auto started = std::chrono::steady_clock::now();  // for the console only
   World world(scenario, seed);
-  RunSimulation(world);
+  ExpectationChecker checker(scenario);
+  RunSimulation(world, checker.Checkpoints(), [&](SimTime t) { checker.MeasureAt(world, t); });
+  checker.MeasureAtEnd(world);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
   const FeeSummary fees = SummarizeFees(world);
-  const nlohmann::ordered_json summary = BuildSummary(world, fees);
+  const nlohmann::ordered_json summary = BuildSummary(world, fees, checker.results());
   const std::filesystem::path dir(out_dir);
   if (!WriteFileAtomically((dir / "summary.json").string(), summary.dump(2) + "\n", &error) ||
       !WriteCsvReport(
@@ -102,7 +107,9 @@ int RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
       !WriteCsvReport(
           dir / "sessions.csv", [&](CsvWriter& csv) { WriteSessionsCsv(world, csv); }, &error) ||
       !WriteCsvReport(
-          dir / "sims.csv", [&](CsvWriter& csv) { WriteSimsCsv(world, fees, csv); }, &error)) {
+          dir / "sims.csv", [&](CsvWriter& csv) { WriteSimsCsv(world, fees, csv); }, &error) ||
+      !WriteFileAtomically((dir / "junit.xml").string(), JunitXml(world, checker.results()),
+                           &error)) {
     err << "carriersim run: " << error << "\n";
     return kExitIoError;
   }
@@ -111,8 +118,8 @@ int RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
   std::snprintf(timing, sizeof timing, "  %-12s%llu events in %.3f s\n", "run",
                 static_cast<unsigned long long>(world.events), seconds);
   out << timing << "  reports     " << out_dir
-      << "/ (summary.json, ledger.csv, history.csv, sessions.csv, sims.csv)\n";
-  return kExitOk;
+      << "/ (summary.json, ledger.csv, history.csv, sessions.csv, sims.csv, junit.xml)\n";
+  return checker.failures() > 0 ? kExitExpectationsFailed : kExitOk;
 }
 
 }  // namespace carriersim

@@ -1,3 +1,5 @@
+#include <nlohmann/json.hpp>
+
 #include "simulator/base/units.h"
 #include "simulator/cli/args.h"
 #include "simulator/cli/commands.h"
@@ -7,14 +9,56 @@
 namespace carriersim {
 namespace {
 
-constexpr const char* kValidateHelp = R"(usage: carriersim validate FILE...
+constexpr const char* kValidateHelp = R"(usage: carriersim validate [--format text|json|github] FILE...
 
 Checks scenario files (and the carrier profiles they use) without running them. Every error of
-a file is reported, each as FILE:LINE:COLUMN: error: message.
+a file is reported:
+  text    (default) FILE:LINE:COLUMN: error: message, on stderr
+  json    one JSON document on stdout: {"files": [{"file", "valid", "errors": [{"file", "line",
+          "column", "message"}]}]}
+  github  ::error file=F,line=L,col=C::message lines on stdout, which GitHub Actions shows as
+          annotations on the lines of the pull request
 
 exit codes: 0 all valid, 3 a file is invalid, 4 a file cannot be read (takes precedence),
             2 usage error
 )";
+
+// GitHub's workflow commands escape %, CR and LF in messages, and also : and , in properties.
+std::string GithubEscape(const std::string& text, bool property) {
+  std::string out;
+  for (const char c : text) {
+    if (c == '%') out += "%25";
+    else if (c == '\r') out += "%0D";
+    else if (c == '\n') out += "%0A";
+    else if (property && c == ':') out += "%3A";
+    else if (property && c == ',') out += "%2C";
+    else out += c;
+  }
+  return out;
+}
+
+std::string GithubAnnotations(const Diagnostics& diag) {
+  std::string text;
+  for (const Diagnostic& d : diag.Sorted()) {
+    text += "::error file=" + GithubEscape(d.where.file, true);
+    if (d.where.line > 0) {
+      text += ",line=" + std::to_string(d.where.line) + ",col=" + std::to_string(d.where.column);
+    }
+    text += "::" + GithubEscape(d.message, false) + "\n";
+  }
+  return text;
+}
+
+nlohmann::ordered_json ErrorsJson(const Diagnostics& diag) {
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (const Diagnostic& d : diag.Sorted()) {
+    list.push_back({{"file", d.where.file},
+                    {"line", d.where.line},
+                    {"column", d.where.column},
+                    {"message", d.message}});
+  }
+  return list;
+}
 
 std::string Plural(int64_t n, const std::string& word) {
   return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
@@ -25,7 +69,7 @@ std::string Plural(int64_t n, const std::string& word) {
 int ValidateCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   ParsedArgs parsed;
   std::string error;
-  if (!ParseArgs(args, {}, &parsed, &error)) {
+  if (!ParseArgs(args, {{"format", true}}, &parsed, &error)) {
     err << "carriersim validate: " << error << "\n" << kValidateHelp;
     return kExitUsage;
   }
@@ -37,13 +81,28 @@ int ValidateCommand(const std::vector<std::string>& args, std::ostream& out, std
     err << "carriersim validate: no scenario file given\n" << kValidateHelp;
     return kExitUsage;
   }
+  const std::string format = parsed.Get("format").value_or("text");
+  if (format != "text" && format != "json" && format != "github") {
+    err << "carriersim validate: --format is text, json or github, not '" << format << "'\n";
+    return kExitUsage;
+  }
   bool invalid = false, unreadable = false;
+  nlohmann::ordered_json files = nlohmann::ordered_json::array();
   for (const std::string& file : parsed.positional) {
     Diagnostics diag;
     const LoadResult loaded = LoadScenarioFile(file, diag);
+    if (!loaded.scenario) (loaded.io_error ? unreadable : invalid) = true;
+    if (format == "json") {
+      files.push_back({{"file", file}, {"valid", loaded.scenario.has_value()},
+                       {"errors", ErrorsJson(diag)}});
+      continue;
+    }
+    if (format == "github") {
+      out << (loaded.scenario ? file + ": ok\n" : GithubAnnotations(diag));
+      continue;
+    }
     if (!loaded.scenario) {
       err << diag.ToText();
-      (loaded.io_error ? unreadable : invalid) = true;
       continue;
     }
     const Scenario& s = *loaded.scenario;
@@ -54,6 +113,7 @@ int ValidateCommand(const std::vector<std::string>& args, std::ostream& out, std
         << Plural(static_cast<int64_t>(s.timeline.size()), "timeline action") << ", "
         << FormatDuration(s.duration) << "\n";
   }
+  if (format == "json") out << nlohmann::ordered_json{{"files", files}}.dump(2) << "\n";
   if (unreadable) return kExitIoError;
   return invalid ? kExitInvalidScenario : kExitOk;
 }

@@ -54,7 +54,14 @@ class ScenarioLoader {
   bool ReadOutage(MapFields& fields, ActionKind kind, const std::string& name,
                   TimelineAction* action);
   std::optional<Target> ReadTarget(MapFields& fields);
+  std::optional<std::pair<uint32_t, int64_t>> ReadSimRef(const Field& sim);
+  // A cell by its name (metro-3) or a set of cells by the set's name: first cell and count.
+  std::optional<std::pair<uint32_t, uint32_t>> ReadCellRef(const Field& cell);
   std::string TargetText(const Target& target) const;
+  // expect_loader.cc
+  void ReadExpectations(const Field& expect, bool have_duration);
+  bool ReadExpectScope(MapFields& fields, const MetricDef& def, ExpectScope* scope);
+  std::optional<int64_t> ReadMetricValue(const Field& f, MetricUnit unit);
   // Reports are in one currency: a plan priced in another cannot be used.
   bool CheckCurrency(const Field& f, const PlanDef& plan);
 

@@ -10,6 +10,7 @@
 #include "simulator/base/sim_time.h"
 #include "simulator/base/units.h"
 #include "simulator/carrier/profile.h"
+#include "simulator/scenario/metrics.h"
 
 namespace carriersim {
 
@@ -231,6 +232,36 @@ struct TimelineAction {
   uint64_t key = 0;             // identifies the action for its random selection
 };
 
+// Where an expectation measures its metric.
+struct ExpectScope {
+  enum class Kind : uint8_t { kAll, kGroup, kCarrier, kPlan, kCell, kSim };
+  Kind kind = Kind::kAll;
+  uint32_t index = 0;  // the group, carrier (for kPlan too), first cell, or SIM
+  uint32_t count = 1;  // kCell: cells [index, index + count), a cell set
+  PlanId plan = 0;
+  std::string text;  // "group trackers", for reports; empty for kAll
+};
+
+enum class CompareOp : uint8_t { kLess, kLessEqual, kEqual, kNotEqual, kGreaterEqual, kGreater,
+                                 kBetween };
+
+// An assertion on a metric (`expect:`), checked after the run (or at `at`). Values are in the
+// metric's unit: a count, bytes, micro-units of the scenario's currency, or milliseconds.
+struct Expectation {
+  MetricId metric = MetricId::kSims;
+  std::string parameter;  // of a metric family: a status, category, cause, percentage
+  MetricUnit unit = MetricUnit::kCount;
+  ExpectScope scope;
+  SimTime at = -1;  // -1: at the end of the run
+  CompareOp op = CompareOp::kEqual;
+  int64_t value = 0;
+  int64_t high = 0;       // kBetween: [value, high]
+  int64_t tolerance = 0;  // money: how far the actual amount may be off
+  std::string text;       // the expectation as written: "fees.total (group trackers) <= 20 USD"
+  std::string expected;   // the comparison alone: "<= 20 USD"
+  int line = 0;
+};
+
 struct Scenario {
   std::string name;
   std::string description;
@@ -245,6 +276,7 @@ struct Scenario {
   std::vector<CellSet> cell_sets;
   std::vector<GroupSpec> groups;
   std::vector<TimelineAction> timeline;  // in time order; file order among equal times
+  std::vector<Expectation> expectations;  // in file order
   int64_t sim_count = 0;
   int64_t subscription_count = 0;  // SIMs plus additional subscriptions
 };

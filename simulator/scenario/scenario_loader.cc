@@ -45,6 +45,7 @@ std::optional<Scenario> ScenarioLoader::Load(const YAML::Node& root) {
   const Field network = top.Optional("network");
   const Field fleet = top.Required("fleet", "the groups of SIMs and devices");
   const Field timeline = top.Optional("timeline");
+  const Field expect = top.Optional("expect");
   top.Finish();
 
   if (carriers.present()) ReadCarriers(carriers);
@@ -52,6 +53,7 @@ std::optional<Scenario> ScenarioLoader::Load(const YAML::Node& root) {
   ReadNetwork(network);
   if (fleet.present()) ReadFleet(fleet);
   if (timeline.present()) ReadTimeline(timeline, duration.present());
+  if (expect.present()) ReadExpectations(expect, duration.present());
   if (reader_.diag().has_errors()) return std::nullopt;
   return std::move(scenario_);
 }

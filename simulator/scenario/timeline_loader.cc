@@ -120,26 +120,29 @@ bool ScenarioLoader::ReadOutage(MapFields& fields, ActionKind kind, const std::s
   }
   if (kind == ActionKind::kCoreOutage) return ok;
   if (!cell.present()) return false;
-  // A set of cells by its name, or one cell of a set by its own (metro-3).
-  std::optional<std::string> cell_name = reader_.Name(cell);
-  if (!cell_name) return false;
-  if (auto set = FindByName<uint32_t>(scenario_.cell_sets, *cell_name)) {
-    action->first_cell = scenario_.cell_sets[*set].first;
-    action->cell_count = scenario_.cell_sets[*set].count;
-  } else if (auto one = FindByName<uint32_t>(scenario_.cells, *cell_name)) {
-    action->first_cell = *one;
-    action->cell_count = 1;
-  } else {
-    if (std::find(broken_.begin(), broken_.end(), *cell_name) == broken_.end()) {
-      const std::vector<std::string> names = NamesOf(scenario_.cell_sets);
-      reader_.Error(cell, "no cell '" + *cell_name + "' in this scenario" +
-                              DidYouMean(*cell_name, names) +
-                              (names.empty() ? "" : "; defined: " + QuotedList(names)));
-    }
-    return false;
-  }
-  action->text = name + " " + *cell_name;
+  std::optional<std::pair<uint32_t, uint32_t>> cells = ReadCellRef(cell);
+  if (!cells) return false;
+  action->first_cell = cells->first;
+  action->cell_count = cells->second;
+  const std::string cell_name = cell.value.Scalar();
+  action->text = name + " " + cell_name;
   return ok;
+}
+
+std::optional<std::pair<uint32_t, uint32_t>> ScenarioLoader::ReadCellRef(const Field& cell) {
+  std::optional<std::string> cell_name = reader_.Name(cell);
+  if (!cell_name) return std::nullopt;
+  if (auto set = FindByName<uint32_t>(scenario_.cell_sets, *cell_name)) {
+    return std::make_pair(scenario_.cell_sets[*set].first, scenario_.cell_sets[*set].count);
+  }
+  if (auto one = FindByName<uint32_t>(scenario_.cells, *cell_name)) return std::make_pair(*one, 1u);
+  if (std::find(broken_.begin(), broken_.end(), *cell_name) == broken_.end()) {
+    const std::vector<std::string> names = NamesOf(scenario_.cell_sets);
+    reader_.Error(cell, "no cell '" + *cell_name + "' in this scenario" +
+                            DidYouMean(*cell_name, names) +
+                            (names.empty() ? "" : "; defined: " + QuotedList(names)));
+  }
+  return std::nullopt;
 }
 
 std::optional<SimTime> ScenarioLoader::ReadAt(const Field& at, bool within_run) {
@@ -252,6 +255,34 @@ bool ScenarioLoader::ReadAction(const Field& entry, TimelineAction* action) {
   return false;
 }
 
+// `GROUP#INDEX`: the group's index and the SIM's index in it.
+std::optional<std::pair<uint32_t, int64_t>> ScenarioLoader::ReadSimRef(const Field& sim) {
+  std::optional<std::string> text = reader_.Text(sim);
+  if (!text) return std::nullopt;
+  const size_t hash = text->rfind('#');
+  int64_t index = 0;
+  std::string error;
+  if (hash == std::string::npos || !ParseCount(text->substr(hash + 1), &index, &error)) {
+    reader_.Error(sim, "expected GROUP#INDEX, such as trackers#0, not '" + *text + "'");
+    return std::nullopt;
+  }
+  const std::string group_name = text->substr(0, hash);
+  std::optional<uint32_t> g = FindByName<uint32_t>(scenario_.groups, group_name);
+  if (!g) {
+    if (std::find(broken_.begin(), broken_.end(), group_name) == broken_.end()) {
+      reader_.Error(sim, "no group '" + group_name + "' in this scenario" +
+                             DidYouMean(group_name, NamesOf(scenario_.groups)));
+    }
+    return std::nullopt;
+  }
+  if (index >= scenario_.groups[*g].count) {
+    reader_.Error(sim, "group '" + scenario_.groups[*g].name + "' has SIMs #0 to #" +
+                           std::to_string(scenario_.groups[*g].count - 1));
+    return std::nullopt;
+  }
+  return std::make_pair(*g, index);
+}
+
 // `group: NAME` with at most one of `count: N`, `fraction: P%`; or `sim: NAME#INDEX`.
 std::optional<Target> ScenarioLoader::ReadTarget(MapFields& fields) {
   const Field group = fields.Optional("group");
@@ -264,32 +295,11 @@ std::optional<Target> ScenarioLoader::ReadTarget(MapFields& fields) {
       reader_.Error(sim, "'sim' names one SIM: give it without 'group', 'count' or 'fraction'");
       return std::nullopt;
     }
-    std::optional<std::string> text = reader_.Text(sim);
-    if (!text) return std::nullopt;
-    const size_t hash = text->rfind('#');
-    int64_t index = 0;
-    std::string error;
-    if (hash == std::string::npos || !ParseCount(text->substr(hash + 1), &index, &error)) {
-      reader_.Error(sim, "expected GROUP#INDEX, such as trackers#0, not '" + *text + "'");
-      return std::nullopt;
-    }
-    const std::string group_name = text->substr(0, hash);
-    std::optional<uint32_t> g = FindByName<uint32_t>(scenario_.groups, group_name);
-    if (!g) {
-      if (std::find(broken_.begin(), broken_.end(), group_name) == broken_.end()) {
-        reader_.Error(sim, "no group '" + group_name + "' in this scenario" +
-                               DidYouMean(group_name, NamesOf(scenario_.groups)));
-      }
-      return std::nullopt;
-    }
-    if (index >= scenario_.groups[*g].count) {
-      reader_.Error(sim, "group '" + scenario_.groups[*g].name + "' has SIMs #0 to #" +
-                             std::to_string(scenario_.groups[*g].count - 1));
-      return std::nullopt;
-    }
+    std::optional<std::pair<uint32_t, int64_t>> ref = ReadSimRef(sim);
+    if (!ref) return std::nullopt;
     target.kind = Target::Kind::kSim;
-    target.group = *g;
-    target.index = index;
+    target.group = ref->first;
+    target.index = ref->second;
     return target;
   }
   if (!group.present()) {

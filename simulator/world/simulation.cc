@@ -49,6 +49,15 @@ void RunUntil(World& world, SimTime until) {
   }
 }
 
+void RunSimulation(World& world, const std::vector<SimTime>& pauses,
+                   const std::function<void(SimTime)>& at_pause) {
+  for (const SimTime t : pauses) {
+    RunUntil(world, t + 1);
+    at_pause(t);
+  }
+  RunSimulation(world);
+}
+
 void RunSimulation(World& world) {
   const SimTime end = world.scenario.duration;
   RunUntil(world, end);

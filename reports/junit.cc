@@ -1,0 +1,63 @@
+#include "reports/junit.h"
+
+#include "simulator/base/units.h"
+
+namespace carriersim {
+
+std::string XmlEscape(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&apos;"; break;
+      default:
+        // Control characters other than tab and newlines are not allowed in XML 1.0.
+        out += (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r')
+                   ? '?'
+                   : c;
+    }
+  }
+  return out;
+}
+
+std::string JunitXml(const World& world, const std::vector<ExpectationResult>& results) {
+  const Scenario& s = world.scenario;
+  const std::string suite = XmlEscape(s.name);
+  size_t failures = 0;
+  for (const ExpectationResult& r : results) failures += !r.passed;
+  const size_t tests = results.empty() ? 1 : results.size();
+  std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  xml += "<testsuites name=\"carriersim\" tests=\"" + std::to_string(tests) + "\" failures=\"" +
+         std::to_string(failures) + "\">\n";
+  xml += "  <testsuite name=\"" + suite + "\" tests=\"" + std::to_string(tests) +
+         "\" failures=\"" + std::to_string(failures) + "\" errors=\"0\" skipped=\"0\">\n";
+  xml += "    <properties>\n";
+  xml += "      <property name=\"scenario\" value=\"" + XmlEscape(s.file) + "\"/>\n";
+  xml += "      <property name=\"seed\" value=\"" + std::to_string(world.seed) + "\"/>\n";
+  xml += "      <property name=\"duration\" value=\"" + FormatDuration(s.duration) + "\"/>\n";
+  xml += "    </properties>\n";
+  if (results.empty()) {
+    xml += "    <testcase classname=\"" + suite + "\" name=\"the scenario runs to its end\"/>\n";
+  }
+  for (size_t i = 0; i < results.size(); ++i) {
+    const Expectation& e = s.expectations[i];
+    const ExpectationResult& r = results[i];
+    xml += "    <testcase classname=\"" + suite + "\" name=\"" + XmlEscape(e.text) + "\"";
+    if (r.passed) {
+      xml += "/>\n";
+      continue;
+    }
+    const std::string message = "expected " + e.expected + ", got " + r.actual_text;
+    xml += ">\n      <failure message=\"" + XmlEscape(message) + "\" type=\"expectation\">" +
+           XmlEscape(s.file + ":" + std::to_string(e.line) + ": " + e.text + ": " + message) +
+           "</failure>\n    </testcase>\n";
+  }
+  xml += "  </testsuite>\n</testsuites>\n";
+  return xml;
+}
+
+}  // namespace carriersim

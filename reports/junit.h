@@ -1,0 +1,22 @@
+// junit.xml: the expectations of a run as JUnit test cases, for CI systems. One test suite, the
+// scenario; one test case per expectation, named as written; a failure says what was expected
+// and what the run measured. A scenario without expectations has one test case: the run itself.
+#ifndef CARRIERSIM_REPORTS_JUNIT_H_
+#define CARRIERSIM_REPORTS_JUNIT_H_
+
+#include <string>
+#include <vector>
+
+#include "reports/expectations.h"
+#include "simulator/world/world.h"
+
+namespace carriersim {
+
+std::string JunitXml(const World& world, const std::vector<ExpectationResult>& results);
+
+// `text` with &, <, >, " and ' escaped, and characters XML 1.0 cannot hold replaced by '?'.
+std::string XmlEscape(const std::string& text);
+
+}  // namespace carriersim
+
+#endif  // CARRIERSIM_REPORTS_JUNIT_H_

@@ -1,0 +1,88 @@
+// The metrics a scenario's expectations can name (`expect:`): one catalogue, read by the loader
+// to check names, units and scopes, and by reports/expectations.cc to measure them. The names
+// and their meanings are listed in scenarios/README.md, Expectations.
+#ifndef CARRIERSIM_SCENARIO_METRICS_H_
+#define CARRIERSIM_SCENARIO_METRICS_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace carriersim {
+
+enum class MetricUnit : uint8_t { kCount, kBytes, kMoney, kDuration };
+
+enum class MetricId : uint8_t {
+  kSims,              // SIMs in the scope
+  kSimsInStatus,      // sims.STATUS: in that status (the carrier's, as shown)
+  kSimsOnline,        // with a data session
+  kSimsRegistered,    // whose device is attached
+  kUplink,            // usage.uplink
+  kDownlink,          // usage.downlink
+  kUsage,             // usage.total
+  kOnlineTime,        // online_time
+  kSmsSent,
+  kCommandsReceived,
+  kFees,              // fees.total
+  kFeesInCategory,    // fees.CATEGORY
+  kAttachAttempts,    // signaling.attach_attempts (per device, so any scope)
+  kPdnRequests,       // signaling.pdn_requests
+  kRadioOn,           // energy.radio_on
+  kModemReboots,      // energy.modem_reboots
+  kAttachAccepts,     // signaling.*: counted by the network, per group or cell
+  kAttachRejects,
+  kRejectsByCause,    // signaling.rejects.CAUSE (an EMM cause number)
+  kNetworkDetaches,
+  kSessionsOpened,
+  kCollateral,        // signaling.collateral_congestion_rejects
+  kWithoutCell,       // signaling.attempts_without_cell
+  kUnanswered,
+  kPeakPerSecond,     // network.peak_per_second: attach requests in the busiest second
+  kPeakPerMinute,
+  kStatusChanges,
+  kForcedReactivations,
+  kRecovery,          // recovery.pNN: the slowest mass event's time until NN % were back
+};
+
+// Which scopes a metric can be measured in: bits of ScopeBit.
+enum ScopeBit : uint8_t {
+  kScopeAll = 1,
+  kScopeGroup = 2,
+  kScopeCarrier = 4,
+  kScopePlan = 8,
+  kScopeCell = 16,
+  kScopeSim = 32,
+};
+inline constexpr uint8_t kAnyScope = 63;
+
+struct MetricDef {
+  std::string_view name;  // "sims.STATUS": a family, completed by a parameter
+  MetricId id;
+  MetricUnit unit;
+  uint8_t scopes;
+  bool any_time;  // may be measured at a time (`at:`); the others only at the end of the run
+  std::string_view meaning;
+};
+
+const std::vector<MetricDef>& MetricCatalogue();
+
+// A metric name resolved: its definition and, for a family, its parameter as written
+// (a status name, a fee category, an EMM cause number, a percentage).
+struct MetricRef {
+  const MetricDef* def = nullptr;
+  std::string parameter;
+};
+
+// Resolves `name`. `statuses` are the status names of the scenario's carriers (for sims.STATUS).
+// On failure returns nullopt and sets `error` (with a did-you-mean where one is close).
+std::optional<MetricRef> ResolveMetric(std::string_view name,
+                                       const std::vector<std::string>& statuses,
+                                       std::string* error);
+
+std::string_view MetricUnitName(MetricUnit unit);
+
+}  // namespace carriersim
+
+#endif  // CARRIERSIM_SCENARIO_METRICS_H_
