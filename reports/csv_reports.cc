@@ -10,13 +10,14 @@
 #include "simulator/base/calendar.h"
 
 namespace carriersim {
-namespace {
 
 std::string AmountColumn(const World& world, std::string_view what) {
   std::string currency(world.scenario.currency.str());
   for (char& c : currency) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return std::string(what) + "_" + currency;
 }
+
+namespace {
 
 // The dates of the run's days, formatted once for the whole report.
 DateText RunDates(const World& world) {

@@ -23,6 +23,9 @@ std::string HistoryCsv(const World& world);
 std::string SessionsCsv(const World& world);
 std::string SimsCsv(const World& world, const FeeSummary& fees);
 
+// "fees_usd": a column of amounts in the scenario's currency.
+std::string AmountColumn(const World& world, std::string_view what);
+
 // "trackers#3": a SIM by its group and its index in the group.
 std::string SimName(const World& world, uint32_t sim);
 void AppendSimName(std::string& out, const World& world, uint32_t sim);

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 
@@ -5,6 +6,7 @@
 #include "reports/csv_reports.h"
 #include "reports/expectations.h"
 #include "reports/junit.h"
+#include "reports/timeseries.h"
 #include "reports/output_files.h"
 #include "reports/summary_json.h"
 #include "simulator/cli/args.h"
@@ -33,13 +35,15 @@ reports written to the output folder:
   sessions.csv   every data session: opened, closed, data, why it ended
   sims.csv       one row per SIM: status, session, renewal tracking date, usage, fees
   junit.xml      the scenario's expectations as JUnit test cases, for CI
+  timeseries.csv the run at a fixed interval: SIMs per status, online, signaling, data, fees
 
 The same scenario and seed always give byte-identical reports.
 exit codes: 0 ok, 2 usage error, 3 invalid scenario, 4 I/O error, 70 internal error
 )";
 
 const std::vector<std::string> kReportFiles = {"summary.json", "ledger.csv",   "history.csv",
-                                               "sessions.csv", "sims.csv",     "junit.xml"};
+                                               "sessions.csv", "sims.csv",     "junit.xml",
+                                               "timeseries.csv"};
 
 }  // namespace
 
@@ -91,7 +95,17 @@ int RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
   const auto started = std::chrono::steady_clock::now();  // for the console only
   World world(scenario, seed);
   ExpectationChecker checker(scenario);
-  RunSimulation(world, checker.Checkpoints(), [&](SimTime t) { checker.MeasureAt(world, t); });
+  TimeseriesSampler sampler(scenario);
+  std::vector<SimTime> pauses = checker.Checkpoints();
+  pauses.insert(pauses.end(), sampler.times().begin(), sampler.times().end());
+  std::sort(pauses.begin(), pauses.end());
+  pauses.erase(std::unique(pauses.begin(), pauses.end()), pauses.end());
+  RunSimulation(world, pauses, [&](SimTime t) {
+    checker.MeasureAt(world, t);
+    if (std::binary_search(sampler.times().begin(), sampler.times().end(), t)) {
+      sampler.Sample(world, t);
+    }
+  });
   checker.MeasureAtEnd(world);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -104,6 +118,9 @@ int RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
           dir / "ledger.csv", [&](CsvWriter& csv) { WriteLedgerCsv(world, csv); }, &error) ||
       !WriteCsvReport(
           dir / "history.csv", [&](CsvWriter& csv) { WriteHistoryCsv(world, csv); }, &error) ||
+      !WriteCsvReport(
+          dir / "timeseries.csv",
+          [&](CsvWriter& csv) { WriteTimeseriesCsv(world, sampler, csv); }, &error) ||
       !WriteCsvReport(
           dir / "sessions.csv", [&](CsvWriter& csv) { WriteSessionsCsv(world, csv); }, &error) ||
       !WriteCsvReport(
@@ -118,7 +135,7 @@ int RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
   std::snprintf(timing, sizeof timing, "  %-12s%llu events in %.3f s\n", "run",
                 static_cast<unsigned long long>(world.events), seconds);
   out << timing << "  reports     " << out_dir
-      << "/ (summary.json, ledger.csv, history.csv, sessions.csv, sims.csv, junit.xml)\n";
+      << "/ (summary.json, ledger.csv, history.csv, sessions.csv, sims.csv, junit.xml, timeseries.csv)\n";
   return checker.failures() > 0 ? kExitExpectationsFailed : kExitOk;
 }
 

@@ -269,6 +269,7 @@ struct Scenario {
   UnixMillis start = 0;
   SimTime duration = 0;
   uint64_t seed = 1;
+  SimTime timeseries_interval = kDay;  // rows of timeseries.csv
   Currency currency;  // every amount in the reports is in this currency
   std::vector<CarrierSpec> carriers;
   std::vector<DeviceSpec> devices;

@@ -14,6 +14,9 @@ ScenarioLoader::ScenarioLoader(const std::string& file, Diagnostics& diag) : rea
   scenario_.file = file;
 }
 
+// timeseries.csv stays a file a spreadsheet opens.
+constexpr SimTime kMaxTimeseriesRows = 1'000'000;
+
 std::optional<Scenario> ScenarioLoader::Load(const YAML::Node& root) {
   if (!root.IsMap()) {
     reader_.diag().Error(reader_.Where(root),
@@ -39,6 +42,20 @@ std::optional<Scenario> ScenarioLoader::Load(const YAML::Node& root) {
   LookUpCurrency("USD", &scenario_.currency);
   if (Field f = top.Optional("currency"); f.present()) {
     scenario_.currency = reader_.CurrencyCode(f).value_or(scenario_.currency);
+  }
+  // timeseries.csv: a row a day from 24 days on, an hour from 24 hours on, else a minute.
+  const SimTime d = scenario_.duration;
+  scenario_.timeseries_interval = d >= 24 * kDay ? kDay : d >= 24 * kHour ? kHour : kMinute;
+  if (Field f = top.Optional("timeseries-interval"); f.present()) {
+    if (std::optional<SimTime> every = reader_.Duration(f, kSecond)) {
+      if (d > 0 && d / *every > kMaxTimeseriesRows) {
+        reader_.Error(f, "every " + FormatDuration(*every) + " over " + FormatDuration(d) +
+                             " is more than " + std::to_string(kMaxTimeseriesRows) +
+                             " rows; choose a longer interval");
+      } else {
+        scenario_.timeseries_interval = *every;
+      }
+    }
   }
   const Field carriers = top.Required("carriers", "the carriers the SIMs belong to");
   const Field devices = top.Required("devices", "the device profiles");

@@ -74,7 +74,8 @@ TEST_CASE("the quickstart's reports match the golden files byte for byte", "[gol
   // and say why in the commit.
   test::TempDir dir;
   RunQuickstart(dir, "q");
-  for (const char* file : {"summary.json", "ledger.csv", "history.csv", "sessions.csv", "sims.csv"}) {
+  for (const char* file : {"summary.json", "ledger.csv", "history.csv", "sessions.csv", "sims.csv",
+                           "timeseries.csv"}) {
     INFO(file);
     CHECK(test::ReadText(dir.File(std::string("q/") + file)) ==
           test::ReadText(test::SourcePath(std::string("tests/golden/quickstart/") + file)));
