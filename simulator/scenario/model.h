@@ -265,7 +265,8 @@ struct Expectation {
 struct Scenario {
   std::string name;
   std::string description;
-  std::string file;  // as given on the command line
+  std::string file;         // as given on the command line
+  std::string file_sha256;  // of the file's bytes as read
   UnixMillis start = 0;
   SimTime duration = 0;
   uint64_t seed = 1;

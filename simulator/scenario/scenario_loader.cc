@@ -1,5 +1,7 @@
 #include "simulator/scenario/scenario_loader.h"
 
+#include "simulator/base/sha256.h"
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -194,6 +196,7 @@ LoadResult LoadScenarioText(const std::string& file, const std::string& text, Di
   ScenarioLoader loader(file, diag);
   result.scenario = loader.Load(*root);
   result.io_error = loader.io_error();
+  if (result.scenario) result.scenario->file_sha256 = Sha256Hex(text);
   return result;
 }
 
