@@ -139,7 +139,11 @@ SimTime NextAttempt(World& world, DeviceId device, SimTime now, AttachOutcome ou
 SimTime SkipDeadAir(World& world, DeviceId device, SimTime now, SimTime at) {
   Fleet& fleet = world.fleet;
   const DeviceSpec& spec = world.DeviceSpecOf(device);
-  if (!world.fast_forward || spec.firmware.reboot_after_no_service > 0) return at;
+  // Only while the cell is down: an answer that left before the restore can arrive after it.
+  if (!world.fast_forward || spec.firmware.reboot_after_no_service > 0 ||
+      !world.cells.down(fleet.cell[device])) {
+    return at;
+  }
   // Nothing but the timeline and the device's own power schedule can change what it meets.
   const SimTime horizon = std::min(NextTimelineTime(world), NextPowerChange(world, device, now));
   while (at < horizon) {

@@ -39,11 +39,13 @@ void SendAttach(World& world, DeviceId device, SimTime now) {
   Fleet& fleet = world.fleet;
   const uint32_t cell = fleet.cell[device];
   if (world.cells.down(cell) && world.DeviceSpecOf(device).modem.search_without_cell) {
-    // No cell to attach to: the modem searches (radio on) and finds the cell once it is back.
-    // A later outage of the same cell moves back_at on; the device then searches again.
-    const SimTime found = std::max(now, world.cells.back_at[cell]) +
-                          Draw(fleet.radio_rng[device], world.DeviceSpecOf(device).modem.cell_search);
-    fleet.radio_ms[device] += found - now;
+    // No cell to attach to: the modem searches and finds the cell `cell_search` after it is
+    // back. A later outage of the same cell moves back_at on; the device then searches again.
+    // The energy proxy counts that last stretch of search; the scan while the cell is down
+    // depends on the modem's search back-off, which is not modelled.
+    const SimTime search = Draw(fleet.radio_rng[device], world.DeviceSpecOf(device).modem.cell_search);
+    const SimTime found = std::max(now, world.cells.back_at[cell]) + search;
+    fleet.radio_ms[device] += search;
     WaitThenAttach(world, device, std::max(found, now + 1));
     return;
   }
@@ -83,12 +85,12 @@ bool PowerOn(World& world, DeviceId device, SimTime now) {
   return true;
 }
 
-bool PowerOff(World& world, DeviceId device, SimTime now) {
+bool PowerOff(World& world, DeviceId device, SimTime now, SessionEnd why) {
   Fleet& fleet = world.fleet;
   if (fleet.modem[device] == ModemState::kOff) return false;
   // A detach by the device itself: the session ends, the subscriber status is untouched.
   if (fleet.modem[device] == ModemState::kRegistered) {
-    CloseSession(world, device, now, SessionEnd::kPowerOff);
+    CloseSession(world, device, now, why);
   }
   world.queue.CancelTimer(EntityOfDevice(device), kModemTimer);
   world.queue.CancelTimer(EntityOfDevice(device), kFirmwareTimer);
@@ -98,7 +100,7 @@ bool PowerOff(World& world, DeviceId device, SimTime now) {
 
 bool ReinsertSim(World& world, DeviceId device, SimTime now) {
   if (world.fleet.modem[device] == ModemState::kOff) return false;
-  PowerOff(world, device, now);
+  PowerOff(world, device, now, SessionEnd::kSimRemoved);
   return PowerOn(world, device, now);
 }
 

@@ -15,7 +15,7 @@ namespace carriersim {
 // counter, the invalid-SIM flag and the firmware's counters. Each returns whether the device
 // changed: powering on a device that is on, or off one that is off, does nothing.
 bool PowerOn(World& world, DeviceId device, SimTime now);
-bool PowerOff(World& world, DeviceId device, SimTime now);
+bool PowerOff(World& world, DeviceId device, SimTime now, SessionEnd why = SessionEnd::kPowerOff);
 
 // The SIM is taken out and put back while the device is on: the modem drops off the network and
 // reads the SIM again, forgetting an invalid SIM and its counters (NET-1), then attaches after its

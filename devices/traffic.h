@@ -45,7 +45,8 @@ inline int64_t SendSize(const SizeSpec& size, uint64_t key, int64_t k) {
                         static_cast<double>(size.sigma_milli) / 1000.0);
       break;
   }
-  return std::min(size.largest(), static_cast<int64_t>(drawn + 0.5));
+  // Clamped before the conversion: a far tail draw would not fit 64 bits.
+  return static_cast<int64_t>(std::min(drawn + 0.5, static_cast<double>(size.largest())));
 }
 
 // Bytes of sends [first, first + count): arithmetic when the size is fixed.

@@ -17,7 +17,8 @@ SimTime AfterSpan(const World& world, SimTime from, const CalendarSpan& span) {
 // When the SIM's data in the current session takes `counted` up to `threshold`: the send that
 // crosses it, plus 1 ms so that usage counted up to then includes that send. kNever when offline
 // or when no send before the end of the run crosses it.
-SimTime CrossingTime(const World& world, SimId sim, int64_t counted, int64_t threshold) {
+SimTime CrossingTime(const World& world, SimId sim, int64_t counted, int64_t threshold,
+                     SimTime bound = kNever) {
   const Subscribers& subs = world.subscribers;
   const TrafficSpec& traffic = world.DeviceSpecOf(sim).traffic;
   if (!subs.online[sim] || !traffic.sends()) return kNever;
@@ -29,10 +30,11 @@ SimTime CrossingTime(const World& world, SimId sim, int64_t counted, int64_t thr
     const int64_t sends = (threshold - counted + per_send - 1) / per_send;
     return anchor + (k + sends - 1) * traffic.every + 1;
   }
-  // Drawn sizes: send by send (each draw is cheap, and only sends within the run count).
+  // Drawn sizes: send by send, up to `bound` (something else is due by then: the timer will be
+  // armed again) and the end of the run.
   const SizeKeys keys = MakeSizeKeys(world.seed, world.DeviceKey(sim));
-  for (SimTime at = anchor + k * traffic.every; at < world.scenario.duration;
-       at += traffic.every, ++k) {
+  const SimTime stop = std::min(bound, world.scenario.duration);
+  for (SimTime at = anchor + k * traffic.every; at < stop; at += traffic.every, ++k) {
     counted += SendSize(traffic.uplink, keys.uplink, k) + SendSize(traffic.downlink, keys.downlink, k);
     if (counted >= threshold) return at + 1;
   }
@@ -146,7 +148,7 @@ void ArmSubscriptionTimer(World& world, SimId sim, SimTime now) {
     if (t.trigger == AutoTransition::Trigger::kTime) {
       due = std::min(due, AfterSpan(world, subs.entered[sim], t.time));
     } else if (t.trigger == AutoTransition::Trigger::kData) {
-      due = std::min(due, CrossingTime(world, sim, subs.status_bytes[sim], t.bytes));
+      due = std::min(due, CrossingTime(world, sim, subs.status_bytes[sim], t.bytes, due));
     } else if (t.trigger == AutoTransition::Trigger::kCommands) {
       due = std::min(due, CommandsDue(world, sim, t.commands));
     }
@@ -160,7 +162,8 @@ void ArmSubscriptionTimer(World& world, SimId sim, SimTime now) {
       const bool this_month = subs.usage_month[sim] == world.months.Index(start + now);
       const int64_t counted = this_month ? subs.month_bytes[sim] : 0;
       // Checked again when the month ends, since the count starts afresh then.
-      due = std::min({due, CrossingTime(world, sim, counted, subs.usage_limit[sim]), month_end});
+      due = std::min(due, month_end);
+      due = std::min(due, CrossingTime(world, sim, counted, subs.usage_limit[sim], due));
     }
   }
   const EntityId entity = EntityOfDevice(sim);

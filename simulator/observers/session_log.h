@@ -19,6 +19,7 @@ enum class SessionEnd : uint8_t {
   kLostService,  // its cell or the core went down (NET-4)
   kDetached,     // the network detached it (a status that rejects attaches)
   kDataBarred,   // the SIM entered a status without data (SOR-4 inactive, a usage limit)
+  kSimRemoved,   // the SIM was taken out (reinsert-sim)
 };
 inline const char* SessionEndName(SessionEnd end) {
   switch (end) {
@@ -27,6 +28,7 @@ inline const char* SessionEndName(SessionEnd end) {
     case SessionEnd::kLostService: return "lost-service";
     case SessionEnd::kDetached: return "detached";
     case SessionEnd::kDataBarred: return "data-barred";
+    case SessionEnd::kSimRemoved: return "sim-removed";
   }
   return "?";
 }

@@ -174,18 +174,23 @@ SizeSpec ScenarioLoader::ReadSize(const Field& f) {
                                       : "'sigma' goes with 'lognormal'");
     return size;
   }
-  if (exponential.present()) {
-    size = {SizeSpec::Kind::kExponential, reader_.DataSize(exponential).value_or(0), 0, 0};
+  // Draws are capped at kMaxDrawFactor times the mean or median: the cap must fit 64 bits.
+  const Field& centre = exponential.present() ? exponential : lognormal;
+  const std::optional<int64_t> bytes = reader_.DataSize(centre);
+  if (!bytes) return size;
+  constexpr int64_t kMaxCentre = int64_t{8} << 40;  // x kMaxDrawFactor, and sums, fit 64 bits
+  if (*bytes > kMaxCentre) {
+    reader_.Error(centre, "a drawn size's mean or median must be at most 8TB");
     return size;
   }
+  if (exponential.present()) return {SizeSpec::Kind::kExponential, *bytes, 0, 0};
   std::optional<std::string> text = reader_.Text(sigma);
   double s = 0;
   const char* end = text ? text->data() + text->size() : nullptr;
-  if (text && (std::from_chars(text->data(), end, s).ptr != end || !(s > 0) || s > 3)) {
-    reader_.Error(sigma, "'" + *text + "' is not a sigma from 0 to 3, such as 0.5");
+  if (text && (std::from_chars(text->data(), end, s).ptr != end || !(s >= 0.001) || s > 3)) {
+    reader_.Error(sigma, "'" + *text + "' is not a sigma from 0.001 to 3, such as 0.5");
   } else if (text) {
-    size = {SizeSpec::Kind::kLogNormal, reader_.DataSize(lognormal).value_or(0), 0,
-            static_cast<int64_t>(s * 1000 + 0.5)};
+    size = {SizeSpec::Kind::kLogNormal, *bytes, 0, static_cast<int64_t>(s * 1000 + 0.5)};
   }
   return size;
 }

@@ -150,7 +150,8 @@ bool ScenarioLoader::CheckCurrency(const Field& f, const PlanDef& plan) {
 bool ScenarioLoader::TotalsFit(const Field& count, const GroupSpec& group) {
   const TrafficSpec& traffic = scenario_.devices[group.device].traffic;
   const Int128 sends = traffic.every > 0 ? scenario_.duration / traffic.every + 1 : 0;
-  max_bytes_ += Int128{group.count} * sends * (traffic.uplink.largest() + traffic.downlink.largest());
+  max_bytes_ += Int128{group.count} * sends *
+                (Int128{traffic.uplink.largest()} + Int128{traffic.downlink.largest()});
   max_online_ms_ += Int128{group.count} * scenario_.duration;
   if (max_bytes_ > kInt64Max) {
     reader_.Error(count, "with this group the fleet could carry more than 8 EB of data in " +

@@ -106,7 +106,7 @@ struct FirmwareSpec {
   Backoff reboot_backoff;               // wait before the r-th reboot in a row (r = 0, 1, ...)
   // Requests for a data session (PDN connection) after the network refused one while the device
   // stays attached (SOR-4): the k-th retry in a row after the k-th wait; never jittered.
-  Backoff pdn_retry{1 * kMinute, 1000, 1 * kMinute, Jitter::kNone};
+  Backoff pdn_retry{1 * kMinute, 1000, 30 * kMinute, Jitter::kNone};
   PermanentReject permanent_reject = PermanentReject::kRespect;
 };
 

@@ -41,30 +41,38 @@ TEST_CASE("DEV-3: sizes drawn from a distribution are drawn per send, whatever s
           "[rules][traffic]") {
   const std::string device =
       "{ boot: 0, traffic: { every: 1h, uplink: 1KB..3KB, downlink: { exponential: 500B } } }";
-  const Run whole = Simulate(One(device), "30d");
+  const Run whole = Simulate(One(device), "45d");
   // The same device, its session cut by inactive and back, and a change of plan.
   const Run split = Simulate(One(device,
                                  "  - { at: 10d, deactivate: { group: units } }\n"
-                                 "  - { at: 10d 6h, activate: { group: units } }\n"
-                                 "  - { at: 20d, change-plan: { group: units, plan: plan01s } }\n"),
-                             "30d");
+                                 "  - { at: 10d 6h, activate: { group: units } }\n"),
+                             "45d");
+  // And cut by plan changes and a month end (Feb 1), which count usage up to them: the same
+  // bytes as the whole run.
+  const Run cut = Simulate(One(device,
+                               "  - { at: 5d, change-plan: { group: units, plan: planX3 } }\n"
+                               "  - { at: 20d, change-plan: { group: units, plan: plan01s } }\n"),
+                           "45d");
   const SimId sim = whole.Sim("units");
   const TrafficSpec& traffic = whole.world->DeviceSpecOf(sim).traffic;
   const int64_t up = whole.world->subscribers.uplink_bytes[sim];
   const int64_t down = whole.world->subscribers.downlink_bytes[sim];
-  CHECK(up == Expected(whole, sim, traffic.uplink, true, 0, 30 * kDay));
-  CHECK(down == Expected(whole, sim, traffic.downlink, false, 0, 30 * kDay));
-  // 720 sends of 1..3 KB (mean 2 KB) and of about 500 B.
-  CHECK(up > 720 * 1024);
-  CHECK(up < 720 * 3072);
-  CHECK(std::abs(up - 720 * 2048) < 720 * 2048 / 20);
-  CHECK(std::abs(down - 720 * 500) < 720 * 500 / 6);
+  CHECK(up == Expected(whole, sim, traffic.uplink, true, 0, 45 * kDay));
+  CHECK(down == Expected(whole, sim, traffic.downlink, false, 0, 45 * kDay));
+  CHECK(cut.world->metrics.actions[0].applied == 1);
+  CHECK(cut.world->subscribers.uplink_bytes[sim] == up);
+  CHECK(cut.world->subscribers.downlink_bytes[sim] == down);
+  // 1080 sends of 1..3 KB (mean 2 KB) and of about 500 B.
+  CHECK(up > 1080 * 1024);
+  CHECK(up < 1080 * 3072);
+  CHECK(std::abs(up - 1080 * 2048) < 1080 * 2048 / 20);
+  CHECK(std::abs(down - 1080 * 500) < 1080 * 500 / 6);
 
   // Inactive (no session) from 10d to 10d 6h: the sends there are missing, the others identical.
   const World& s = *split.world;
   CHECK(s.subscribers.uplink_bytes[sim] ==
         Expected(split, sim, traffic.uplink, true, 0, 10 * kDay) +
-            Expected(split, sim, traffic.uplink, true, 10 * kDay + 6 * kHour, 30 * kDay));
+            Expected(split, sim, traffic.uplink, true, 10 * kDay + 6 * kHour, 45 * kDay));
   CHECK(s.sessions.records.size() == 2);
 }
 
