@@ -10,6 +10,7 @@
 #include "reports/output_files.h"
 #include "reports/summary_json.h"
 #include "simulator/cli/args.h"
+#include "simulator/cli/progress.h"
 #include "simulator/cli/commands.h"
 #include "simulator/cli/exit_codes.h"
 #include "simulator/scenario/scenario_loader.h"
@@ -25,6 +26,7 @@ Simulates the scenario in FILE and writes its reports.
 options:
   --seed N    seed for this run, overriding the scenario's (0 .. 2^63-1)
   --out DIR   output folder (default: out/<scenario name>/), created if missing
+  --no-progress  no progress line (it shows only on a terminal, and not when CI is set)
   -h, --help  this help
 
 reports written to the output folder:
@@ -50,7 +52,8 @@ const std::vector<std::string> kReportFiles = {"summary.json", "ledger.csv",   "
 int RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   ParsedArgs parsed;
   std::string error;
-  if (!ParseArgs(args, {{"seed", true}, {"out", true}}, &parsed, &error)) {
+  if (!ParseArgs(args, {{"seed", true}, {"out", true}, {"no-progress", false}}, &parsed,
+                 &error)) {
     err << "carriersim run: " << error << "\n" << kRunHelp;
     return kExitUsage;
   }
@@ -94,6 +97,11 @@ int RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
 
   const auto started = std::chrono::steady_clock::now();  // for the console only
   World world(scenario, seed);
+  std::optional<ProgressLine> progress;
+  if (!parsed.Has("no-progress") && ProgressWanted()) {
+    progress.emplace(scenario.start, scenario.duration, stderr);
+    world.progress = [&](SimTime now, uint64_t events) { progress->Update(now, events); };
+  }
   ExpectationChecker checker(scenario);
   TimeseriesSampler sampler(scenario);
   std::vector<SimTime> pauses = checker.Checkpoints();
@@ -107,6 +115,7 @@ int RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
     }
   });
   checker.MeasureAtEnd(world);
+  if (progress) progress->Finish();
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 

@@ -44,7 +44,9 @@ void RunUntil(World& world, SimTime until) {
   const SimTime end = std::min(until, world.scenario.duration);
   while (!world.queue.empty() && world.queue.NextTime() < end) {
     const Event e = world.queue.Pop();
-    ++world.events;
+    if ((++world.events & 0xffff) == 0 && world.progress) [[unlikely]] {
+      world.progress(e.time, world.events);
+    }
     Dispatch(world, e);
   }
 }

@@ -8,6 +8,7 @@
 #define CARRIERSIM_WORLD_WORLD_H_
 
 #include <cstdint>
+#include <functional>
 
 #include "devices/fleet.h"
 #include "simulator/base/calendar.h"
@@ -78,6 +79,8 @@ struct World {
   // devices/firmware.cc). Off only to check that it changes nothing.
   bool fast_forward = true;
   uint64_t events = 0;                      // events handled
+  // Called every 65,536 events with the simulated time (a progress line); may be empty.
+  std::function<void(SimTime, uint64_t)> progress;
   const MonthTable months;                  // calendar months of usage accrual, by table
 
   const GroupSpec& GroupOf(SimId sim) const { return scenario.groups[subscribers.group[sim]]; }
