@@ -7,6 +7,7 @@
 #include "reports/expectations.h"
 #include "reports/junit.h"
 #include "reports/timeseries.h"
+#include "reports/trace.h"
 #include "reports/output_files.h"
 #include "reports/summary_json.h"
 #include "simulator/cli/args.h"
@@ -27,6 +28,7 @@ options:
   --seed N    seed for this run, overriding the scenario's (0 .. 2^63-1)
   --out DIR   output folder (default: out/<scenario name>/), created if missing
   --no-progress  no progress line (it shows only on a terminal, and not when CI is set)
+  --trace     also write events.jsonl: every event of the run, in order
   -h, --help  this help
 
 reports written to the output folder:
@@ -38,6 +40,7 @@ reports written to the output folder:
   sims.csv       one row per SIM: status, session, renewal tracking date, usage, fees
   junit.xml      the scenario's expectations as JUnit test cases, for CI
   timeseries.csv the run at a fixed interval: SIMs per status, online, signaling, data, fees
+  events.jsonl   with --trace: every event, in order
 
 The same scenario and seed always give byte-identical reports.
 exit codes: 0 ok, 2 usage error, 3 invalid scenario, 4 I/O error, 70 internal error
@@ -45,14 +48,14 @@ exit codes: 0 ok, 2 usage error, 3 invalid scenario, 4 I/O error, 70 internal er
 
 const std::vector<std::string> kReportFiles = {"summary.json", "ledger.csv",   "history.csv",
                                                "sessions.csv", "sims.csv",     "junit.xml",
-                                               "timeseries.csv"};
+                                               "timeseries.csv", "events.jsonl"};
 
 }  // namespace
 
 int RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   ParsedArgs parsed;
   std::string error;
-  if (!ParseArgs(args, {{"seed", true}, {"out", true}, {"no-progress", false}}, &parsed,
+  if (!ParseArgs(args, {{"seed", true}, {"out", true}, {"no-progress", false}, {"trace", false}}, &parsed,
                  &error)) {
     err << "carriersim run: " << error << "\n" << kRunHelp;
     return kExitUsage;
@@ -102,6 +105,20 @@ int RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
     progress.emplace(scenario.start, scenario.duration, stderr);
     world.progress = [&](SimTime now, uint64_t events) { progress->Update(now, events); };
   }
+  // --trace: every event, in order, one JSON object a line.
+  AtomicFile trace_file;
+  std::string trace_line;
+  if (parsed.Has("trace")) {
+    if (!trace_file.Open((std::filesystem::path(out_dir) / "events.jsonl").string(), &error)) {
+      err << "carriersim run: " << error << "\n";
+      return kExitIoError;
+    }
+    world.trace = [&](const Event& e) {
+      trace_line.clear();
+      AppendTraceLine(trace_line, world, e);
+      trace_file.Write(trace_line);
+    };
+  }
   ExpectationChecker checker(scenario);
   TimeseriesSampler sampler(scenario);
   std::vector<SimTime> pauses = checker.Checkpoints();
@@ -135,7 +152,8 @@ int RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
       !WriteCsvReport(
           dir / "sims.csv", [&](CsvWriter& csv) { WriteSimsCsv(world, fees, csv); }, &error) ||
       !WriteFileAtomically((dir / "junit.xml").string(), JunitXml(world, checker.results()),
-                           &error)) {
+                           &error) ||
+      (parsed.Has("trace") && !trace_file.Commit(&error))) {
     err << "carriersim run: " << error << "\n";
     return kExitIoError;
   }

@@ -47,6 +47,7 @@ void RunUntil(World& world, SimTime until) {
     if ((++world.events & 0xffff) == 0 && world.progress) [[unlikely]] {
       world.progress(e.time, world.events);
     }
+    if (world.trace) [[unlikely]] world.trace(e);
     Dispatch(world, e);
   }
 }

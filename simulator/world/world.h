@@ -81,6 +81,8 @@ struct World {
   uint64_t events = 0;                      // events handled
   // Called every 65,536 events with the simulated time (a progress line); may be empty.
   std::function<void(SimTime, uint64_t)> progress;
+  // Called with every event before it is handled (`run --trace`); may be empty.
+  std::function<void(const Event&)> trace;
   const MonthTable months;                  // calendar months of usage accrual, by table
 
   const GroupSpec& GroupOf(SimId sim) const { return scenario.groups[subscribers.group[sim]]; }

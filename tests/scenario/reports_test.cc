@@ -2,6 +2,7 @@
 // timeseries.csv adds up to the totals of summary.json.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "tests/test_util.h"
@@ -134,6 +135,35 @@ TEST_CASE("timeseries.csv adds up to the run's totals, and counts every SIM at e
   // The suspension at 50d shows on the row after it: 10 trackers suspended from then on.
   CHECK(rows[51][Column(header, "sims_suspended")] == "10");
   CHECK(rows[50][Column(header, "sims_suspended")] == "0");
+}
+
+}  // namespace carriersim::test
+
+namespace carriersim::test {
+
+TEST_CASE("run with trace writes every event, in time order, one JSON object a line", "[reports]") {
+  TempDir dir;
+  const std::string file = dir.File("s.yaml");
+  REQUIRE(WriteText(file, kMixed));
+  REQUIRE(Cli({"run", file, "--out", dir.File("out"), "--trace"}).code == 0);
+  const nlohmann::json summary = nlohmann::json::parse(ReadText(dir.File("out/summary.json")));
+  const std::string trace = ReadText(dir.File("out/events.jsonl"));
+  size_t lines = 0;
+  int64_t last = -1;
+  for (size_t at = 0; at < trace.size();) {
+    const size_t end = trace.find('\n', at);
+    REQUIRE(end != std::string::npos);
+    const nlohmann::json event = nlohmann::json::parse(trace.substr(at, end - at));
+    CHECK(event["ms"].get<int64_t>() >= last);
+    last = event["ms"].get<int64_t>();
+    CHECK(event.contains("event"));
+    ++lines;
+    at = end + 1;
+  }
+  CHECK(lines == summary["engine"]["events"].get<size_t>());
+  // Without --trace, a trace left by an earlier run in the folder is removed.
+  REQUIRE(Cli({"run", file, "--out", dir.File("out")}).code == 0);
+  CHECK_FALSE(std::filesystem::exists(dir.File("out/events.jsonl")));
 }
 
 }  // namespace carriersim::test

@@ -1,0 +1,16 @@
+// events.jsonl (`run --trace`): every event of a run, in the order handled, one JSON object a
+// line: when, for whom, what fired, and the device's modem state before it was handled.
+#ifndef CARRIERSIM_REPORTS_TRACE_H_
+#define CARRIERSIM_REPORTS_TRACE_H_
+
+#include <string>
+
+#include "simulator/world/world.h"
+
+namespace carriersim {
+
+void AppendTraceLine(std::string& out, const World& world, const Event& e);
+
+}  // namespace carriersim
+
+#endif  // CARRIERSIM_REPORTS_TRACE_H_
