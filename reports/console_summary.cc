@@ -94,7 +94,7 @@ std::string FormatConsoleSummary(const Json& s) {
       const bool passed = e["passed"].get<bool>();
       text += "    " + std::string(passed ? "PASS  " : "FAIL  ") +
               e["expectation"].get<std::string>() +
-              (passed ? "" : "  (got " + e["actual"].get<std::string>() + ")") + "\n";
+              "  (got " + e["actual"].get<std::string>() + ")\n";
     }
   }
   return text;

@@ -59,6 +59,9 @@ int64_t NetworkCounter(const World& world, const Expectation& e) {
     for (uint32_t c = e.scope.index; c < e.scope.index + e.scope.count; ++c) {
       const CellStats& s = world.cells.stats[c];
       switch (e.metric) {
+        case MetricId::kNetworkAttempts:
+          total += static_cast<int64_t>(s.attempts);
+          break;
         case MetricId::kAttachAccepts:
           total += static_cast<int64_t>(s.accepts);
           break;
@@ -93,6 +96,8 @@ int64_t NetworkCounter(const World& world, const Expectation& e) {
                                    ? world.metrics.by_group[e.scope.index]
                                    : world.metrics.total;
   switch (e.metric) {
+    case MetricId::kNetworkAttempts:
+      return static_cast<int64_t>(c.attach_attempts);
     case MetricId::kAttachAccepts:
       return static_cast<int64_t>(c.attach_accepts);
     case MetricId::kAttachRejects:

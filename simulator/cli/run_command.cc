@@ -137,6 +137,7 @@ int RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
   const FeeSummary fees = SummarizeFees(world);
+  const TimeseriesTable series = BuildTimeseries(world, sampler);
   const nlohmann::ordered_json summary = BuildSummary(world, fees, checker.results());
   const std::filesystem::path dir(out_dir);
   if (!WriteFileAtomically((dir / "summary.json").string(), summary.dump(2) + "\n", &error) ||
@@ -146,7 +147,7 @@ int RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
           dir / "history.csv", [&](CsvWriter& csv) { WriteHistoryCsv(world, csv); }, &error) ||
       !WriteCsvReport(
           dir / "timeseries.csv",
-          [&](CsvWriter& csv) { WriteTimeseriesCsv(world, sampler, csv); }, &error) ||
+          [&](CsvWriter& csv) { WriteTimeseriesCsv(world, series, csv); }, &error) ||
       !WriteCsvReport(
           dir / "sessions.csv", [&](CsvWriter& csv) { WriteSessionsCsv(world, csv); }, &error) ||
       !WriteCsvReport(

@@ -27,7 +27,8 @@ enum class MetricId : uint8_t {
   kCommandsReceived,
   kFees,              // fees.total
   kFeesInCategory,    // fees.CATEGORY
-  kAttachAttempts,    // signaling.attach_attempts (per device, so any scope)
+  kAttachAttempts,    // energy.attach_attempts: made by the devices (per device, so any scope)
+  kNetworkAttempts,   // signaling.attach_attempts: that reached a cell
   kPdnRequests,       // signaling.pdn_requests
   kRadioOn,           // energy.radio_on
   kModemReboots,      // energy.modem_reboots
