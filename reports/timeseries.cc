@@ -146,11 +146,30 @@ void TimeseriesSampler::Sample(const World& world, SimTime) {
   }
 }
 
-void WriteTimeseriesCsv(const World& world, const TimeseriesSampler& sampler, CsvWriter& out) {
-  const std::vector<SimTime>& times = sampler.times();
+TimeseriesTable BuildTimeseries(const World& world, const TimeseriesSampler& sampler) {
+  TimeseriesTable t;
+  t.times = sampler.times();
   const StatusColumns cols(world.scenario);
+  t.status_names = cols.names;
+  t.sims = StatusCounts(world, cols, t.times);
+  t.online = OnlineCounts(world, t.times);
+  t.usage_bytes = UsageByRow(world, t.times);
+  t.fee_micros = FeesByRow(world, t.times);
+  const std::vector<SignalingSample>& totals = sampler.totals();
+  for (size_t i = 0; i < t.times.size(); ++i) {
+    const SignalingSample now = i < totals.size() ? totals[i] : SignalingSample{};
+    const SignalingSample before =
+        i > 0 && i - 1 < totals.size() ? totals[i - 1] : SignalingSample{};
+    t.signaling.push_back({now.attempts - before.attempts, now.accepts - before.accepts,
+                           now.rejects - before.rejects, now.congestion - before.congestion,
+                           now.without_cell - before.without_cell});
+  }
+  return t;
+}
+
+void WriteTimeseriesCsv(const World& world, const TimeseriesTable& t, CsvWriter& out) {
   std::vector<std::string> header = {"time"};
-  for (const std::string& name : cols.names) header.push_back("sims_" + name);
+  for (const std::string& name : t.status_names) header.push_back("sims_" + name);
   for (const char* column : {"online", "attach_attempts", "attach_accepts", "attach_rejects",
                              "congestion_rejects", "attempts_without_cell", "usage_bytes"}) {
     header.emplace_back(column);
@@ -158,25 +177,19 @@ void WriteTimeseriesCsv(const World& world, const TimeseriesSampler& sampler, Cs
   header.push_back(AmountColumn(world, "fees"));
   for (const std::string& column : header) out.Field(column);
   out.EndRow();
-  const auto statuses = StatusCounts(world, cols, times);
-  const std::vector<int64_t> online = OnlineCounts(world, times);
-  const std::vector<int64_t> usage = UsageByRow(world, times);
-  const std::vector<int64_t> fees = FeesByRow(world, times);
-  const std::vector<SignalingSample>& totals = sampler.totals();
-  for (size_t i = 0; i < times.size(); ++i) {
-    out.Field(FormatTimestamp(world.scenario.start + times[i]));
-    for (const int64_t n : statuses[i]) out.Field(n);
-    out.Field(online[i]);
-    const SignalingSample now = i < totals.size() ? totals[i] : SignalingSample{};
-    const SignalingSample before = i > 0 && i - 1 < totals.size() ? totals[i - 1] : SignalingSample{};
-    out.Field(now.attempts - before.attempts);
-    out.Field(now.accepts - before.accepts);
-    out.Field(now.rejects - before.rejects);
-    out.Field(now.congestion - before.congestion);
-    out.Field(now.without_cell - before.without_cell);
-    out.Field(usage[i]);
+  for (size_t i = 0; i < t.times.size(); ++i) {
+    out.Field(FormatTimestamp(world.scenario.start + t.times[i]));
+    for (const int64_t n : t.sims[i]) out.Field(n);
+    out.Field(t.online[i]);
+    const SignalingSample& s = t.signaling[i];
+    out.Field(s.attempts);
+    out.Field(s.accepts);
+    out.Field(s.rejects);
+    out.Field(s.congestion);
+    out.Field(s.without_cell);
+    out.Field(t.usage_bytes[i]);
     std::string& amount = out.scratch();
-    AppendAmount(amount, fees[i]);
+    AppendAmount(amount, t.fee_micros[i]);
     out.Field(amount);
     out.EndRow();
   }

@@ -5,6 +5,7 @@
 #define CARRIERSIM_REPORTS_TIMESERIES_H_
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "reports/csv.h"
@@ -41,7 +42,19 @@ class TimeseriesSampler {
   std::vector<std::vector<SignalingSample>> cells_;
 };
 
-void WriteTimeseriesCsv(const World& world, const TimeseriesSampler& sampler, CsvWriter& out);
+// The rows of timeseries.csv, also drawn by report.html.
+struct TimeseriesTable {
+  std::vector<SimTime> times;
+  std::vector<std::string> status_names;
+  std::vector<std::vector<int64_t>> sims;  // [row][status]: SIMs in it at the row's time
+  std::vector<int64_t> online;
+  std::vector<SignalingSample> signaling;  // since the previous row
+  std::vector<int64_t> usage_bytes;        // since the previous row
+  std::vector<int64_t> fee_micros;         // for the time since the previous row
+};
+TimeseriesTable BuildTimeseries(const World& world, const TimeseriesSampler& sampler);
+
+void WriteTimeseriesCsv(const World& world, const TimeseriesTable& table, CsvWriter& out);
 
 }  // namespace carriersim
 
