@@ -5,6 +5,7 @@
 #include "reports/console_summary.h"
 #include "reports/csv_reports.h"
 #include "reports/expectations.h"
+#include "reports/html_report.h"
 #include "reports/junit.h"
 #include "reports/timeseries.h"
 #include "reports/trace.h"
@@ -40,6 +41,7 @@ reports written to the output folder:
   sims.csv       one row per SIM: status, session, renewal tracking date, usage, fees
   junit.xml      the scenario's expectations as JUnit test cases, for CI
   timeseries.csv the run at a fixed interval: SIMs per status, online, signaling, data, fees
+  report.html    the run at a glance, one self-contained file with charts
   events.jsonl   with --trace: every event, in order
 
 The same scenario and seed always give byte-identical reports.
@@ -48,7 +50,8 @@ exit codes: 0 ok, 2 usage error, 3 invalid scenario, 4 I/O error, 70 internal er
 
 const std::vector<std::string> kReportFiles = {"summary.json", "ledger.csv",   "history.csv",
                                                "sessions.csv", "sims.csv",     "junit.xml",
-                                               "timeseries.csv", "events.jsonl"};
+                                               "timeseries.csv", "report.html",
+                                               "events.jsonl"};
 
 }  // namespace
 
@@ -154,6 +157,8 @@ int RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
           dir / "sims.csv", [&](CsvWriter& csv) { WriteSimsCsv(world, fees, csv); }, &error) ||
       !WriteFileAtomically((dir / "junit.xml").string(), JunitXml(world, checker.results()),
                            &error) ||
+      !WriteFileAtomically((dir / "report.html").string(),
+                           HtmlReport(world, summary, fees, series, sampler), &error) ||
       (parsed.Has("trace") && !trace_file.Commit(&error))) {
     err << "carriersim run: " << error << "\n";
     return kExitIoError;
@@ -163,7 +168,7 @@ int RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
   std::snprintf(timing, sizeof timing, "  %-12s%llu events in %.3f s\n", "run",
                 static_cast<unsigned long long>(world.events), seconds);
   out << timing << "  reports     " << out_dir
-      << "/ (summary.json, ledger.csv, history.csv, sessions.csv, sims.csv, junit.xml, timeseries.csv)\n";
+      << "/ (summary.json, ledger.csv, history.csv, sessions.csv, sims.csv, junit.xml, timeseries.csv, report.html)\n";
   return checker.failures() > 0 ? kExitExpectationsFailed : kExitOk;
 }
 

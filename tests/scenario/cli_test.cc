@@ -96,7 +96,7 @@ TEST_CASE("run prints a summary and writes summary.json", "[cli]") {
     (void)entry;
     ++files;
   }
-  CHECK(files == 7);  // summary.json, ledger, history, sessions, sims, timeseries, junit.xml
+  CHECK(files == 8);  // summary.json, ledger, history, sessions, sims, timeseries, junit, html
 }
 
 TEST_CASE("bench phold prints its figures on the last line", "[cli]") {

@@ -167,3 +167,42 @@ TEST_CASE("run with trace writes every event, in time order, one JSON object a l
 }
 
 }  // namespace carriersim::test
+
+namespace carriersim::test {
+
+TEST_CASE("report.html is one self-contained file with its charts and expectations",
+          "[reports]") {
+  TempDir dir;
+  const std::string file = dir.File("s.yaml");
+  REQUIRE(WriteText(file, std::string(kMixed) + "expect:\n"
+                                                "  - { metric: sims.suspended, \"==\": 10 }\n"
+                                                "  - { metric: sims.standby, \"==\": 10 }\n"));
+  CHECK(Cli({"run", file, "--out", dir.File("out")}).code == 1);  // the second one fails
+  const std::string html = ReadText(dir.File("out/report.html"));
+  CHECK(html.rfind("<!DOCTYPE html>\n<html", 0) == 0);
+  CHECK(html.size() > 10'000);
+  // Nothing to fetch or run: no scripts, links, images or URLs but SVG's namespace name.
+  for (const char* forbidden : {"<script", "<link", "<img", "src=", "href=", "url(", "@import"}) {
+    INFO(forbidden);
+    CHECK(html.find(forbidden) == std::string::npos);
+  }
+  std::string rest = html;
+  for (size_t at = rest.find("http://www.w3.org/2000/svg"); at != std::string::npos;
+       at = rest.find("http://www.w3.org/2000/svg")) {
+    rest.erase(at, 26);
+  }
+  CHECK(rest.find("http") == std::string::npos);
+  // Five charts at least (statuses, online, fees, attempts, attempts per cell), the expectations
+  // with their verdicts, the timeline.
+  size_t charts = 0;
+  for (size_t at = html.find("<svg "); at != std::string::npos; at = html.find("<svg ", at + 1)) {
+    ++charts;
+  }
+  CHECK(charts >= 4);
+  CHECK(html.find(">PASS</td><td>sims.suspended == 10</td>") != std::string::npos);
+  CHECK(html.find(">FAIL</td><td>sims.standby == 10</td>") != std::string::npos);
+  CHECK(html.find("set-to-standby trackers") != std::string::npos);
+  CHECK(html.find("</html>\n") == html.size() - 8);
+}
+
+}  // namespace carriersim::test

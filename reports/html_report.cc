@@ -1,0 +1,249 @@
+#include "reports/html_report.h"
+
+#include <algorithm>
+
+#include "reports/svg_chart.h"
+#include "simulator/base/calendar.h"
+#include "simulator/base/units.h"
+
+namespace carriersim {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+constexpr const char* kStyle = R"(
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;background:#f3f4f6;color:#111827}
+header{background:#1e293b;color:#f8fafc;padding:20px 32px}
+header h1{margin:0 0 4px;font-size:22px}
+header p{margin:2px 0;color:#cbd5e1;font-size:13px}
+main{max-width:880px;margin:0 auto;padding:20px}
+.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:12px;margin-bottom:16px}
+.card{background:#fff;border-radius:8px;padding:12px 14px;box-shadow:0 1px 2px rgba(0,0,0,.08)}
+.card .v{font-size:20px;font-weight:600}
+.card .k{font-size:12px;color:#6b7280;text-transform:uppercase;letter-spacing:.04em}
+section{background:#fff;border-radius:8px;padding:14px 18px;margin-bottom:16px;box-shadow:0 1px 2px rgba(0,0,0,.08)}
+section h2{font-size:16px;margin:0 0 8px}
+section p.note{font-size:12px;color:#6b7280;margin:4px 0 8px}
+table{border-collapse:collapse;width:100%;font-size:13px}
+th,td{text-align:left;padding:5px 8px;border-bottom:1px solid #e5e7eb}
+th{color:#374151;font-weight:600}
+td.n{text-align:right;font-variant-numeric:tabular-nums}
+.pass{color:#15803d;font-weight:600}.fail{color:#b91c1c;font-weight:600}
+svg.chart{width:100%;height:auto}
+svg .grid{stroke:#e5e7eb;stroke-width:1}
+svg .tick,svg .legend,svg .unit{font-size:11px;fill:#4b5563}
+footer{font-size:12px;color:#6b7280;text-align:center;padding:8px 0 24px}
+)";
+
+std::string Card(const std::string& key, const std::string& value) {
+  return "<div class=\"card\"><div class=\"k\">" + HtmlEscape(key) + "</div><div class=\"v\">" +
+         HtmlEscape(value) + "</div></div>";
+}
+
+std::string Section(const std::string& title, const std::string& note, const std::string& body) {
+  return "<section><h2>" + HtmlEscape(title) + "</h2>" +
+         (note.empty() ? "" : "<p class=\"note\">" + HtmlEscape(note) + "</p>") + body +
+         "</section>";
+}
+
+// Row labels: dates for day rows or longer, else times of day.
+std::vector<std::string> TimeLabels(const World& world, const std::vector<SimTime>& times) {
+  std::vector<std::string> labels;
+  const bool days = world.scenario.timeseries_interval >= kDay;
+  for (const SimTime t : times) {
+    const std::string ts = FormatTimestamp(world.scenario.start + t);
+    labels.push_back(days ? ts.substr(0, 10) : ts.substr(5, 11));
+  }
+  return labels;
+}
+
+std::string StatusChart(const World& world, const TimeseriesTable& t) {
+  ChartSpec chart{TimeLabels(world, t.times), {}, "SIMs"};
+  for (size_t s = 0; s < t.status_names.size(); ++s) {
+    ChartSeries series{t.status_names[s], {}};
+    bool used = false;
+    for (const auto& row : t.sims) {
+      series.values.push_back(static_cast<double>(row[s]));
+      used = used || row[s] > 0;
+    }
+    if (used) chart.series.push_back(std::move(series));
+  }
+  ChartSeries online{"online", {}};
+  for (const int64_t n : t.online) online.values.push_back(static_cast<double>(n));
+  return LineChart(chart, true) + "<p class=\"note\">SIMs online (with a data session):</p>" +
+         LineChart(ChartSpec{chart.x_labels, {online}, "SIMs"}, false);
+}
+
+std::string FeesChart(const World& world, const FeeSummary& fees) {
+  ChartSpec chart{{}, {}, std::string(world.scenario.currency.str())};
+  for (int c = 0; c < kFeeCategoryCount; ++c) {
+    chart.series.push_back({std::string(FeeCategoryName(static_cast<FeeCategory>(c))), {}});
+  }
+  for (const auto& [month, totals] : fees.by_month) {
+    chart.x_labels.push_back(FormatDate(StartOfMonthIndex(month)).substr(0, 7));
+    for (int c = 0; c < kFeeCategoryCount; ++c) {
+      chart.series[static_cast<size_t>(c)].values.push_back(
+          static_cast<double>(totals.by_category[static_cast<size_t>(c)]) / 1e6);
+    }
+  }
+  // Only the categories that charged anything.
+  std::erase_if(chart.series, [](const ChartSeries& s) {
+    return std::all_of(s.values.begin(), s.values.end(), [](double v) { return v == 0; });
+  });
+  if (chart.x_labels.empty()) return "<p class=\"note\">No fees were charged.</p>";
+  return BarChart(chart);
+}
+
+std::string SignalingChart(const World& world, const TimeseriesTable& t,
+                           const TimeseriesSampler& sampler) {
+  ChartSpec overall{TimeLabels(world, t.times), {{"attempts", {}}, {"rejects", {}},
+                                                 {"#22 congestion", {}}}, "per row"};
+  for (const SignalingSample& s : t.signaling) {
+    overall.series[0].values.push_back(static_cast<double>(s.attempts));
+    overall.series[1].values.push_back(static_cast<double>(s.rejects));
+    overall.series[2].values.push_back(static_cast<double>(s.congestion));
+  }
+  std::string html = LineChart(overall, false);
+  // The busiest cells, by attempts over the run.
+  const auto& cells = sampler.cells();
+  if (cells.empty() || cells.back().size() < 2) return html;
+  std::vector<size_t> order(cells.back().size());
+  for (size_t c = 0; c < order.size(); ++c) order[c] = c;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return cells.back()[a].attempts > cells.back()[b].attempts;
+  });
+  order.resize(std::min<size_t>(order.size(), 6));
+  ChartSpec per_cell{overall.x_labels, {}, "attempts per row"};
+  for (const size_t c : order) {
+    ChartSeries s{world.scenario.cells[c].name, {}};
+    for (size_t i = 0; i < cells.size(); ++i) {
+      const uint64_t before = i > 0 ? cells[i - 1][c].attempts : 0;
+      s.values.push_back(static_cast<double>(cells[i][c].attempts - before));
+    }
+    per_cell.series.push_back(std::move(s));
+  }
+  return html + "<p class=\"note\">Attach attempts per cell (the busiest " +
+         std::to_string(order.size()) + "):</p>" + LineChart(per_cell, false);
+}
+
+std::string RecoveryCharts(const World& world) {
+  std::string html;
+  for (const MassEvent& e : world.recovery.events) {
+    if (e.affected == 0) continue;
+    // A histogram of the times back, in at most 20 bins of a round width up to the slowest.
+    const SimTime slowest = e.back.empty() ? 0 : e.back.back();
+    SimTime width = kSecond;
+    for (const SimTime w : {kSecond, 5 * kSecond, 10 * kSecond, 30 * kSecond, kMinute,
+                            5 * kMinute, 10 * kMinute, 30 * kMinute, kHour, 6 * kHour, kDay}) {
+      width = w;
+      if (slowest / w < 20) break;
+    }
+    while (slowest / width >= 20) width *= 2;
+    ChartSpec chart{{}, {{"devices back", {}}}, "devices"};
+    for (SimTime from = 0; from <= slowest; from += width) {
+      chart.x_labels.push_back(FormatDuration(from));
+      chart.series[0].values.push_back(0);
+    }
+    for (const SimTime t : e.back) {
+      chart.series[0].values[static_cast<size_t>(std::max<SimTime>(t, 0) / width)] += 1;
+    }
+    std::string figures;
+    for (const uint64_t p : {50, 95, 100}) {
+      const std::optional<SimTime> t = e.BackBy(p);
+      figures += (figures.empty() ? "" : ", ") + std::to_string(p) + " % back after " +
+                 (t ? FormatDuration(*t) : std::string("never"));
+    }
+    html += "<p class=\"note\"><b>" + HtmlEscape(e.what) + "</b> at " +
+            HtmlEscape(FormatTimestamp(world.scenario.start + e.start)) + ": " +
+            std::to_string(e.affected) + " devices; " + HtmlEscape(figures) + ".</p>" +
+            (e.back.empty() ? "" : BarChart(chart));
+  }
+  return html.empty() ? "<p class=\"note\">No outage or mass power-on in this run.</p>" : html;
+}
+
+std::string ExpectationTable(const Json& expectations) {
+  if (expectations.empty()) return "<p class=\"note\">This scenario states no expectations.</p>";
+  std::string html = "<table><tr><th></th><th>expectation</th><th>actual</th><th>line</th></tr>";
+  for (const Json& e : expectations) {
+    const bool passed = e["passed"].get<bool>();
+    html += std::string("<tr><td class=\"") + (passed ? "pass\">PASS" : "fail\">FAIL") +
+            "</td><td>" + HtmlEscape(e["expectation"].get<std::string>()) + "</td><td>" +
+            HtmlEscape(e["actual"].get<std::string>()) + "</td><td class=\"n\">" +
+            std::to_string(e["line"].get<int>()) + "</td></tr>";
+  }
+  return html + "</table>";
+}
+
+std::string TimelineTable(const Json& timeline) {
+  if (timeline.empty()) return "<p class=\"note\">No timeline actions.</p>";
+  std::string html = "<table><tr><th>at</th><th>action</th><th>applied</th><th>unchanged</th>"
+                     "<th>refused</th></tr>";
+  for (const Json& a : timeline) {
+    std::string refused = std::to_string(a["refused"].get<uint64_t>());
+    for (const auto& [reason, count] : a["refusals"].items()) {
+      refused += " (" + reason + ": " + std::to_string(count.get<uint64_t>()) + ")";
+    }
+    html += "<tr><td>" + HtmlEscape(a["at"].get<std::string>()) + "</td><td>" +
+            HtmlEscape(a["action"].get<std::string>()) + "</td><td class=\"n\">" +
+            std::to_string(a["applied"].get<uint64_t>()) + "</td><td class=\"n\">" +
+            std::to_string(a["unchanged"].get<uint64_t>()) + "</td><td>" + HtmlEscape(refused) +
+            "</td></tr>";
+  }
+  return html + "</table>";
+}
+
+}  // namespace
+
+std::string HtmlReport(const World& world, const Json& summary, const FeeSummary& fees,
+                       const TimeseriesTable& series, const TimeseriesSampler& sampler) {
+  const Scenario& s = world.scenario;
+  const Json& sig = summary["signaling"];
+  size_t failed = 0;
+  for (const Json& e : summary["expectations"]) failed += !e["passed"].get<bool>();
+  std::string html = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                     "<title>" + HtmlEscape(s.name) + " - carriersim report</title><style>" +
+                     kStyle + "</style></head><body>\n";
+  html += "<header><h1>" + HtmlEscape(s.name) + "</h1><p>" +
+          HtmlEscape(FormatTimestamp(s.start)) + " .. " +
+          HtmlEscape(FormatTimestamp(s.start + s.duration)) + " (" +
+          HtmlEscape(FormatDuration(s.duration)) + "), seed " + std::to_string(world.seed) +
+          "</p><p>" + HtmlEscape(s.file) + " &middot; sha256 " +
+          HtmlEscape(s.file_sha256.substr(0, 16)) + "&hellip;</p>" +
+          (s.description.empty() ? "" : "<p>" + HtmlEscape(s.description) + "</p>") +
+          "</header>\n<main>\n<div class=\"cards\">";
+  html += Card("SIMs", std::to_string(s.sim_count));
+  html += Card("online at the end", std::to_string(summary["sims"]["online_at_end"].get<int64_t>()));
+  html += Card("attach attempts", std::to_string(sig["attach_attempts"].get<uint64_t>()));
+  html += Card("rejects", std::to_string(sig["attach_rejects"].get<uint64_t>()));
+  html += Card("fees", summary["fees"]["total"].get<std::string>() + " " +
+                           std::string(s.currency.str()));
+  html += Card("data", FormatDataSizeApprox(summary["usage"]["total_bytes"].get<int64_t>()));
+  if (!summary["expectations"].empty()) {
+    html += Card("expectations", failed == 0 ? "all " + std::to_string(
+                                                            summary["expectations"].size()) +
+                                                   " passed"
+                                             : std::to_string(failed) + " failed");
+  }
+  html += "</div>\n";
+  html += Section("Expectations", "", ExpectationTable(summary["expectations"]));
+  html += Section("SIMs per status", "At the end of each row of timeseries.csv.",
+                  StatusChart(world, series));
+  html += Section("Fees per month", "By category, in " + std::string(s.currency.str()) + ".",
+                  FeesChart(world, fees));
+  html += Section("Attach attempts and rejects",
+                  "Per row of timeseries.csv: requests that reached a cell, rejects (any "
+                  "cause) and #22 congestion rejects.",
+                  SignalingChart(world, series, sampler));
+  html += Section("Reconnection after outages and mass power-ons",
+                  "How long the devices each event hit took to get service back, counted from "
+                  "the end of an outage or from a power-on.",
+                  RecoveryCharts(world));
+  html += Section("Timeline", "", TimelineTable(summary["timeline"]));
+  html += "</main><footer>carriersim " +
+          HtmlEscape(summary["tool"]["version"].get<std::string>()) +
+          " &middot; the same scenario and seed give the same report</footer></body></html>\n";
+  return html;
+}
+
+}  // namespace carriersim
