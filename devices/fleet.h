@@ -53,6 +53,7 @@ struct Fleet {
   std::vector<uint32_t> recovering;
   // Energy proxy (DEV-4): attach attempts, radio-on time, modem reboots.
   std::vector<uint32_t> attach_attempts;
+  std::vector<uint32_t> rejects;  // attach rejects the device got, any cause
   std::vector<SimTime> radio_ms;
   std::vector<uint32_t> reboots;
   std::vector<RandomStream> boot_rng;      // boot durations
@@ -75,6 +76,7 @@ struct Fleet {
         pdn_requests(count),
         recovering(count),
         attach_attempts(count),
+        rejects(count),
         radio_ms(count),
         reboots(count),
         boot_rng(count),

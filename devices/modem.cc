@@ -25,6 +25,7 @@ void Receive(World& world, DeviceId device, SimTime now, AttachOutcome outcome, 
     outcome = AttachOutcome::kNoCell;
   }
   if (outcome != AttachOutcome::kAccepted) {
+    if (outcome == AttachOutcome::kRejected) ++fleet.rejects[device];
     OnAttachFailure(world, device, now, outcome, cause);
     return;
   }

@@ -1,6 +1,7 @@
 #include "reports/csv_reports.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <stdexcept>
 #include <vector>
@@ -155,11 +156,24 @@ void WriteSessionsCsv(const World& world, CsvWriter& out) {
 }
 
 void WriteSimsCsv(const World& world, const FeeSummary& fees, CsvWriter& out) {
-  out.Row({"sim", "group", "carrier", "plan", "status", "session", "listed",
-           "renewal_tracking_date", "uplink_bytes", "downlink_bytes", "online_ms", "sms_sent",
-           "commands_received", "attach_attempts", "pdn_requests", "cell", "modem",
-           "radio_on_ms", "modem_reboots",
-           AmountColumn(world, "fees")});
+  std::vector<std::string> header = {
+      "sim",           "group",          "carrier",     "plan",         "status",
+      "session",       "listed",         "renewal_tracking_date",       "uplink_bytes",
+      "downlink_bytes", "online_ms",     "sms_sent",    "commands_received",
+      "attach_attempts", "attach_rejects", "pdn_requests", "cell",      "modem",
+      "radio_on_ms",   "modem_reboots"};
+  for (int c = 0; c < kFeeCategoryCount; ++c) {
+    header.push_back(AmountColumn(
+        world, "fees_" + std::string(FeeCategoryName(static_cast<FeeCategory>(c)))));
+  }
+  header.push_back(AmountColumn(world, "fees"));
+  for (const std::string& column : header) out.Field(column);
+  out.EndRow();
+  // Fees by category per SIM: a pass over the ledger, kept only while the report is written.
+  std::vector<std::array<int64_t, kFeeCategoryCount>> by_category(world.subscribers.size());
+  for (const FeeLine& line : world.ledger.lines) {
+    by_category[line.sim][static_cast<size_t>(line.category())] += line.micros;
+  }
   const Subscribers& subs = world.subscribers;
   const DateText dates = RunDates(world);
   for (uint32_t sim = 0; sim < subs.size(); ++sim) {
@@ -182,11 +196,17 @@ void WriteSimsCsv(const World& world, const FeeSummary& fees, CsvWriter& out) {
     out.Field(subs.sms_sent[sim]);
     out.Field(subs.commands_received[sim]);
     out.Field(world.fleet.attach_attempts[sim]);
+    out.Field(world.fleet.rejects[sim]);
     out.Field(world.fleet.pdn_requests[sim]);
     out.Field(world.scenario.cells[world.fleet.cell[sim]].name);
     out.Field(ModemStateName(world.fleet.modem[sim]));
     out.Field(world.fleet.radio_ms[sim]);
     out.Field(world.fleet.reboots[sim]);
+    for (const int64_t micros : by_category[sim]) {
+      std::string& part = out.scratch();
+      AppendAmount(part, micros);
+      out.Field(part);
+    }
     std::string& amount = out.scratch();
     AppendAmount(amount, fees.by_sim[sim]);
     out.Field(amount);
