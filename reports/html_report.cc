@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "reports/svg_chart.h"
+#include "reports/xml_escape.h"
 #include "simulator/base/calendar.h"
 #include "simulator/base/units.h"
 
@@ -36,13 +37,13 @@ footer{font-size:12px;color:#6b7280;text-align:center;padding:8px 0 24px}
 )";
 
 std::string Card(const std::string& key, const std::string& value) {
-  return "<div class=\"card\"><div class=\"k\">" + HtmlEscape(key) + "</div><div class=\"v\">" +
-         HtmlEscape(value) + "</div></div>";
+  return "<div class=\"card\"><div class=\"k\">" + XmlEscape(key) + "</div><div class=\"v\">" +
+         XmlEscape(value) + "</div></div>";
 }
 
 std::string Section(const std::string& title, const std::string& note, const std::string& body) {
-  return "<section><h2>" + HtmlEscape(title) + "</h2>" +
-         (note.empty() ? "" : "<p class=\"note\">" + HtmlEscape(note) + "</p>") + body +
+  return "<section><h2>" + XmlEscape(title) + "</h2>" +
+         (note.empty() ? "" : "<p class=\"note\">" + XmlEscape(note) + "</p>") + body +
          "</section>";
 }
 
@@ -153,9 +154,9 @@ std::string RecoveryCharts(const World& world) {
       figures += (figures.empty() ? "" : ", ") + std::to_string(p) + " % back after " +
                  (t ? FormatDuration(*t) : std::string("never"));
     }
-    html += "<p class=\"note\"><b>" + HtmlEscape(e.what) + "</b> at " +
-            HtmlEscape(FormatTimestamp(world.scenario.start + e.start)) + ": " +
-            std::to_string(e.affected) + " devices; " + HtmlEscape(figures) + ".</p>" +
+    html += "<p class=\"note\"><b>" + XmlEscape(e.what) + "</b> at " +
+            XmlEscape(FormatTimestamp(world.scenario.start + e.start)) + ": " +
+            std::to_string(e.affected) + " devices; " + XmlEscape(figures) + ".</p>" +
             (e.back.empty() ? "" : BarChart(chart));
   }
   return html.empty() ? "<p class=\"note\">No outage or mass power-on in this run.</p>" : html;
@@ -167,8 +168,8 @@ std::string ExpectationTable(const Json& expectations) {
   for (const Json& e : expectations) {
     const bool passed = e["passed"].get<bool>();
     html += std::string("<tr><td class=\"") + (passed ? "pass\">PASS" : "fail\">FAIL") +
-            "</td><td>" + HtmlEscape(e["expectation"].get<std::string>()) + "</td><td>" +
-            HtmlEscape(e["actual"].get<std::string>()) + "</td><td class=\"n\">" +
+            "</td><td>" + XmlEscape(e["expectation"].get<std::string>()) + "</td><td>" +
+            XmlEscape(e["actual"].get<std::string>()) + "</td><td class=\"n\">" +
             std::to_string(e["line"].get<int>()) + "</td></tr>";
   }
   return html + "</table>";
@@ -183,10 +184,10 @@ std::string TimelineTable(const Json& timeline) {
     for (const auto& [reason, count] : a["refusals"].items()) {
       refused += " (" + reason + ": " + std::to_string(count.get<uint64_t>()) + ")";
     }
-    html += "<tr><td>" + HtmlEscape(a["at"].get<std::string>()) + "</td><td>" +
-            HtmlEscape(a["action"].get<std::string>()) + "</td><td class=\"n\">" +
+    html += "<tr><td>" + XmlEscape(a["at"].get<std::string>()) + "</td><td>" +
+            XmlEscape(a["action"].get<std::string>()) + "</td><td class=\"n\">" +
             std::to_string(a["applied"].get<uint64_t>()) + "</td><td class=\"n\">" +
-            std::to_string(a["unchanged"].get<uint64_t>()) + "</td><td>" + HtmlEscape(refused) +
+            std::to_string(a["unchanged"].get<uint64_t>()) + "</td><td>" + XmlEscape(refused) +
             "</td></tr>";
   }
   return html + "</table>";
@@ -202,15 +203,15 @@ std::string HtmlReport(const World& world, const Json& summary, const FeeSummary
   for (const Json& e : summary["expectations"]) failed += !e["passed"].get<bool>();
   std::string html = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                     "<title>" + HtmlEscape(s.name) + " - carriersim report</title><style>" +
+                     "<title>" + XmlEscape(s.name) + " - carriersim report</title><style>" +
                      kStyle + "</style></head><body>\n";
-  html += "<header><h1>" + HtmlEscape(s.name) + "</h1><p>" +
-          HtmlEscape(FormatTimestamp(s.start)) + " .. " +
-          HtmlEscape(FormatTimestamp(s.start + s.duration)) + " (" +
-          HtmlEscape(FormatDuration(s.duration)) + "), seed " + std::to_string(world.seed) +
-          "</p><p>" + HtmlEscape(s.file) + " &middot; sha256 " +
-          HtmlEscape(s.file_sha256.substr(0, 16)) + "&hellip;</p>" +
-          (s.description.empty() ? "" : "<p>" + HtmlEscape(s.description) + "</p>") +
+  html += "<header><h1>" + XmlEscape(s.name) + "</h1><p>" +
+          XmlEscape(FormatTimestamp(s.start)) + " .. " +
+          XmlEscape(FormatTimestamp(s.start + s.duration)) + " (" +
+          XmlEscape(FormatDuration(s.duration)) + "), seed " + std::to_string(world.seed) +
+          "</p><p>" + XmlEscape(s.file) + " &middot; sha256 " +
+          XmlEscape(s.file_sha256.substr(0, 16)) + "&hellip;</p>" +
+          (s.description.empty() ? "" : "<p>" + XmlEscape(s.description) + "</p>") +
           "</header>\n<main>\n<div class=\"cards\">";
   html += Card("SIMs", std::to_string(s.sim_count));
   html += Card("online at the end", std::to_string(summary["sims"]["online_at_end"].get<int64_t>()));
@@ -241,7 +242,7 @@ std::string HtmlReport(const World& world, const Json& summary, const FeeSummary
                   RecoveryCharts(world));
   html += Section("Timeline", "", TimelineTable(summary["timeline"]));
   html += "</main><footer>carriersim " +
-          HtmlEscape(summary["tool"]["version"].get<std::string>()) +
+          XmlEscape(summary["tool"]["version"].get<std::string>()) +
           " &middot; the same scenario and seed give the same report</footer></body></html>\n";
   return html;
 }

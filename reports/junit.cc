@@ -1,28 +1,9 @@
 #include "reports/junit.h"
 
+#include "reports/xml_escape.h"
 #include "simulator/base/units.h"
 
 namespace carriersim {
-
-std::string XmlEscape(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default:
-        // Control characters other than tab and newlines are not allowed in XML 1.0.
-        out += (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r')
-                   ? '?'
-                   : c;
-    }
-  }
-  return out;
-}
 
 std::string JunitXml(const World& world, const std::vector<ExpectationResult>& results) {
   const Scenario& s = world.scenario;

@@ -14,9 +14,6 @@ namespace carriersim {
 
 std::string JunitXml(const World& world, const std::vector<ExpectationResult>& results);
 
-// `text` with &, <, >, " and ' escaped, and characters XML 1.0 cannot hold replaced by '?'.
-std::string XmlEscape(const std::string& text);
-
 }  // namespace carriersim
 
 #endif  // CARRIERSIM_REPORTS_JUNIT_H_

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "reports/xml_escape.h"
+
 namespace carriersim {
 namespace {
 
@@ -58,19 +60,19 @@ std::string Frame(const ChartSpec& chart, double y_max, double step, double x_of
   }
   svg += "<text x=\"12\" y=\"" + Num(kTop + kPlotH / 2) + "\" class=\"unit\" " +
          "transform=\"rotate(-90 12 " + Num(kTop + kPlotH / 2) + ")\" text-anchor=\"middle\">" +
-         HtmlEscape(chart.y_unit) + "</text>";
+         XmlEscape(chart.y_unit) + "</text>";
   const size_t n = chart.x_labels.size();
   const size_t every = std::max<size_t>(1, (n + 7) / 8);
   for (size_t i = 0; i < n; i += every) {
     svg += "<text x=\"" + Num(x_of_first + static_cast<double>(i) * x_step) + "\" y=\"" +
            Num(kTop + kPlotH + 18) + "\" class=\"tick\" text-anchor=\"middle\">" +
-           HtmlEscape(chart.x_labels[i]) + "</text>";
+           XmlEscape(chart.x_labels[i]) + "</text>";
   }
   double lx = kLeft;
   for (size_t s = 0; s < chart.series.size(); ++s) {
     svg += "<rect x=\"" + Num(lx) + "\" y=\"" + Num(kHeight + 4) + "\" width=\"10\" height=\"10\" "
            "fill=\"" + SeriesColour(s) + "\"/><text x=\"" + Num(lx + 14) + "\" y=\"" +
-           Num(kHeight + 13) + "\" class=\"legend\">" + HtmlEscape(chart.series[s].name) +
+           Num(kHeight + 13) + "\" class=\"legend\">" + XmlEscape(chart.series[s].name) +
            "</text>";
     lx += 24 + 7 * static_cast<double>(chart.series[s].name.size());
   }
@@ -84,20 +86,6 @@ const char* SeriesColour(size_t i) {
                                              "#7c3aed", "#0891b2", "#db2777", "#65a30d",
                                              "#9ca3af", "#ea580c", "#4f46e5", "#0d9488"};
   return kPalette[i % (sizeof kPalette / sizeof kPalette[0])];
-}
-
-std::string HtmlEscape(const std::string& text) {
-  std::string out;
-  for (const char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
 }
 
 std::string LineChart(const ChartSpec& chart, bool stacked_area) {
@@ -158,7 +146,7 @@ std::string BarChart(const ChartSpec& chart) {
       svg += "<rect x=\"" + Num(kLeft + slot * static_cast<double>(i) + (slot - bar) / 2) +
              "\" y=\"" + Num(kTop + kPlotH - base - h) + "\" width=\"" + Num(bar) +
              "\" height=\"" + Num(h) + "\" fill=\"" + SeriesColour(s) + "\"><title>" +
-             HtmlEscape(chart.series[s].name + " " + chart.x_labels[i] + ": " + TickLabel(v)) +
+             XmlEscape(chart.series[s].name + " " + chart.x_labels[i] + ": " + TickLabel(v)) +
              "</title></rect>";
       base += h;
     }

@@ -26,9 +26,6 @@ std::string BarChart(const ChartSpec& chart);  // bars stacked by series
 // The colour of the i-th series, from a fixed palette.
 const char* SeriesColour(size_t i);
 
-// `text` safe inside HTML and SVG text and attributes.
-std::string HtmlEscape(const std::string& text);
-
 }  // namespace carriersim
 
 #endif  // CARRIERSIM_REPORTS_SVG_CHART_H_

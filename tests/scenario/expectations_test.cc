@@ -5,6 +5,7 @@
 
 #include "reports/expectations.h"
 #include "reports/junit.h"
+#include "reports/xml_escape.h"
 #include "simulator/world/simulation.h"
 #include "tests/scenario/rules_util.h"
 #include "tests/test_util.h"
