@@ -6,6 +6,7 @@
 #include "reports/csv_reports.h"
 #include "reports/fees.h"
 #include "simulator/base/calendar.h"
+#include "simulator/base/int128.h"
 
 namespace carriersim {
 namespace {
@@ -112,9 +113,9 @@ std::vector<int64_t> FeesByRow(const World& world, const std::vector<SimTime>& t
       continue;
     }
     // An exact split: day k gets floor(m (k+1) / q) - floor(m k / q).
-    __int128 before = 0;
+    Int128 before = 0;
     for (int64_t k = 0; k < line.quantity; ++k) {
-      const __int128 upto = __int128{line.micros} * (k + 1) / line.quantity;
+      const Int128 upto = Int128{line.micros} * (k + 1) / line.quantity;
       micros[RowOf(times, std::max<SimTime>(line.time + k * kDay, 0))] +=
           static_cast<int64_t>(upto - before);
       before = upto;
@@ -136,7 +137,7 @@ void TimeseriesSampler::Sample(const World& world, SimTime) {
   totals_.push_back({c.attach_attempts, c.attach_accepts, c.AttachRejects(),
                      c.rejects_by_cause[kCauseCongestion], c.attempts_without_cell});
   std::vector<SignalingSample>& cells = cells_.emplace_back();
-  for (size_t i = 0; i < std::min(kMaxCells, world.cells.stats.size()); ++i) {
+  for (size_t i = 0; i < std::min(kCellsSampled, world.cells.stats.size()); ++i) {
     const CellStats& s = world.cells.stats[i];
     uint64_t rejects = 0;
     for (const auto& [cause, n] : s.rejects_by_cause) rejects += n;

@@ -5,13 +5,10 @@
 #include <limits>
 
 #include "simulator/base/diagnostics.h"
+#include "simulator/base/int128.h"
 
 namespace carriersim {
 namespace {
-
-// Exact arithmetic on decimal values times unit factors needs more than 64 bits for a moment.
-// GCC and Clang both have __int128.
-__extension__ typedef __int128 Int128;
 
 // A non-negative decimal as written: value = mantissa / 10^scale. Exact, unlike a double.
 struct Decimal {

@@ -2,12 +2,11 @@
 // approximate sizes for people.
 #include <cstdio>
 
+#include "simulator/base/int128.h"
 #include "simulator/base/units.h"
 
 namespace carriersim {
 namespace {
-
-__extension__ typedef __int128 Int128;  // see units.cc
 
 struct Unit {
   const char* name;

@@ -3,11 +3,10 @@
 #include <algorithm>
 
 #include "simulator/base/calendar.h"
+#include "simulator/base/int128.h"
 
 namespace carriersim {
 namespace {
-
-__extension__ typedef __int128 Int128;
 
 CalendarSpan Times(const CalendarSpan& span, int32_t k) {
   return CalendarSpan{span.months * k, span.ms * k};

@@ -5,7 +5,6 @@
 namespace carriersim {
 namespace {
 
-__extension__ typedef __int128 Int128;
 constexpr Int128 kInt64Max = std::numeric_limits<int64_t>::max();
 
 }  // namespace

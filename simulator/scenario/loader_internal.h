@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "simulator/base/diagnostics.h"
+#include "simulator/base/int128.h"
 #include "simulator/base/named.h"
 #include "simulator/scenario/model.h"
 #include "simulator/scenario/yaml_reader.h"
@@ -87,8 +88,8 @@ class ScenarioLoader {
   std::vector<std::string> broken_;
   bool io_error_ = false;
   // Largest usage and online time the groups read so far could reach (see TotalsFit).
-  __extension__ __int128 max_bytes_ = 0;
-  __extension__ __int128 max_online_ms_ = 0;
+  Int128 max_bytes_ = 0;
+  Int128 max_online_ms_ = 0;
 };
 
 }  // namespace carriersim
