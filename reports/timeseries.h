@@ -32,8 +32,8 @@ class TimeseriesSampler {
   void Sample(const World& world, SimTime t);
 
   const std::vector<SignalingSample>& totals() const { return totals_; }
-  // Per sample, per cell: attach requests and rejects so far (kept for up to kMaxCells cells).
-  static constexpr size_t kMaxCells = 64;
+  // Per sample, per cell: attach requests and rejects so far (kept for up to kCellsSampled cells).
+  static constexpr size_t kCellsSampled = 64;
   const std::vector<std::vector<SignalingSample>>& cells() const { return cells_; }
 
  private:

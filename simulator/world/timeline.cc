@@ -53,7 +53,8 @@ std::vector<SimId> SelectTargets(const World& world, const TimelineAction& actio
   }
   sims.reserve(static_cast<size_t>(wanted));
   RandomStream rng =
-      MakeStream(world.seed, action.key ^ NameKey(group.name), StreamPurpose::kSelection);
+      MakeStream(world.seed, action.key ^ world.group_keys[action.target.group],
+                 StreamPurpose::kSelection);
   for (int64_t i = 0; i < group.count && static_cast<int64_t>(sims.size()) < wanted; ++i) {
     const uint64_t left = static_cast<uint64_t>(group.count - i);
     const uint64_t need = static_cast<uint64_t>(wanted - static_cast<int64_t>(sims.size()));
@@ -157,8 +158,8 @@ void RunAction(World& world, uint32_t index, SimTime now) {
     return;
   }
   // Each SIM acts at its own time in [now, now + spread), drawn from the action's stream.
-  const GroupSpec& group = world.scenario.groups[action.target.group];
-  RandomStream rng = MakeStream(world.seed, action.key ^ NameKey(group.name), StreamPurpose::kSpread);
+  RandomStream rng = MakeStream(world.seed, action.key ^ world.group_keys[action.target.group],
+                                StreamPurpose::kSpread);
   for (SimId sim : sims) {
     const SimTime at = now + static_cast<SimTime>(UniformBelow(rng, uint64_t(action.spread)));
     world.deferred.push_back(DeferredAction{at, index, sim, event});

@@ -19,6 +19,7 @@ World::World(const Scenario& s, uint64_t run_seed)
       storms(static_cast<size_t>(s.sim_count)),
       cells(s.cells.size()),
       months(MonthTableFor(s.start)) {
+  for (const GroupSpec& group : s.groups) group_keys.push_back(NameKey(group.name));
   for (uint32_t g = 0; g < s.groups.size(); ++g) {
     const GroupSpec& group = s.groups[g];
     const TrafficSpec& traffic = s.devices[group.device].traffic;

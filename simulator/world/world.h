@@ -84,6 +84,7 @@ struct World {
   // Called with every event before it is handled (`run --trace`); may be empty.
   std::function<void(const Event&)> trace;
   const MonthTable months;                  // calendar months of usage accrual, by table
+  std::vector<uint64_t> group_keys;         // NameKey of each group's name: streams key on it
 
   const GroupSpec& GroupOf(SimId sim) const { return scenario.groups[subscribers.group[sim]]; }
   const CarrierSpec& CarrierOf(SimId sim) const { return scenario.carriers[GroupOf(sim).carrier]; }
@@ -110,8 +111,8 @@ struct World {
   // What a device's random streams are keyed by: its group's name and its index in the group,
   // so that other groups never change what it draws.
   uint64_t DeviceKey(DeviceId d) const {
-    const GroupSpec& group = GroupOf(d);
-    return NameKey(group.name) ^ Mix64(static_cast<uint64_t>(d - group.first_sim));
+    const uint32_t g = subscribers.group[d];
+    return group_keys[g] ^ Mix64(static_cast<uint64_t>(d - scenario.groups[g].first_sim));
   }
 };
 
