@@ -1,12 +1,11 @@
+// The firmware's reconnect policy on top of the modem (DEV-2): how long to wait after a failed
+// attach, when to give up, when to reboot the modem, and what to make of a permanent reject.
 #include "devices/firmware.h"
 
 #include <algorithm>
 #include <cstdint>
 
-#include "devices/modem.h"
-#include "devices/power.h"
-#include "simulator/network/core_network.h"
-#include "simulator/world/timeline.h"
+#include "devices/devices.h"
 
 namespace carriersim {
 
@@ -55,80 +54,79 @@ namespace {
 // Waits never reach below a millisecond, so that no device can loop at one instant.
 constexpr SimTime kMinWait = 1;
 
+}  // namespace
+
 // The firmware's own wait before attaching again, on top of the modem's T3346.
-SimTime RetryWait(World& world, DeviceId device, bool congestion) {
-  Fleet& fleet = world.fleet;
-  const DeviceSpec& spec = world.DeviceSpecOf(device);
+SimTime Devices::RetryWait(DeviceId d, bool congestion) {
+  DeviceState& s = state_[d];
+  const DeviceSpec& spec = SpecOf(d);
   switch (spec.firmware.retry_policy) {
     case RetryPolicy::kModem: {
       if (congestion) return 0;  // T3346 alone decides
       const ModemSpec& modem = spec.modem;
-      if (++fleet.failed_attempts[device] < modem.attempts_before_t3402) return modem.t3411;
-      fleet.failed_attempts[device] = 0;  // NET-2: T3402 after the 5th, then start again
+      if (++s.failed_attempts < modem.attempts_before_t3402) return modem.t3411;
+      s.failed_attempts = 0;  // NET-2: T3402 after the 5th, then start again
       return modem.t3402;
     }
     case RetryPolicy::kFixed:
       return spec.firmware.retry.initial;
     case RetryPolicy::kExponential:
-      return BackoffWait(spec.firmware.retry, fleet.failures[device] - 1,
-                         fleet.last_wait[device], fleet.firmware_rng[device]);
+      return BackoffWait(spec.firmware.retry, s.failures - 1, s.last_wait, s.firmware_rng);
   }
   return spec.modem.t3411;
 }
 
-void ScheduleReboot(World& world, DeviceId device, SimTime now) {
-  Fleet& fleet = world.fleet;
-  const Backoff& backoff = world.DeviceSpecOf(device).firmware.reboot_backoff;
+void Devices::ScheduleReboot(DeviceId d, SimTime now) {
+  DeviceState& s = state_[d];
+  const Backoff& backoff = SpecOf(d).firmware.reboot_backoff;
   SimTime unused = 0;
-  const SimTime wait =
-      BackoffWait(backoff, fleet.reboots_in_row[device], unused, fleet.firmware_rng[device]);
+  const SimTime wait = BackoffWait(backoff, s.reboots_in_row, unused, s.firmware_rng);
   if (wait <= 0) {
-    RebootModem(world, device, now);
+    RebootModem(d, now);
     return;
   }
-  fleet.modem[device] = ModemState::kRebooting;
-  world.queue.SetTimer(now + wait, EntityOfDevice(device), kModemTimer);
+  s.modem = ModemState::kRebooting;
+  timers_.modem.Set(d, now + wait);
 }
 
 // What follows a failure at `now`: returns when the next attach is due, or kNever when the
 // failure led elsewhere (an invalid SIM, giving up, a reboot, which is then scheduled).
-SimTime NextAttempt(World& world, DeviceId device, SimTime now, AttachOutcome outcome,
-                    EmmCause cause) {
-  Fleet& fleet = world.fleet;
-  const FirmwareSpec& firmware = world.DeviceSpecOf(device).firmware;
+SimTime Devices::NextAttempt(DeviceId d, SimTime now, AttachOutcome outcome, EmmCause cause,
+                             const DurationRange& t3346) {
+  DeviceState& s = state_[d];
+  const FirmwareSpec& firmware = SpecOf(d).firmware;
   const bool rejected = outcome == AttachOutcome::kRejected;
   const bool congestion = rejected && cause == kCauseCongestion;
   if (congestion) {
     // NET-3, TS 24.301 5.5.1.2.5: no attach until T3346 expires; the attempt counter restarts.
-    const DurationRange& t3346 = world.scenario.cells[fleet.cell[device]].t3346;
-    fleet.t3346_until[device] = now + Draw(fleet.radio_rng[device], t3346);
-    fleet.failed_attempts[device] = 0;
+    s.t3346_until = now + Draw(s.radio_rng, t3346);
+    s.failed_attempts = 0;
   }
-  ++fleet.failures[device];
+  ++s.failures;
   if (rejected && IsPermanentReject(cause)) {
     switch (firmware.permanent_reject) {
       case PermanentReject::kRespect:
-        fleet.modem[device] = ModemState::kSimInvalid;  // NET-1: silent until power-cycled
+        s.modem = ModemState::kSimInvalid;  // NET-1: silent until power-cycled
         return kNever;
       case PermanentReject::kReboot:
-        ScheduleReboot(world, device, now);
+        ScheduleReboot(d, now);
         return kNever;
       case PermanentReject::kRetry:
         break;  // toggling the radio clears the invalid flag: retry as after any failure
     }
   }
-  if (firmware.max_attempts > 0 && fleet.failures[device] >= uint32_t(firmware.max_attempts)) {
-    fleet.modem[device] = ModemState::kGaveUp;
-    world.queue.CancelTimer(EntityOfDevice(device), kFirmwareTimer);
+  if (firmware.max_attempts > 0 && s.failures >= uint32_t(firmware.max_attempts)) {
+    s.modem = ModemState::kGaveUp;
+    timers_.firmware.Cancel(d);
     return kNever;
   }
   if (firmware.reboot_after_failures > 0 &&
-      fleet.failures[device] % uint32_t(firmware.reboot_after_failures) == 0) {
-    ScheduleReboot(world, device, now);
+      s.failures % uint32_t(firmware.reboot_after_failures) == 0) {
+    ScheduleReboot(d, now);
     return kNever;
   }
-  const SimTime wait = std::max(RetryWait(world, device, congestion), kMinWait);
-  return std::max(now + wait, fleet.t3346_until[device]);
+  const SimTime wait = std::max(RetryWait(d, congestion), kMinWait);
+  return std::max(now + wait, state_[d].t3346_until);
 }
 
 // A device whose cell is down keeps failing the same way until the cell comes back, and only a
@@ -136,63 +134,63 @@ SimTime NextAttempt(World& world, DeviceId device, SimTime now, AttachOutcome ou
 // before the next action are counted here, by the same rules and random draws, instead of being
 // simulated one event each: an outage then costs events per device, not per retry. Returns
 // when the first attempt that needs an event is due, or kNever as NextAttempt does.
-SimTime SkipDeadAir(World& world, DeviceId device, SimTime now, SimTime at) {
-  Fleet& fleet = world.fleet;
-  const DeviceSpec& spec = world.DeviceSpecOf(device);
+SimTime Devices::SkipDeadAir(DeviceId d, SimTime now, SimTime at) {
+  const DeviceSpec& spec = SpecOf(d);
   // Only while the cell is down: an answer that left before the restore can arrive after it.
-  if (!world.fast_forward || spec.firmware.reboot_after_no_service > 0 ||
-      !world.cells.down(fleet.cell[device])) {
+  if (!fast_forward_ || spec.firmware.reboot_after_no_service > 0 ||
+      network_.CellUp(state_[d].cell)) {
     return at;
   }
   // Nothing but the timeline and the device's own power schedule can change what it meets.
-  const SimTime horizon = std::min(NextTimelineTime(world), NextPowerChange(world, device, now));
+  const SimTime horizon = std::min(quiet_until_, NextPowerChange(d, now));
   while (at < horizon) {
-    RandomStream rng = fleet.radio_rng[device];
+    DeviceState& s = state_[d];
+    RandomStream rng = s.radio_rng;
     const SimTime took = Draw(rng, spec.modem.attach_time);
     if (at + took >= horizon) break;  // its answer would meet the next action: simulate it
-    fleet.radio_rng[device] = rng;
-    ++fleet.attach_attempts[device];
-    CountAttemptWithoutCell(world, device);
-    fleet.radio_ms[device] += took;
-    at = NextAttempt(world, device, at + took, AttachOutcome::kNoCell, 0);
+    s.radio_rng = rng;
+    ++s.attach_attempts;
+    recorder_.AttemptWithoutCell(d);
+    s.radio_ms += took;
+    at = NextAttempt(d, at + took, AttachOutcome::kNoCell, 0, {});
   }
   return at;
 }
 
-}  // namespace
-
-void OnAttachFailure(World& world, DeviceId device, SimTime now, AttachOutcome outcome,
-                     EmmCause cause) {
-  SimTime at = NextAttempt(world, device, now, outcome, cause);
-  if (at != kNever && outcome == AttachOutcome::kNoCell) at = SkipDeadAir(world, device, now, at);
-  if (at != kNever) WaitThenAttach(world, device, at);
+void Devices::OnAttachFailure(DeviceId d, SimTime now, AttachOutcome outcome, EmmCause cause,
+                              const DurationRange& t3346) {
+  SimTime at = NextAttempt(d, now, outcome, cause, t3346);
+  if (at != kNever && outcome == AttachOutcome::kNoCell) at = SkipDeadAir(d, now, at);
+  if (at != kNever) WaitThenAttach(d, at);
 }
 
-void ArmWatchdog(World& world, DeviceId device, SimTime now) {
-  const SimTime after = world.DeviceSpecOf(device).firmware.reboot_after_no_service;
-  if (after > 0) world.queue.SetTimer(now + after, EntityOfDevice(device), kFirmwareTimer);
+// The device lost service (power on, a detach, a lost cell): starts the no-service watchdog.
+void Devices::ArmWatchdog(DeviceId d, SimTime now) {
+  const SimTime after = SpecOf(d).firmware.reboot_after_no_service;
+  if (after > 0) timers_.firmware.Set(d, now + after);
 }
 
-void OnWatchdog(World& world, DeviceId device, SimTime now) {
-  const ModemState state = world.fleet.modem[device];
+// The watchdog fired: the device has been without service for too long.
+void Devices::OnWatchdog(DeviceId d, SimTime now) {
+  const ModemState state = state_[d].modem;
   if (state == ModemState::kOff || state == ModemState::kRegistered ||
       state == ModemState::kGaveUp || state == ModemState::kRebooting) {
     return;
   }
-  ScheduleReboot(world, device, now);
+  ScheduleReboot(d, now);
 }
 
-void RebootModem(World& world, DeviceId device, SimTime now) {
-  Fleet& fleet = world.fleet;
-  ++fleet.reboots[device];
+// The firmware's reboot came due: the modem restarts, keeping T3346 (TS 24.301 5.5.1.2.5).
+void Devices::RebootModem(DeviceId d, SimTime now) {
+  DeviceState& s = state_[d];
+  ++reboots_[d];
   // Saturates: a device that reboots every 10 s for a week must not find its back-off reset.
-  if (fleet.reboots_in_row[device] < UINT16_MAX) ++fleet.reboots_in_row[device];
-  fleet.failed_attempts[device] = 0;  // a restarted modem forgets its counter and invalid SIM
-  const DurationRange& boot = world.DeviceSpecOf(device).modem.boot;
-  const SimTime took = std::max(kMinWait, Draw(fleet.boot_rng[device], boot));
-  fleet.radio_ms[device] += took;  // a booting modem searches for a cell
-  WaitThenAttach(world, device, std::max(now + took, fleet.t3346_until[device]));
-  ArmWatchdog(world, device, now);
+  if (s.reboots_in_row < UINT16_MAX) ++s.reboots_in_row;
+  s.failed_attempts = 0;  // a restarted modem forgets its counter and invalid SIM
+  const SimTime took = std::max(kMinWait, Draw(boot_rng_[d], SpecOf(d).modem.boot));
+  s.radio_ms += took;  // a booting modem searches for a cell
+  WaitThenAttach(d, std::max(now + took, s.t3346_until));
+  ArmWatchdog(d, now);
 }
 
 }  // namespace carriersim

@@ -1,11 +1,13 @@
-// The firmware's reconnect policy on top of the modem (DEV-2): how long to wait after a failed
-// attach, when to give up, when to reboot the modem, and what to make of a permanent reject.
+// The arithmetic of the firmware's reconnect policies (DEV-2), shared by the device model and
+// its tests: back-off waits, and the data session requests of a device that keeps asking.
 #ifndef CARRIERSIM_DEVICES_FIRMWARE_H_
 #define CARRIERSIM_DEVICES_FIRMWARE_H_
 
-#include "devices/fleet.h"
-#include "simulator/network/emm_cause.h"
-#include "simulator/world/world.h"
+#include <cstdint>
+
+#include "simulator/base/rng.h"
+#include "simulator/base/sim_time.h"
+#include "simulator/scenario/model.h"
 
 namespace carriersim {
 
@@ -16,19 +18,6 @@ SimTime BackoffWait(const Backoff& backoff, uint32_t k, SimTime& previous, Rando
 // Requests for a data session by a device refused one at `from` and retrying by `retry` until
 // `to`: the first at `from`, then one after each wait, before `to`. Counted, not simulated.
 uint64_t PdnRequests(const Backoff& retry, SimTime from, SimTime to);
-
-// An attach attempt failed (or the network detached the device with `cause`): decides the
-// device's next step and schedules it.
-void OnAttachFailure(World& world, DeviceId device, SimTime now, AttachOutcome outcome,
-                     EmmCause cause);
-
-// The device lost service (power on, a detach, a lost cell): starts the no-service watchdog.
-void ArmWatchdog(World& world, DeviceId device, SimTime now);
-// The watchdog fired: the device has been without service for too long.
-void OnWatchdog(World& world, DeviceId device, SimTime now);
-
-// The firmware's reboot came due: the modem restarts, keeping T3346 (TS 24.301 5.5.1.2.5).
-void RebootModem(World& world, DeviceId device, SimTime now);
 
 }  // namespace carriersim
 

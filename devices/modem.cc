@@ -1,145 +1,158 @@
-#include "devices/modem.h"
-
+// The modem, following 3GPP TS 24.301 for attach: power, attach requests and their answers, a
+// detach by the network, and losing the cell. What to do after a failure is the firmware's
+// decision (firmware.cc).
 #include <algorithm>
 
-#include "devices/firmware.h"
-#include "simulator/network/core_network.h"
+#include "devices/devices.h"
 
 namespace carriersim {
 namespace {
 
 // The modem's and the firmware's counts of failures: a device with service, or one just
 // powered on, starts afresh.
-void ResetCounters(Fleet& fleet, DeviceId device) {
-  fleet.failed_attempts[device] = 0;
-  fleet.failures[device] = 0;
-  fleet.reboots_in_row[device] = 0;
-  fleet.last_wait[device] = 0;
-}
-
-// The answer to an attach request has arrived.
-void Receive(World& world, DeviceId device, SimTime now, AttachOutcome outcome, EmmCause cause) {
-  Fleet& fleet = world.fleet;
-  // A cell that went down while the request was out takes the answer with it.
-  if (outcome == AttachOutcome::kAccepted && world.cells.down(fleet.cell[device])) {
-    outcome = AttachOutcome::kNoCell;
-  }
-  if (outcome != AttachOutcome::kAccepted) {
-    if (outcome == AttachOutcome::kRejected) ++fleet.rejects[device];
-    OnAttachFailure(world, device, now, outcome, cause);
-    return;
-  }
-  fleet.modem[device] = ModemState::kRegistered;
-  ResetCounters(fleet, device);
-  world.queue.CancelTimer(EntityOfDevice(device), kFirmwareTimer);
-  world.recovery.Back(fleet.recovering[device], now);
-  ApplyStatusToDevice(world, device, now);
-}
-
-void SendAttach(World& world, DeviceId device, SimTime now) {
-  Fleet& fleet = world.fleet;
-  const uint32_t cell = fleet.cell[device];
-  if (world.cells.down(cell) && world.DeviceSpecOf(device).modem.search_without_cell) {
-    // No cell to attach to: the modem searches and finds the cell `cell_search` after it is
-    // back. A later outage of the same cell moves back_at on; the device then searches again.
-    // The energy proxy counts that last stretch of search; the scan while the cell is down
-    // depends on the modem's search back-off, which is not modelled.
-    const SimTime search = Draw(fleet.radio_rng[device], world.DeviceSpecOf(device).modem.cell_search);
-    const SimTime found = std::max(now, world.cells.back_at[cell]) + search;
-    fleet.radio_ms[device] += search;
-    WaitThenAttach(world, device, std::max(found, now + 1));
-    return;
-  }
-  ++fleet.attach_attempts[device];
-  const AttachAnswer answer = HandleAttach(world, device, now);
-  const ModemSpec& modem = world.DeviceSpecOf(device).modem;
-  const SimTime took = answer.outcome == AttachOutcome::kNoAnswer
-                           ? modem.t3410
-                           : Draw(fleet.radio_rng[device], modem.attach_time);
-  fleet.radio_ms[device] += took;
-  if (took == 0) {
-    Receive(world, device, now, answer.outcome, answer.cause);
-    return;
-  }
-  fleet.modem[device] = ModemState::kAttaching;
-  fleet.answer[device] = answer.outcome;
-  fleet.answer_cause[device] = answer.cause;
-  world.queue.SetTimer(now + took, EntityOfDevice(device), kModemTimer);
+void ResetCounters(DeviceState& s) {
+  s.failed_attempts = 0;
+  s.failures = 0;
+  s.reboots_in_row = 0;
+  s.last_wait = 0;
 }
 
 }  // namespace
 
-void WaitThenAttach(World& world, DeviceId device, SimTime at) {
-  world.fleet.modem[device] = ModemState::kWaiting;
-  world.queue.SetTimer(at, EntityOfDevice(device), kModemTimer);
+void Devices::WaitThenAttach(DeviceId d, SimTime at) {
+  state_[d].modem = ModemState::kWaiting;
+  timers_.modem.Set(d, at);
 }
 
-bool PowerOn(World& world, DeviceId device, SimTime now) {
-  Fleet& fleet = world.fleet;
-  if (fleet.modem[device] != ModemState::kOff) return false;
-  ResetCounters(fleet, device);
-  const SimTime took = Draw(fleet.boot_rng[device], world.DeviceSpecOf(device).modem.boot);
-  fleet.radio_ms[device] += took;  // a booting modem searches for a cell
-  // T3346 keeps running through a power cycle with the same SIM (TS 24.301 5.5.1.2.5).
-  WaitThenAttach(world, device, std::max(now + took, fleet.t3346_until[device]));
-  ArmWatchdog(world, device, now);
-  return true;
-}
-
-bool PowerOff(World& world, DeviceId device, SimTime now, SessionEnd why) {
-  Fleet& fleet = world.fleet;
-  if (fleet.modem[device] == ModemState::kOff) return false;
-  // A detach by the device itself: the session ends, the subscriber status is untouched.
-  if (fleet.modem[device] == ModemState::kRegistered) {
-    CloseSession(world, device, now, why);
+void Devices::Receive(DeviceId d, SimTime now, AttachOutcome outcome, EmmCause cause,
+                      const DurationRange& t3346) {
+  DeviceState& s = state_[d];
+  // A cell that went down while the request was out takes the answer with it.
+  if (outcome == AttachOutcome::kAccepted && !network_.CellUp(s.cell)) {
+    outcome = AttachOutcome::kNoCell;
   }
-  world.queue.CancelTimer(EntityOfDevice(device), kModemTimer);
-  world.queue.CancelTimer(EntityOfDevice(device), kFirmwareTimer);
-  fleet.modem[device] = ModemState::kOff;
+  if (outcome != AttachOutcome::kAccepted) {
+    if (outcome == AttachOutcome::kRejected) ++rejects_[d];
+    OnAttachFailure(d, now, outcome, cause, t3346);
+    return;
+  }
+  s.modem = ModemState::kRegistered;
+  ResetCounters(s);
+  timers_.firmware.Cancel(d);
+  recorder_.recovery().Back(d, now);
+  network_.AttachComplete(d, now);
+  // The network may have detached it at once; a device still registered asks for data.
+  if (state_[d].modem == ModemState::kRegistered) network_.PdnRequest(d, now);
+}
+
+void Devices::SendAttach(DeviceId d, SimTime now) {
+  DeviceState& s = state_[d];
+  const ModemSpec& modem = SpecOf(d).modem;
+  const bool cell_up = network_.CellUp(s.cell);
+  if (!cell_up && modem.search_without_cell) {
+    // No cell to attach to: the modem searches and finds the cell `cell_search` after it is
+    // back. A later outage of the same cell moves back_at on; the device then searches again.
+    // The energy proxy counts that last stretch of search; the scan while the cell is down
+    // depends on the modem's search back-off, which is not modelled.
+    const SimTime search = Draw(s.radio_rng, modem.cell_search);
+    const SimTime found = std::max(now, network_.CellBackAt(s.cell)) + search;
+    s.radio_ms += search;
+    WaitThenAttach(d, std::max(found, now + 1));
+    return;
+  }
+  ++s.attach_attempts;
+  AttachAnswer answer{AttachOutcome::kNoCell, 0, {}};
+  if (cell_up) {
+    answer = network_.AttachRequest(d, s.cell, now);
+  } else {
+    recorder_.AttemptWithoutCell(d);  // it reaches nobody
+  }
+  const SimTime took = answer.outcome == AttachOutcome::kNoAnswer
+                           ? modem.t3410
+                           : Draw(s.radio_rng, modem.attach_time);
+  s.radio_ms += took;
+  if (took == 0) {
+    Receive(d, now, answer.outcome, answer.cause, answer.t3346);
+    return;
+  }
+  s.modem = ModemState::kAttaching;
+  s.answer = answer.outcome;
+  s.answer_cause = answer.cause;
+  if (answer.outcome == AttachOutcome::kRejected && answer.cause == kCauseCongestion) {
+    answer_t3346_[d] = answer.t3346;
+  }
+  timers_.modem.Set(d, now + took);
+}
+
+bool Devices::PowerOn(DeviceId d, SimTime now) {
+  DeviceState& s = state_[d];
+  if (s.modem != ModemState::kOff) return false;
+  ResetCounters(s);
+  const SimTime took = Draw(boot_rng_[d], SpecOf(d).modem.boot);
+  s.radio_ms += took;  // a booting modem searches for a cell
+  // T3346 keeps running through a power cycle with the same SIM (TS 24.301 5.5.1.2.5).
+  WaitThenAttach(d, std::max(now + took, s.t3346_until));
+  ArmWatchdog(d, now);
   return true;
 }
 
-bool ReinsertSim(World& world, DeviceId device, SimTime now) {
-  if (world.fleet.modem[device] == ModemState::kOff) return false;
-  PowerOff(world, device, now, SessionEnd::kSimRemoved);
-  return PowerOn(world, device, now);
+void Devices::LeaveNetwork(DeviceId d, SimTime now, SessionEnd why) {
+  EndPdnRefusal(d, now);
+  network_.Detach(d, now, why);
 }
 
-void OnModemTimer(World& world, DeviceId device, SimTime now) {
-  Fleet& fleet = world.fleet;
-  switch (fleet.modem[device]) {
+bool Devices::PowerOff(DeviceId d, SimTime now, SessionEnd why) {
+  DeviceState& s = state_[d];
+  if (s.modem == ModemState::kOff) return false;
+  // A detach by the device itself: the session ends, the subscriber status is untouched.
+  if (s.modem == ModemState::kRegistered) LeaveNetwork(d, now, why);
+  timers_.modem.Cancel(d);
+  timers_.firmware.Cancel(d);
+  s.modem = ModemState::kOff;
+  return true;
+}
+
+bool Devices::ReinsertSim(DeviceId d, SimTime now) {
+  if (state_[d].modem == ModemState::kOff) return false;
+  PowerOff(d, now, SessionEnd::kSimRemoved);
+  return PowerOn(d, now);
+}
+
+void Devices::OnModemTimer(DeviceId d, SimTime now) {
+  const DeviceState& s = state_[d];
+  switch (s.modem) {
     case ModemState::kWaiting:
-      SendAttach(world, device, now);
+      SendAttach(d, now);
       return;
     case ModemState::kAttaching:
-      Receive(world, device, now, fleet.answer[device], fleet.answer_cause[device]);
+      Receive(d, now, s.answer, s.answer_cause, answer_t3346_[d]);
       return;
     case ModemState::kRebooting:
-      RebootModem(world, device, now);
+      RebootModem(d, now);
       return;
     default:
       return;
   }
 }
 
-void OnNetworkDetach(World& world, DeviceId device, SimTime now, EmmCause cause, bool reattach) {
-  if (world.fleet.modem[device] != ModemState::kRegistered) return;
-  ArmWatchdog(world, device, now);
-  if (reattach) {
-    WaitThenAttach(world, device, now);
+void Devices::NetworkDetach(SimId d, SimTime now, const NetworkDetachRequest& request) {
+  if (state_[d].modem != ModemState::kRegistered) return;
+  EndPdnRefusal(d, now);
+  ArmWatchdog(d, now);
+  if (request.reattach) {
+    WaitThenAttach(d, now);
   } else {
-    OnAttachFailure(world, device, now, AttachOutcome::kRejected, cause);
+    OnAttachFailure(d, now, AttachOutcome::kRejected, request.cause, request.t3346);
   }
 }
 
-bool LoseService(World& world, DeviceId device, SimTime now) {
-  Fleet& fleet = world.fleet;
-  const ModemState state = fleet.modem[device];
-  if (state != ModemState::kRegistered && state != ModemState::kAttaching) return false;
-  if (state == ModemState::kRegistered) CloseSession(world, device, now, SessionEnd::kLostService);
-  const SimTime notice = Draw(fleet.radio_rng[device], world.DeviceSpecOf(device).modem.loss_detection);
-  WaitThenAttach(world, device, now + notice);
-  ArmWatchdog(world, device, now);
+bool Devices::LoseService(DeviceId d, SimTime now) {
+  DeviceState& s = state_[d];
+  if (s.modem != ModemState::kRegistered && s.modem != ModemState::kAttaching) return false;
+  if (s.modem == ModemState::kRegistered) LeaveNetwork(d, now, SessionEnd::kLostService);
+  const SimTime notice = Draw(s.radio_rng, SpecOf(d).modem.loss_detection);
+  WaitThenAttach(d, now + notice);
+  ArmWatchdog(d, now);
   return true;
 }
 

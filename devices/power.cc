@@ -1,8 +1,12 @@
+// Power (DEV-1). The timeline's power-on and power-off work a switch; while the switch is on,
+// the device profile's schedule (a duty cycle, yearly off seasons) decides when the modem has
+// power. Every change of the schedule is one timer event per device: a device that is always on
+// costs nothing.
 #include "devices/power.h"
 
 #include <algorithm>
 
-#include "devices/modem.h"
+#include "devices/devices.h"
 #include "simulator/base/calendar.h"
 
 namespace carriersim {
@@ -16,18 +20,6 @@ SimTime FloorMod(SimTime a, SimTime b) {
 // 00:00 UTC of month-day `mmdd` in `year`.
 UnixMillis DayStart(int64_t year, int mmdd) {
   return DaysFromCivil(CivilDate{year, mmdd / 100, mmdd % 100}) * kDay;
-}
-
-// Powers the modem as the schedule says at `now`, and sets the timer for the next change.
-bool FollowSchedule(World& world, DeviceId device, SimTime now) {
-  const PowerWindow window = ScheduledPower(world.DeviceSpecOf(device).power,
-                                            PowerPhase(world, device), world.scenario.start, now);
-  if (window.until == kNever) {
-    world.queue.CancelTimer(EntityOfDevice(device), kPowerTimer);
-  } else {
-    world.queue.SetTimer(window.until, EntityOfDevice(device), kPowerTimer);
-  }
-  return window.on ? PowerOn(world, device, now) : PowerOff(world, device, now);
 }
 
 }  // namespace
@@ -55,38 +47,52 @@ PowerWindow ScheduledPower(const PowerSpec& spec, SimTime phase, UnixMillis star
   return window;
 }
 
-SimTime PowerPhase(const World& world, DeviceId device) {
-  const PowerSpec& spec = world.DeviceSpecOf(device).power;
+SimTime Devices::PowerPhase(DeviceId d) const {
+  const PowerSpec& spec = SpecOf(d).power;
   if (spec.every <= 0) return 0;
-  RandomStream rng = MakeStream(world.seed, world.DeviceKey(device), StreamPurpose::kPowerPhase);
+  RandomStream rng =
+      MakeStream(directory_.seed(), directory_.DeviceKey(d), StreamPurpose::kPowerPhase);
   return static_cast<SimTime>(UniformBelow(rng, static_cast<uint64_t>(spec.every)));
 }
 
-bool SwitchOn(World& world, DeviceId device, SimTime now) {
-  world.fleet.switched_on[device] = 1;
-  if (!world.DeviceSpecOf(device).power.scheduled()) return PowerOn(world, device, now);
-  return FollowSchedule(world, device, now);
+// Powers the modem as the schedule says at `now`, and sets the timer for the next change.
+bool Devices::FollowSchedule(DeviceId d, SimTime now) {
+  const PowerWindow window =
+      ScheduledPower(SpecOf(d).power, PowerPhase(d), directory_.scenario().start, now);
+  if (window.until == kNever) {
+    timers_.power.Cancel(d);
+  } else {
+    timers_.power.Set(d, window.until);
+  }
+  return window.on ? PowerOn(d, now) : PowerOff(d, now, SessionEnd::kPowerOff);
 }
 
-bool SwitchOff(World& world, DeviceId device, SimTime now) {
-  world.fleet.switched_on[device] = 0;
-  world.queue.CancelTimer(EntityOfDevice(device), kPowerTimer);
-  return PowerOff(world, device, now);
+bool Devices::SwitchOn(DeviceId d, SimTime now) {
+  state_[d].switched_on = 1;
+  if (!SpecOf(d).power.scheduled()) return PowerOn(d, now);
+  return FollowSchedule(d, now);
 }
 
-bool SwitchCycle(World& world, DeviceId device, SimTime now) {
-  SwitchOff(world, device, now);
-  return SwitchOn(world, device, now);
+bool Devices::SwitchOff(DeviceId d, SimTime now) {
+  state_[d].switched_on = 0;
+  timers_.power.Cancel(d);
+  return PowerOff(d, now, SessionEnd::kPowerOff);
 }
 
-void OnPowerTimer(World& world, DeviceId device, SimTime now) {
-  if (world.fleet.switched_on[device]) FollowSchedule(world, device, now);
+bool Devices::SwitchCycle(DeviceId d, SimTime now) {
+  SwitchOff(d, now);
+  return SwitchOn(d, now);
 }
 
-SimTime NextPowerChange(const World& world, DeviceId device, SimTime now) {
-  const PowerSpec& spec = world.DeviceSpecOf(device).power;
-  if (!world.fleet.switched_on[device] || !spec.scheduled()) return kNever;
-  return ScheduledPower(spec, PowerPhase(world, device), world.scenario.start, now).until;
+void Devices::OnPowerTimer(DeviceId d, SimTime now) {
+  if (state_[d].switched_on) FollowSchedule(d, now);
+}
+
+// When the schedule next changes the device's power, or kNever.
+SimTime Devices::NextPowerChange(DeviceId d, SimTime now) const {
+  const PowerSpec& spec = SpecOf(d).power;
+  if (!state_[d].switched_on || !spec.scheduled()) return kNever;
+  return ScheduledPower(spec, PowerPhase(d), directory_.scenario().start, now).until;
 }
 
 }  // namespace carriersim

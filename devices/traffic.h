@@ -1,31 +1,20 @@
-// Periodic traffic, accrued by arithmetic: a device sends at anchor + k * every (k >= 0), and
-// usage is counted when a session closes, without an event per transmission. A size drawn from
-// a distribution is drawn per send index k, from a counter-based stream, so that any range of
-// sends can be summed at any time, in any order, with the same result.
+// Periodic traffic, accrued by arithmetic: a device sends at anchor + k * every (k >= 0, counted
+// by simulator/base/periodic.h), and usage is counted when the network accounts for a session,
+// without an event per transmission. A size drawn from a distribution is drawn per send index
+// k, from a counter-based stream, so that any range of sends can be summed at any time, in any
+// order, with the same result.
 #ifndef CARRIERSIM_DEVICES_TRAFFIC_H_
 #define CARRIERSIM_DEVICES_TRAFFIC_H_
 
 #include <algorithm>
 #include <cstdint>
 
+#include "simulator/base/periodic.h"
 #include "simulator/base/rng.h"
 #include "simulator/base/sim_time.h"
 #include "simulator/scenario/model.h"
 
 namespace carriersim {
-
-// Number of send times anchor + k * every (k >= 0) strictly before t: the index of the first
-// send at or after t. 0 when every == 0.
-inline int64_t SendsBefore(SimTime anchor, SimTime every, SimTime t) {
-  if (every <= 0 || t <= anchor) return 0;
-  return (t - anchor + every - 1) / every;
-}
-
-// Number of send times in [from, to).
-inline int64_t CountSends(SimTime anchor, SimTime every, SimTime from, SimTime to) {
-  if (to <= from) return 0;
-  return SendsBefore(anchor, every, to) - SendsBefore(anchor, every, from);
-}
 
 // The size of send `k` of the device whose size stream is `key`.
 inline int64_t SendSize(const SizeSpec& size, uint64_t key, int64_t k) {

@@ -1,13 +1,17 @@
 #include "reports/console_summary.h"
 
 #include <cstdio>
+#include <utility>
+#include <vector>
 
+#include "simulator/base/calendar.h"
 #include "simulator/base/units.h"
+#include "simulator/nas/emm_cause.h"
 
 namespace carriersim {
 namespace {
 
-using Json = nlohmann::ordered_json;
+using Counts = std::vector<std::pair<std::string, int64_t>>;
 
 std::string Row(const std::string& label, const std::string& text) {
   std::string row = "  " + label;
@@ -15,88 +19,118 @@ std::string Row(const std::string& label, const std::string& text) {
   return row + text + "\n";
 }
 
-std::string Counts(const Json& object) {
+// "active 10, suspended 2", or "none": the non-zero counts, in order.
+std::string Join(const Counts& counts) {
   std::string text;
-  for (const auto& [name, count] : object.items()) {
-    if (count.get<uint64_t>() == 0) continue;
-    text += (text.empty() ? "" : ", ") + name + " " + std::to_string(count.get<uint64_t>());
+  for (const auto& [name, count] : counts) {
+    if (count == 0) continue;
+    text += (text.empty() ? "" : ", ") + name + " " + std::to_string(count);
   }
   return text.empty() ? "none" : text;
 }
 
-}  // namespace
+// SIMs per status name, every carrier's statuses in profile order, each name once.
+Counts StatusCounts(const RunResult& run) {
+  const StatusCensus& census = run.census();
+  const Scenario& s = run.scenario();
+  Counts counts;
+  for (const std::string& name : census.columns()) counts.emplace_back(name, 0);
+  for (uint32_t g = 0; g < s.groups.size(); ++g) {
+    const uint32_t carrier = s.groups[g].carrier;
+    for (StatusId st = 0; st < s.carriers[carrier].profile.statuses.size(); ++st) {
+      counts[census.ColumnOf(carrier, st)].second += census.InGroup(g, st);
+    }
+  }
+  return counts;
+}
 
-std::string FormatConsoleSummary(const Json& s) {
-  const Json& scenario = s["scenario"];
-  std::string text = scenario["name"].get<std::string>() + " (seed " +
-                     std::to_string(scenario["seed"].get<uint64_t>()) +
-                     "): " + scenario["start"].get<std::string>() + " .. " +
-                     scenario["end"].get<std::string>() + " (" +
-                     scenario["duration"].get<std::string>() + ")\n";
-
-  const Json& sims = s["sims"];
-  text += Row("SIMs", std::to_string(sims["total"].get<int64_t>()) + " total, " +
-                          std::to_string(sims["online_at_end"].get<uint64_t>()) +
-                          " online at the end; " + Counts(sims["by_status"]));
-
-  const Json& sig = s["signaling"];
+std::string Signaling(const RunResult& run) {
+  const SignalingCounters& sig = run.signaling().total;
   std::string rejects;
-  for (const Json& r : sig["rejects_by_cause"]) {
-    rejects += (rejects.empty() ? " (" : ", ") + std::string("#") +
-               std::to_string(r["cause"].get<int>()) + " " + r["name"].get<std::string>() + ": " +
-               std::to_string(r["count"].get<uint64_t>());
+  for (size_t cause = 0; cause < sig.rejects_by_cause.size(); ++cause) {
+    if (sig.rejects_by_cause[cause] == 0) continue;
+    rejects += (rejects.empty() ? " (" : ", ") + std::string("#") + std::to_string(cause) + " " +
+               std::string(EmmCauseName(static_cast<EmmCause>(cause))) + ": " +
+               std::to_string(sig.rejects_by_cause[cause]);
   }
   if (!rejects.empty()) rejects += ")";
-  text +=
-      Row("signaling",
-          std::to_string(sig["attach_attempts"].get<uint64_t>()) + " attach attempts, " +
-              std::to_string(sig["attach_accepts"].get<uint64_t>()) + " accepted, " +
-              std::to_string(sig["attach_rejects"].get<uint64_t>()) + " rejected" + rejects + "; " +
-              std::to_string(sig["network_detaches"].get<uint64_t>()) + " network detaches");
+  return std::to_string(sig.attach_attempts) + " attach attempts, " +
+         std::to_string(sig.attach_accepts) + " accepted, " +
+         std::to_string(sig.AttachRejects()) + " rejected" + rejects + "; " +
+         std::to_string(sig.network_detaches) + " network detaches";
+}
 
-  const Json& usage = s["usage"];
-  char online[64];
-  std::snprintf(online, sizeof online, "%.1f",
-                static_cast<double>(usage["online_ms"].get<int64_t>()) / kHour);
-  text += Row("data", FormatDataSizeApprox(usage["uplink_bytes"].get<int64_t>()) + " up, " +
-                          FormatDataSizeApprox(usage["downlink_bytes"].get<int64_t>()) + " down, " +
-                          online + " SIM-hours online");
-  const Json& fees = s["fees"];
+std::string Fees(const RunResult& run) {
+  const FeeTotals& fees = run.totals().all.fees;
   std::string categories;
-  for (const auto& [name, amount] : fees["by_category"].items()) {
-    if (amount.get<std::string>() == "0.00") continue;
-    categories += (categories.empty() ? "" : ", ") + name + " " + amount.get<std::string>();
+  for (int c = 0; c < kFeeCategoryCount; ++c) {
+    const int64_t amount = fees.by_category[static_cast<size_t>(c)];
+    if (amount == 0) continue;
+    categories += (categories.empty() ? "" : ", ") +
+                  std::string(FeeCategoryName(static_cast<FeeCategory>(c))) + " " +
+                  FormatAmount(amount);
   }
-  text += Row("fees", fees["total"].get<std::string>() + " " + fees["currency"].get<std::string>() +
-                          (categories.empty() ? "" : " (" + categories + ")") + " over " +
-                          std::to_string(fees["invoices"].size()) + " monthly invoice(s)");
-  text += Row("history", std::to_string(s["status_changes"]["total"].get<uint64_t>()) +
-                             " status changes: " + Counts(s["status_changes"]["by_cause"]));
-  for (const Json& a : s["timeline"]) {
-    std::string outcome = std::to_string(a["applied"].get<uint64_t>()) + " applied";
-    if (a["unchanged"].get<uint64_t>() > 0) {
-      outcome += ", " + std::to_string(a["unchanged"].get<uint64_t>()) + " unchanged";
+  return FormatAmount(fees.total) + " " + std::string(run.scenario().currency.str()) +
+         (categories.empty() ? "" : " (" + categories + ")") + " over " +
+         std::to_string(run.totals().invoices.size()) + " monthly invoice(s)";
+}
+
+std::string Timeline(const RunResult& run) {
+  std::string text;
+  for (size_t i = 0; i < run.scenario().timeline.size(); ++i) {
+    const TimelineAction& a = run.scenario().timeline[i];
+    const ActionOutcome& o = run.actions()[i];
+    std::string outcome = std::to_string(o.applied) + " applied";
+    if (o.unchanged > 0) outcome += ", " + std::to_string(o.unchanged) + " unchanged";
+    if (o.refused > 0) {
+      outcome += ", " + std::to_string(o.refused) + " refused";
+      for (const auto& [reason, count] : o.refusals) outcome += " (" + reason + ")";
     }
-    if (a["refused"].get<uint64_t>() > 0) {
-      outcome += ", " + std::to_string(a["refused"].get<uint64_t>()) + " refused";
-      for (const auto& [reason, count] : a["refusals"].items()) outcome += " (" + reason + ")";
-    }
-    text +=
-        Row("at " + a["at"].get<std::string>(), a["action"].get<std::string>() + ": " + outcome);
+    text += Row("at " + FormatDuration(a.at), a.text + ": " + outcome);
   }
-  const Json& expectations = s["expectations"];
-  if (!expectations.empty()) {
-    size_t failed = 0;
-    for (const Json& e : expectations) failed += !e["passed"].get<bool>();
-    text += Row("expect", std::to_string(expectations.size() - failed) + " passed, " +
-                              std::to_string(failed) + " failed");
-    for (const Json& e : expectations) {
-      const bool passed = e["passed"].get<bool>();
-      text += "    " + std::string(passed ? "PASS  " : "FAIL  ") +
-              e["expectation"].get<std::string>() +
-              "  (got " + e["actual"].get<std::string>() + ")\n";
-    }
+  return text;
+}
+
+std::string Expectations(const RunResult& run) {
+  const std::vector<ExpectationResult>& results = run.expectations();
+  if (results.empty()) return "";
+  const size_t failed = run.expectation_failures();
+  std::string text = Row("expect", std::to_string(results.size() - failed) + " passed, " +
+                                       std::to_string(failed) + " failed");
+  for (size_t i = 0; i < results.size(); ++i) {
+    text += "    " + std::string(results[i].passed ? "PASS  " : "FAIL  ") +
+            run.scenario().expectations[i].text + "  (got " + results[i].actual_text + ")\n";
   }
+  return text;
+}
+
+}  // namespace
+
+std::string FormatConsoleSummary(const RunResult& run) {
+  const Scenario& s = run.scenario();
+  const Totals& t = run.totals();
+  std::string text = s.name + " (seed " + std::to_string(run.seed()) +
+                     "): " + FormatTimestamp(s.start) + " .. " +
+                     FormatTimestamp(s.start + s.duration) + " (" + FormatDuration(s.duration) +
+                     ")\n";
+  text += Row("SIMs", std::to_string(s.sim_count) + " total, " + std::to_string(t.all.online) +
+                          " online at the end; " + Join(StatusCounts(run)));
+  text += Row("signaling", Signaling(run));
+  char online[64];
+  std::snprintf(online, sizeof online, "%.1f", static_cast<double>(t.all.online_ms) / kHour);
+  text += Row("data", FormatDataSizeApprox(t.all.uplink_bytes) + " up, " +
+                          FormatDataSizeApprox(t.all.downlink_bytes) + " down, " + online +
+                          " SIM-hours online");
+  text += Row("fees", Fees(run));
+  Counts causes;
+  for (int i = 0; i < kChangeCauseCount; ++i) {
+    causes.emplace_back(std::string(ChangeCauseName(static_cast<ChangeCause>(i))),
+                        t.changes_by_cause[static_cast<size_t>(i)]);
+  }
+  text += Row("history",
+              std::to_string(run.history().size()) + " status changes: " + Join(causes));
+  text += Timeline(run);
+  text += Expectations(run);
   return text;
 }
 

@@ -1,13 +1,15 @@
-// The short summary `carriersim run` prints, read off summary.json so the two never disagree.
+// The short summary `carriersim run` prints: the same figures as summary.json, from the same
+// results.
 #ifndef CARRIERSIM_REPORTS_CONSOLE_SUMMARY_H_
 #define CARRIERSIM_REPORTS_CONSOLE_SUMMARY_H_
 
-#include <nlohmann/json.hpp>
 #include <string>
+
+#include "simulator/results/run_result.h"
 
 namespace carriersim {
 
-std::string FormatConsoleSummary(const nlohmann::ordered_json& summary);
+std::string FormatConsoleSummary(const RunResult& run);
 
 }  // namespace carriersim
 

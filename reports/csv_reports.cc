@@ -6,39 +6,19 @@
 #include <stdexcept>
 #include <vector>
 
-#include "reports/network_json.h"
-#include "simulator/network/core_network.h"
+#include "reports/fees.h"
 #include "simulator/base/calendar.h"
+#include "simulator/base/units.h"
 
 namespace carriersim {
 
-std::string AmountColumn(const World& world, std::string_view what) {
-  std::string currency(world.scenario.currency.str());
+std::string AmountColumn(const Scenario& scenario, std::string_view what) {
+  std::string currency(scenario.currency.str());
   for (char& c : currency) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return std::string(what) + "_" + currency;
 }
 
-namespace {
-
-// The dates of the run's days, formatted once for the whole report.
-DateText RunDates(const World& world) {
-  return DateText(world.scenario.start, world.scenario.start + world.scenario.duration);
-}
-
-void TimestampField(CsvWriter& out, const World& world, const DateText& dates, SimTime t) {
-  std::string& text = out.scratch();
-  dates.AppendTimestamp(text, world.scenario.start + t);
-  out.Field(text);
-}
-
-void SimNameField(CsvWriter& out, const World& world, uint32_t sim) {
-  std::string& text = out.scratch();
-  AppendSimName(text, world, sim);
-  out.Field(text);
-}
-
-template <typename WriteFn>
-std::string CsvToString(WriteFn write) {
+std::string CsvToString(const std::function<void(CsvWriter&)>& write) {
   std::string text;
   CsvWriter out([&text](std::string_view chunk) {
     text.append(chunk);
@@ -49,31 +29,36 @@ std::string CsvToString(WriteFn write) {
   return text;
 }
 
+namespace {
+
+// The dates of the run's days, formatted once for the whole report.
+DateText RunDates(const Scenario& s) { return DateText(s.start, s.start + s.duration); }
+
+void TimestampField(CsvWriter& out, const Scenario& s, const DateText& dates, SimTime t) {
+  std::string& text = out.scratch();
+  dates.AppendTimestamp(text, s.start + t);
+  out.Field(text);
+}
+
+void SimNameField(CsvWriter& out, const SimDirectory& directory, uint32_t sim) {
+  std::string& text = out.scratch();
+  directory.AppendSimName(text, sim);
+  out.Field(text);
+}
+
+void AmountField(CsvWriter& out, int64_t micros) {
+  std::string& amount = out.scratch();
+  AppendAmount(amount, micros);
+  out.Field(amount);
+}
+
 }  // namespace
 
-void AppendSimName(std::string& out, const World& world, uint32_t sim) {
-  const GroupSpec& group = world.GroupOf(sim);
-  out += group.name;
-  out += '#';
-  out += std::to_string(sim - group.first_sim);
-}
-
-std::string SimName(const World& world, uint32_t sim) {
-  std::string out;
-  AppendSimName(out, world, sim);
-  return out;
-}
-
-bool ListedAtEnd(const World& world, uint32_t sim) {
-  const StatusDef& status = world.StableStatusOf(sim);
-  if (!status.final || status.retention.empty()) return true;
-  const UnixMillis since = world.scenario.start + world.subscribers.stable_since[sim];
-  return AddSpan(since, status.retention) > world.scenario.start + world.scenario.duration;
-}
-
-void WriteLedgerCsv(const World& world, CsvWriter& out) {
+void WriteLedgerCsv(const RunResult& run, CsvWriter& out) {
+  const Scenario& s = run.scenario();
+  const SimDirectory& directory = run.directory();
   out.Row({"time", "sim", "group", "carrier", "plan", "category", "quantity", "unit",
-           AmountColumn(world, "amount"), "description"});
+           AmountColumn(s, "amount"), "description"});
   static constexpr std::string_view kUnits[] = {"days", "months", "once", "bytes"};
   // In time order (lines are charged when periods close, which is later than they start), then
   // by SIM, then as charged: one packed key per line sorts fast and keeps equal lines in order.
@@ -84,7 +69,7 @@ void WriteLedgerCsv(const World& world, CsvWriter& out) {
       return time != o.time ? time < o.time : sim_and_index < o.sim_and_index;
     }
   };
-  const FeeLedger& lines = world.ledger.lines;
+  const FeeLedger& lines = run.ledger();
   // 2^32 lines would take 128 GiB of ledger before this point: far beyond any machine it runs on.
   if (lines.size() > UINT32_MAX) throw std::length_error("ledger too long to sort for ledger.csv");
   std::vector<Key> order(lines.size());
@@ -92,36 +77,36 @@ void WriteLedgerCsv(const World& world, CsvWriter& out) {
     order[i] = {lines[i].time, uint64_t{lines[i].sim} << 32 | i};
   }
   std::sort(order.begin(), order.end());
-  const DateText dates = RunDates(world);
+  const DateText dates = RunDates(s);
   for (const Key& key : order) {
     const FeeLine line = lines[static_cast<uint32_t>(key.sim_and_index)];
-    const CarrierSpec& carrier = world.CarrierOf(line.sim);
-    TimestampField(out, world, dates, line.time);
-    SimNameField(out, world, line.sim);
-    out.Field(world.GroupOf(line.sim).name);
+    const CarrierSpec& carrier = directory.CarrierOf(line.sim);
+    TimestampField(out, s, dates, line.time);
+    SimNameField(out, directory, line.sim);
+    out.Field(directory.GroupOf(line.sim).name);
     out.Field(carrier.name);
     out.Field(carrier.profile.plans[line.plan].name);
     out.Field(FeeCategoryName(line.category()));
     out.Field(line.quantity);
     out.Field(kUnits[static_cast<int>(line.unit())]);
-    std::string& amount = out.scratch();
-    AppendAmount(amount, line.micros);
-    out.Field(amount);
+    AmountField(out, line.micros);
     std::string& description = out.scratch();
-    AppendFeeDescription(description, world, dates, line);
+    AppendFeeDescription(description, directory, dates, line);
     out.Field(description);
     out.EndRow();
   }
 }
 
-void WriteHistoryCsv(const World& world, CsvWriter& out) {
+void WriteHistoryCsv(const RunResult& run, CsvWriter& out) {
+  const Scenario& s = run.scenario();
+  const SimDirectory& directory = run.directory();
   out.Row({"time", "sim", "group", "from", "to", "cause"});
-  const DateText dates = RunDates(world);
-  for (const StatusChange& c : world.history.changes) {
-    const CarrierProfile& profile = world.ProfileOf(c.sim);
-    TimestampField(out, world, dates, c.time);
-    SimNameField(out, world, c.sim);
-    out.Field(world.GroupOf(c.sim).name);
+  const DateText dates = RunDates(s);
+  for (const StatusChange& c : run.history()) {
+    const CarrierProfile& profile = directory.ProfileOf(c.sim);
+    TimestampField(out, s, dates, c.time);
+    SimNameField(out, directory, c.sim);
+    out.Field(directory.GroupOf(c.sim).name);
     out.Field(profile.statuses[c.from].name);
     out.Field(profile.statuses[c.to].name);
     out.Field(ChangeCauseName(c.cause));
@@ -129,24 +114,26 @@ void WriteHistoryCsv(const World& world, CsvWriter& out) {
   }
 }
 
-void WriteSessionsCsv(const World& world, CsvWriter& out) {
+void WriteSessionsCsv(const RunResult& run, CsvWriter& out) {
+  const Scenario& s = run.scenario();
+  const SimDirectory& directory = run.directory();
   out.Row({"sim", "group", "opened", "closed", "online_ms", "uplink_bytes", "downlink_bytes",
            "sms_sent", "end"});
-  const DateText dates = RunDates(world);
-  const ChunkedVector<SessionRecord>& records = world.sessions.records;
+  const DateText dates = RunDates(s);
+  const ChunkedVector<SessionRecord>& records = run.sessions();
   for (size_t i = 0; i < records.size(); ++i) {
     const SessionRecord& r = records[i];
     const bool open = r.closed == kNever;
-    SimNameField(out, world, r.sim);
-    out.Field(world.GroupOf(r.sim).name);
-    TimestampField(out, world, dates, r.opened);
+    SimNameField(out, directory, r.sim);
+    out.Field(directory.GroupOf(r.sim).name);
+    TimestampField(out, s, dates, r.opened);
     if (open) {
       out.Field("");
     } else {
-      TimestampField(out, world, dates, r.closed);
+      TimestampField(out, s, dates, r.closed);
     }
-    out.Field((open ? world.scenario.duration : r.closed) - r.opened);
-    const SessionUsage usage = UsageOf(world, r);
+    out.Field((open ? s.duration : r.closed) - r.opened);
+    const TrafficTally usage = run.UsageOf(r);
     out.Field(usage.uplink);
     out.Field(usage.downlink);
     out.Field(usage.sms);
@@ -155,7 +142,9 @@ void WriteSessionsCsv(const World& world, CsvWriter& out) {
   }
 }
 
-void WriteSimsCsv(const World& world, const FeeSummary& fees, CsvWriter& out) {
+void WriteSimsCsv(const RunResult& run, CsvWriter& out) {
+  const Scenario& s = run.scenario();
+  const SimDirectory& directory = run.directory();
   std::vector<std::string> header = {
       "sim",           "group",          "carrier",     "plan",         "status",
       "session",       "listed",         "renewal_tracking_date",       "uplink_bytes",
@@ -163,71 +152,60 @@ void WriteSimsCsv(const World& world, const FeeSummary& fees, CsvWriter& out) {
       "attach_attempts", "attach_rejects", "pdn_requests", "cell",      "modem",
       "radio_on_ms",   "modem_reboots"};
   for (int c = 0; c < kFeeCategoryCount; ++c) {
-    header.push_back(AmountColumn(
-        world, "fees_" + std::string(FeeCategoryName(static_cast<FeeCategory>(c)))));
+    header.push_back(
+        AmountColumn(s, "fees_" + std::string(FeeCategoryName(static_cast<FeeCategory>(c)))));
   }
-  header.push_back(AmountColumn(world, "fees"));
+  header.push_back(AmountColumn(s, "fees"));
   for (const std::string& column : header) out.Field(column);
   out.EndRow();
-  // Fees by category per SIM: a pass over the ledger, kept only while the report is written.
-  std::vector<std::array<int64_t, kFeeCategoryCount>> by_category(world.subscribers.size());
-  for (const FeeLine& line : world.ledger.lines) {
-    by_category[line.sim][static_cast<size_t>(line.category())] += line.micros;
-  }
-  const Subscribers& subs = world.subscribers;
-  const DateText dates = RunDates(world);
-  for (uint32_t sim = 0; sim < subs.size(); ++sim) {
-    SimNameField(out, world, sim);
-    out.Field(world.GroupOf(sim).name);
-    out.Field(world.CarrierOf(sim).name);
-    out.Field(world.PlanOf(sim).name);
-    out.Field(world.ProfileOf(sim).statuses[subs.status[sim]].name);
-    out.Field(subs.online[sim] ? "online" : "offline");
-    out.Field(ListedAtEnd(world, sim) ? "yes" : "no");
-    const SimTime renewal = world.billing.renewal_since(sim);
-    if (renewal == kNever) {
+  const DateText dates = RunDates(s);
+  for (uint32_t sim = 0; sim < directory.size(); ++sim) {
+    const SimRow row = run.Sim(sim);
+    const CarrierSpec& carrier = directory.CarrierOf(sim);
+    SimNameField(out, directory, sim);
+    out.Field(s.groups[row.group].name);
+    out.Field(carrier.name);
+    out.Field(carrier.profile.plans[row.plan].name);
+    out.Field(carrier.profile.statuses[row.status].name);
+    out.Field(row.online ? "online" : "offline");
+    out.Field(row.listed ? "yes" : "no");
+    if (row.renewal_since == kNever) {
       out.Field("");
     } else {
-      TimestampField(out, world, dates, renewal);
+      TimestampField(out, s, dates, row.renewal_since);
     }
-    out.Field(subs.uplink_bytes[sim]);
-    out.Field(subs.downlink_bytes[sim]);
-    out.Field(subs.online_ms[sim]);
-    out.Field(subs.sms_sent[sim]);
-    out.Field(subs.commands_received[sim]);
-    out.Field(world.fleet.attach_attempts[sim]);
-    out.Field(world.fleet.rejects[sim]);
-    out.Field(world.fleet.pdn_requests[sim]);
-    out.Field(world.scenario.cells[world.fleet.cell[sim]].name);
-    out.Field(ModemStateName(world.fleet.modem[sim]));
-    out.Field(world.fleet.radio_ms[sim]);
-    out.Field(world.fleet.reboots[sim]);
-    for (const int64_t micros : by_category[sim]) {
-      std::string& part = out.scratch();
-      AppendAmount(part, micros);
-      out.Field(part);
-    }
-    std::string& amount = out.scratch();
-    AppendAmount(amount, fees.by_sim[sim]);
-    out.Field(amount);
+    out.Field(row.uplink_bytes);
+    out.Field(row.downlink_bytes);
+    out.Field(row.online_ms);
+    out.Field(row.sms_sent);
+    out.Field(row.commands_received);
+    out.Field(row.attach_attempts);
+    out.Field(row.attach_rejects);
+    out.Field(row.pdn_requests);
+    out.Field(s.cells[row.cell].name);
+    out.Field(row.modem);
+    out.Field(row.radio_ms);
+    out.Field(row.modem_reboots);
+    for (const int64_t micros : row.fees_by_category) AmountField(out, micros);
+    AmountField(out, row.fees);
     out.EndRow();
   }
 }
 
-std::string LedgerCsv(const World& world) {
-  return CsvToString([&](CsvWriter& out) { WriteLedgerCsv(world, out); });
+std::string LedgerCsv(const RunResult& run) {
+  return CsvToString([&](CsvWriter& out) { WriteLedgerCsv(run, out); });
 }
 
-std::string HistoryCsv(const World& world) {
-  return CsvToString([&](CsvWriter& out) { WriteHistoryCsv(world, out); });
+std::string HistoryCsv(const RunResult& run) {
+  return CsvToString([&](CsvWriter& out) { WriteHistoryCsv(run, out); });
 }
 
-std::string SessionsCsv(const World& world) {
-  return CsvToString([&](CsvWriter& out) { WriteSessionsCsv(world, out); });
+std::string SessionsCsv(const RunResult& run) {
+  return CsvToString([&](CsvWriter& out) { WriteSessionsCsv(run, out); });
 }
 
-std::string SimsCsv(const World& world, const FeeSummary& fees) {
-  return CsvToString([&](CsvWriter& out) { WriteSimsCsv(world, fees, out); });
+std::string SimsCsv(const RunResult& run) {
+  return CsvToString([&](CsvWriter& out) { WriteSimsCsv(run, out); });
 }
 
 }  // namespace carriersim

@@ -10,8 +10,6 @@
 namespace carriersim {
 namespace {
 
-using Json = nlohmann::ordered_json;
-
 constexpr const char* kStyle = R"(
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;background:#f3f4f6;color:#111827}
 header{background:#1e293b;color:#f8fafc;padding:20px 32px}
@@ -48,18 +46,18 @@ std::string Section(const std::string& title, const std::string& note, const std
 }
 
 // Row labels: dates for day rows or longer, else times of day.
-std::vector<std::string> TimeLabels(const World& world, const std::vector<SimTime>& times) {
+std::vector<std::string> TimeLabels(const Scenario& s, const std::vector<SimTime>& times) {
   std::vector<std::string> labels;
-  const bool days = world.scenario.timeseries_interval >= kDay;
+  const bool days = s.timeseries_interval >= kDay;
   for (const SimTime t : times) {
-    const std::string ts = FormatTimestamp(world.scenario.start + t);
+    const std::string ts = FormatTimestamp(s.start + t);
     labels.push_back(days ? ts.substr(0, 10) : ts.substr(5, 11));
   }
   return labels;
 }
 
-std::string StatusChart(const World& world, const TimeseriesTable& t) {
-  ChartSpec chart{TimeLabels(world, t.times), {}, "SIMs"};
+std::string StatusChart(const Scenario& s, const TimeseriesTable& t) {
+  ChartSpec chart{TimeLabels(s, t.times), {}, "SIMs"};
   for (size_t s = 0; s < t.status_names.size(); ++s) {
     ChartSeries series{t.status_names[s], {}};
     bool used = false;
@@ -75,12 +73,12 @@ std::string StatusChart(const World& world, const TimeseriesTable& t) {
          LineChart(ChartSpec{chart.x_labels, {online}, "SIMs"}, false);
 }
 
-std::string FeesChart(const World& world, const FeeSummary& fees) {
-  ChartSpec chart{{}, {}, std::string(world.scenario.currency.str())};
+std::string FeesChart(const RunResult& run) {
+  ChartSpec chart{{}, {}, std::string(run.scenario().currency.str())};
   for (int c = 0; c < kFeeCategoryCount; ++c) {
     chart.series.push_back({std::string(FeeCategoryName(static_cast<FeeCategory>(c))), {}});
   }
-  for (const auto& [month, totals] : fees.by_month) {
+  for (const auto& [month, totals] : run.totals().invoices) {
     chart.x_labels.push_back(FormatDate(StartOfMonthIndex(month)).substr(0, 7));
     for (int c = 0; c < kFeeCategoryCount; ++c) {
       chart.series[static_cast<size_t>(c)].values.push_back(
@@ -95,9 +93,8 @@ std::string FeesChart(const World& world, const FeeSummary& fees) {
   return BarChart(chart);
 }
 
-std::string SignalingChart(const World& world, const TimeseriesTable& t,
-                           const TimeseriesSampler& sampler) {
-  ChartSpec overall{TimeLabels(world, t.times), {{"attempts", {}}, {"rejects", {}},
+std::string SignalingChart(const Scenario& scenario, const TimeseriesTable& t) {
+  ChartSpec overall{TimeLabels(scenario, t.times), {{"attempts", {}}, {"rejects", {}},
                                                  {"#22 congestion", {}}}, "per row"};
   for (const SignalingSample& s : t.signaling) {
     overall.series[0].values.push_back(static_cast<double>(s.attempts));
@@ -106,7 +103,7 @@ std::string SignalingChart(const World& world, const TimeseriesTable& t,
   }
   std::string html = LineChart(overall, false);
   // The busiest cells, by attempts over the run.
-  const auto& cells = sampler.cells();
+  const auto& cells = t.cells;
   if (cells.empty() || cells.back().size() < 2) return html;
   std::vector<size_t> order(cells.back().size());
   for (size_t c = 0; c < order.size(); ++c) order[c] = c;
@@ -116,7 +113,7 @@ std::string SignalingChart(const World& world, const TimeseriesTable& t,
   order.resize(std::min<size_t>(order.size(), 6));
   ChartSpec per_cell{overall.x_labels, {}, "attempts per row"};
   for (const size_t c : order) {
-    ChartSeries s{world.scenario.cells[c].name, {}};
+    ChartSeries s{scenario.cells[c].name, {}};
     for (size_t i = 0; i < cells.size(); ++i) {
       const uint64_t before = i > 0 ? cells[i - 1][c].attempts : 0;
       s.values.push_back(static_cast<double>(cells[i][c].attempts - before));
@@ -127,9 +124,9 @@ std::string SignalingChart(const World& world, const TimeseriesTable& t,
          std::to_string(order.size()) + "):</p>" + LineChart(per_cell, false);
 }
 
-std::string RecoveryCharts(const World& world) {
+std::string RecoveryCharts(const RunResult& run) {
   std::string html;
-  for (const MassEvent& e : world.recovery.events) {
+  for (const MassEvent& e : run.mass_events()) {
     if (e.affected == 0) continue;
     // A histogram of the times back, in at most 20 bins of a round width up to the slowest.
     const SimTime slowest = e.back.empty() ? 0 : e.back.back();
@@ -155,52 +152,53 @@ std::string RecoveryCharts(const World& world) {
                  (t ? FormatDuration(*t) : std::string("never"));
     }
     html += "<p class=\"note\"><b>" + XmlEscape(e.what) + "</b> at " +
-            XmlEscape(FormatTimestamp(world.scenario.start + e.start)) + ": " +
+            XmlEscape(FormatTimestamp(run.scenario().start + e.start)) + ": " +
             std::to_string(e.affected) + " devices; " + XmlEscape(figures) + ".</p>" +
             (e.back.empty() ? "" : BarChart(chart));
   }
   return html.empty() ? "<p class=\"note\">No outage or mass power-on in this run.</p>" : html;
 }
 
-std::string ExpectationTable(const Json& expectations) {
-  if (expectations.empty()) return "<p class=\"note\">This scenario states no expectations.</p>";
+std::string ExpectationTable(const RunResult& run) {
+  const std::vector<ExpectationResult>& results = run.expectations();
+  if (results.empty()) return "<p class=\"note\">This scenario states no expectations.</p>";
   std::string html = "<table><tr><th></th><th>expectation</th><th>actual</th><th>line</th></tr>";
-  for (const Json& e : expectations) {
-    const bool passed = e["passed"].get<bool>();
+  for (size_t i = 0; i < results.size(); ++i) {
+    const Expectation& e = run.scenario().expectations[i];
+    const bool passed = results[i].passed;
     html += std::string("<tr><td class=\"") + (passed ? "pass\">PASS" : "fail\">FAIL") +
-            "</td><td>" + XmlEscape(e["expectation"].get<std::string>()) + "</td><td>" +
-            XmlEscape(e["actual"].get<std::string>()) + "</td><td class=\"n\">" +
-            std::to_string(e["line"].get<int>()) + "</td></tr>";
+            "</td><td>" + XmlEscape(e.text) + "</td><td>" + XmlEscape(results[i].actual_text) +
+            "</td><td class=\"n\">" + std::to_string(e.line) + "</td></tr>";
   }
   return html + "</table>";
 }
 
-std::string TimelineTable(const Json& timeline) {
+std::string TimelineTable(const RunResult& run) {
+  const std::vector<TimelineAction>& timeline = run.scenario().timeline;
   if (timeline.empty()) return "<p class=\"note\">No timeline actions.</p>";
   std::string html = "<table><tr><th>at</th><th>action</th><th>applied</th><th>unchanged</th>"
                      "<th>refused</th></tr>";
-  for (const Json& a : timeline) {
-    std::string refused = std::to_string(a["refused"].get<uint64_t>());
-    for (const auto& [reason, count] : a["refusals"].items()) {
-      refused += " (" + reason + ": " + std::to_string(count.get<uint64_t>()) + ")";
+  for (size_t i = 0; i < timeline.size(); ++i) {
+    const ActionOutcome& o = run.actions()[i];
+    std::string refused = std::to_string(o.refused);
+    for (const auto& [reason, count] : o.refusals) {
+      refused += " (" + reason + ": " + std::to_string(count) + ")";
     }
-    html += "<tr><td>" + XmlEscape(a["at"].get<std::string>()) + "</td><td>" +
-            XmlEscape(a["action"].get<std::string>()) + "</td><td class=\"n\">" +
-            std::to_string(a["applied"].get<uint64_t>()) + "</td><td class=\"n\">" +
-            std::to_string(a["unchanged"].get<uint64_t>()) + "</td><td>" + XmlEscape(refused) +
-            "</td></tr>";
+    html += "<tr><td>" + XmlEscape(FormatDuration(timeline[i].at)) + "</td><td>" +
+            XmlEscape(timeline[i].text) + "</td><td class=\"n\">" + std::to_string(o.applied) +
+            "</td><td class=\"n\">" + std::to_string(o.unchanged) + "</td><td>" +
+            XmlEscape(refused) + "</td></tr>";
   }
   return html + "</table>";
 }
 
 }  // namespace
 
-std::string HtmlReport(const World& world, const Json& summary, const FeeSummary& fees,
-                       const TimeseriesTable& series, const TimeseriesSampler& sampler) {
-  const Scenario& s = world.scenario;
-  const Json& sig = summary["signaling"];
-  size_t failed = 0;
-  for (const Json& e : summary["expectations"]) failed += !e["passed"].get<bool>();
+std::string HtmlReport(const RunResult& run) {
+  const Scenario& s = run.scenario();
+  const SignalingCounters& sig = run.signaling().total;
+  const Totals& t = run.totals();
+  const size_t failed = run.expectation_failures();
   std::string html = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                      "<title>" + XmlEscape(s.name) + " - carriersim report</title><style>" +
@@ -208,41 +206,39 @@ std::string HtmlReport(const World& world, const Json& summary, const FeeSummary
   html += "<header><h1>" + XmlEscape(s.name) + "</h1><p>" +
           XmlEscape(FormatTimestamp(s.start)) + " .. " +
           XmlEscape(FormatTimestamp(s.start + s.duration)) + " (" +
-          XmlEscape(FormatDuration(s.duration)) + "), seed " + std::to_string(world.seed) +
+          XmlEscape(FormatDuration(s.duration)) + "), seed " + std::to_string(run.seed()) +
           "</p><p>" + XmlEscape(s.file) + " &middot; sha256 " +
           XmlEscape(s.file_sha256.substr(0, 16)) + "&hellip;</p>" +
           (s.description.empty() ? "" : "<p>" + XmlEscape(s.description) + "</p>") +
           "</header>\n<main>\n<div class=\"cards\">";
   html += Card("SIMs", std::to_string(s.sim_count));
-  html += Card("online at the end", std::to_string(summary["sims"]["online_at_end"].get<int64_t>()));
-  html += Card("attach attempts", std::to_string(sig["attach_attempts"].get<uint64_t>()));
-  html += Card("rejects", std::to_string(sig["attach_rejects"].get<uint64_t>()));
-  html += Card("fees", summary["fees"]["total"].get<std::string>() + " " +
-                           std::string(s.currency.str()));
-  html += Card("data", FormatDataSizeApprox(summary["usage"]["total_bytes"].get<int64_t>()));
-  if (!summary["expectations"].empty()) {
+  html += Card("online at the end", std::to_string(t.all.online));
+  html += Card("attach attempts", std::to_string(sig.attach_attempts));
+  html += Card("rejects", std::to_string(sig.AttachRejects()));
+  html += Card("fees", FormatAmount(t.all.fees.total) + " " + std::string(s.currency.str()));
+  html += Card("data", FormatDataSizeApprox(t.all.uplink_bytes + t.all.downlink_bytes));
+  if (!run.expectations().empty()) {
     html += Card("expectations", failed == 0 ? "all " + std::to_string(
-                                                            summary["expectations"].size()) +
+                                                            run.expectations().size()) +
                                                    " passed"
                                              : std::to_string(failed) + " failed");
   }
   html += "</div>\n";
-  html += Section("Expectations", "", ExpectationTable(summary["expectations"]));
+  html += Section("Expectations", "", ExpectationTable(run));
   html += Section("SIMs per status", "At the end of each row of timeseries.csv.",
-                  StatusChart(world, series));
+                  StatusChart(s, run.timeseries()));
   html += Section("Fees per month", "By category, in " + std::string(s.currency.str()) + ".",
-                  FeesChart(world, fees));
+                  FeesChart(run));
   html += Section("Attach attempts and rejects",
                   "Per row of timeseries.csv: requests that reached a cell, rejects (any "
                   "cause) and #22 congestion rejects.",
-                  SignalingChart(world, series, sampler));
+                  SignalingChart(s, run.timeseries()));
   html += Section("Reconnection after outages and mass power-ons",
                   "How long the devices each event hit took to get service back, counted from "
                   "the end of an outage or from a power-on.",
-                  RecoveryCharts(world));
-  html += Section("Timeline", "", TimelineTable(summary["timeline"]));
-  html += "</main><footer>carriersim " +
-          XmlEscape(summary["tool"]["version"].get<std::string>()) +
+                  RecoveryCharts(run));
+  html += Section("Timeline", "", TimelineTable(run));
+  html += "</main><footer>carriersim " + XmlEscape(CARRIERSIM_VERSION) +
           " &middot; the same scenario and seed give the same report</footer></body></html>\n";
   return html;
 }

@@ -5,18 +5,13 @@
 #ifndef CARRIERSIM_REPORTS_HTML_REPORT_H_
 #define CARRIERSIM_REPORTS_HTML_REPORT_H_
 
-#include <nlohmann/json.hpp>
 #include <string>
 
-#include "reports/fees.h"
-#include "reports/timeseries.h"
-#include "simulator/world/world.h"
+#include "simulator/results/run_result.h"
 
 namespace carriersim {
 
-std::string HtmlReport(const World& world, const nlohmann::ordered_json& summary,
-                       const FeeSummary& fees, const TimeseriesTable& series,
-                       const TimeseriesSampler& sampler);
+std::string HtmlReport(const RunResult& run);
 
 }  // namespace carriersim
 

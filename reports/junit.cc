@@ -5,8 +5,9 @@
 
 namespace carriersim {
 
-std::string JunitXml(const World& world, const std::vector<ExpectationResult>& results) {
-  const Scenario& s = world.scenario;
+std::string JunitXml(const RunResult& run) {
+  const Scenario& s = run.scenario();
+  const std::vector<ExpectationResult>& results = run.expectations();
   const std::string suite = XmlEscape(s.name);
   size_t failures = 0;
   for (const ExpectationResult& r : results) failures += !r.passed;
@@ -18,7 +19,7 @@ std::string JunitXml(const World& world, const std::vector<ExpectationResult>& r
          "\" failures=\"" + std::to_string(failures) + "\" errors=\"0\" skipped=\"0\">\n";
   xml += "    <properties>\n";
   xml += "      <property name=\"scenario\" value=\"" + XmlEscape(s.file) + "\"/>\n";
-  xml += "      <property name=\"seed\" value=\"" + std::to_string(world.seed) + "\"/>\n";
+  xml += "      <property name=\"seed\" value=\"" + std::to_string(run.seed()) + "\"/>\n";
   xml += "      <property name=\"duration\" value=\"" + FormatDuration(s.duration) + "\"/>\n";
   xml += "    </properties>\n";
   if (results.empty()) {

@@ -5,14 +5,12 @@
 #define CARRIERSIM_REPORTS_JUNIT_H_
 
 #include <string>
-#include <vector>
 
-#include "reports/expectations.h"
-#include "simulator/world/world.h"
+#include "simulator/results/run_result.h"
 
 namespace carriersim {
 
-std::string JunitXml(const World& world, const std::vector<ExpectationResult>& results);
+std::string JunitXml(const RunResult& run);
 
 }  // namespace carriersim
 

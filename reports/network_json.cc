@@ -5,17 +5,17 @@
 
 #include "simulator/base/calendar.h"
 #include "simulator/base/units.h"
-#include "simulator/network/emm_cause.h"
+#include "simulator/nas/emm_cause.h"
 
 namespace carriersim {
 namespace {
 
 using Json = nlohmann::ordered_json;
 
-Json Peak(const World& world, const RateMeter& meter) {
+Json Peak(const Scenario& s, const RateMeter& meter) {
   return Json{{"attempts", meter.peak},
               {"at", meter.peak == 0 ? Json(nullptr)
-                                     : Json(FormatTimestamp(world.scenario.start + meter.peak_at))}};
+                                     : Json(FormatTimestamp(s.start + meter.peak_at))}};
 }
 
 Json Quantile(const MassEvent& e, uint64_t percent) {
@@ -26,30 +26,12 @@ Json Quantile(const MassEvent& e, uint64_t percent) {
 
 }  // namespace
 
-const char* ModemStateName(ModemState state) {
-  switch (state) {
-    case ModemState::kOff:
-      return "off";
-    case ModemState::kWaiting:
-      return "waiting";
-    case ModemState::kAttaching:
-      return "attaching";
-    case ModemState::kRebooting:
-      return "rebooting";
-    case ModemState::kRegistered:
-      return "registered";
-    case ModemState::kSimInvalid:
-      return "sim-invalid";
-    case ModemState::kGaveUp:
-      return "gave-up";
-  }
-  return "?";
-}
-
-Json CellsJson(const World& world) {
+Json CellsJson(const RunResult& run) {
+  const Scenario& scenario = run.scenario();
+  const SignalingMetrics& signaling = run.signaling();
   Json cells = Json::array();
-  for (size_t c = 0; c < world.cells.stats.size(); ++c) {
-    const CellStats& s = world.cells.stats[c];
+  for (size_t c = 0; c < signaling.by_cell.size(); ++c) {
+    const CellStats& s = signaling.by_cell[c];
     if (s.attempts == 0) continue;
     Json rejects = Json::array();
     uint64_t rejected = 0;
@@ -59,7 +41,7 @@ Json CellsJson(const World& world) {
                          {"count", count}});
       rejected += count;
     }
-    const CellSpec& spec = world.scenario.cells[c];
+    const CellSpec& spec = scenario.cells[c];
     cells.push_back({{"cell", spec.name},
                      {"capacity", spec.capacity == 0 ? Json("unlimited")
                                                      : Json(std::to_string(spec.capacity) + "/" +
@@ -70,21 +52,22 @@ Json CellsJson(const World& world) {
                      {"rejects_by_cause", rejects},
                      {"unanswered", s.unanswered},
                      {"collateral_congestion_rejects", s.collateral},
-                     {"peak_per_second", Peak(world, s.per_second)},
-                     {"peak_per_minute", Peak(world, s.per_minute)}});
+                     {"peak_per_second", Peak(scenario, s.per_second)},
+                     {"peak_per_minute", Peak(scenario, s.per_minute)}});
   }
-  return Json{{"cells_defined", world.scenario.cells.size()},
-              {"peak_per_second", Peak(world, world.cells.per_second)},
-              {"peak_per_minute", Peak(world, world.cells.per_minute)},
+  return Json{{"cells_defined", scenario.cells.size()},
+              {"peak_per_second", Peak(scenario, signaling.per_second)},
+              {"peak_per_minute", Peak(scenario, signaling.per_minute)},
               {"cells", cells}};
 }
 
-Json RecoveryJson(const World& world) {
+Json RecoveryJson(const RunResult& run) {
+  const Scenario& scenario = run.scenario();
   Json list = Json::array();
-  for (const MassEvent& e : world.recovery.events) {
+  for (const MassEvent& e : run.mass_events()) {
     list.push_back({{"event", e.what},
-                    {"time", FormatTimestamp(world.scenario.start + e.start)},
-                    {"counted_from", FormatTimestamp(world.scenario.start + e.from)},
+                    {"time", FormatTimestamp(scenario.start + e.start)},
+                    {"counted_from", FormatTimestamp(scenario.start + e.from)},
                     {"affected", e.affected},
                     {"back", e.back.size()},
                     {"p50", Quantile(e, 50)},
@@ -94,21 +77,12 @@ Json RecoveryJson(const World& world) {
   return list;
 }
 
-Json EnergyJson(const World& world, uint32_t first, uint32_t count) {
-  const Fleet& fleet = world.fleet;
-  uint64_t attempts = 0, reboots = 0;
-  int64_t radio = 0, radio_max = 0;
-  for (uint32_t d = first; d < first + count; ++d) {
-    attempts += fleet.attach_attempts[d];
-    reboots += fleet.reboots[d];
-    radio += fleet.radio_ms[d];
-    radio_max = std::max(radio_max, fleet.radio_ms[d]);
-  }
-  return Json{{"devices", count},
-              {"radio_on_ms", radio},
-              {"radio_on_ms_max", radio_max},
-              {"attach_attempts", attempts},
-              {"modem_reboots", reboots}};
+Json EnergyJson(const SimTotals& devices) {
+  return Json{{"devices", devices.sims},
+              {"radio_on_ms", devices.radio_ms},
+              {"radio_on_ms_max", devices.radio_ms_max},
+              {"attach_attempts", devices.attach_attempts},
+              {"modem_reboots", devices.modem_reboots}};
 }
 
 }  // namespace carriersim

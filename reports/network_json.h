@@ -1,24 +1,20 @@
 // The network and device parts of summary.json: per-cell signaling and peak attach rates
-// (NET-3), recovery after mass events (NET-4), forced reactivations (SOR-7) and the devices'
-// energy proxy (DEV-4).
+// (NET-3), recovery after mass events (NET-4) and the devices' energy proxy (DEV-4).
 #ifndef CARRIERSIM_REPORTS_NETWORK_JSON_H_
 #define CARRIERSIM_REPORTS_NETWORK_JSON_H_
 
 #include <nlohmann/json.hpp>
 
-#include "simulator/world/world.h"
+#include "simulator/results/run_result.h"
 
 namespace carriersim {
 
 // {peak rates network-wide, cells: [...]}: every cell that saw an attach request, by id.
-nlohmann::ordered_json CellsJson(const World& world);
+nlohmann::ordered_json CellsJson(const RunResult& run);
 // One entry per mass event: affected devices and when 50, 95 and 100 % were back in service.
-nlohmann::ordered_json RecoveryJson(const World& world);
-// Radio-on time, attach attempts and modem reboots of the devices [first, first + count).
-nlohmann::ordered_json EnergyJson(const World& world, uint32_t first, uint32_t count);
-
-// "off", "waiting", "attaching", "rebooting", "registered", "sim-invalid", "gave-up".
-const char* ModemStateName(ModemState state);
+nlohmann::ordered_json RecoveryJson(const RunResult& run);
+// Radio-on time, attach attempts and modem reboots of the devices of a scope.
+nlohmann::ordered_json EnergyJson(const SimTotals& devices);
 
 }  // namespace carriersim
 

@@ -3,11 +3,10 @@
 #include <string>
 #include <vector>
 
-#include "reports/csv_reports.h"
 #include "reports/network_json.h"
 #include "simulator/base/calendar.h"
 #include "simulator/base/units.h"
-#include "simulator/network/emm_cause.h"
+#include "simulator/nas/emm_cause.h"
 
 namespace carriersim {
 namespace {
@@ -23,7 +22,9 @@ class StatusCounter {
       for (const StatusDef& s : c.profile.statuses) Slot(s.name);
     }
   }
-  void Add(const std::string& status) { ++counts_[Slot(status)].second; }
+  void Add(const std::string& status, int64_t sims) {
+    counts_[Slot(status)].second += static_cast<uint64_t>(sims);
+  }
   Json ToJson() const {
     Json j = Json::object();
     for (const auto& [name, count] : counts_) j[name] = count;
@@ -73,101 +74,42 @@ Json TotalsJson(const FeeTotals& t) {
   return Json{{"total", FormatAmount(t.total)}, {"by_category", by_category}};
 }
 
-Json FeesJson(const World& world, const FeeSummary& fees) {
+Json FeesJson(const RunResult& run) {
+  const Totals& t = run.totals();
   Json invoices = Json::array();
-  for (const auto& [month, totals] : fees.by_month) {
+  for (const auto& [month, totals] : t.invoices) {
     Json invoice = {{"month", FormatDate(StartOfMonthIndex(month)).substr(0, 7)}};
     invoice.update(TotalsJson(totals));
     invoices.push_back(invoice);
   }
   Json plans = Json::array();
-  for (const auto& [key, totals] : fees.by_plan) {
-    const CarrierSpec& carrier = world.scenario.carriers[key.first];
+  for (const auto& [key, totals] : t.fees_by_plan) {
+    const CarrierSpec& carrier = run.scenario().carriers[key.first];
     Json plan = {{"carrier", carrier.name}, {"plan", carrier.profile.plans[key.second].name}};
     plan.update(TotalsJson(totals));
     plans.push_back(plan);
   }
-  Json j = {{"currency", std::string(world.scenario.currency.str())},
-            {"lines", world.ledger.lines.size()}};
-  j.update(TotalsJson(fees.all));
+  Json j = {{"currency", std::string(run.scenario().currency.str())},
+            {"lines", run.ledger().size()}};
+  j.update(TotalsJson(t.all.fees));
   j["invoices"] = invoices;
   j["by_plan"] = plans;
   return j;
 }
 
-}  // namespace
-
-Json ExpectationsJson(const World& world, const std::vector<ExpectationResult>& results) {
-  Json list = Json::array();
-  for (size_t i = 0; i < results.size(); ++i) {
-    const Expectation& e = world.scenario.expectations[i];
-    const ExpectationResult& r = results[i];
-    list.push_back({{"expectation", e.text},
-                    {"line", e.line},
-                    {"at", e.at < 0 ? Json("end") : Json(FormatDuration(e.at))},
-                    {"expected", e.expected},
-                    {"actual", r.actual_text},
-                    {"passed", r.passed}});
-  }
-  return list;
+Json UsageJson(const SimTotals& t) {
+  return Json{{"uplink_bytes", t.uplink_bytes},
+              {"downlink_bytes", t.downlink_bytes},
+              {"total_bytes", t.uplink_bytes + t.downlink_bytes},
+              {"online_ms", t.online_ms}};
 }
 
-Json BuildSummary(const World& world, const FeeSummary& fees,
-                  const std::vector<ExpectationResult>& expectations) {
-  const Scenario& scenario = world.scenario;
-  const Subscribers& subs = world.subscribers;
-
-  StatusCounter all(scenario);
-  std::vector<StatusCounter> per_group(scenario.groups.size(), StatusCounter(scenario));
-  std::vector<uint64_t> online(scenario.groups.size(), 0);
-  std::vector<int64_t> up(scenario.groups.size(), 0), down(scenario.groups.size(), 0);
-  std::vector<int64_t> online_ms(scenario.groups.size(), 0);
-  for (SimId sim = 0; sim < subs.size(); ++sim) {
-    const uint32_t g = subs.group[sim];
-    const std::string& status = world.ProfileOf(sim).statuses[subs.status[sim]].name;
-    all.Add(status);
-    per_group[g].Add(status);
-    online[g] += subs.online[sim];
-    up[g] += subs.uplink_bytes[sim];
-    down[g] += subs.downlink_bytes[sim];
-    online_ms[g] += subs.online_ms[sim];
-  }
-  uint64_t online_total = 0;
-  int64_t up_total = 0, down_total = 0, online_ms_total = 0;
-  for (size_t g = 0; g < scenario.groups.size(); ++g) {
-    online_total += online[g];
-    online_ms_total += online_ms[g];
-    up_total += up[g];
-    down_total += down[g];
-  }
-
-  uint64_t by_cause[kChangeCauseCount] = {};
-  for (const StatusChange& c : world.history.changes) ++by_cause[static_cast<int>(c.cause)];
-  Json causes = Json::object();
-  for (int i = 0; i < kChangeCauseCount; ++i) {
-    causes[std::string(ChangeCauseName(static_cast<ChangeCause>(i)))] = by_cause[i];
-  }
-
-  uint64_t listed = 0;
-  for (SimId sim = 0; sim < subs.size(); ++sim) listed += ListedAtEnd(world, sim);
-  Json forced = Json::array();
-  for (const ForcedReactivation& f : world.forced_reactivations) {
-    forced.push_back(
-        {{"time", FormatTimestamp(scenario.start + f.time)}, {"sim", SimName(world, f.sim)}});
-  }
-  Json accounts = Json::array();
-  for (size_t c = 0; c < scenario.carriers.size(); ++c) {
-    const SimTime ended = world.account_terminated[c];
-    accounts.push_back(
-        {{"carrier", scenario.carriers[c].name},
-         {"terminated",
-          ended == kNever ? Json(nullptr) : Json(FormatTimestamp(scenario.start + ended))}});
-  }
-
+Json TimelineJson(const RunResult& run) {
+  const Scenario& scenario = run.scenario();
   Json timeline = Json::array();
   for (size_t i = 0; i < scenario.timeline.size(); ++i) {
     const TimelineAction& a = scenario.timeline[i];
-    const ActionOutcome& o = world.metrics.actions[i];
+    const ActionOutcome& o = run.actions()[i];
     Json refusals = Json::object();
     for (const auto& [reason, count] : o.refusals) refusals[reason] = count;
     timeline.push_back({{"at", FormatDuration(a.at)},
@@ -179,36 +121,87 @@ Json BuildSummary(const World& world, const FeeSummary& fees,
                         {"refused", o.refused},
                         {"refusals", refusals}});
   }
+  return timeline;
+}
 
+Json GroupsJson(const RunResult& run) {
+  const Scenario& scenario = run.scenario();
   Json groups = Json::array();
   for (size_t g = 0; g < scenario.groups.size(); ++g) {
     const GroupSpec& group = scenario.groups[g];
     const CarrierSpec& carrier = scenario.carriers[group.carrier];
+    const SimTotals& t = run.totals().by_group[g];
+    StatusCounter by_status(scenario);
+    for (StatusId s = 0; s < carrier.profile.statuses.size(); ++s) {
+      by_status.Add(carrier.profile.statuses[s].name, run.census().InGroup(uint32_t(g), s));
+    }
     groups.push_back({{"group", group.name},
                       {"carrier", carrier.name},
                       {"plan", carrier.profile.plans[group.plan].name},
                       {"device", scenario.devices[group.device].name},
                       {"sims", group.count},
-                      {"by_status", per_group[g].ToJson()},
-                      {"online_at_end", online[g]},
-                      {"signaling", SignalingJson(world.metrics.by_group[g])},
-                      {"energy", EnergyJson(world, static_cast<uint32_t>(group.first_sim),
-                                            static_cast<uint32_t>(group.count))},
-                      {"usage",
-                       {{"uplink_bytes", up[g]},
-                        {"downlink_bytes", down[g]},
-                        {"total_bytes", up[g] + down[g]},
-                        {"online_ms", online_ms[g]}}},
-                      {"fees", TotalsJson(fees.by_group[g])}});
+                      {"by_status", by_status.ToJson()},
+                      {"online_at_end", t.online},
+                      {"signaling", SignalingJson(run.signaling().by_group[g])},
+                      {"energy", EnergyJson(t)},
+                      {"usage", UsageJson(t)},
+                      {"fees", TotalsJson(t.fees)}});
   }
+  return groups;
+}
 
+}  // namespace
+
+Json ExpectationsJson(const RunResult& run) {
+  Json list = Json::array();
+  for (size_t i = 0; i < run.expectations().size(); ++i) {
+    const Expectation& e = run.scenario().expectations[i];
+    const ExpectationResult& r = run.expectations()[i];
+    list.push_back({{"expectation", e.text},
+                    {"line", e.line},
+                    {"at", e.at < 0 ? Json("end") : Json(FormatDuration(e.at))},
+                    {"expected", e.expected},
+                    {"actual", r.actual_text},
+                    {"passed", r.passed}});
+  }
+  return list;
+}
+
+Json BuildSummary(const RunResult& run) {
+  const Scenario& scenario = run.scenario();
+  const Totals& t = run.totals();
+  StatusCounter all(scenario);
+  for (size_t g = 0; g < scenario.groups.size(); ++g) {
+    const CarrierProfile& profile = scenario.carriers[scenario.groups[g].carrier].profile;
+    for (StatusId s = 0; s < profile.statuses.size(); ++s) {
+      all.Add(profile.statuses[s].name, run.census().InGroup(uint32_t(g), s));
+    }
+  }
+  Json causes = Json::object();
+  for (int i = 0; i < kChangeCauseCount; ++i) {
+    causes[std::string(ChangeCauseName(static_cast<ChangeCause>(i)))] =
+        static_cast<uint64_t>(t.changes_by_cause[static_cast<size_t>(i)]);
+  }
+  Json forced = Json::array();
+  for (const ForcedReactivation& f : run.forced_reactivations()) {
+    forced.push_back({{"time", FormatTimestamp(scenario.start + f.time)},
+                      {"sim", run.directory().SimName(f.sim)}});
+  }
+  Json accounts = Json::array();
+  for (size_t c = 0; c < scenario.carriers.size(); ++c) {
+    const SimTime ended = run.account_terminated(static_cast<uint32_t>(c));
+    accounts.push_back(
+        {{"carrier", scenario.carriers[c].name},
+         {"terminated",
+          ended == kNever ? Json(nullptr) : Json(FormatTimestamp(scenario.start + ended))}});
+  }
   return Json{
       {"schema_version", kSummarySchemaVersion},
       {"tool", {{"name", "carriersim"}, {"version", CARRIERSIM_VERSION}}},
       {"scenario",
        {{"name", scenario.name},
         {"file_sha256", scenario.file_sha256},
-        {"seed", world.seed},
+        {"seed", run.seed()},
         {"currency", std::string(scenario.currency.str())},
         {"start", FormatTimestamp(scenario.start)},
         {"end", FormatTimestamp(scenario.start + scenario.duration)},
@@ -216,26 +209,22 @@ Json BuildSummary(const World& world, const FeeSummary& fees,
         {"duration_ms", scenario.duration}}},
       {"sims",
        {{"total", scenario.sim_count},
-        {"online_at_end", online_total},
-        {"listed_at_end", listed},
+        {"online_at_end", static_cast<uint64_t>(t.all.online)},
+        {"listed_at_end", static_cast<uint64_t>(t.all.listed)},
         {"by_status", all.ToJson()}}},
-      {"signaling", SignalingJson(world.metrics.total)},
-      {"network", CellsJson(world)},
-      {"recovery", RecoveryJson(world)},
-      {"energy", EnergyJson(world, 0, static_cast<uint32_t>(world.fleet.size()))},
-      {"usage",
-       {{"uplink_bytes", up_total},
-        {"downlink_bytes", down_total},
-        {"total_bytes", up_total + down_total},
-        {"online_ms", online_ms_total}}},
-      {"status_changes", {{"total", world.history.changes.size()}, {"by_cause", causes}}},
+      {"signaling", SignalingJson(run.signaling().total)},
+      {"network", CellsJson(run)},
+      {"recovery", RecoveryJson(run)},
+      {"energy", EnergyJson(t.all)},
+      {"usage", UsageJson(t.all)},
+      {"status_changes", {{"total", run.history().size()}, {"by_cause", causes}}},
       {"forced_reactivations", forced},
-      {"fees", FeesJson(world, fees)},
+      {"fees", FeesJson(run)},
       {"accounts", accounts},
-      {"timeline", timeline},
-      {"groups", groups},
-      {"expectations", ExpectationsJson(world, expectations)},
-      {"engine", {{"events", world.events}}},
+      {"timeline", TimelineJson(run)},
+      {"groups", GroupsJson(run)},
+      {"expectations", ExpectationsJson(run)},
+      {"engine", {{"events", run.events()}}},
   };
 }
 

@@ -5,18 +5,15 @@
 
 #include <nlohmann/json.hpp>
 
-#include "reports/expectations.h"
-#include "reports/fees.h"
-#include "simulator/world/world.h"
+#include "simulator/results/run_result.h"
 
 namespace carriersim {
 
 inline constexpr int kSummarySchemaVersion = 1;
 
-// `expectations`: the results of the scenario's expectations, indexed like them (empty when it
-// has none).
-nlohmann::ordered_json BuildSummary(const World& world, const FeeSummary& fees,
-                                    const std::vector<ExpectationResult>& expectations = {});
+nlohmann::ordered_json BuildSummary(const RunResult& run);
+// The expectations' outcomes, as summary.json lists them.
+nlohmann::ordered_json ExpectationsJson(const RunResult& run);
 
 }  // namespace carriersim
 

@@ -1,42 +1,20 @@
 #include "reports/trace.h"
 
-#include "reports/csv_reports.h"
-#include "reports/network_json.h"
 #include "simulator/base/calendar.h"
 
 namespace carriersim {
-namespace {
 
-const char* EventName(const Event& e) {
-  if (e.entity == kTimelineEntity) return "timeline";
-  switch (e.tag()) {
-    case kModemTimer:
-      return "modem-timer";
-    case kSubscriptionTimer:
-      return "subscription-timer";
-    case kFirmwareTimer:
-      return "firmware-watchdog";
-    case kPowerTimer:
-      return "power-schedule";
-    default:
-      return "message";
-  }
-}
-
-}  // namespace
-
-void AppendTraceLine(std::string& out, const World& world, const Event& e) {
+void AppendTraceLine(std::string& out, const TraceRecord& r) {
+  const SimDirectory& directory = *r.directory;
   out += "{\"time\":\"";
-  AppendTimestamp(out, world.scenario.start + e.time);
-  out += "\",\"ms\":" + std::to_string(e.time) + ",\"event\":\"" + EventName(e) + "\"";
-  if (e.entity != kTimelineEntity) {
-    const DeviceId d = DeviceOfEntity(e.entity);
+  AppendTimestamp(out, directory.scenario().start + r.time);
+  out += "\",\"ms\":" + std::to_string(r.time) + ",\"event\":\"" + r.event + "\"";
+  if (r.device) {
     out += ",\"sim\":\"";
-    AppendSimName(out, world, d);  // group names and indexes need no JSON escaping
+    directory.AppendSimName(out, r.sim);  // group names and indexes need no JSON escaping
     out += "\",\"modem\":\"";
-    out += ModemStateName(world.fleet.modem[d]);
-    out += "\",\"status\":\"" + world.ProfileOf(d).statuses[world.subscribers.status[d]].name +
-           "\"";
+    out += r.modem;
+    out += "\",\"status\":\"" + *r.status + "\"";
   }
   out += "}\n";
 }

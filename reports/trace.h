@@ -5,11 +5,11 @@
 
 #include <string>
 
-#include "simulator/world/world.h"
+#include "simulator/results/pipeline.h"
 
 namespace carriersim {
 
-void AppendTraceLine(std::string& out, const World& world, const Event& e);
+void AppendTraceLine(std::string& out, const TraceRecord& r);
 
 }  // namespace carriersim
 

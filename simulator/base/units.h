@@ -70,6 +70,10 @@ std::string FormatDataSize(int64_t bytes);
 // For people, not for parsing back: three significant digits, "9.36MB".
 std::string FormatDataSizeApprox(int64_t bytes);
 std::string FormatMoney(const Money& money);
+// An amount in micro-units as a decimal, cents always, then what matters: 1234567 -> "1.234567",
+// 600000 -> "0.60", -5 -> "-0.000005".
+std::string FormatAmount(int64_t micros);
+void AppendAmount(std::string& out, int64_t micros);
 
 }  // namespace carriersim
 

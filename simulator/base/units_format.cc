@@ -95,15 +95,27 @@ std::string FormatDataSize(int64_t bytes) {
 }
 
 std::string FormatMoney(const Money& money) {
-  const bool negative = money.micros < 0;
-  const uint64_t abs =
-      negative ? 0 - static_cast<uint64_t>(money.micros) : static_cast<uint64_t>(money.micros);
-  char frac[8];
-  std::snprintf(frac, sizeof frac, "%06llu", static_cast<unsigned long long>(abs % 1'000'000));
-  std::string f = frac;
-  while (f.size() > 2 && f.back() == '0') f.pop_back();
-  return (negative ? "-" : "") + std::to_string(abs / 1'000'000) + "." + f + " " +
-         std::string(money.currency.str());
+  return FormatAmount(money.micros) + " " + std::string(money.currency.str());
+}
+
+void AppendAmount(std::string& out, int64_t micros) {
+  const bool negative = micros < 0;
+  const uint64_t abs = negative ? 0 - static_cast<uint64_t>(micros) : static_cast<uint64_t>(micros);
+  if (negative) out += '-';
+  out += std::to_string(abs / 1'000'000);
+  char frac[6];
+  uint64_t rest = abs % 1'000'000;
+  for (int k = 5; k >= 0; --k, rest /= 10) frac[k] = static_cast<char>('0' + rest % 10);
+  int digits = 6;
+  while (digits > 2 && frac[digits - 1] == '0') --digits;  // cents always, then what matters
+  out += '.';
+  out.append(frac, static_cast<size_t>(digits));
+}
+
+std::string FormatAmount(int64_t micros) {
+  std::string out;
+  AppendAmount(out, micros);
+  return out;
 }
 
 }  // namespace carriersim

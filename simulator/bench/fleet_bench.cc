@@ -4,11 +4,9 @@
 
 #include <chrono>
 
-#include "reports/fees.h"
 #include "simulator/base/diagnostics.h"
+#include "simulator/results/pipeline.h"
 #include "simulator/scenario/scenario_loader.h"
-#include "simulator/world/simulation.h"
-#include "simulator/world/world.h"
 
 namespace carriersim {
 namespace {
@@ -110,18 +108,17 @@ std::optional<FleetBenchResult> RunFleetBench(const std::string& name, int64_t d
   const auto start = std::chrono::steady_clock::now();
   FleetBenchResult r;
   {
-    World world(scenario, scenario.seed);
-    RunSimulation(world);
-    // The cost model's answer is part of the work: the ledger summed per SIM, group and plan.
-    const FeeSummary fees = SummarizeFees(world);
+    // The cost model's answer is part of the work: the run added up per SIM, group and plan.
+    RunOptions options;
+    options.timeseries = false;
+    const RunResult run = RunScenario(scenario, options);
     r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     r.devices = scenario.sim_count;
     r.sim_days = static_cast<double>(scenario.duration) / kDay;
-    r.events = world.events;
-    r.fee_lines = world.ledger.lines.size();
-    r.status_changes = world.history.changes.size();
-    (void)fees;
-    for (const MassEvent& e : world.recovery.events) {
+    r.events = run.events();
+    r.fee_lines = run.ledger().size();
+    r.status_changes = run.history().size();
+    for (const MassEvent& e : run.mass_events()) {
       if (e.from == e.start || e.affected == 0) continue;  // not an outage
       const auto seconds = [&](uint64_t percent) -> std::optional<double> {
         const std::optional<SimTime> t = e.BackBy(percent);

@@ -21,7 +21,7 @@
 #include "simulator/base/calendar.h"
 #include "simulator/base/sim_time.h"
 #include "simulator/carrier/tariff.h"
-#include "simulator/observers/ledger.h"
+#include "simulator/billing/ledger.h"
 
 namespace carriersim {
 

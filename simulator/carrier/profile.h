@@ -15,7 +15,7 @@
 #include "simulator/base/units.h"
 #include "simulator/carrier/ids.h"
 #include "simulator/carrier/tariff.h"
-#include "simulator/network/emm_cause.h"
+#include "simulator/nas/emm_cause.h"
 
 namespace carriersim {
 

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "simulator/carrier/profile.h"
-#include "simulator/scenario/yaml_reader.h"
+#include "simulator/base/yaml_reader.h"
 
 namespace carriersim {
 

@@ -4,10 +4,9 @@
 
 #include "reports/console_summary.h"
 #include "reports/csv_reports.h"
-#include "reports/expectations.h"
 #include "reports/html_report.h"
 #include "reports/junit.h"
-#include "reports/timeseries.h"
+#include "reports/timeseries_csv.h"
 #include "reports/trace.h"
 #include "reports/output_files.h"
 #include "reports/summary_json.h"
@@ -16,7 +15,7 @@
 #include "simulator/cli/commands.h"
 #include "simulator/cli/exit_codes.h"
 #include "simulator/scenario/scenario_loader.h"
-#include "simulator/world/simulation.h"
+#include "simulator/results/pipeline.h"
 
 namespace carriersim {
 namespace {
@@ -102,11 +101,12 @@ int RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
   RemoveReports(out_dir, kReportFiles);
 
   const auto started = std::chrono::steady_clock::now();  // for the console only
-  World world(scenario, seed);
+  RunOptions options;
+  options.seed = seed;
   std::optional<ProgressLine> progress;
   if (!parsed.Has("no-progress") && ProgressWanted()) {
     progress.emplace(scenario.start, scenario.duration, stderr);
-    world.progress = [&](SimTime now, uint64_t events) { progress->Update(now, events); };
+    options.progress = [&](SimTime now, uint64_t events) { progress->Update(now, events); };
   }
   // --trace: every event, in order, one JSON object a line.
   AtomicFile trace_file;
@@ -116,60 +116,44 @@ int RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
       err << "carriersim run: " << error << "\n";
       return kExitIoError;
     }
-    world.trace = [&](const Event& e) {
+    options.trace = [&](const TraceRecord& r) {
       trace_line.clear();
-      AppendTraceLine(trace_line, world, e);
+      AppendTraceLine(trace_line, r);
       trace_file.Write(trace_line);
     };
   }
-  ExpectationChecker checker(scenario);
-  TimeseriesSampler sampler(scenario);
-  std::vector<SimTime> pauses = checker.Checkpoints();
-  pauses.insert(pauses.end(), sampler.times().begin(), sampler.times().end());
-  std::sort(pauses.begin(), pauses.end());
-  pauses.erase(std::unique(pauses.begin(), pauses.end()), pauses.end());
-  RunSimulation(world, pauses, [&](SimTime t) {
-    checker.MeasureAt(world, t);
-    if (std::binary_search(sampler.times().begin(), sampler.times().end(), t)) {
-      sampler.Sample(world, t);
-    }
-  });
-  checker.MeasureAtEnd(world);
+  const RunResult run = RunScenario(scenario, options);
   if (progress) progress->Finish();
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
-  const FeeSummary fees = SummarizeFees(world);
-  const TimeseriesTable series = BuildTimeseries(world, sampler);
-  const nlohmann::ordered_json summary = BuildSummary(world, fees, checker.results());
   const std::filesystem::path dir(out_dir);
-  if (!WriteFileAtomically((dir / "summary.json").string(), summary.dump(2) + "\n", &error) ||
-      !WriteCsvReport(
-          dir / "ledger.csv", [&](CsvWriter& csv) { WriteLedgerCsv(world, csv); }, &error) ||
-      !WriteCsvReport(
-          dir / "history.csv", [&](CsvWriter& csv) { WriteHistoryCsv(world, csv); }, &error) ||
-      !WriteCsvReport(
-          dir / "timeseries.csv",
-          [&](CsvWriter& csv) { WriteTimeseriesCsv(world, series, csv); }, &error) ||
-      !WriteCsvReport(
-          dir / "sessions.csv", [&](CsvWriter& csv) { WriteSessionsCsv(world, csv); }, &error) ||
-      !WriteCsvReport(
-          dir / "sims.csv", [&](CsvWriter& csv) { WriteSimsCsv(world, fees, csv); }, &error) ||
-      !WriteFileAtomically((dir / "junit.xml").string(), JunitXml(world, checker.results()),
+  if (!WriteFileAtomically((dir / "summary.json").string(), BuildSummary(run).dump(2) + "\n",
                            &error) ||
-      !WriteFileAtomically((dir / "report.html").string(),
-                           HtmlReport(world, summary, fees, series, sampler), &error) ||
+      !WriteCsvReport(
+          dir / "ledger.csv", [&](CsvWriter& csv) { WriteLedgerCsv(run, csv); }, &error) ||
+      !WriteCsvReport(
+          dir / "history.csv", [&](CsvWriter& csv) { WriteHistoryCsv(run, csv); }, &error) ||
+      !WriteCsvReport(
+          dir / "timeseries.csv", [&](CsvWriter& csv) { WriteTimeseriesCsv(run, csv); },
+          &error) ||
+      !WriteCsvReport(
+          dir / "sessions.csv", [&](CsvWriter& csv) { WriteSessionsCsv(run, csv); }, &error) ||
+      !WriteCsvReport(
+          dir / "sims.csv", [&](CsvWriter& csv) { WriteSimsCsv(run, csv); }, &error) ||
+      !WriteFileAtomically((dir / "junit.xml").string(), JunitXml(run), &error) ||
+      !WriteFileAtomically((dir / "report.html").string(), HtmlReport(run), &error) ||
       (parsed.Has("trace") && !trace_file.Commit(&error))) {
     err << "carriersim run: " << error << "\n";
     return kExitIoError;
   }
-  out << FormatConsoleSummary(summary);
+  out << FormatConsoleSummary(run);
   char timing[128];
   std::snprintf(timing, sizeof timing, "  %-12s%llu events in %.3f s\n", "run",
-                static_cast<unsigned long long>(world.events), seconds);
+                static_cast<unsigned long long>(run.events()), seconds);
   out << timing << "  reports     " << out_dir
       << "/ (summary.json, ledger.csv, history.csv, sessions.csv, sims.csv, junit.xml, timeseries.csv, report.html)\n";
-  return checker.failures() > 0 ? kExitExpectationsFailed : kExitOk;
+  return run.expectation_failures() > 0 ? kExitExpectationsFailed : kExitOk;
 }
 
 }  // namespace carriersim

@@ -54,29 +54,30 @@ bool EventQueue::CancelTimer(EntityId entity, EventTag slot) {
 }
 
 Event EventQueue::Pop() {
-  if (size_ == 0) throw std::logic_error("Pop from an empty event queue");
+  Event e;
+  if (!PopBefore(kNever, &e)) throw std::logic_error("Pop from an empty event queue");
+  return e;
+}
+
+bool EventQueue::PopBefore(SimTime end, Event* e) {
+  if (size_ == 0) return false;
   while (front_.empty() && !RunHasNext()) Refill();
-  Event top;
-  if (NextIsInRun()) {
-    top = run_[run_head_++];
+  const bool from_run = NextIsInRun();
+  if ((from_run ? run_[run_head_].time : front_[0].time) >= end) return false;
+  if (from_run) {
+    *e = run_[run_head_++];
     if (run_head_ == run_.size()) {  // used up: start afresh, keeping the capacity
       run_.clear();
       run_head_ = 0;
     }
   } else {
-    top = front_[0];
+    *e = front_[0];
     RemoveFromFront(0);
   }
-  now_ = top.time;
-  if (IsTimer(top.seq_tag)) where_[Handle(top.entity, top.tag())] = kNowhere;
+  now_ = e->time;
+  if (IsTimer(e->seq_tag)) where_[Handle(e->entity, e->tag())] = kNowhere;
   --size_;
-  return top;
-}
-
-SimTime EventQueue::NextTime() {
-  if (size_ == 0) throw std::logic_error("NextTime of an empty event queue");
-  while (front_.empty() && !RunHasNext()) Refill();
-  return NextIsInRun() ? run_[run_head_].time : front_[0].time;
+  return true;
 }
 
 bool EventQueue::SkipDeadInRun() {

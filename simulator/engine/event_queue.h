@@ -20,7 +20,7 @@
 // the others join the heap, and Pop takes the earlier of the two. Cancelling an event of the run
 // marks it dead in place and the head skips it; the consumed part is compacted away, so dead
 // entries never outlive the run and the queue still never grows by cancels. Refilling
-// early (NextTime) is safe: an event scheduled later for a time before the front's end simply
+// early (PopBefore looking at an event it leaves queued) is safe: an event scheduled later for a time before the front's end simply
 // joins the front heap, so the buckets never receive a time below their base.
 //
 // REQUIRES of every Schedule/SetTimer: time >= the time of the last popped event (no scheduling
@@ -64,8 +64,10 @@ class EventQueue {
 
   // Removes and returns the first event in the order of EventBefore. REQUIRES: !empty().
   Event Pop();
-  // The time of the event Pop would return now. REQUIRES: !empty().
-  SimTime NextTime();
+  // The same if that event is due before `end`: then sets *e and returns true. Otherwise leaves
+  // it queued and returns false (also when the queue is empty). A run loop is
+  // `while (queue.PopBefore(end, &e)) Handle(e);`.
+  bool PopBefore(SimTime end, Event* e);
 
   // The entity whose event will most likely be popped next, for prefetching its state while the
   // current event is handled. Only a hint: it ignores events not yet scheduled, may be stale

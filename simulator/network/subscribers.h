@@ -1,5 +1,5 @@
-// The core network's view of every SIM: subscriber status and session, one array per field,
-// indexed by SimId. SIM i sits in device i (one SIM per device), so SimId is also the device id.
+// The core network's view of every SIM: subscriber status, registration and data session, one
+// array per field, indexed by SimId. Private to the network (simulator/network/network.h).
 #ifndef CARRIERSIM_NETWORK_SUBSCRIBERS_H_
 #define CARRIERSIM_NETWORK_SUBSCRIBERS_H_
 
@@ -9,19 +9,19 @@
 
 #include "simulator/base/sim_time.h"
 #include "simulator/carrier/ids.h"
+#include "simulator/nas/messages.h"
 
 namespace carriersim {
-
-using SimId = uint32_t;
 
 enum SimFlag : uint8_t {
   kTestMode = 1,               // test mode enabled in advance (SOR-2, SOR-12)
   kTerminationProtection = 2,  // terminating is refused (SOR-8)
   kLimitPaused = 4,            // moved by its usage limit; moved back when the month ends
+  kAttached = 8,               // its device is registered (the network's EMM context)
+  kPdnWanted = 16,             // ... and asked for a data session it has not released
 };
 
 struct Subscribers {
-  std::vector<uint32_t> group;  // index into Scenario::groups (which gives the carrier)
   // The status the carrier shows, which may be transient (a change in progress), and the
   // stable status whose attach rule, data, SMS and fees apply meanwhile.
   std::vector<StatusId> status;
@@ -31,6 +31,7 @@ struct Subscribers {
   std::vector<StatusId> previous;  // the stable status before `stable` (verbs `to: previous`)
   std::vector<StatusId> pending;   // the status a change in progress will end in
   std::vector<uint8_t> flags;      // SimFlag bits
+  std::vector<uint32_t> cell;      // the cell its device last attached through
   // Counters for automatic transitions, reset when the stable status changes.
   std::vector<int64_t> status_bytes;
   std::vector<int32_t> commands;
@@ -49,14 +50,14 @@ struct Subscribers {
   std::vector<int64_t> commands_received;  // SMS commands, sent by timeline or schedule
 
   explicit Subscribers(size_t n)
-      : group(n),
-        status(n),
+      : status(n),
         entered(n),
         stable(n),
         stable_since(n),
         previous(n),
         pending(n),
         flags(n),
+        cell(n),
         status_bytes(n),
         commands(n),
         usage_limit(n),

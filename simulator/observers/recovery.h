@@ -27,26 +27,36 @@ struct MassEvent {
   }
 };
 
-struct Recovery {
-  std::vector<MassEvent> events;
+// The mass events of a run, and which one each device is recovering from.
+class Recovery {
+ public:
+  explicit Recovery(size_t devices) : recovering_(devices) {}
 
   // Starts an event; devices join it with Affect. Returns its id.
   uint32_t Begin(std::string what, SimTime start, SimTime from) {
-    events.push_back(MassEvent{std::move(what), start, from, 0, {}});
-    return static_cast<uint32_t>(events.size() - 1);
+    events_.push_back(MassEvent{std::move(what), start, from, 0, {}});
+    return static_cast<uint32_t>(events_.size() - 1);
   }
-  // `recovering` is the device's entry in Fleet::recovering. A device hit again before it came
-  // back now waits for the newer event.
-  void Affect(uint32_t& recovering, uint32_t id) {
-    ++events[id].affected;
-    recovering = id + 1;
+  // The device lost service in event `id`. A device hit again before it came back now waits for
+  // the newer event.
+  void Affect(uint32_t device, uint32_t id) {
+    ++events_[id].affected;
+    recovering_[device] = id + 1;
   }
-  void Back(uint32_t& recovering, SimTime now) {
+  // The device has service again at `now`: the event it was recovering from counts it back.
+  void Back(uint32_t device, SimTime now) {
+    uint32_t& recovering = recovering_[device];
     if (recovering == 0) return;
-    MassEvent& e = events[recovering - 1];
+    MassEvent& e = events_[recovering - 1];
     e.back.push_back(now - e.from);
     recovering = 0;
   }
+  bool recovering(uint32_t device) const { return recovering_[device] != 0; }
+  const std::vector<MassEvent>& events() const { return events_; }
+
+ private:
+  std::vector<MassEvent> events_;
+  std::vector<uint32_t> recovering_;  // per device: the event it is recovering from, + 1; 0: none
 };
 
 }  // namespace carriersim

@@ -1,4 +1,5 @@
-// Signaling counters: what the core network saw, overall and per group.
+// Signaling counters: what the core network saw, overall, per group and per cell, with the
+// busiest windows of attach requests (NET-3).
 #ifndef CARRIERSIM_OBSERVERS_SIGNALING_METRICS_H_
 #define CARRIERSIM_OBSERVERS_SIGNALING_METRICS_H_
 
@@ -8,7 +9,40 @@
 #include <string>
 #include <vector>
 
+#include "simulator/base/sim_time.h"
+
 namespace carriersim {
+
+// Counts events in consecutive windows of `width` and keeps the busiest. Fed in time order.
+struct RateMeter {
+  SimTime window = -1;  // index of the current window
+  uint64_t count = 0;
+  uint64_t peak = 0;
+  SimTime peak_at = 0;  // start of the busiest window (the first, on a tie)
+
+  void Add(SimTime now, SimTime width) {
+    const SimTime w = now / width;
+    if (w != window) {
+      window = w;
+      count = 0;
+    }
+    if (++count > peak) {
+      peak = count;
+      peak_at = w * width;
+    }
+  }
+};
+
+struct CellStats {
+  uint64_t attempts = 0;  // attach requests that reached the cell
+  uint64_t accepts = 0;
+  std::map<uint8_t, uint64_t> rejects_by_cause;
+  uint64_t unanswered = 0;  // requests lost in a core outage
+  // #22 rejects suffered by devices that were not recovering from a mass event (NET-3).
+  uint64_t collateral = 0;
+  RateMeter per_second;
+  RateMeter per_minute;
+};
 
 struct SignalingCounters {
   uint64_t attach_attempts = 0;
@@ -42,9 +76,11 @@ struct ActionOutcome {
 struct SignalingMetrics {
   SignalingCounters total;
   std::vector<SignalingCounters> by_group;
-  std::vector<ActionOutcome> actions;  // indexed like Scenario::timeline
+  std::vector<CellStats> by_cell;
+  RateMeter per_second;  // attach requests network-wide
+  RateMeter per_minute;
 
-  SignalingMetrics(size_t groups, size_t actions) : by_group(groups), actions(actions) {}
+  SignalingMetrics(size_t groups, size_t cells) : by_group(groups), by_cell(cells) {}
 };
 
 }  // namespace carriersim

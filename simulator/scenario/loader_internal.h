@@ -14,7 +14,7 @@
 #include "simulator/base/int128.h"
 #include "simulator/base/named.h"
 #include "simulator/scenario/model.h"
-#include "simulator/scenario/yaml_reader.h"
+#include "simulator/base/yaml_reader.h"
 
 namespace carriersim {
 

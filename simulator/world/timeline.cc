@@ -1,12 +1,9 @@
 #include "simulator/world/timeline.h"
 
 #include <algorithm>
+#include <string>
 
-#include "devices/modem.h"
-#include "devices/power.h"
 #include "simulator/base/rng.h"
-#include "simulator/network/lifecycle.h"
-#include "simulator/network/outages.h"
 
 namespace carriersim {
 namespace {
@@ -26,15 +23,71 @@ void Count(ActionOutcome& outcome, const Outcome& result) {
   }
 }
 
-Outcome Changed(bool changed) {
-  return {changed ? VerbResult::kApplied : VerbResult::kUnchanged, ""};
+Outcome Changed(bool changed) { return changed ? Outcome{} : Outcome::Unchanged(); }
+
+// A verb through a channel limited to fewer SIMs at a time is refused as a whole (HOL-3).
+std::string ChannelRefusal(const Scenario& scenario, const TimelineAction& action, size_t sims) {
+  if (action.kind != ActionKind::kVerb) return "";
+  const GroupSpec& group = scenario.groups[action.target.group];
+  const VerbDef& verb = scenario.carriers[group.carrier].profile.verbs[action.verb];
+  for (const VerbDef::Limit& limit : verb.limits) {
+    if (limit.channel == action.channel && static_cast<int64_t>(sims) > limit.max_sims) {
+      return "the " + limit.channel + " can " + verb.name + " at most " +
+             std::to_string(limit.max_sims) + " SIMs at a time";
+    }
+  }
+  return "";
 }
+
+Outcome RunOnSim(Network& network, Devices& devices, const TimelineAction& action, SimId sim,
+                 SimTime now) {
+  switch (action.kind) {
+    case ActionKind::kVerb:
+      return network.ApplyVerb(sim, action.verb, now, action.role);
+    case ActionKind::kPowerOn:
+      return Changed(devices.SwitchOn(sim, now));
+    case ActionKind::kPowerOff:
+      return Changed(devices.SwitchOff(sim, now));
+    case ActionKind::kPowerCycle:
+      return Changed(devices.SwitchCycle(sim, now));
+    case ActionKind::kReinsertSim:
+      return Changed(devices.ReinsertSim(sim, now));
+    case ActionKind::kChangePlan:
+      return network.ChangePlan(sim, action.plan, now);
+    case ActionKind::kTestMode:
+      return network.SetTestMode(sim, action.enabled);
+    case ActionKind::kTerminationProtection:
+      return network.SetTerminationProtection(sim, action.enabled);
+    case ActionKind::kUsageLimit:
+      return network.SetUsageLimit(sim, action.amount, now);
+    case ActionKind::kSendCommand:
+      return network.SendCommands(sim, action.amount, now);
+    case ActionKind::kTerminateAccount:
+    case ActionKind::kCellOutage:
+    case ActionKind::kCellRestore:
+    case ActionKind::kCoreOutage:
+    case ActionKind::kCoreRestore:
+      break;  // not addressed to SIMs
+  }
+  return {};
+}
+
+}  // namespace
+
+Timeline::Timeline(const SimDirectory& directory, TimerSlot timer, Network& network,
+                   Devices& devices, Recorder& recorder)
+    : directory_(directory),
+      scenario_(directory.scenario()),
+      timer_(timer),
+      network_(network),
+      devices_(devices),
+      recorder_(recorder) {}
 
 // The SIMs an action addresses, in id order. A count or fraction is a uniform sample without
 // replacement (Knuth's selection sampling), drawn from the action's own stream: the same SIMs for
 // the same seed, whatever else the scenario holds.
-std::vector<SimId> SelectTargets(const World& world, const TimelineAction& action) {
-  const GroupSpec& group = world.scenario.groups[action.target.group];
+std::vector<SimId> Timeline::SelectTargets(const TimelineAction& action) const {
+  const GroupSpec& group = scenario_.groups[action.target.group];
   const SimId first = static_cast<SimId>(group.first_sim);
   std::vector<SimId> sims;
   int64_t wanted = group.count;
@@ -52,152 +105,135 @@ std::vector<SimId> SelectTargets(const World& world, const TimelineAction& actio
       break;
   }
   sims.reserve(static_cast<size_t>(wanted));
-  RandomStream rng =
-      MakeStream(world.seed, action.key ^ world.group_keys[action.target.group],
-                 StreamPurpose::kSelection);
+  RandomStream rng = MakeStream(directory_.seed(),
+                                action.key ^ directory_.group_key(action.target.group),
+                                StreamPurpose::kSelection);
   for (int64_t i = 0; i < group.count && static_cast<int64_t>(sims.size()) < wanted; ++i) {
     const uint64_t left = static_cast<uint64_t>(group.count - i);
     const uint64_t need = static_cast<uint64_t>(wanted - static_cast<int64_t>(sims.size()));
-    if (need == left || UniformBelow(rng, left) < need)
-      sims.push_back(first + static_cast<SimId>(i));
+    if (need == left || UniformBelow(rng, left) < need) sims.push_back(first + static_cast<SimId>(i));
   }
   return sims;
 }
 
-// A verb through a channel limited to fewer SIMs at a time is refused as a whole (HOL-3).
-std::string ChannelRefusal(const World& world, const TimelineAction& action, size_t sims) {
-  if (action.kind != ActionKind::kVerb) return "";
-  const GroupSpec& group = world.scenario.groups[action.target.group];
-  const VerbDef& verb = world.scenario.carriers[group.carrier].profile.verbs[action.verb];
-  for (const VerbDef::Limit& limit : verb.limits) {
-    if (limit.channel == action.channel && static_cast<int64_t>(sims) > limit.max_sims) {
-      return "the " + limit.channel + " can " + verb.name + " at most " +
-             std::to_string(limit.max_sims) + " SIMs at a time";
-    }
-  }
-  return "";
-}
-
-Outcome RunOnSim(World& world, const TimelineAction& action, SimId sim, SimTime now) {
-  switch (action.kind) {
-    case ActionKind::kVerb:
-      return ApplyVerb(world, sim, action.verb, now, action.role);
-    case ActionKind::kPowerOn:
-      return Changed(SwitchOn(world, sim, now));
-    case ActionKind::kPowerOff:
-      return Changed(SwitchOff(world, sim, now));
-    case ActionKind::kPowerCycle:
-      return Changed(SwitchCycle(world, sim, now));
-    case ActionKind::kReinsertSim:
-      return Changed(ReinsertSim(world, sim, now));
-    case ActionKind::kChangePlan:
-      return ChangePlan(world, sim, action.plan, now);
-    case ActionKind::kTestMode:
-      return SetTestMode(world, sim, action.enabled);
-    case ActionKind::kTerminationProtection:
-      return SetTerminationProtection(world, sim, action.enabled);
-    case ActionKind::kUsageLimit:
-      return SetUsageLimit(world, sim, action.amount, now);
-    case ActionKind::kSendCommand:
-      return SendCommands(world, sim, action.amount, now);
-    case ActionKind::kTerminateAccount:
-    case ActionKind::kCellOutage:
-    case ActionKind::kCellRestore:
-    case ActionKind::kCoreOutage:
-    case ActionKind::kCoreRestore:
-      break;  // not addressed to SIMs
-  }
-  return {};
-}
-
 // One SIM's part of an action; `event` is the action's mass event + 1, or 0.
-void RunForSim(World& world, const TimelineAction& action, ActionOutcome& outcome, SimId sim,
-               uint32_t event, SimTime now) {
-  const Outcome result = RunOnSim(world, action, sim, now);
+void Timeline::RunForSim(uint32_t index, SimId sim, uint32_t event, SimTime now) {
+  const Outcome result = RunOnSim(network_, devices_, scenario_.timeline[index], sim, now);
   if (event > 0 && result.result == VerbResult::kApplied) {
-    world.recovery.Affect(world.fleet.recovering[sim], event - 1);
+    recorder_.recovery().Affect(sim, event - 1);
   }
-  Count(outcome, result);
+  Count(recorder_.action(index), result);
 }
 
-bool Later(const DeferredAction& a, const DeferredAction& b) {
-  if (a.at != b.at) return a.at > b.at;
-  if (a.action != b.action) return a.action > b.action;
-  return a.sim > b.sim;
-}
-
-void RunAction(World& world, uint32_t index, SimTime now) {
-  const TimelineAction& action = world.scenario.timeline[index];
-  ActionOutcome& outcome = world.metrics.actions[index];
+void Timeline::RunAction(uint32_t index, SimTime now) {
+  const TimelineAction& action = scenario_.timeline[index];
+  ActionOutcome& outcome = recorder_.action(index);
   switch (action.kind) {
     case ActionKind::kTerminateAccount:
-      Count(outcome, TerminateAccount(world, action.carrier, now));
+      Count(outcome, network_.TerminateAccount(action.carrier, now));
       return;
     case ActionKind::kCellOutage:
-    case ActionKind::kCoreOutage:
-      outcome.applied += StartOutage(world, action, now);
+    case ActionKind::kCoreOutage: {
+      // NET-4: the network loses the cells (or the core), then every device that had service
+      // there loses it. Recovery counts from the moment service can come back.
+      const bool core = action.kind == ActionKind::kCoreOutage;
+      const uint32_t first = action.first_cell, end = action.first_cell + action.cell_count;
+      if (core) network_.TakeCoreDown();
+      for (uint32_t c = first; !core && c < end; ++c) network_.TakeCellDown(c, action.until);
+      const uint32_t event = recorder_.recovery().Begin(action.text, now, action.until);
+      for (DeviceId d = 0; d < devices_.size(); ++d) {
+        if (!core && (devices_.cell(d) < first || devices_.cell(d) >= end)) continue;
+        if (devices_.LoseService(d, now)) {
+          recorder_.recovery().Affect(d, event);
+          ++outcome.applied;
+        }
+      }
       return;
+    }
     case ActionKind::kCellRestore:
+      for (uint32_t c = action.first_cell; c < action.first_cell + action.cell_count; ++c) {
+        outcome.applied += network_.RestoreCell(c);
+      }
+      return;
     case ActionKind::kCoreRestore:
-      outcome.applied += EndOutage(world, action);
+      network_.RestoreCore();
+      ++outcome.applied;
       return;
     default:
       break;
   }
-  const std::vector<SimId> sims = SelectTargets(world, action);
-  if (const std::string refusal = ChannelRefusal(world, action, sims.size()); !refusal.empty()) {
+  const std::vector<SimId> sims = SelectTargets(action);
+  if (const std::string refusal = ChannelRefusal(scenario_, action, sims.size());
+      !refusal.empty()) {
     outcome.refused += sims.size();
     outcome.refusals[refusal] += sims.size();
     return;
   }
   // Devices a power-on brings up are a mass event: how fast they all get service (NET-4).
   const bool mass = action.kind == ActionKind::kPowerOn || action.kind == ActionKind::kPowerCycle;
-  const uint32_t event = mass ? world.recovery.Begin(action.text, now, now) + 1 : 0;
+  const uint32_t event = mass ? recorder_.recovery().Begin(action.text, now, now) + 1 : 0;
   if (action.spread == 0) {
-    for (SimId sim : sims) RunForSim(world, action, outcome, sim, event, now);
+    for (SimId sim : sims) RunForSim(index, sim, event, now);
     return;
   }
   // Each SIM acts at its own time in [now, now + spread), drawn from the action's stream.
-  RandomStream rng = MakeStream(world.seed, action.key ^ world.group_keys[action.target.group],
+  RandomStream rng = MakeStream(directory_.seed(),
+                                action.key ^ directory_.group_key(action.target.group),
                                 StreamPurpose::kSpread);
+  Spread& spread = spreads_.emplace_back(Spread{index, event, {}, 0});
+  spread.turns.reserve(sims.size());
   for (SimId sim : sims) {
     const SimTime at = now + static_cast<SimTime>(UniformBelow(rng, uint64_t(action.spread)));
-    world.deferred.push_back(DeferredAction{at, index, sim, event});
-    std::push_heap(world.deferred.begin(), world.deferred.end(), Later);
+    spread.turns.push_back({at, sim});
   }
+  std::sort(spread.turns.begin(), spread.turns.end(), [](const Spread::Turn& a, const Spread::Turn& b) {
+    return a.at != b.at ? a.at < b.at : a.sim < b.sim;
+  });
 }
 
-void ArmNext(World& world) {
-  const SimTime next = NextTimelineTime(world);
-  if (next != kNever) world.queue.SetTimer(next, kTimelineEntity, kTimelineTimer);
+Timeline::Spread* Timeline::EarliestSpread() {
+  Spread* earliest = nullptr;
+  for (Spread& s : spreads_) {  // in action order: on equal times the earlier action wins
+    if (!s.done() && (earliest == nullptr || s.turns[s.next].at < earliest->turns[earliest->next].at)) {
+      earliest = &s;
+    }
+  }
+  return earliest;
 }
 
-}  // namespace
-
-SimTime NextTimelineTime(const World& world) {
-  const std::vector<TimelineAction>& timeline = world.scenario.timeline;
-  const SimTime action = world.next_action < timeline.size() ? timeline[world.next_action].at : kNever;
-  return world.deferred.empty() ? action : std::min(action, world.deferred.front().at);
+SimTime Timeline::NextTime() const {
+  SimTime next =
+      next_action_ < scenario_.timeline.size() ? scenario_.timeline[next_action_].at : kNever;
+  for (const Spread& s : spreads_) {
+    if (!s.done()) next = std::min(next, s.turns[s.next].at);
+  }
+  return next;
 }
 
-void StartTimeline(World& world) {
-  world.next_action = 0;
-  ArmNext(world);
+void Timeline::ArmNext() {
+  const SimTime next = NextTime();
+  if (next != kNever) timer_.Set(0, next);
+  devices_.SetQuietUntil(next);
 }
 
-void RunDueActions(World& world, SimTime now) {
-  const std::vector<TimelineAction>& timeline = world.scenario.timeline;
-  while (world.next_action < timeline.size() && timeline[world.next_action].at == now) {
-    RunAction(world, static_cast<uint32_t>(world.next_action++), now);
+void Timeline::Start() {
+  next_action_ = 0;
+  ArmNext();
+}
+
+void Timeline::OnTimer(SimTime now) {
+  const std::vector<TimelineAction>& timeline = scenario_.timeline;
+  while (next_action_ < timeline.size() && timeline[next_action_].at == now) {
+    RunAction(static_cast<uint32_t>(next_action_++), now);
   }
   // Then the SIMs of spread actions whose turn it is, including any drawn just now.
-  while (!world.deferred.empty() && world.deferred.front().at == now) {
-    std::pop_heap(world.deferred.begin(), world.deferred.end(), Later);
-    const DeferredAction d = world.deferred.back();
-    world.deferred.pop_back();
-    RunForSim(world, timeline[d.action], world.metrics.actions[d.action], d.sim, d.event, now);
+  for (Spread* s = EarliestSpread(); s != nullptr && s->turns[s->next].at == now;
+       s = EarliestSpread()) {
+    const Spread::Turn turn = s->turns[s->next++];
+    RunForSim(s->action, turn.sim, s->event, now);
   }
-  ArmNext(world);
+  std::erase_if(spreads_, [](const Spread& s) { return s.done(); });
+  ArmNext();
 }
 
 }  // namespace carriersim

@@ -1,20 +1,69 @@
-// The scenario timeline: actions at given times on groups of SIMs and devices.
+// The scenario timeline: actions at given times on groups of SIMs and devices, on cells and the
+// core, and on carrier accounts. It acts on the network as a carrier's API would and on the
+// devices and cells as the physical world does; it is what sits between the two, so it is the
+// one place that reaches both.
+//
+// An action with `spread` gives each of its SIMs its own time in [at, at + spread): those SIMs
+// wait in one sorted run per action, read with a cursor, and at one instant the actions' own
+// order decides.
 #ifndef CARRIERSIM_WORLD_TIMELINE_H_
 #define CARRIERSIM_WORLD_TIMELINE_H_
 
-#include "simulator/world/world.h"
+#include <cstdint>
+#include <vector>
+
+#include "devices/devices.h"
+#include "simulator/engine/engine.h"
+#include "simulator/network/network.h"
+#include "simulator/observers/recorder.h"
+#include "simulator/scenario/sim_directory.h"
 
 namespace carriersim {
 
-// Arms the timeline timer for the first action, if any.
-void StartTimeline(World& world);
+class Timeline {
+ public:
+  // `timer` is the timeline's own timer (its index 0).
+  Timeline(const SimDirectory& directory, TimerSlot timer, Network& network, Devices& devices,
+           Recorder& recorder);
 
-// Runs every action due at `now`, in file order, then arms the timer for the next one.
-void RunDueActions(World& world, SimTime now);
+  // Arms the timer for the first action, if any.
+  void Start();
+  // The timer fired: runs every action due at `now`, in file order, then the SIMs of spread
+  // actions whose turn it is, and arms the timer for what comes next.
+  void OnTimer(SimTime now);
+  // When the timeline next acts (kNever when it is done).
+  SimTime NextTime() const;
 
-// When the timeline next acts (kNever when it is done): until then nothing outside a device
-// changes its cell or touches it. While actions at an instant run, that instant.
-SimTime NextTimelineTime(const World& world);
+ private:
+  // The SIMs of one spread action, each at its own time: sorted by (at, sim), read from `next`.
+  struct Spread {
+    struct Turn {
+      SimTime at;
+      SimId sim;
+    };
+    uint32_t action;  // index into the timeline
+    uint32_t event;   // the action's mass event + 1, or 0
+    std::vector<Turn> turns;
+    size_t next = 0;
+    bool done() const { return next == turns.size(); }
+  };
+
+  void RunAction(uint32_t index, SimTime now);
+  void RunForSim(uint32_t index, SimId sim, uint32_t event, SimTime now);
+  std::vector<SimId> SelectTargets(const TimelineAction& action) const;
+  void ArmNext();
+  // The spread action whose next SIM is due first, by (at, action); nullptr when none is left.
+  Spread* EarliestSpread();
+
+  const SimDirectory& directory_;
+  const Scenario& scenario_;
+  TimerSlot timer_;
+  Network& network_;
+  Devices& devices_;
+  Recorder& recorder_;
+  size_t next_action_ = 0;      // index of the next action to run
+  std::vector<Spread> spreads_;  // the spread actions with SIMs still to come, in action order
+};
 
 }  // namespace carriersim
 

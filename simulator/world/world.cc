@@ -1,72 +1,87 @@
 #include "simulator/world/world.h"
 
-#include "devices/power.h"
-#include "simulator/base/rng.h"
-#include "simulator/network/lifecycle.h"
-#include "simulator/world/timeline.h"
+#include <algorithm>
+#include <stdexcept>
+#include <string>
 
 namespace carriersim {
 
-World::World(const Scenario& s, uint64_t run_seed)
-    : scenario(s),
-      seed(run_seed),
-      queue(static_cast<EntityId>(s.sim_count + kFirstDeviceEntity)),
-      subscribers(static_cast<size_t>(s.sim_count)),
-      fleet(static_cast<size_t>(s.sim_count)),
-      metrics(s.groups.size(), s.timeline.size()),
-      billing(s.start, static_cast<size_t>(s.subscription_count), &ledger),
-      account_terminated(s.carriers.size(), kNever),
-      storms(static_cast<size_t>(s.sim_count)),
-      cells(s.cells.size()),
-      months(MonthTableFor(s.start)) {
-  for (const GroupSpec& group : s.groups) group_keys.push_back(NameKey(group.name));
-  for (uint32_t g = 0; g < s.groups.size(); ++g) {
-    const GroupSpec& group = s.groups[g];
-    const TrafficSpec& traffic = s.devices[group.device].traffic;
-    for (int64_t i = 0; i < group.count; ++i) {
-      const SimId sim = static_cast<SimId>(group.first_sim + i);
-      subscribers.group[sim] = g;
-      subscribers.status[sim] = group.status;
-      subscribers.stable[sim] = group.status;
-      subscribers.previous[sim] = group.status;
-      subscribers.Set(sim, kTestMode, group.test_mode);
-      subscribers.Set(sim, kTerminationProtection, group.termination_protection);
-      subscribers.usage_limit[sim] = group.usage_limit;
-      const uint64_t device_key = DeviceKey(sim);
-      fleet.boot_rng[sim] = MakeStream(seed, device_key, StreamPurpose::kBoot);
-      fleet.firmware_rng[sim] = MakeStream(seed, device_key, StreamPurpose::kFirmware);
-      fleet.radio_rng[sim] = MakeStream(seed, device_key, StreamPurpose::kRadio);
-      const CellSet& cells = s.cell_sets[group.cell_set];
-      fleet.cell[sim] = cells.first + static_cast<uint32_t>(i % cells.count);
-      if (traffic.every > 0) {
-        RandomStream stream = MakeStream(seed, device_key, StreamPurpose::kTrafficPhase);
-        fleet.traffic_anchor[sim] =
-            static_cast<SimTime>(UniformBelow(stream, static_cast<uint64_t>(traffic.every)));
-      }
-    }
+const char* EventName(const Event& e) {
+  if (e.entity == kTimelineEntity) return "timeline";
+  switch (e.tag()) {
+    case kModemTimer:
+      return "modem-timer";
+    case kSubscriptionTimer:
+      return "subscription-timer";
+    case kFirmwareTimer:
+      return "firmware-watchdog";
+    case kPowerTimer:
+      return "power-schedule";
+    default:
+      return "message";
   }
-  // Subscriptions: each SIM's own, then the additional ones of its group's SIMs.
-  for (const GroupSpec& group : s.groups) {
-    const CarrierProfile& profile = s.carriers[group.carrier].profile;
-    const int64_t extras = static_cast<int64_t>(group.extra_plans.size());
-    for (int64_t i = 0; i < group.count; ++i) {
-      const SimId sim = static_cast<SimId>(group.first_sim + i);
-      billing.Open(sim, sim, group.plan, profile.plans[group.plan].tariff, group.status, 0);
-      for (int64_t k = 0; k < extras; ++k) {
-        const PlanId plan = group.extra_plans[static_cast<size_t>(k)];
-        billing.Open(static_cast<SubscriptionId>(group.first_extra + i * extras + k), sim, plan,
-                     profile.plans[plan].tariff, group.status, 0);
-      }
-    }
+}
+
+World::World(const Scenario& scenario, uint64_t seed)
+    : directory_(scenario, seed),
+      engine_(static_cast<EntityId>(scenario.sim_count + kFirstDeviceEntity)),
+      recorder_(directory_),
+      billing_(scenario.start, static_cast<size_t>(scenario.subscription_count), &ledger_),
+      network_(directory_, TimerSlot(&engine_.queue(), kFirstDeviceEntity, kSubscriptionTimer),
+               billing_, recorder_),
+      devices_(directory_,
+               Devices::Timers{TimerSlot(&engine_.queue(), kFirstDeviceEntity, kModemTimer),
+                               TimerSlot(&engine_.queue(), kFirstDeviceEntity, kFirmwareTimer),
+                               TimerSlot(&engine_.queue(), kFirstDeviceEntity, kPowerTimer)},
+               recorder_),
+      timeline_(directory_, TimerSlot(&engine_.queue(), kTimelineEntity, kTimelineTimer),
+                network_, devices_, recorder_) {
+  network_.Connect(DevicePortFor(&devices_));
+  devices_.Connect(NetworkPortFor(&network_));
+  network_.Start();
+  devices_.Start();
+  timeline_.Start();
+}
+
+void World::Dispatch(const Event& e) {
+  if (e.entity == kTimelineEntity) {
+    timeline_.OnTimer(e.time);
+    return;
   }
-  for (SimId sim = 0; sim < subscribers.size(); ++sim) ArmSubscriptionTimer(*this, sim, 0);
-  for (const GroupSpec& group : s.groups) {
-    if (!group.powered) continue;
-    for (int64_t i = group.first_sim; i < group.first_sim + group.count; ++i) {
-      SwitchOn(*this, static_cast<DeviceId>(i), 0);
-    }
+  const DeviceId device = DeviceOfEntity(e.entity);
+  switch (e.tag()) {
+    case kModemTimer:
+      devices_.OnModemTimer(device, e.time);
+      return;
+    case kSubscriptionTimer:
+      network_.OnSubscriptionTimer(device, e.time);
+      return;
+    case kFirmwareTimer:
+      devices_.OnWatchdog(device, e.time);
+      return;
+    case kPowerTimer:
+      devices_.OnPowerTimer(device, e.time);
+      return;
+    default:
+      throw std::logic_error("device event with unknown tag " + std::to_string(e.tag()));
   }
-  StartTimeline(*this);
+}
+
+void World::RunUntil(SimTime until) {
+  engine_.RunUntil(std::min(until, scenario().duration), [this](const Event& e) {
+    if ((engine_.events() & 0xffff) == 0 && progress_) [[unlikely]] {
+      progress_(e.time, engine_.events());
+    }
+    if (trace_) [[unlikely]] trace_(e);
+    Dispatch(e);
+  });
+}
+
+void World::RunToEnd() {
+  const SimTime end = scenario().duration;
+  RunUntil(end);
+  network_.Finish(end);
+  devices_.Finish(end);
 }
 
 }  // namespace carriersim

@@ -1,28 +1,34 @@
-// The world of one run: the scenario's carriers, network and fleet, built from a validated
-// Scenario, plus the event queue that drives it and the observers that record it.
+// The world of one run: the components built from a validated Scenario and wired together, and
+// the loop that drives them. The world owns every component and is the only place that knows
+// them all; the components know one another only through the doors the world gives them (the
+// NAS ports between devices and network, the recorder, billing).
+//
+//   engine   (queue, clock)   the events, in their total order
+//   network  (subscribers, cells, lifecycle)  <-- NAS ports -->  devices (modem, firmware, ...)
+//   billing  (tariffs -> ledger)              recorder (history, sessions, signaling, recovery)
+//   timeline (the scenario's actions, on the network and the devices)
 //
 // Entities: the scenario timeline is entity 0 and device d is entity d + 1, so that at one
 // instant the timeline's actions come before any device event (the queue orders equal times by
-// entity id). Every timer slot has one meaning per kind of entity, listed in TimerSlot.
+// entity id). Each entity's timer slots belong to one component each (TimerSlot below).
+//
+// Thread safety: none; one world belongs to one run. A world is neither copied nor moved: its
+// components point at one another.
 #ifndef CARRIERSIM_WORLD_WORLD_H_
 #define CARRIERSIM_WORLD_WORLD_H_
 
 #include <cstdint>
 #include <functional>
 
-#include "devices/fleet.h"
-#include "simulator/base/calendar.h"
+#include "devices/devices.h"
 #include "simulator/billing/billing.h"
-#include "simulator/engine/event_queue.h"
-#include "simulator/network/cells.h"
-#include "simulator/network/storm_counter.h"
-#include "simulator/network/subscribers.h"
-#include "simulator/observers/ledger.h"
-#include "simulator/observers/recovery.h"
-#include "simulator/observers/session_log.h"
-#include "simulator/observers/signaling_metrics.h"
-#include "simulator/observers/status_history.h"
+#include "simulator/billing/ledger.h"
+#include "simulator/engine/engine.h"
+#include "simulator/network/network.h"
+#include "simulator/observers/recorder.h"
 #include "simulator/scenario/model.h"
+#include "simulator/scenario/sim_directory.h"
+#include "simulator/world/timeline.h"
 
 namespace carriersim {
 
@@ -31,89 +37,64 @@ inline constexpr EntityId kFirstDeviceEntity = 1;
 inline EntityId EntityOfDevice(DeviceId d) { return d + kFirstDeviceEntity; }
 inline DeviceId DeviceOfEntity(EntityId e) { return e - kFirstDeviceEntity; }
 
-enum TimerSlot : EventTag {
+enum TimerSlotOf : EventTag {
   kTimelineTimer = 0,      // timeline entity: the next action is due
   kModemTimer = 0,         // device: boot finished or retry/back-off over, time to attach
-  kSubscriptionTimer = 1,  // its SIM: an automatic transition may be due (time, data volume,
-                           // a change in progress, an upstream outage ending, a usage month)
+  kSubscriptionTimer = 1,  // its SIM: an automatic transition may be due (network)
   kFirmwareTimer = 2,      // device: the firmware's no-service watchdog
-  kPowerTimer = 3,         // device: its power schedule changes state (devices/power.h)
+  kPowerTimer = 3,         // device: its power schedule changes state
 };
 
-// One SIM's turn in a timeline action spread over time (TimelineAction::spread).
-struct DeferredAction {
-  SimTime at;
-  uint32_t action;  // index into the timeline
-  uint32_t sim;
-  uint32_t event;  // the action's mass event + 1, or 0
-};
+// What fired, in words ("modem-timer", "timeline", ...), for traces.
+const char* EventName(const Event& e);
 
-// A SIM the network force-reactivated because its device kept attaching (SOR-7).
-struct ForcedReactivation {
-  SimTime time;
-  uint32_t sim;
-};
-
-struct World {
+class World {
+ public:
   World(const Scenario& scenario, uint64_t seed);
+  World(const World&) = delete;
+  World& operator=(const World&) = delete;
 
-  const Scenario& scenario;
-  uint64_t seed;
-  EventQueue queue;
-  Subscribers subscribers;
-  Fleet fleet;
-  StatusHistory history;
-  SignalingMetrics metrics;
-  Ledger ledger;
-  SessionLog sessions;
-  Billing billing;
-  std::vector<ForcedReactivation> forced_reactivations;
-  std::vector<SimTime> account_terminated;  // per carrier: when, or kNever
-  StormCounter storms;                      // attach attempts made while in a storm status (SOR-7)
-  Cells cells;
-  int core_outages = 0;  // core outages in progress (NET-4)
-  Recovery recovery;
-  size_t next_action = 0;                   // index of the next timeline action to run
-  std::vector<DeferredAction> deferred;     // a min-heap by (at, action, sim)
-  // Count a device's retries into a dead cell by arithmetic instead of events (SkipDeadAir in
-  // devices/firmware.cc). Off only to check that it changes nothing.
-  bool fast_forward = true;
-  uint64_t events = 0;                      // events handled
-  // Called every 65,536 events with the simulated time (a progress line); may be empty.
-  std::function<void(SimTime, uint64_t)> progress;
-  // Called with every event before it is handled (`run --trace`); may be empty.
-  std::function<void(const Event&)> trace;
-  const MonthTable months;                  // calendar months of usage accrual, by table
-  std::vector<uint64_t> group_keys;         // NameKey of each group's name: streams key on it
+  const Scenario& scenario() const { return directory_.scenario(); }
+  uint64_t seed() const { return directory_.seed(); }
+  const SimDirectory& directory() const { return directory_; }
+  const Network& network() const { return network_; }
+  const Devices& devices() const { return devices_; }
+  const Billing& billing() const { return billing_; }
+  const Ledger& ledger() const { return ledger_; }
+  const Recorder& recorder() const { return recorder_; }
+  const EventQueue& queue() const { return engine_.queue(); }
+  uint64_t events() const { return engine_.events(); }
 
-  const GroupSpec& GroupOf(SimId sim) const { return scenario.groups[subscribers.group[sim]]; }
-  const CarrierSpec& CarrierOf(SimId sim) const { return scenario.carriers[GroupOf(sim).carrier]; }
-  const CarrierProfile& ProfileOf(SimId sim) const { return CarrierOf(sim).profile; }
-  const StatusDef& StableStatusOf(SimId sim) const {
-    return ProfileOf(sim).statuses[subscribers.stable[sim]];
+  // Handles the events before `until` (and before the scenario's end), leaving the rest queued:
+  // a run can be observed between steps. Deterministic: the same scenario and seed give the same
+  // state after the same steps, whatever the machine.
+  void RunUntil(SimTime until);
+  // Runs what is left of the scenario, then closes everything still open at its end: usage,
+  // data session requests, basic fees, renewals. Called once; the world is then final.
+  void RunToEnd();
+
+  // Called every 65,536 events with the simulated time (a progress line).
+  void set_progress(std::function<void(SimTime, uint64_t)> progress) {
+    progress_ = std::move(progress);
   }
-  // The primary subscription of SIM s is subscription s; its plan may change during the run.
-  const PlanDef& PlanOf(SimId sim) const { return ProfileOf(sim).plans[billing.plan(sim)]; }
-  // Calls fn(subscription, tariff) for the SIM's own subscription and its additional ones.
-  template <typename Fn>
-  void ForEachSubscription(SimId sim, Fn fn) const {
-    const GroupSpec& group = GroupOf(sim);
-    const CarrierProfile& profile = ProfileOf(sim);
-    fn(SubscriptionId{sim}, profile.plans[billing.plan(sim)].tariff);
-    const int64_t extras = static_cast<int64_t>(group.extra_plans.size());
-    for (int64_t k = 0; k < extras; ++k) {
-      const SubscriptionId sub =
-          static_cast<SubscriptionId>(group.first_extra + (sim - group.first_sim) * extras + k);
-      fn(sub, profile.plans[billing.plan(sub)].tariff);
-    }
-  }
-  const DeviceSpec& DeviceSpecOf(DeviceId d) const { return scenario.devices[GroupOf(d).device]; }
-  // What a device's random streams are keyed by: its group's name and its index in the group,
-  // so that other groups never change what it draws.
-  uint64_t DeviceKey(DeviceId d) const {
-    const uint32_t g = subscribers.group[d];
-    return group_keys[g] ^ Mix64(static_cast<uint64_t>(d - scenario.groups[g].first_sim));
-  }
+  // Called with every event before it is handled (`run --trace`).
+  void set_trace(std::function<void(const Event&)> trace) { trace_ = std::move(trace); }
+  // Off only to check that counting retries into a dead cell by arithmetic changes nothing.
+  void set_fast_forward(bool on) { devices_.set_fast_forward(on); }
+
+ private:
+  void Dispatch(const Event& e);
+
+  SimDirectory directory_;
+  Engine engine_;
+  Recorder recorder_;
+  Ledger ledger_;
+  Billing billing_;
+  Network network_;
+  Devices devices_;
+  Timeline timeline_;
+  std::function<void(SimTime, uint64_t)> progress_;
+  std::function<void(const Event&)> trace_;
 };
 
 }  // namespace carriersim

@@ -12,13 +12,13 @@ The model, written as carriersim has it (file names relative to the repository r
   Fleet and cells (simulator/bench/fleet_bench.cc, the kOutage template; simulator/world/world.cc)
     N always-on devices; ceil(N / 2000) cells; device i camps on cell i % cells.
     The run lasts 4 h. Time is kept in integer milliseconds, as carriersim's SimTime is, and
-    every "a..b" range is drawn as a uniform integer in [a, b] ms (devices/fleet.h Draw).
+    every "a..b" range is drawn as a uniform integer in [a, b] ms (devices/device_state.h Draw).
 
   Power-on (devices/modem.cc PowerOn)
     Every device is switched on at 0 and makes its first attach attempt after `boot: 0s..60s`.
     This start-up is itself a load of ~33 attaches/s per cell, so a few devices already get #22.
 
-  An attach attempt (simulator/network/core_network.cc HandleAttach; devices/modem.cc SendAttach)
+  An attach attempt (simulator/network/attach.cc Network::AttachRequest; devices/modem.cc SendAttach)
     The answer comes at once: the template sets no attach-time (ModemSpec.attach_time 0..0).
     - Cell down: no answer from any cell ("no cell"); not counted against the cell's capacity.
     - Cell up: the cell's capacity check (simulator/network/cells.h Cells::Admit). "50 per

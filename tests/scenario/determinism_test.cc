@@ -1,7 +1,7 @@
 // Same scenario + same seed = byte-identical reports; a different seed changes them.
 #include <catch2/catch.hpp>
 
-#include "simulator/world/simulation.h"
+#include "simulator/world/world.h"
 #include "tests/test_util.h"
 
 namespace carriersim {
@@ -56,16 +56,16 @@ fleet:
   const Scenario alone = test::LoadValid(head + trackers);
   const Scenario after_others = test::LoadValid(head + others + trackers);
   World a(alone, 5), b(after_others, 5);
-  RunSimulation(a);
-  RunSimulation(b);
+  a.RunToEnd();
+  b.RunToEnd();
   for (SimId i = 0; i < 50; ++i) {
     INFO("tracker " << i);
-    CHECK(a.fleet.traffic_anchor[i] == b.fleet.traffic_anchor[i + 7]);
-    CHECK(a.subscribers.online_ms[i] == b.subscribers.online_ms[i + 7]);  // same boot draw
-    CHECK(a.subscribers.uplink_bytes[i] == b.subscribers.uplink_bytes[i + 7]);
+    CHECK(a.devices().traffic_anchor(i) == b.devices().traffic_anchor(i + 7));
+    CHECK(a.network().online_ms(i) == b.network().online_ms(i + 7));  // same boot draw
+    CHECK(a.network().uplink_bytes(i) == b.network().uplink_bytes(i + 7));
   }
   // And the draws do differ between devices.
-  CHECK(a.subscribers.online_ms[0] != a.subscribers.online_ms[1]);
+  CHECK(a.network().online_ms(0) != a.network().online_ms(1));
 }
 
 TEST_CASE("the quickstart's reports match the golden files byte for byte", "[golden]") {

@@ -3,10 +3,9 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 
-#include "reports/expectations.h"
 #include "reports/junit.h"
 #include "reports/xml_escape.h"
-#include "simulator/world/simulation.h"
+#include "simulator/world/world.h"
 #include "tests/scenario/rules_util.h"
 #include "tests/test_util.h"
 
@@ -50,12 +49,7 @@ expect:
 
 // Runs `body` as `run` does: pausing at the expectations' times.
 std::vector<ExpectationResult> Check(const std::string& body) {
-  Run r = Prepare(body, "30d");
-  ExpectationChecker checker(*r.scenario);
-  RunSimulation(*r.world, checker.Checkpoints(),
-                [&](SimTime t) { checker.MeasureAt(*r.world, t); });
-  checker.MeasureAtEnd(*r.world);
-  return checker.results();
+  return Simulate(body, "30d").result->expectations();
 }
 
 }  // namespace

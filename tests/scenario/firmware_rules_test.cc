@@ -40,10 +40,10 @@ TEST_CASE("DEV-2 SOR-7: rebooting after each reject storms a suspended SIM back 
   // The profile's storm threshold is 30 attempts in an hour: the 31st, 300 s in, wins.
   const SimId n = naive.Sim("units");
   CHECK(naive.Changes(n) == Strings{"active>suspended:api", "suspended>active:storm"});
-  REQUIRE(naive.world->forced_reactivations.size() == 1);
-  CHECK(naive.world->forced_reactivations[0].time == kDay + 300 * kSecond);
-  CHECK(naive.world->fleet.reboots[n] == 30);
-  CHECK(naive.world->fleet.modem[n] == ModemState::kRegistered);
+  REQUIRE(naive.world->recorder().forced_reactivations().size() == 1);
+  CHECK(naive.world->recorder().forced_reactivations()[0].time == kDay + 300 * kSecond);
+  CHECK(naive.world->devices().reboots(n) == 30);
+  CHECK(naive.world->devices().modem(n) == ModemState::kRegistered);
   // Billed as active from that moment: Jan 1, then Jan 2..30, and a reactivation fee.
   CHECK(naive.Fees(n, FeeCategory::kBasic) == 30 * day);
   CHECK(naive.Fees(n, FeeCategory::kReactivation) == TransitionPrice(p, "plan01s", "reactivation"));
@@ -51,9 +51,9 @@ TEST_CASE("DEV-2 SOR-7: rebooting after each reject storms a suspended SIM back 
   // gsma-ts34 stops at the permanent reject: one attempt, suspended, nothing billed after Jan 1.
   const SimId g = gsma.Sim("units");
   CHECK(gsma.Changes(g) == Strings{"active>suspended:api"});
-  CHECK(gsma.world->forced_reactivations.empty());
-  CHECK(gsma.world->fleet.attach_attempts[g] == 2);  // at boot, and the one after the detach
-  CHECK(gsma.world->fleet.modem[g] == ModemState::kSimInvalid);
+  CHECK(gsma.world->recorder().forced_reactivations().empty());
+  CHECK(gsma.world->devices().attach_attempts(g) == 2);  // at boot, and the one after the detach
+  CHECK(gsma.world->devices().modem(g) == ModemState::kSimInvalid);
   CHECK(gsma.Fees(g) == 1 * day);
 }
 
@@ -65,13 +65,13 @@ TEST_CASE("DEV-1 SOR-6: a suspended then reactivated device stays offline until 
                                 "  - { at: 5d, power-cycle: { group: units } }\n"));
   const SimId sim = r.Sim("units");
   // Between the reactivation and the power cycle the modem held its SIM invalid: no attempt.
-  CHECK(r.world->fleet.attach_attempts[sim] == 3);  // boot, after the detach, after the cycle
-  CHECK(r.world->fleet.modem[sim] == ModemState::kRegistered);
-  const MassEvent& cycle = r.world->recovery.events.back();
+  CHECK(r.world->devices().attach_attempts(sim) == 3);  // boot, after the detach, after the cycle
+  CHECK(r.world->devices().modem(sim) == ModemState::kRegistered);
+  const MassEvent& cycle = r.world->recorder().recovery().events().back();
   REQUIRE(cycle.back.size() == 1);
   CHECK(cycle.back[0] == 10 * kSecond);  // the boot
   // Offline from 1d to 5d + 10 s.
-  CHECK(r.world->subscribers.online_ms[sim] ==
+  CHECK(r.world->network().online_ms(sim) ==
         (kDay - 10 * kSecond) + (30 * kDay - 5 * kDay - 10 * kSecond));
 }
 
@@ -83,12 +83,12 @@ TEST_CASE("NET-1: re-inserting the SIM clears the invalid SIM as a power cycle d
                                 "  - { at: 5d, reinsert-sim: { group: units } }\n"
                                 "  - { at: 6d, reinsert-sim: { group: units } }\n"));
   const SimId sim = r.Sim("units");
-  CHECK(r.world->metrics.actions[2].applied == 1);
-  CHECK(r.world->fleet.attach_attempts[sim] == 4);  // boot, after the detach, after each re-insert
-  CHECK(r.world->fleet.modem[sim] == ModemState::kRegistered);
+  CHECK(r.world->recorder().actions()[2].applied == 1);
+  CHECK(r.world->devices().attach_attempts(sim) == 4);  // boot, after the detach, after each re-insert
+  CHECK(r.world->devices().modem(sim) == ModemState::kRegistered);
   // Offline from 1d to 5d + 10 s (the modem reads the SIM for its boot time), and for the boot
   // time of the second re-insertion.
-  CHECK(r.world->subscribers.online_ms[sim] ==
+  CHECK(r.world->network().online_ms(sim) ==
         (kDay - 10 * kSecond) + (30 * kDay - 5 * kDay - 10 * kSecond) - 10 * kSecond);
 }
 
@@ -101,9 +101,9 @@ TEST_CASE("DEV-2: exponential back-off grows by its multiplier up to its cap",
              "  - { at: 1h, cell-outage: { cell: metro, for: 1h } }\n"),
       "4h");
   const SimId sim = r.Sim("units");
-  CHECK(r.world->fleet.attach_attempts[sim] == 1 + 10 + 1);
-  REQUIRE(r.world->recovery.events.back().back.size() == 1);
-  CHECK(r.world->recovery.events.back().back[0] == 3 * kMinute);
+  CHECK(r.world->devices().attach_attempts(sim) == 1 + 10 + 1);
+  REQUIRE(r.world->recorder().recovery().events().back().back.size() == 1);
+  CHECK(r.world->recorder().recovery().events().back().back[0] == 3 * kMinute);
 }
 
 TEST_CASE("DEV-2: a fixed interval, and giving up after the maximum attempts",
@@ -114,9 +114,9 @@ TEST_CASE("DEV-2: a fixed interval, and giving up after the maximum attempts",
                          "4h");
   const SimId sim = r.Sim("units");
   // Four failures (at 1h, +30 s, +60 s, +90 s), then nothing until the power cycle.
-  CHECK(r.world->fleet.attach_attempts[sim] == 1 + 4 + 1);
-  CHECK(r.world->fleet.modem[sim] == ModemState::kRegistered);
-  const MassEvent& outage = r.world->recovery.events[0];
+  CHECK(r.world->devices().attach_attempts(sim) == 1 + 4 + 1);
+  CHECK(r.world->devices().modem(sim) == ModemState::kRegistered);
+  const MassEvent& outage = r.world->recorder().recovery().events()[0];
   CHECK(outage.back.empty());  // it never came back by itself
 }
 
@@ -134,11 +134,11 @@ TEST_CASE("DEV-2: reboot after N failures, with its own back-off, and after time
     // From 1h: fails at 0, 10 and 20 s -> reboot 1 min later (80 s), boot 10 s, fails at 90,
     // 100, 110 s -> reboot 2 min later (230 s), ... 4, 8, then 10 min (the cap) later. The cell
     // is back at 1800 s; the boot after the 2270 s reboot finds it.
-    CHECK(r.world->fleet.reboots[sim] == 6);  // at 80, 230, 500, 1010, 1640 and 2270 s
-    REQUIRE(r.world->recovery.events[0].back.size() == 1);
-    CHECK(r.world->recovery.events[0].back[0] == 2280 * kSecond - 30 * kMinute);
-    CHECK(r.world->fleet.reboots_in_row[sim] == 0);  // reset once it was back
-    CHECK(r.world->fleet.modem[sim] == ModemState::kRegistered);
+    CHECK(r.world->devices().reboots(sim) == 6);  // at 80, 230, 500, 1010, 1640 and 2270 s
+    REQUIRE(r.world->recorder().recovery().events()[0].back.size() == 1);
+    CHECK(r.world->recorder().recovery().events()[0].back[0] == 2280 * kSecond - 30 * kMinute);
+    CHECK(r.world->devices().reboots_in_row(sim) == 0);  // reset once it was back
+    CHECK(r.world->devices().modem(sim) == ModemState::kRegistered);
   }
   SECTION("after time without service") {
     const Run r = Simulate(Device("{ reboot-after-no-service: 20m }",
@@ -146,7 +146,7 @@ TEST_CASE("DEV-2: reboot after N failures, with its own back-off, and after time
                            "4h");
     const SimId sim = r.Sim("units");
     // Service lost at 1h: reboots at 1h20m and 1h40m (the watchdog restarts with each boot).
-    CHECK(r.world->fleet.reboots[sim] == 2);
+    CHECK(r.world->devices().reboots(sim) == 2);
   }
 }
 
@@ -154,9 +154,9 @@ TEST_CASE("DEV-2: permanent-reject retry works around #7 and storms too", "[rule
   const Run r = Simulate(Device("{ retry: fixed, interval: 30s, permanent-reject: retry }",
                                 "  - { at: 1d, suspend: { group: units } }\n"));
   // 31 attempts 30 s apart from the detach at 1d: the storm comes 900 s in, without a reboot.
-  REQUIRE(r.world->forced_reactivations.size() == 1);
-  CHECK(r.world->forced_reactivations[0].time == kDay + 900 * kSecond);
-  CHECK(r.world->fleet.reboots[r.Sim("units")] == 0);
+  REQUIRE(r.world->recorder().forced_reactivations().size() == 1);
+  CHECK(r.world->recorder().forced_reactivations()[0].time == kDay + 900 * kSecond);
+  CHECK(r.world->devices().reboots(r.Sim("units")) == 0);
 }
 
 TEST_CASE("DEV-4: the energy proxy counts radio time, attempts and reboots", "[rules][firmware]") {
@@ -170,13 +170,13 @@ timeline:
   - { at: 1d, suspend: { group: units } }
 )");
   const SimId sim = r.Sim("units");
-  const Fleet& f = r.world->fleet;
+  const Devices& f = r.world->devices();
   // Boot (10 s) and 2 s per attempt: the first attach, then 31 attempts and 30 reboots of the
   // storm (each attempt's answer now arrives 2 s after it).
-  CHECK(f.attach_attempts[sim] == 32);
-  CHECK(f.reboots[sim] == 30);
-  CHECK(f.radio_ms[sim] == 10 * kSecond + 32 * 2 * kSecond + 30 * 10 * kSecond);
-  CHECK(r.world->forced_reactivations[0].time == kDay + 30 * 12 * kSecond);
+  CHECK(f.attach_attempts(sim) == 32);
+  CHECK(f.reboots(sim) == 30);
+  CHECK(f.radio_ms(sim) == 10 * kSecond + 32 * 2 * kSecond + 30 * 10 * kSecond);
+  CHECK(r.world->recorder().forced_reactivations()[0].time == kDay + 30 * 12 * kSecond);
 }
 
 TEST_CASE("DEV-2: back-off waits and their jitter", "[unit][firmware]") {

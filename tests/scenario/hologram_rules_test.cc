@@ -42,12 +42,12 @@ timeline:
   // The SIM fee for January and February, paused or not.
   CHECK(r.Fees(sim, FeeCategory::kBasic) == 2 * BasicRate(p, "flexible", "active"));
   // Data only outside the pause: 49 of the 59 days.
-  const int64_t bytes = r.world->subscribers.uplink_bytes[sim];
+  const int64_t bytes = r.world->network().uplink_bytes(sim);
   CHECK(bytes >= (49 * 24 - 1) * 100 * 1024);
   CHECK(bytes <= (49 * 24 + 1) * 100 * 1024);
-  CHECK(r.world->subscribers.online_ms[sim] == 49 * kDay);
+  CHECK(r.world->network().online_ms(sim) == 49 * kDay);
   CHECK(r.Path(r.Sim("d")) == Strings{"active", "pending-deactivation", "deactivated"});
-  CHECK(r.world->metrics.actions[3].refused == 1);  // nothing resumes a deactivated SIM
+  CHECK(r.world->recorder().actions()[3].refused == 1);  // nothing resumes a deactivated SIM
 }
 
 TEST_CASE("HOL-2: deactivation completes up to 30 days later, without charges meanwhile",
@@ -61,8 +61,8 @@ timeline:
   const SimId sim = r.Sim("g");
   CHECK(r.Changes(sim) ==
         Strings{"active>pending-deactivation:api", "pending-deactivation>deactivated:timer"});
-  CHECK(r.world->history.changes[1].time == r.At("2026-02-19T00:00:00Z"));
-  CHECK(r.world->fleet.modem[sim] == ModemState::kSimInvalid);  // cannot connect meanwhile
+  CHECK(r.world->recorder().history().changes[1].time == r.At("2026-02-19T00:00:00Z"));
+  CHECK(r.world->devices().modem(sim) == ModemState::kSimInvalid);  // cannot connect meanwhile
   CHECK(r.Fees(sim) == BasicRate(r.Profile("hologram"), "flexible", "active"));  // January only
   // The delay is a setting: a scenario can shorten it.
   const Run quick = Simulate(R"(carriers:
@@ -78,7 +78,7 @@ timeline:
   - { at: 1d, deactivate: { group: g } }
 )",
                              "10d");
-  CHECK(quick.world->history.changes[1].time == 4 * kDay);
+  CHECK(quick.world->recorder().history().changes[1].time == 4 * kDay);
 }
 
 TEST_CASE("HOL-3: the dashboard deactivates at most 10 SIMs at a time, the API any number",
@@ -94,7 +94,7 @@ timeline:
   - { at: 2d, pause: { group: a, via: dashboard } }
 )"),
                          "5d");
-  const auto& actions = r.world->metrics.actions;
+  const auto& actions = r.world->recorder().actions();
   CHECK(actions[0].refused == 11);
   CHECK(actions[0].refusals.begin()->first ==
         "the dashboard can deactivate at most 10 SIMs at a time");
@@ -107,7 +107,7 @@ timeline:
   for (const char* group : {"a", "b", "c"}) {
     CHECK(r.Fees(r.Sim(group, 0)) == BasicRate(p, "flexible", "active"));
   }
-  CHECK(r.world->ledger.lines.size() == 32);
+  CHECK(r.world->ledger().lines.size() == 32);
 }
 
 TEST_CASE("HOL-4: only owners, admins and managers may deactivate", "[rules][hologram]") {
@@ -119,7 +119,7 @@ timeline:
   - { at: 2d, pause: { sim: "g#0", as: developer } }
 )"),
                          "5d");
-  CHECK(r.world->metrics.actions[0].refusals.begin()->first ==
+  CHECK(r.world->recorder().actions()[0].refusals.begin()->first ==
         "role 'developer' may not deactivate (allowed: 'owner', 'admin' or 'manager')");
   CHECK(r.Path(r.Sim("g", 0)) == Strings{"active", "paused"});
   CHECK(r.Path(r.Sim("g", 1)) == Strings{"active", "pending-deactivation"});
@@ -143,13 +143,13 @@ timeline:
                          "35d");
   const auto times = [&](SimId sim) {
     std::vector<SimTime> t;
-    for (const StatusChange& c : r.world->history.changes) {
+    for (const StatusChange& c : r.world->recorder().history().changes) {
       if (c.sim == sim) t.push_back(c.time);
     }
     return t;
   };
   const auto next_send = [&](SimId sim, SimTime from) {
-    const SimTime anchor = r.world->fleet.traffic_anchor[sim];
+    const SimTime anchor = r.world->devices().traffic_anchor(sim);
     return anchor + (from - anchor + kHour - 1) / kHour * kHour;
   };
   const SimTime feb = r.At("2026-02-01T00:00:00Z");
@@ -204,7 +204,7 @@ timeline:
   const SimId deact = r.Sim("deact");
   CHECK(r.Changes(deact) == Strings{"active>paused:network", "paused>pending-deactivation:api",
                                     "pending-deactivation>deactivated:timer"});
-  CHECK(r.world->history.changes.back().time == 32 * kDay);
+  CHECK(r.world->recorder().history().changes.back().time == 32 * kDay);
   // January's SIM fee, and 200 KB (two 100 KB sends) of data; nothing after the request.
   CHECK(r.Fees(deact, FeeCategory::kBasic) == BasicRate(p, "flexible", "active"));
   const auto usage = r.Lines(deact, FeeCategory::kUsage);
@@ -221,7 +221,7 @@ timeline:
                          "59d");  // to Mar 1
   const CarrierProfile& p = r.Profile("hologram");
   const SimId sim = r.Sim("g");
-  CHECK(p.plans[r.world->billing.plan(sim)].name == "high-bandwidth");
+  CHECK(p.plans[r.world->network().plan(sim)].name == "high-bandwidth");
   // January is charged once, at the higher of the two plans' fees; February on the new plan.
   CHECK(r.Fees(sim, FeeCategory::kBasic) == 2 * BasicRate(p, "high-bandwidth", "active"));
   // Data up to Jan 15 at the flexible rate; after it within the 1 GB allowance: free.

@@ -57,7 +57,7 @@ timeline:
   const SimId sim = r.Sim("g");
   CHECK(r.Path(sim) == Strings{"new"});
   CHECK(r.Fees(sim) == 0);
-  CHECK(r.world->metrics.total.attach_accepts == 0);  // a new SIM does not connect
+  CHECK(r.world->recorder().signaling().total.attach_accepts == 0);  // a new SIM does not connect
   const CarrierProfile& p = r.Profile("kore");
   const StatusId fresh = *p.FindStatus("new");
   for (const VerbDef& v : p.verbs) CHECK((v.to_previous || v.to != fresh));  // no verb sets new
@@ -93,10 +93,10 @@ timeline:
   // 250 KB at 10 KB a send: the 25th send crosses it.
   const SimId data = r.Sim("data");
   CHECK(r.Changes(data) == Strings{"ready>active:network"});
-  CHECK(r.world->history.changes[0].time == r.world->fleet.traffic_anchor[data] + 24 * kHour + 1);
+  CHECK(r.world->recorder().history().changes[0].time == r.world->devices().traffic_anchor(data) + 24 * kHour + 1);
   CHECK(r.Changes(r.Sim("sms")) == Strings{"ready>active:network"});
   CHECK(r.Changes(r.Sim("time")) == Strings{"ready>active:timer"});
-  for (const StatusChange& c : r.world->history.changes) {
+  for (const StatusChange& c : r.world->recorder().history().changes) {
     if (c.sim == r.Sim("time")) CHECK(c.time == r.At("2026-04-01T00:00:00Z"));
     if (c.sim == r.Sim("sms")) CHECK(c.time == 2 * kDay);
   }
@@ -134,13 +134,13 @@ timeline:
   CHECK(r.Changes(r.Sim("late")) ==
         Strings{"ready>scheduled:api", "scheduled>updating:network", "updating>active:timer"});
   std::vector<SimTime> late_times;
-  for (const StatusChange& c : r.world->history.changes) {
+  for (const StatusChange& c : r.world->recorder().history().changes) {
     if (c.sim == r.Sim("late")) late_times.push_back(c.time);
   }
   CHECK(late_times == std::vector<SimTime>{5 * kDay + kHour, 5 * kDay + 6 * kHour,
                                            5 * kDay + 6 * kHour + kUpdate});
   // A device attached while the change is in progress is answered as in the status before.
-  CHECK(r.world->fleet.modem[r.Sim("late")] == ModemState::kRegistered);
+  CHECK(r.world->devices().modem(r.Sim("late")) == ModemState::kRegistered);
   // Fees start when the change completes: both pay January's active fee once, nothing for
   // ready, updating or scheduled.
   const CarrierProfile& p = r.Profile("kore");
@@ -182,7 +182,7 @@ timeline:
         Strings{"suspended", "updating", "deactivated", "updating", "suspended"});
   CHECK(r.Changes(r.Sim("gone")) ==
         Strings{"active>updating:api", "updating>deactivated:timer", "deactivated>canceled:timer"});
-  for (const StatusChange& c : r.world->history.changes) {
+  for (const StatusChange& c : r.world->recorder().history().changes) {
     if (c.sim == r.Sim("gone") && r.Status(c.sim) == "canceled" && c.cause == ChangeCause::kTimer &&
         c.from == *r.Profile("kore").FindStatus("deactivated")) {
       CHECK(c.time == kDay + kUpdate + 72 * kHour);
@@ -201,9 +201,9 @@ timeline:
                          "100d");
   const SimId sim = r.Sim("g");
   CHECK(r.Path(sim) == Strings{"active", "updating", "canceled"});
-  CHECK(r.world->metrics.actions[1].refusals.count("activate is not allowed from canceled") == 1);
+  CHECK(r.world->recorder().actions()[1].refusals.count("activate is not allowed from canceled") == 1);
   CHECK(r.Fees(sim) == BasicRate(r.Profile("kore"), "standard", "active"));  // January only
-  CHECK(r.world->fleet.modem[sim] == ModemState::kSimInvalid);  // rejected after the cycle
+  CHECK(r.world->devices().modem(sim) == ModemState::kSimInvalid);  // rejected after the cycle
 }
 
 }  // namespace

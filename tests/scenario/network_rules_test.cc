@@ -3,9 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include "reports/csv_reports.h"
-#include "reports/fees.h"
 #include "reports/summary_json.h"
-#include "simulator/world/simulation.h"
+#include "simulator/world/world.h"
 #include "tests/scenario/rules_util.h"
 
 namespace carriersim::test {
@@ -32,7 +31,7 @@ fleet:
 }
 
 const MassEvent& Outage(const Run& r) {
-  for (const MassEvent& e : r.world->recovery.events) {
+  for (const MassEvent& e : r.world->recorder().recovery().events()) {
     if (e.from != e.start) return e;
   }
   FAIL("no outage recorded");
@@ -45,25 +44,25 @@ TEST_CASE("NET-3: attaches past a cell's capacity get #22 and wait out T3346", "
   // 100 devices attach at the same instant into a cell that handles 10 a second.
   const Run r = Simulate(Cell(100, "10/s", "0s", "0s", "modem", "", "  []\n"), "1d");
   const World& w = *r.world;
-  const CellStats& cell = w.cells.stats[0];
+  const CellStats& cell = w.recorder().signaling().by_cell[0];
   CHECK(cell.per_second.peak == 100);
   CHECK(cell.per_second.peak_at == 0);
   CHECK(cell.rejects_by_cause.at(kCauseCongestion) >= 90);
   // Every rejected device waited a T3346 from 5-15 min: nobody came back before 5 min, and all
   // were in by 15 min plus a retry.
   for (SimId sim = 0; sim < 100; ++sim) {
-    CHECK(w.fleet.modem[sim] == ModemState::kRegistered);
-    if (w.fleet.t3346_until[sim] != 0) {
-      CHECK(w.fleet.t3346_until[sim] >= 5 * kMinute);
-      CHECK(w.fleet.t3346_until[sim] <= 15 * kMinute + 15 * kMinute);
+    CHECK(w.devices().modem(sim) == ModemState::kRegistered);
+    if (w.devices().t3346_until(sim) != 0) {
+      CHECK(w.devices().t3346_until(sim) >= 5 * kMinute);
+      CHECK(w.devices().t3346_until(sim) <= 15 * kMinute + 15 * kMinute);
     }
   }
   // First second: exactly the capacity got through.
-  CHECK(w.metrics.total.attach_accepts == 100);
-  CHECK(w.metrics.total.rejects_by_cause[kCauseCongestion] ==
-        w.metrics.total.attach_attempts - 100);
+  CHECK(w.recorder().signaling().total.attach_accepts == 100);
+  CHECK(w.recorder().signaling().total.rejects_by_cause[kCauseCongestion] ==
+        w.recorder().signaling().total.attach_attempts - 100);
   // The devices on at the start are no mass event: their rejects are collateral damage.
-  CHECK(w.metrics.total.collateral_congestion == w.metrics.total.rejects_by_cause[22]);
+  CHECK(w.recorder().signaling().total.collateral_congestion == w.recorder().signaling().total.rejects_by_cause[22]);
 }
 
 TEST_CASE("NET-3: T3346 survives a reboot of the modem", "[rules][network]") {
@@ -74,14 +73,14 @@ TEST_CASE("NET-3: T3346 survives a reboot of the modem", "[rules][network]") {
   const World& w = *early.world;
   int rejected = 0;
   for (SimId sim = 0; sim < 20; ++sim) {
-    if (w.fleet.modem[sim] == ModemState::kRegistered) continue;
+    if (w.devices().modem(sim) == ModemState::kRegistered) continue;
     ++rejected;
-    CHECK(w.fleet.reboots[sim] == 1);
-    CHECK(w.fleet.attach_attempts[sim] == 1);
-    CHECK(w.fleet.t3346_until[sim] >= 5 * kMinute);
+    CHECK(w.devices().reboots(sim) == 1);
+    CHECK(w.devices().attach_attempts(sim) == 1);
+    CHECK(w.devices().t3346_until(sim) >= 5 * kMinute);
   }
   CHECK(rejected == 19);
-  CHECK(Simulate(text, "1d").world->metrics.total.attach_accepts == 20);
+  CHECK(Simulate(text, "1d").world->recorder().signaling().total.attach_accepts == 20);
 }
 
 TEST_CASE("NET-4: a cell outage drops sessions and devices return by their timers after it",
@@ -92,19 +91,19 @@ TEST_CASE("NET-4: a cell outage drops sessions and devices return by their timer
       Cell(10, "50/s", "0s", "0s", "modem", "", "  - { at: 1h, cell-outage: { cell: metro, for: 1h } }\n");
   const Run during = SimulateUntil(text, kHour + kSecond, "4h");
   for (SimId sim = 0; sim < 10; ++sim) {
-    CHECK(during.world->subscribers.online[sim] == 0);
-    CHECK(during.world->fleet.modem[sim] == ModemState::kWaiting);
+    CHECK(during.world->network().online(sim) == 0);
+    CHECK(during.world->devices().modem(sim) == ModemState::kWaiting);
   }
   const Run r = Simulate(text, "4h");
   const MassEvent& e = Outage(r);
   CHECK(e.affected == 10);
   REQUIRE(e.back.size() == 10);
   for (SimTime t : e.back) CHECK(t == 200 * kSecond);
-  CHECK(r.world->subscribers.online_ms[0] == (kHour) + (2 * kHour - 200 * kSecond));
+  CHECK(r.world->network().online_ms(0) == (kHour) + (2 * kHour - 200 * kSecond));
   // 1 at boot, 5 cycles of 5 into the dead cell, and the one that got back in.
-  CHECK(r.world->fleet.attach_attempts[0] == 1 + 25 + 1);
-  CHECK(r.world->metrics.total.attempts_without_cell == 10 * 25);
-  CHECK(r.world->metrics.by_group[0].attempts_without_cell == 10 * 25);
+  CHECK(r.world->devices().attach_attempts(0) == 1 + 25 + 1);
+  CHECK(r.world->recorder().signaling().total.attempts_without_cell == 10 * 25);
+  CHECK(r.world->recorder().signaling().by_group[0].attempts_without_cell == 10 * 25);
 }
 
 TEST_CASE("NET-4: in a core outage requests reach the cell and time out", "[rules][network]") {
@@ -114,11 +113,11 @@ TEST_CASE("NET-4: in a core outage requests reach the cell and time out", "[rule
   const World& w = *r.world;
   // Each failure takes T3410 (15 s), then T3411 (10 s): tries at 0, 25, 50, 75 and 100 s; the
   // 5th fails at 115 s and T3402 (12 min) puts the next at 835 s, 235 s after the core is back.
-  CHECK(w.metrics.total.unanswered == 5 * 5);
+  CHECK(w.recorder().signaling().total.unanswered == 5 * 5);
   const MassEvent& e = Outage(r);
   REQUIRE(e.back.size() == 5);
   for (SimTime t : e.back) CHECK(t == 235 * kSecond);
-  CHECK(w.fleet.radio_ms[0] == 5 * 15 * kSecond);
+  CHECK(w.devices().radio_ms(0) == 5 * 15 * kSecond);
 }
 
 TEST_CASE("NET-4: the dead-air fast-forward changes no report", "[rules][network]") {
@@ -135,19 +134,17 @@ TEST_CASE("NET-4: the dead-air fast-forward changes no report", "[rules][network
                        "power: { duty-cycle: { on: 20m, every: 1h } }");
   for (const std::string& text :
        {Cell(300, "5/s", "0s..30s", "0s..60s", "gsma-ts34", late, outages), slow_answers}) {
-    Run fast = Prepare(text, "6h");
-    Run slow = Prepare(text, "6h");
-    slow.world->fast_forward = false;
-    RunSimulation(*fast.world);
-    RunSimulation(*slow.world);
-    CHECK(fast.world->events < slow.world->events);
-    auto reports = [](World& w) {
-      const FeeSummary fees = SummarizeFees(w);
-      nlohmann::ordered_json summary = BuildSummary(w, fees);
+    RunOptions every_retry;
+    every_retry.fast_forward = false;
+    const Run fast = Simulate(text, "6h");
+    const Run slow = Simulate(text, "6h", "USD", every_retry);
+    CHECK(fast.world->events() < slow.world->events());
+    auto reports = [](const RunResult& run) {
+      nlohmann::ordered_json summary = BuildSummary(run);
       summary.erase("engine");
-      return summary.dump(1) + SimsCsv(w, fees) + LedgerCsv(w) + HistoryCsv(w) + SessionsCsv(w);
+      return summary.dump(1) + SimsCsv(run) + LedgerCsv(run) + HistoryCsv(run) + SessionsCsv(run);
     };
-    CHECK(reports(*fast.world) == reports(*slow.world));
+    CHECK(reports(*fast.result) == reports(*slow.result));
   }
 }
 
@@ -164,13 +161,13 @@ TEST_CASE("NET-3 NET-4: naive firmware makes a taller surge and more collateral 
   };
   const Run naive = run("naive");
   const Run gsma = run("gsma-ts34");
-  const CellStats& n = naive.world->cells.stats[0];
-  const CellStats& g = gsma.world->cells.stats[0];
+  const CellStats& n = naive.world->recorder().signaling().by_cell[0];
+  const CellStats& g = gsma.world->recorder().signaling().by_cell[0];
   INFO("peak/s naive " << n.per_second.peak << " gsma " << g.per_second.peak
                        << "; collateral naive " << n.collateral << " gsma " << g.collateral);
   CHECK(2 * n.per_second.peak > 3 * g.per_second.peak);
   CHECK(n.collateral > g.collateral);
-  CHECK(naive.world->metrics.total.collateral_congestion > 0);
+  CHECK(naive.world->recorder().signaling().total.collateral_congestion > 0);
   // Everyone is back in the end with either firmware.
   CHECK(Outage(naive).back.size() == 2000);
   CHECK(Outage(gsma).back.size() == 2000);
@@ -193,12 +190,12 @@ TEST_CASE("NET-4: modems that search for a cell instead of retrying return in a 
                  "modem: { loss-detection: 0s..60s, no-cell: search, cell-search: 0s..10s }");
   const Run retrying = Simulate(Cell(2000, "50/s", "0s..60s", "0s..60s", "modem", "", outage), "4h");
   const Run searching = Simulate(search, "4h");
-  const CellStats& r = retrying.world->cells.stats[0];
-  const CellStats& s = searching.world->cells.stats[0];
+  const CellStats& r = retrying.world->recorder().signaling().by_cell[0];
+  const CellStats& s = searching.world->recorder().signaling().by_cell[0];
 
   // Searching modems made no attempt into the dead cell; retrying ones made thousands.
-  CHECK(searching.world->metrics.total.attempts_without_cell == 0);
-  CHECK(retrying.world->metrics.total.attempts_without_cell > 2000 * 5);
+  CHECK(searching.world->recorder().signaling().total.attempts_without_cell == 0);
+  CHECK(retrying.world->recorder().signaling().total.attempts_without_cell > 2000 * 5);
   // The surge: the busiest second after the restore is the searching fleet's, far over capacity,
   // and it is congested; every device still comes back.
   CHECK(s.per_second.peak_at >= 2 * kHour);

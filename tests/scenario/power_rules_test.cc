@@ -38,7 +38,7 @@ TEST_CASE("DEV-1: a duty-cycled device is on for its share of every period, at i
   std::set<SimTime> phases;
   for (int64_t i = 0; i < 3; ++i) {
     const SimId sim = run.Sim("units", i);
-    const SimTime phase = PowerPhase(*run.world, sim);
+    const SimTime phase = run.world->devices().PowerPhase(sim);
     REQUIRE(phase >= 0);
     REQUIRE(phase < kHour);
     phases.insert(phase);
@@ -53,9 +53,9 @@ TEST_CASE("DEV-1: a duty-cycled device is on for its share of every period, at i
       online += off - (on + 10 * kSecond);
     }
     INFO("device " << i << ", phase " << phase);
-    CHECK(run.world->fleet.attach_attempts[sim] == attaches);
-    CHECK(run.world->subscribers.online_ms[sim] == online);
-    CHECK(run.world->metrics.by_group[0].sessions_opened >= attaches);
+    CHECK(run.world->devices().attach_attempts(sim) == attaches);
+    CHECK(run.world->network().online_ms(sim) == online);
+    CHECK(run.world->recorder().signaling().by_group[0].sessions_opened >= attaches);
     // 10 minutes in every hour, 24 hours, less the boots.
     CHECK(online > 23 * (10 * kMinute - 10 * kSecond));
     CHECK(online <= 24 * 10 * kMinute);
@@ -69,10 +69,10 @@ TEST_CASE("DEV-1: a seasonal device is off from December to March, and the switc
   // 2026-01-01 + 400 days: the season of 2025/26 runs out on Mar 1, the next starts on Dec 1.
   const Run seasonal = Simulate(Devices(device, 1), "400d");
   const SimId sim = seasonal.Sim("units");
-  CHECK(seasonal.world->fleet.attach_attempts[sim] == 1);
-  CHECK(seasonal.world->subscribers.online_ms[sim] ==
+  CHECK(seasonal.world->devices().attach_attempts(sim) == 1);
+  CHECK(seasonal.world->network().online_ms(sim) ==
         seasonal.At("2026-12-01T00:00:00Z") - seasonal.At("2026-03-01T00:00:10Z"));
-  CHECK(seasonal.world->fleet.modem[sim] == ModemState::kOff);
+  CHECK(seasonal.world->devices().modem(sim) == ModemState::kOff);
 
   // Switched off in June, on again in July: the schedule applies only while switched on.
   const Run switched = Simulate(Devices(device, 1,
@@ -80,13 +80,13 @@ TEST_CASE("DEV-1: a seasonal device is off from December to March, and the switc
                                         "  - { at: 2026-07-01, power-on: { group: units } }\n"
                                         "  - { at: 2026-12-15, power-on: { group: units } }\n"),
                                 "400d");
-  CHECK(switched.world->fleet.attach_attempts[sim] == 2);
-  CHECK(switched.world->subscribers.online_ms[sim] ==
+  CHECK(switched.world->devices().attach_attempts(sim) == 2);
+  CHECK(switched.world->network().online_ms(sim) ==
         (switched.At("2026-06-01T00:00:00Z") - switched.At("2026-03-01T00:00:10Z")) +
             (switched.At("2026-12-01T00:00:00Z") - switched.At("2026-07-01T00:00:10Z")));
   // The power-on in December, within the season, is a switch thrown, not power.
-  CHECK(switched.world->metrics.actions[2].unchanged == 1);
-  CHECK(switched.world->fleet.modem[sim] == ModemState::kOff);
+  CHECK(switched.world->recorder().actions()[2].unchanged == 1);
+  CHECK(switched.world->devices().modem(sim) == ModemState::kOff);
 }
 
 TEST_CASE("DEV-1: a power-on with a spread brings the fleet up over the spread, not in lockstep",
@@ -96,13 +96,13 @@ TEST_CASE("DEV-1: a power-on with a spread brings the fleet up over the spread, 
   const std::string device = "{ boot: 10s }";
   const Run lockstep = Simulate(Devices(device, 1000, at_once, ", power: false"), "1d");
   const Run spread_run = Simulate(Devices(device, 1000, spread, ", power: false"), "1d");
-  const MassEvent& all = lockstep.world->recovery.events.at(0);
-  const MassEvent& spread_out = spread_run.world->recovery.events.at(0);
+  const MassEvent& all = lockstep.world->recorder().recovery().events().at(0);
+  const MassEvent& spread_out = spread_run.world->recorder().recovery().events().at(0);
   CHECK(all.affected == 1000);
   CHECK(all.BackBy(1) == 10 * kSecond);
   CHECK(all.BackBy(100) == 10 * kSecond);
   CHECK(spread_out.affected == 1000);
-  CHECK(spread_run.world->metrics.actions[0].applied == 1000);
+  CHECK(spread_run.world->recorder().actions()[0].applied == 1000);
   CHECK(*spread_out.BackBy(1) < 30 * kSecond);
   CHECK(*spread_out.BackBy(50) > 4 * kMinute);
   CHECK(*spread_out.BackBy(50) < 6 * kMinute);
@@ -112,8 +112,10 @@ TEST_CASE("DEV-1: a power-on with a spread brings the fleet up over the spread, 
   // Halfway through the spread, about half the fleet has acted.
   const Run midway = SimulateUntil(Devices(device, 1000, spread, ", power: false"),
                                    kHour + 5 * kMinute + 10 * kSecond, "1d");
-  const auto on = std::count_if(midway.world->fleet.modem.begin(), midway.world->fleet.modem.end(),
-                                [](ModemState m) { return m == ModemState::kRegistered; });
+  int64_t on = 0;
+  for (DeviceId d = 0; d < midway.world->devices().size(); ++d) {
+    on += midway.world->devices().modem(d) == ModemState::kRegistered;
+  }
   CHECK(on > 400);
   CHECK(on < 600);
 }
@@ -123,14 +125,14 @@ TEST_CASE("DEV-1: a spread applies to any action on SIMs, such as a verb", "[rul
       Devices("{ boot: 10s }", 200, "  - { at: 1d, spread: 1h, suspend: { group: units } }\n"),
       "3d");
   std::set<SimTime> times;
-  for (const StatusChange& change : run.world->history.changes) {
-    if (run.world->scenario.carriers[0].profile.statuses[change.to].name != "suspended") continue;
+  for (const StatusChange& change : run.world->recorder().history().changes) {
+    if (run.world->scenario().carriers[0].profile.statuses[change.to].name != "suspended") continue;
     CHECK(change.time >= kDay);
     CHECK(change.time < kDay + kHour);
     times.insert(change.time);
   }
   CHECK(times.size() > 190);  // 200 SIMs at their own moments, give or take a coincidence
-  CHECK(run.world->metrics.actions[0].applied == 200);
+  CHECK(run.world->recorder().actions()[0].applied == 200);
 }
 
 }  // namespace carriersim::test

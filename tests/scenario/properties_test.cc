@@ -213,12 +213,12 @@ TEST_CASE("random timelines keep the ledger and the lifecycle consistent", "[pro
     // No negative line, nothing charged twice, no line across a month end.
     std::set<std::tuple<uint32_t, int, int64_t>> charged;  // (sim, unit, day or month)
     int64_t sum = 0;
-    for (const FeeLine& l : w.ledger.lines) {
+    for (const FeeLine& l : w.ledger().lines) {
       CHECK(l.micros >= 0);
       CHECK(l.quantity > 0);
       sum += l.micros;
       if (l.category() != FeeCategory::kBasic) continue;
-      const UnixMillis first = w.scenario.start + l.time;
+      const UnixMillis first = w.scenario().start + l.time;
       const bool daily = l.unit() == FeeUnit::kDay;
       const int64_t base = daily ? DayIndex(first) : MonthIndex(first);
       if (daily) CHECK(MonthIndex(first) == MonthIndex(first + (l.quantity - 1) * kDay));
@@ -228,8 +228,7 @@ TEST_CASE("random timelines keep the ledger and the lifecycle consistent", "[pro
     }
 
     // Totals equal the sum of their lines, however they are cut.
-    const FeeSummary fees = SummarizeFees(w);
-    const nlohmann::ordered_json summary = BuildSummary(w, fees);
+    const nlohmann::ordered_json summary = BuildSummary(*r.result);
     CHECK(Micros(summary["fees"]["total"]) == sum);
     int64_t invoices = 0, groups = 0, plans = 0;
     for (const auto& invoice : summary["fees"]["invoices"]) invoices += Micros(invoice["total"]);
@@ -239,7 +238,7 @@ TEST_CASE("random timelines keep the ledger and the lifecycle consistent", "[pro
     CHECK(groups == sum);
     CHECK(plans == sum);
     int64_t per_sim = 0;
-    std::istringstream sims(SimsCsv(w, fees));
+    std::istringstream sims(SimsCsv(*r.result));
     std::string row;
     std::getline(sims, row);  // header
     while (std::getline(sims, row))
@@ -248,25 +247,25 @@ TEST_CASE("random timelines keep the ledger and the lifecycle consistent", "[pro
 
     // No SIM ever leaves a final status; the history is in time order.
     SimTime last = 0;
-    for (const StatusChange& c : w.history.changes) {
-      CHECK_FALSE(w.ProfileOf(c.sim).statuses[c.from].final);
-      CHECK(Unexplained(w.ProfileOf(c.sim), c).empty());
+    for (const StatusChange& c : w.recorder().history().changes) {
+      CHECK_FALSE(w.directory().ProfileOf(c.sim).statuses[c.from].final);
+      CHECK(Unexplained(w.directory().ProfileOf(c.sim), c).empty());
       CHECK(c.time >= last);
       last = c.time;
       limit_pauses +=
-          c.cause == ChangeCause::kNetwork && w.ProfileOf(c.sim).statuses[c.to].name == "paused";
+          c.cause == ChangeCause::kNetwork && w.directory().ProfileOf(c.sim).statuses[c.to].name == "paused";
     }
-    storms += w.forced_reactivations.size();
+    storms += w.recorder().forced_reactivations().size();
 
-    lines += w.ledger.lines.size();
-    changes += w.history.changes.size();
-    for (const ActionOutcome& o : w.metrics.actions) refusals += o.refused;
+    lines += w.ledger().lines.size();
+    changes += w.recorder().history().changes.size();
+    for (const ActionOutcome& o : w.recorder().actions()) refusals += o.refused;
 
     // And the same seed runs the same.
     const test::Run again = test::Simulate(body, std::to_string(days) + "d", yen ? "JPY" : "USD");
-    CHECK(again.world->ledger.lines.size() == w.ledger.lines.size());
-    CHECK(LedgerCsv(*again.world) == LedgerCsv(w));
-    CHECK(HistoryCsv(*again.world) == HistoryCsv(w));
+    CHECK(again.world->ledger().lines.size() == w.ledger().lines.size());
+    CHECK(LedgerCsv(*again.result) == LedgerCsv(*r.result));
+    CHECK(HistoryCsv(*again.result) == HistoryCsv(*r.result));
   }
   // The timelines are busy enough to mean something.
   CHECK(lines > 2000);

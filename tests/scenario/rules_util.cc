@@ -3,30 +3,37 @@
 #include <catch2/catch.hpp>
 
 #include "simulator/base/calendar.h"
-#include "simulator/world/simulation.h"
 #include "tests/test_util.h"
 
 namespace carriersim::test {
 
-Run Prepare(const std::string& body, const std::string& duration, const std::string& currency) {
+namespace {
+
+std::unique_ptr<Scenario> Load(const std::string& body, const std::string& duration,
+                               const std::string& currency) {
   const std::string text = "name: rules\nstart: 2026-01-01T00:00:00Z\nduration: " + duration +
                            "\ncurrency: " + currency + "\n" + body;
-  Run run;
-  run.scenario = std::make_unique<Scenario>(LoadValid(text));
-  run.world = std::make_unique<World>(*run.scenario, run.scenario->seed);
-  return run;
+  return std::make_unique<Scenario>(LoadValid(text));
 }
 
-Run Simulate(const std::string& body, const std::string& duration, const std::string& currency) {
-  Run run = Prepare(body, duration, currency);
-  RunSimulation(*run.world);
+}  // namespace
+
+Run Simulate(const std::string& body, const std::string& duration, const std::string& currency,
+             const RunOptions& options) {
+  Run run;
+  run.scenario = Load(body, duration, currency);
+  run.result = std::make_unique<RunResult>(RunScenario(*run.scenario, options));
+  run.world = &run.result->world();
   return run;
 }
 
 Run SimulateUntil(const std::string& body, SimTime until, const std::string& duration,
                   const std::string& currency) {
-  Run run = Prepare(body, duration, currency);
-  RunUntil(*run.world, until);
+  Run run;
+  run.scenario = Load(body, duration, currency);
+  run.stepped = std::make_unique<World>(*run.scenario, run.scenario->seed);
+  run.stepped->RunUntil(until);
+  run.world = run.stepped.get();
   return run;
 }
 
@@ -47,18 +54,18 @@ SimId Run::Sim(const std::string& group, int64_t index) const {
 }
 
 std::vector<std::string> Run::Path(SimId sim) const {
-  const CarrierProfile& p = world->ProfileOf(sim);
-  std::vector<std::string> path = {p.statuses[world->GroupOf(sim).status].name};
-  for (const StatusChange& c : world->history.changes) {
+  const CarrierProfile& p = world->directory().ProfileOf(sim);
+  std::vector<std::string> path = {p.statuses[world->directory().GroupOf(sim).status].name};
+  for (const StatusChange& c : world->recorder().history().changes) {
     if (c.sim == sim) path.push_back(p.statuses[c.to].name);
   }
   return path;
 }
 
 std::vector<std::string> Run::Changes(SimId sim) const {
-  const CarrierProfile& p = world->ProfileOf(sim);
+  const CarrierProfile& p = world->directory().ProfileOf(sim);
   std::vector<std::string> changes;
-  for (const StatusChange& c : world->history.changes) {
+  for (const StatusChange& c : world->recorder().history().changes) {
     if (c.sim != sim) continue;
     changes.push_back(p.statuses[c.from].name + ">" + p.statuses[c.to].name + ":" +
                       std::string(ChangeCauseName(c.cause)));
@@ -67,26 +74,22 @@ std::vector<std::string> Run::Changes(SimId sim) const {
 }
 
 std::string Run::Status(SimId sim) const {
-  return world->ProfileOf(sim).statuses[world->subscribers.status[sim]].name;
+  return world->directory().ProfileOf(sim).statuses[world->network().status(sim)].name;
 }
 
 int64_t Run::Fees(SimId sim, FeeCategory category) const {
-  int64_t sum = 0;
-  for (const FeeLine& l : world->ledger.lines) {
-    if (l.sim == sim && l.category() == category) sum += l.micros;
-  }
-  return sum;
+  REQUIRE(result != nullptr);
+  return result->Sim(sim).fees_by_category[static_cast<size_t>(category)];
 }
 
 int64_t Run::Fees(SimId sim) const {
-  int64_t sum = 0;
-  for (const FeeLine& l : world->ledger.lines) sum += l.sim == sim ? l.micros : 0;
-  return sum;
+  REQUIRE(result != nullptr);
+  return result->Sim(sim).fees;
 }
 
 std::vector<FeeLine> Run::Lines(SimId sim, FeeCategory category) const {
   std::vector<FeeLine> lines;
-  for (const FeeLine& l : world->ledger.lines) {
+  for (const FeeLine& l : world->ledger().lines) {
     if (l.sim == sim && l.category() == category) lines.push_back(l);
   }
   return lines;

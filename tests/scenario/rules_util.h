@@ -1,5 +1,5 @@
-// Helpers for the rule tests (SOR-*, KOR-*, HOL-*): run a scenario and read back what happened
-// to one SIM.
+// Helpers for the rule tests (SOR-*, KOR-*, HOL-*, NET-*, DEV-*): run a scenario and read back
+// what happened to one SIM.
 #ifndef CARRIERSIM_TESTS_SCENARIO_RULES_UTIL_H_
 #define CARRIERSIM_TESTS_SCENARIO_RULES_UTIL_H_
 
@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "simulator/results/pipeline.h"
 #include "simulator/world/world.h"
 
 namespace carriersim::test {
@@ -14,10 +15,13 @@ namespace carriersim::test {
 // Status paths and changes, as Run::Path and Run::Changes give them.
 using Strings = std::vector<std::string>;
 
-// A scenario and the world that ran it (the world refers to the scenario, so both live here).
+// A scenario and what ran it: the run pipeline's result (Simulate), or a world stopped midway
+// (SimulateUntil). `world` is the world that ran, either way.
 struct Run {
   std::unique_ptr<Scenario> scenario;
-  std::unique_ptr<World> world;
+  std::unique_ptr<RunResult> result;
+  std::unique_ptr<World> stepped;
+  const World* world = nullptr;
 
   const CarrierProfile& Profile(const std::string& carrier) const;
   SimId Sim(const std::string& group, int64_t index = 0) const;
@@ -26,20 +30,17 @@ struct Run {
   // Each change as "from>to:cause".
   std::vector<std::string> Changes(SimId sim) const;
   std::string Status(SimId sim) const;
+  // The SIM's fees, as the results add them up. REQUIRES: a Simulate run.
   int64_t Fees(SimId sim, FeeCategory category) const;
   int64_t Fees(SimId sim) const;
   std::vector<FeeLine> Lines(SimId sim, FeeCategory category) const;
   SimTime At(const char* utc) const;  // a date-time as simulated time
 };
 
-// Loads and runs a scenario: `header` (name, start, duration, currency) is added, and
-// `body` holds carriers, devices, fleet and timeline.
+// Loads and runs a scenario through the run pipeline: `header` (name, start, duration,
+// currency) is added, and `body` holds carriers, devices, fleet and timeline.
 Run Simulate(const std::string& body, const std::string& duration = "30d",
-             const std::string& currency = "USD");
-
-// Builds the world without running it (to change how it runs first).
-Run Prepare(const std::string& body, const std::string& duration = "30d",
-            const std::string& currency = "USD");
+             const std::string& currency = "USD", const RunOptions& options = {});
 
 // Runs only up to `until` (for looking at a run midway).
 Run SimulateUntil(const std::string& body, SimTime until, const std::string& duration = "30d",

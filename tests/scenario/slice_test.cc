@@ -3,9 +3,9 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 
-#include "simulator/network/core_network.h"
+#include "simulator/results/pipeline.h"
 #include "simulator/scenario/scenario_loader.h"
-#include "simulator/world/simulation.h"
+#include "simulator/world/world.h"
 #include "tests/test_util.h"
 
 namespace carriersim {
@@ -33,12 +33,12 @@ constexpr SimId kTracker = 0;    // trackers are SIMs 0..2
 constexpr SimId kBystander = 3;  // bystanders are SIMs 3..4
 
 std::string StatusName(const World& w, SimId sim) {
-  return w.ProfileOf(sim).statuses[w.subscribers.status[sim]].name;
+  return w.directory().ProfileOf(sim).statuses[w.network().status(sim)].name;
 }
 
 std::vector<StatusChange> HistoryOf(const World& w, SimId sim) {
   std::vector<StatusChange> changes;
-  for (const StatusChange& c : w.history.changes) {
+  for (const StatusChange& c : w.recorder().history().changes) {
     if (c.sim == sim) changes.push_back(c);
   }
   return changes;
@@ -55,20 +55,20 @@ TEST_CASE("SOR-1 SOR-2: a new SIM is ready and its first attach makes it active"
   const Scenario s = test::LoadValid(kSlice);
   World w(s, s.seed);
   CHECK(StatusName(w, kTracker) == "ready");
-  RunUntil(w, 10 * kSecond);  // the boot ends exactly at 10 s: not handled yet
+  w.RunUntil(10 * kSecond);  // the boot ends exactly at 10 s: not handled yet
   CHECK(StatusName(w, kTracker) == "ready");
-  CHECK(w.metrics.total.attach_attempts == 0);
-  RunUntil(w, 10 * kSecond + 1);
+  CHECK(w.recorder().signaling().total.attach_attempts == 0);
+  w.RunUntil(10 * kSecond + 1);
   CHECK(StatusName(w, kTracker) == "active");
-  CHECK(w.metrics.total.attach_attempts == 5);
-  CHECK(w.metrics.total.attach_accepts == 5);
-  CHECK(w.fleet.modem[kTracker] == ModemState::kRegistered);
-  CHECK(w.subscribers.online[kTracker] == 1);
+  CHECK(w.recorder().signaling().total.attach_attempts == 5);
+  CHECK(w.recorder().signaling().total.attach_accepts == 5);
+  CHECK(w.devices().modem(kTracker) == ModemState::kRegistered);
+  CHECK(w.network().online(kTracker) == 1);
   const std::vector<StatusChange> history = HistoryOf(w, kTracker);
   REQUIRE(history.size() == 1);
   CHECK(history[0].time == 10 * kSecond);
-  CHECK(w.ProfileOf(kTracker).statuses[history[0].from].name == "ready");
-  CHECK(w.ProfileOf(kTracker).statuses[history[0].to].name == "active");
+  CHECK(w.directory().ProfileOf(kTracker).statuses[history[0].from].name == "ready");
+  CHECK(w.directory().ProfileOf(kTracker).statuses[history[0].to].name == "active");
   CHECK(history[0].cause == ChangeCause::kDeviceAttach);
 }
 
@@ -76,21 +76,21 @@ TEST_CASE("SOR-6 NET-1: a suspended SIM's attach gets permanent reject #7 and th
           "[slice]") {
   const Scenario s = test::LoadValid(kSlice);
   World w(s, s.seed);
-  RunUntil(w, 10 * kDay + 1);
+  w.RunUntil(10 * kDay + 1);
   CHECK(StatusName(w, kTracker) == "suspended");
   // Detached at the suspension, re-attached at once and permanently rejected.
-  CHECK(w.fleet.attach_attempts[kTracker] == 2);
-  CHECK(w.metrics.by_group[0].network_detaches == 3);
-  CHECK(w.metrics.by_group[0].detaches_by_cause[kCauseEpsNotAllowed] == 0);  // re-attach required
-  CHECK(w.metrics.by_group[0].rejects_by_cause[kCauseEpsNotAllowed] == 3);
-  CHECK(w.metrics.by_group[0].AttachRejects() == 3);
-  CHECK(w.fleet.modem[kTracker] == ModemState::kSimInvalid);
-  CHECK(w.subscribers.online[kTracker] == 0);
-  CHECK_FALSE(w.queue.IsTimerSet(EntityOfDevice(kTracker), kModemTimer));
+  CHECK(w.devices().attach_attempts(kTracker) == 2);
+  CHECK(w.recorder().signaling().by_group[0].network_detaches == 3);
+  CHECK(w.recorder().signaling().by_group[0].detaches_by_cause[kCauseEpsNotAllowed] == 0);  // re-attach required
+  CHECK(w.recorder().signaling().by_group[0].rejects_by_cause[kCauseEpsNotAllowed] == 3);
+  CHECK(w.recorder().signaling().by_group[0].AttachRejects() == 3);
+  CHECK(w.devices().modem(kTracker) == ModemState::kSimInvalid);
+  CHECK(w.network().online(kTracker) == 0);
+  CHECK_FALSE(w.queue().IsTimerSet(EntityOfDevice(kTracker), kModemTimer));
   // Devices of other groups are untouched.
   CHECK(StatusName(w, kBystander) == "active");
-  CHECK(w.fleet.attach_attempts[kBystander] == 1);
-  CHECK(w.subscribers.online[kBystander] == 1);
+  CHECK(w.devices().attach_attempts(kBystander) == 1);
+  CHECK(w.network().online(kBystander) == 1);
 }
 
 TEST_CASE(
@@ -99,18 +99,18 @@ TEST_CASE(
     "[slice]") {
   const Scenario s = test::LoadValid(kSlice);
   World w(s, s.seed);
-  RunUntil(w, 10 * kDay + 1);
-  const uint64_t attempts_after_reject = w.metrics.total.attach_attempts;
-  RunUntil(w, 20 * kDay + 1);  // reactivated
+  w.RunUntil(10 * kDay + 1);
+  const uint64_t attempts_after_reject = w.recorder().signaling().total.attach_attempts;
+  w.RunUntil(20 * kDay + 1);  // reactivated
   CHECK(StatusName(w, kTracker) == "active");
-  CHECK(w.fleet.modem[kTracker] == ModemState::kSimInvalid);
-  RunUntil(w, 20 * kDay + kHour);  // up to the power cycle, not including it
-  CHECK(w.metrics.total.attach_attempts == attempts_after_reject);
-  CHECK(w.subscribers.online[kTracker] == 0);
+  CHECK(w.devices().modem(kTracker) == ModemState::kSimInvalid);
+  w.RunUntil(20 * kDay + kHour);  // up to the power cycle, not including it
+  CHECK(w.recorder().signaling().total.attach_attempts == attempts_after_reject);
+  CHECK(w.network().online(kTracker) == 0);
 
   const std::vector<StatusChange> history = HistoryOf(w, kTracker);
   REQUIRE(history.size() == 3);
-  const CarrierProfile& p = w.ProfileOf(kTracker);
+  const CarrierProfile& p = w.directory().ProfileOf(kTracker);
   CHECK(p.statuses[history[1].to].name == "suspended");
   CHECK(history[1].time == 10 * kDay);
   CHECK(history[1].cause == ChangeCause::kApi);
@@ -123,26 +123,26 @@ TEST_CASE("DEV-1 NET-1: a power cycle clears the invalid SIM and the device reco
           "[slice]") {
   const Scenario s = test::LoadValid(kSlice);
   World w(s, s.seed);
-  RunUntil(w, 20 * kDay + kHour + 10 * kSecond);  // cycled, booting
-  CHECK(w.fleet.modem[kTracker] == ModemState::kWaiting);
-  RunSimulation(w);
-  CHECK(w.fleet.attach_attempts[kTracker] == 3);
-  CHECK(w.fleet.modem[kTracker] == ModemState::kRegistered);
-  CHECK(w.subscribers.online[kTracker] == 1);
+  w.RunUntil(20 * kDay + kHour + 10 * kSecond);  // cycled, booting
+  CHECK(w.devices().modem(kTracker) == ModemState::kWaiting);
+  w.RunToEnd();
+  CHECK(w.devices().attach_attempts(kTracker) == 3);
+  CHECK(w.devices().modem(kTracker) == ModemState::kRegistered);
+  CHECK(w.network().online(kTracker) == 1);
   CHECK(StatusName(w, kTracker) == "active");
-  CHECK(w.metrics.total.attach_attempts == 3 * 3 + 2);
-  CHECK(w.metrics.total.attach_accepts == 3 * 2 + 2);
-  CHECK(w.history.changes.size() == 3 * 3 + 2);
-  CHECK(w.metrics.actions[2].applied == 3);
+  CHECK(w.recorder().signaling().total.attach_attempts == 3 * 3 + 2);
+  CHECK(w.recorder().signaling().total.attach_accepts == 3 * 2 + 2);
+  CHECK(w.recorder().history().changes.size() == 3 * 3 + 2);
+  CHECK(w.recorder().actions()[2].applied == 3);
 }
 
 TEST_CASE("NET-5: usage flows only while a data session is up", "[slice]") {
   const Scenario s = test::LoadValid(kSlice);
   World w(s, s.seed);
-  RunSimulation(w);
+  w.RunToEnd();
   const SimTime every = kHour;
   for (SimId sim = 0; sim < 5; ++sim) {
-    const SimTime anchor = w.fleet.traffic_anchor[sim];
+    const SimTime anchor = w.devices().traffic_anchor(sim);
     int64_t sends = 0;
     SimTime online = 0;
     if (sim < 3) {  // trackers: online from boot to the suspension, and after the power cycle
@@ -154,9 +154,9 @@ TEST_CASE("NET-5: usage flows only while a data session is up", "[slice]") {
       online = 30 * kDay - 10 * kSecond;
     }
     INFO("sim " << sim);
-    CHECK(w.subscribers.uplink_bytes[sim] == sends * 2048);
-    CHECK(w.subscribers.downlink_bytes[sim] == sends * 512);
-    CHECK(w.subscribers.online_ms[sim] == online);
+    CHECK(w.network().uplink_bytes(sim) == sends * 2048);
+    CHECK(w.network().downlink_bytes(sim) == sends * 512);
+    CHECK(w.network().online_ms(sim) == online);
   }
 }
 
@@ -184,12 +184,12 @@ timeline:
   - { at: 1d, suspend: { group: g } }
 )"));
   World w(s, s.seed);
-  RunSimulation(w);
-  CHECK(w.metrics.total.attach_attempts == 2);  // the boot attaches only: no re-attach
-  CHECK(w.metrics.total.network_detaches == 2);
-  CHECK(w.metrics.total.detaches_by_cause[kCauseEpsNotAllowed] == 2);
-  CHECK(w.metrics.total.AttachRejects() == 0);
-  CHECK(w.fleet.modem[0] == ModemState::kSimInvalid);
+  w.RunToEnd();
+  CHECK(w.recorder().signaling().total.attach_attempts == 2);  // the boot attaches only: no re-attach
+  CHECK(w.recorder().signaling().total.network_detaches == 2);
+  CHECK(w.recorder().signaling().total.detaches_by_cause[kCauseEpsNotAllowed] == 2);
+  CHECK(w.recorder().signaling().total.AttachRejects() == 0);
+  CHECK(w.devices().modem(0) == ModemState::kSimInvalid);
 }
 
 TEST_CASE("NET-2: temporary rejects are retried after T3411, and after T3402 past the 5th",
@@ -214,17 +214,17 @@ timeline:
 )"));
   World w(s, s.seed);
   const SimTime boot = 10 * kSecond, t3411 = 10 * kSecond, t3402 = 12 * kMinute;
-  RunUntil(w, boot + 4 * t3411 + 1);  // attempts at 10, 20, 30, 40, 50 s
-  CHECK(w.fleet.attach_attempts[0] == 5);
-  CHECK(w.metrics.total.rejects_by_cause[17] == 5);
-  CHECK(w.fleet.modem[0] == ModemState::kWaiting);  // temporary: it keeps trying
-  RunUntil(w, boot + 4 * t3411 + t3402);            // T3402 running
-  CHECK(w.fleet.attach_attempts[0] == 5);
-  RunUntil(w, boot + 4 * t3411 + t3402 + 1);
-  CHECK(w.fleet.attach_attempts[0] == 6);
-  RunSimulation(w);  // opened at 1 h; the next retry is accepted
-  CHECK(w.fleet.modem[0] == ModemState::kRegistered);
-  CHECK(w.metrics.total.attach_accepts == 1);
+  w.RunUntil(boot + 4 * t3411 + 1);  // attempts at 10, 20, 30, 40, 50 s
+  CHECK(w.devices().attach_attempts(0) == 5);
+  CHECK(w.recorder().signaling().total.rejects_by_cause[17] == 5);
+  CHECK(w.devices().modem(0) == ModemState::kWaiting);  // temporary: it keeps trying
+  w.RunUntil(boot + 4 * t3411 + t3402);            // T3402 running
+  CHECK(w.devices().attach_attempts(0) == 5);
+  w.RunUntil(boot + 4 * t3411 + t3402 + 1);
+  CHECK(w.devices().attach_attempts(0) == 6);
+  w.RunToEnd();  // opened at 1 h; the next retry is accepted
+  CHECK(w.devices().modem(0) == ModemState::kRegistered);
+  CHECK(w.recorder().signaling().total.attach_accepts == 1);
 }
 
 TEST_CASE("a verb not allowed from a SIM's status is refused and counted", "[slice]") {
@@ -252,11 +252,11 @@ timeline:
   - { at: 2h, close: { group: b } }
 )"));
   World w(s, s.seed);
-  RunSimulation(w);
-  CHECK(w.metrics.actions[0].refused == 3);  // active -> closed is not allowed
-  CHECK(w.metrics.actions[0].refusals.at("close is not allowed from active") == 3);
-  CHECK(w.metrics.actions[1].applied == 2);
-  CHECK(w.metrics.actions[2].unchanged == 2);  // already closed
+  w.RunToEnd();
+  CHECK(w.recorder().actions()[0].refused == 3);  // active -> closed is not allowed
+  CHECK(w.recorder().actions()[0].refusals.at("close is not allowed from active") == 3);
+  CHECK(w.recorder().actions()[1].applied == 2);
+  CHECK(w.recorder().actions()[2].unchanged == 2);  // already closed
   CHECK(StatusName(w, 0) == "active");
   CHECK(StatusName(w, 3) == "closed");
 }
@@ -271,13 +271,13 @@ TEST_CASE("power actions that change nothing are counted as unchanged", "[slice]
 )";
   const Scenario s = test::LoadValid(text);
   World w(s, s.seed);
-  RunSimulation(w);
-  CHECK(w.metrics.actions[0].unchanged == 2);  // already on
-  CHECK(w.metrics.actions[0].applied == 0);
-  CHECK(w.metrics.actions[1].applied == 2);
-  CHECK(w.metrics.actions[2].unchanged == 2);  // already off
-  CHECK(w.metrics.actions[3].applied == 2);    // a cycle turns an off device on
-  CHECK(w.fleet.modem[kBystander] == ModemState::kRegistered);
+  w.RunToEnd();
+  CHECK(w.recorder().actions()[0].unchanged == 2);  // already on
+  CHECK(w.recorder().actions()[0].applied == 0);
+  CHECK(w.recorder().actions()[1].applied == 2);
+  CHECK(w.recorder().actions()[2].unchanged == 2);  // already off
+  CHECK(w.recorder().actions()[3].applied == 2);    // a cycle turns an off device on
+  CHECK(w.devices().modem(kBystander) == ModemState::kRegistered);
 }
 
 TEST_CASE("powering off ends the session and powering on attaches again", "[slice]") {
@@ -288,14 +288,14 @@ TEST_CASE("powering off ends the session and powering on attaches again", "[slic
 )";
   const Scenario s = test::LoadValid(text);
   World w(s, s.seed);
-  RunUntil(w, kDay + 1);
-  CHECK(w.fleet.modem[kBystander] == ModemState::kOff);
-  CHECK(w.subscribers.online[kBystander] == 0);
+  w.RunUntil(kDay + 1);
+  CHECK(w.devices().modem(kBystander) == ModemState::kOff);
+  CHECK(w.network().online(kBystander) == 0);
   CHECK(StatusName(w, kBystander) == "active");  // subscriber status is not session status
-  RunUntil(w, 2 * kDay + 10 * kSecond + 1);
-  CHECK(w.fleet.modem[kBystander] == ModemState::kRegistered);
-  CHECK(w.fleet.attach_attempts[kBystander] == 2);
-  CHECK(w.subscribers.online[kBystander] == 1);
+  w.RunUntil(2 * kDay + 10 * kSecond + 1);
+  CHECK(w.devices().modem(kBystander) == ModemState::kRegistered);
+  CHECK(w.devices().attach_attempts(kBystander) == 2);
+  CHECK(w.network().online(kBystander) == 1);
 }
 
 }  // namespace
@@ -322,10 +322,10 @@ timeline:
   const auto chosen = [&](uint64_t seed, const std::string& status) {
     const Scenario s = test::LoadValid(body);
     World w(s, seed);
-    RunSimulation(w);
+    w.RunToEnd();
     std::vector<SimId> sims;
-    for (const StatusChange& c : w.history.changes) {
-      if (w.ProfileOf(c.sim).statuses[c.to].name == status) sims.push_back(c.sim);
+    for (const StatusChange& c : w.recorder().history().changes) {
+      if (w.directory().ProfileOf(c.sim).statuses[c.to].name == status) sims.push_back(c.sim);
     }
     return sims;
   };

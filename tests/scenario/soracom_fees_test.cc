@@ -32,13 +32,13 @@ timeline:
   // Ready for 420 days: one renewal, one year after registration.
   REQUIRE(r.Lines(r.Sim("idle"), FeeCategory::kRenewal).size() == 1);
   CHECK(r.Lines(r.Sim("idle"), FeeCategory::kRenewal)[0].time == r.At("2027-01-01T00:00:00Z"));
-  CHECK(r.world->billing.renewal_since(r.Sim("idle")) == 0);
+  CHECK(r.world->billing().renewal_since(r.Sim("idle")) == 0);
   // Standby then suspended counts as one stay, from 10d: one renewal at 10d + 1 year.
   const SimId parked = r.Sim("parked");
   REQUIRE(r.Lines(parked, FeeCategory::kRenewal).size() == 1);
   CHECK(r.Lines(parked, FeeCategory::kRenewal)[0].time == r.At("2027-01-11T00:00:00Z"));
   CHECK(r.Fees(parked, FeeCategory::kRenewal) == RenewalPrice(p, "plan01s"));
-  CHECK(r.world->billing.renewal_since(parked) == kNever);  // active again: not tracking
+  CHECK(r.world->billing().renewal_since(parked) == kNever);  // active again: not tracking
 }
 
 TEST_CASE("SOR-10: plan-US pays a monthly renewal fee past six months", "[rules][soracom]") {
@@ -77,7 +77,7 @@ timeline:
   // Both in standby since Jan 1: the first renewal is due 2027-01-01 whatever the plan.
   for (const char* group : {"kept", "moved"}) {
     const SimId sim = r.Sim(group);
-    CHECK(r.world->billing.renewal_since(sim) == 0);
+    CHECK(r.world->billing().renewal_since(sim) == 0);
     const auto lines = r.Lines(sim, FeeCategory::kRenewal);
     REQUIRE(lines.size() == 1);
     CHECK(lines[0].time == r.At("2027-01-01T00:00:00Z"));
@@ -181,7 +181,7 @@ TEST_CASE("SOR-12: testing ends at its time limit", "[rules][soracom]") {
                          "40d");
   CHECK(r.Changes(r.Sim("light")) ==
         Strings{"ready>testing:device-attach", "testing>active:timer"});
-  CHECK(r.world->history.changes[1].time == 30 * kDay);
+  CHECK(r.world->recorder().history().changes[1].time == 30 * kDay);
   CHECK(r.Fees(r.Sim("light")) == 10 * BasicRate(r.Profile("soracom"), "plan01s", "active"));
 }
 
@@ -194,9 +194,9 @@ TEST_CASE("SOR-12: testing exempts usage fees until its data limit", "[rules][so
   const SimId busy = r.Sim("busy");
   CHECK(r.Changes(busy) == Strings{"ready>testing:device-attach", "testing>active:network"});
   // 10 MB at 100 KB a send: the 103rd send crosses it, and is still free.
-  const SimTime anchor = r.world->fleet.traffic_anchor[busy];
-  CHECK(r.world->history.changes[1].time == anchor + 102 * kHour + 1);
-  const int64_t billable = r.world->subscribers.uplink_bytes[busy] - 103 * 100 * 1024;
+  const SimTime anchor = r.world->devices().traffic_anchor(busy);
+  CHECK(r.world->recorder().history().changes[1].time == anchor + 102 * kHour + 1);
+  const int64_t billable = r.world->network().uplink_bytes(busy) - 103 * 100 * 1024;
   const int64_t per_mb = p.plans[*p.FindPlan("plan01s")].tariff.usage.per_mb.micros;
   CHECK(r.Fees(busy, FeeCategory::kUsage) == (billable * per_mb + (1 << 19)) / (1 << 20));
 }
@@ -213,7 +213,7 @@ timeline:
   const CarrierProfile& p = r.Profile("soracom");
   CHECK(r.Path(sim) == Strings{"active", "suspended"});  // one status for the whole SIM
   int64_t primary = 0, extra = 0;
-  for (const FeeLine& l : r.world->ledger.lines) {
+  for (const FeeLine& l : r.world->ledger().lines) {
     (l.plan == *p.FindPlan("plan01s") ? primary : extra) += l.micros;
   }
   CHECK(primary == 10 * BasicRate(p, "plan01s", "active"));
@@ -230,8 +230,8 @@ timeline:
   - { at: 5d, terminate-account: { carrier: soracom } }
 )"),
                          "10d");
-  CHECK(r.world->metrics.actions[0].refusals.count("2 SIMs must be terminated first") == 1);
-  CHECK(r.world->account_terminated[0] == 5 * kDay);
+  CHECK(r.world->recorder().actions()[0].refusals.count("2 SIMs must be terminated first") == 1);
+  CHECK(r.world->network().account_terminated(0) == 5 * kDay);
   // Daily rates accrue up to the day of termination (Jan 5 included).
   for (int i = 0; i < 2; ++i) {
     CHECK(r.Fees(r.Sim("g", i)) == 5 * BasicRate(r.Profile("soracom"), "plan01s", "active"));

@@ -24,7 +24,7 @@ TEST_CASE("SOR-1: registering a SIM puts it in ready", "[rules][soracom]") {
   for (int i = 0; i < 3; ++i) {
     CHECK(r.Path(r.Sim("g", i)) == Strings{"ready"});
     CHECK(r.Fees(r.Sim("g", i)) == 0);  // plan01s: ready is free for its first year
-    CHECK(r.world->billing.renewal_since(r.Sim("g", i)) == 0);  // tracked from registration
+    CHECK(r.world->billing().renewal_since(r.Sim("g", i)) == 0);  // tracked from registration
   }
 }
 
@@ -64,14 +64,14 @@ timeline:
                          "3d");
   const SimId sim = r.Sim("g");
   CHECK(r.Path(sim) == Strings{"active"});          // a device off leaves the SIM active (offline)
-  CHECK(r.world->metrics.actions[0].applied == 1);  // SMS command accepted
-  CHECK(r.world->subscribers.online[sim] == 1);
-  CHECK(r.world->subscribers.online_ms[sim] == 2 * kDay);  // offline for a day
+  CHECK(r.world->recorder().actions()[0].applied == 1);  // SMS command accepted
+  CHECK(r.world->network().online(sim) == 1);
+  CHECK(r.world->network().online_ms(sim) == 2 * kDay);  // offline for a day
   // Online or not, an active SIM pays its daily fee: three days.
   const CarrierProfile& p = r.Profile("soracom");
   CHECK(r.Fees(sim, FeeCategory::kBasic) == 3 * BasicRate(p, "plan01s", "active"));
   // Two days online, one 1 KB send an hour: 48 KB of data at the per-MB rate (48/1024 MB).
-  CHECK(r.world->subscribers.uplink_bytes[sim] == 48 * 1024);
+  CHECK(r.world->network().uplink_bytes(sim) == 48 * 1024);
   const int64_t per_mb = p.plans[*p.FindPlan("plan01s")].tariff.usage.per_mb.micros;
   CHECK(r.Fees(sim, FeeCategory::kUsage) == 48 * per_mb / 1024);
   CHECK(r.Fees(sim) == 3 * BasicRate(p, "plan01s", "active") + 48 * per_mb / 1024);
@@ -92,15 +92,15 @@ timeline:
   // Basic fee for all ten days, as if active.
   CHECK(r.Fees(sim, FeeCategory::kBasic) == 10 * BasicRate(p, "plan01s", "active"));
   // Data flowed only while active: sends in the first five days.
-  const int64_t bytes = r.world->subscribers.uplink_bytes[sim];
+  const int64_t bytes = r.world->network().uplink_bytes(sim);
   CHECK(bytes >= 119 * 1024);
   CHECK(bytes <= 120 * 1024);
   const int64_t per_mb = p.plans[*p.FindPlan("plan01s")].tariff.usage.per_mb.micros;
   CHECK(r.Fees(sim, FeeCategory::kUsage) == (bytes * per_mb + (1 << 19)) >> 20);
   // The device is not told to stop: it stays attached, only its data session is gone.
-  CHECK(r.world->fleet.modem[sim] == ModemState::kRegistered);
-  CHECK(r.world->subscribers.online[sim] == 0);
-  CHECK(r.world->metrics.actions[1].applied == 1);  // SMS still works
+  CHECK(r.world->devices().modem(sim) == ModemState::kRegistered);
+  CHECK(r.world->network().online(sim) == 0);
+  CHECK(r.world->recorder().actions()[1].applied == 1);  // SMS still works
 }
 
 TEST_CASE("SOR-5: standby is free and reactivates itself on attach, for a fee",
@@ -190,7 +190,7 @@ timeline:
                          "20d", "JPY");
   const CarrierProfile& p = r.Profile("soracom");
   for (int action = 0; action < 4; ++action) {
-    const ActionOutcome& refused = r.world->metrics.actions[static_cast<size_t>(action)];
+    const ActionOutcome& refused = r.world->recorder().actions()[static_cast<size_t>(action)];
     CHECK(refused.refused == 1);
     CHECK(refused.applied == 0);
     REQUIRE(refused.refusals.size() == 1);
@@ -221,15 +221,15 @@ timeline:
                          "20d", "JPY");
   const CarrierProfile& p = r.Profile("soracom");
   for (size_t action : {0u, 1u}) {
-    const ActionOutcome& refused = r.world->metrics.actions[action];
+    const ActionOutcome& refused = r.world->recorder().actions()[action];
     CHECK(refused.refused == 1);
     REQUIRE(refused.refusals.size() == 1);
     CHECK(refused.refusals.begin()->first ==
           "plan-D, plan-DU, plan-K and plan-K2 subscriptions do not support standby");
   }
-  CHECK(r.world->metrics.actions[3].applied == 1);  // active: plan-D takes it
+  CHECK(r.world->recorder().actions()[3].applied == 1);  // active: plan-D takes it
   const SimId sim = r.Sim("g");
-  CHECK(p.plans[r.world->billing.plan(sim)].name == "plan-D");
+  CHECK(p.plans[r.world->network().plan(sim)].name == "plan-D");
   CHECK(r.Changes(sim) == Strings{"standby>active:api"});
   // Reactivated on plan-KM1 (its fee); January's KM1 month, then plan-D's 12 active days.
   CHECK(r.Fees(sim, FeeCategory::kReactivation) == TransitionPrice(p, "plan-KM1", "reactivation"));
@@ -253,9 +253,9 @@ timeline:
   CHECK(r.Fees(sim, FeeCategory::kBasic) == 20 * BasicRate(p, "plan01s", "active"));
   CHECK(r.Fees(sim, FeeCategory::kReactivation) == TransitionPrice(p, "plan01s", "reactivation"));
   // Attached at 0, re-attached and rejected at 10d, silent until the power cycle at 25d.
-  CHECK(r.world->fleet.attach_attempts[sim] == 3);
-  CHECK(r.world->metrics.total.rejects_by_cause[kCauseEpsNotAllowed] == 1);
-  CHECK(r.world->fleet.modem[sim] == ModemState::kRegistered);
+  CHECK(r.world->devices().attach_attempts(sim) == 3);
+  CHECK(r.world->recorder().signaling().total.rejects_by_cause[kCauseEpsNotAllowed] == 1);
+  CHECK(r.world->devices().modem(sim) == ModemState::kRegistered);
 }
 
 TEST_CASE("SOR-7: a suspended SIM whose device keeps attaching is force-reactivated",
@@ -285,10 +285,10 @@ timeline:
   CHECK(r.Fees(r.Sim("quiet")) == 1 * day);  // only Jan 1, before the suspension
   const SimId noisy = r.Sim("noisy");
   CHECK(r.Changes(noisy) == Strings{"active>suspended:api", "suspended>active:storm"});
-  REQUIRE(r.world->forced_reactivations.size() == 1);
-  CHECK(r.world->forced_reactivations[0].sim == noisy);
+  REQUIRE(r.world->recorder().forced_reactivations().size() == 1);
+  CHECK(r.world->recorder().forced_reactivations()[0].sim == noisy);
   // Attempt 11 after 1d: 5 tries T3411 apart, T3402, 5 more, T3402, then the 11th.
-  CHECK(r.world->forced_reactivations[0].time ==
+  CHECK(r.world->recorder().forced_reactivations()[0].time ==
         kDay + 4 * 10 * kSecond + 12 * kMinute + 4 * 10 * kSecond + 12 * kMinute);
   // Active fees from then on: Jan 1, and Jan 2..30 (the day of the storm counts).
   CHECK(r.Fees(noisy, FeeCategory::kBasic) == 30 * day);
@@ -314,14 +314,14 @@ timeline:
   const int64_t day = BasicRate(p, "plan01s", "active");
   CHECK(r.Path(r.Sim("old")) == Strings{"active", "terminated"});
   CHECK(r.Fees(r.Sim("old")) == 5 * day);  // nothing after termination
-  CHECK(r.world->metrics.actions[1].refusals.count(
+  CHECK(r.world->recorder().actions()[1].refusals.count(
             "termination protection is enabled; disable it first") == 1);
-  CHECK(r.world->metrics.actions[2].refusals.count("activate is not allowed from terminated") == 1);
+  CHECK(r.world->recorder().actions()[2].refusals.count("activate is not allowed from terminated") == 1);
   CHECK(r.Path(r.Sim("guarded")) == Strings{"active", "terminated"});
   CHECK(r.Fees(r.Sim("guarded")) == 8 * day);
   // Retention 30 days: terminated at 5d is gone from the listing at 36d, at 8d not yet.
-  CHECK_FALSE(ListedAtEnd(*r.world, r.Sim("old")));
-  CHECK(ListedAtEnd(*r.world, r.Sim("guarded")));
+  CHECK_FALSE(r.result->Sim(r.Sim("old")).listed);
+  CHECK(r.result->Sim(r.Sim("guarded")).listed);
 }
 
 TEST_CASE("SOR-9: every API verb changes the status and the history records it",
@@ -342,7 +342,7 @@ timeline:
                                   "standby>suspended:api", "suspended>active:api",
                                   "active>terminated:api"});
   std::vector<SimTime> times;
-  for (const StatusChange& c : r.world->history.changes) times.push_back(c.time);
+  for (const StatusChange& c : r.world->recorder().history().changes) times.push_back(c.time);
   CHECK(times == std::vector<SimTime>{kDay, 2 * kDay, 3 * kDay, 4 * kDay, 5 * kDay, 6 * kDay});
   const CarrierProfile& p = r.Profile("soracom");
   // Active or inactive on Jan 2, 3, 6: three days; one reactivation (suspended -> active).

@@ -5,7 +5,6 @@
 #include "devices/firmware.h"
 #include "devices/traffic.h"
 #include "reports/csv_reports.h"
-#include "simulator/network/core_network.h"
 #include "tests/scenario/rules_util.h"
 
 namespace carriersim::test {
@@ -24,11 +23,11 @@ std::string One(const std::string& device, const std::string& timeline = "  []\n
 int64_t Expected(const Run& run, SimId sim, const SizeSpec& size, bool uplink, SimTime from,
                  SimTime to) {
   const World& w = *run.world;
-  const TrafficSpec& traffic = w.DeviceSpecOf(sim).traffic;
-  const SizeKeys keys = MakeSizeKeys(w.seed, w.DeviceKey(sim));
+  const TrafficSpec& traffic = w.directory().DeviceSpecOf(sim).traffic;
+  const SizeKeys keys = MakeSizeKeys(w.seed(), w.directory().DeviceKey(sim));
   int64_t total = 0;
-  const int64_t first = SendsBefore(w.fleet.traffic_anchor[sim], traffic.every, from);
-  const int64_t last = SendsBefore(w.fleet.traffic_anchor[sim], traffic.every, to);
+  const int64_t first = OccurrencesBefore(w.devices().traffic_anchor(sim), traffic.every, from);
+  const int64_t last = OccurrencesBefore(w.devices().traffic_anchor(sim), traffic.every, to);
   for (int64_t k = first; k < last; ++k) {
     total += SendSize(size, uplink ? keys.uplink : keys.downlink, k);
   }
@@ -54,14 +53,14 @@ TEST_CASE("DEV-3: sizes drawn from a distribution are drawn per send, whatever s
                                "  - { at: 20d, change-plan: { group: units, plan: plan01s } }\n"),
                            "45d");
   const SimId sim = whole.Sim("units");
-  const TrafficSpec& traffic = whole.world->DeviceSpecOf(sim).traffic;
-  const int64_t up = whole.world->subscribers.uplink_bytes[sim];
-  const int64_t down = whole.world->subscribers.downlink_bytes[sim];
+  const TrafficSpec& traffic = whole.world->directory().DeviceSpecOf(sim).traffic;
+  const int64_t up = whole.world->network().uplink_bytes(sim);
+  const int64_t down = whole.world->network().downlink_bytes(sim);
   CHECK(up == Expected(whole, sim, traffic.uplink, true, 0, 45 * kDay));
   CHECK(down == Expected(whole, sim, traffic.downlink, false, 0, 45 * kDay));
-  CHECK(cut.world->metrics.actions[0].applied == 1);
-  CHECK(cut.world->subscribers.uplink_bytes[sim] == up);
-  CHECK(cut.world->subscribers.downlink_bytes[sim] == down);
+  CHECK(cut.world->recorder().actions()[0].applied == 1);
+  CHECK(cut.world->network().uplink_bytes(sim) == up);
+  CHECK(cut.world->network().downlink_bytes(sim) == down);
   // 1080 sends of 1..3 KB (mean 2 KB) and of about 500 B.
   CHECK(up > 1080 * 1024);
   CHECK(up < 1080 * 3072);
@@ -70,10 +69,10 @@ TEST_CASE("DEV-3: sizes drawn from a distribution are drawn per send, whatever s
 
   // Inactive (no session) from 10d to 10d 6h: the sends there are missing, the others identical.
   const World& s = *split.world;
-  CHECK(s.subscribers.uplink_bytes[sim] ==
+  CHECK(s.network().uplink_bytes(sim) ==
         Expected(split, sim, traffic.uplink, true, 0, 10 * kDay) +
             Expected(split, sim, traffic.uplink, true, 10 * kDay + 6 * kHour, 45 * kDay));
-  CHECK(s.sessions.records.size() == 2);
+  CHECK(s.recorder().sessions().records.size() == 2);
 }
 
 TEST_CASE("DEV-3: SMS go with each send of an accepted data session", "[rules][traffic]") {
@@ -81,10 +80,10 @@ TEST_CASE("DEV-3: SMS go with each send of an accepted data session", "[rules][t
                                "  - { at: 1d, suspend: { group: units } }\n"),
                            "3d");
   const SimId sim = run.Sim("units");
-  const int64_t sends = CountSends(run.world->fleet.traffic_anchor[sim], kHour, 0, kDay);
+  const int64_t sends = OccurrencesIn(run.world->devices().traffic_anchor(sim), kHour, 0, kDay);
   CHECK(sends == 24);
-  CHECK(run.world->subscribers.sms_sent[sim] == 2 * sends);
-  CHECK(run.world->subscribers.uplink_bytes[sim] == 100 * sends);
+  CHECK(run.world->network().sms_sent(sim) == 2 * sends);
+  CHECK(run.world->network().uplink_bytes(sim) == 100 * sends);
 }
 
 TEST_CASE("DEV-3 KOR-3: commands on a schedule move a KORE ready SIM to active after the 5th",
@@ -93,12 +92,12 @@ TEST_CASE("DEV-3 KOR-3: commands on a schedule move a KORE ready SIM to active a
                                "  []\n", "kore", "standard", "ready"),
                            "30d");
   const SimId sim = run.Sim("units");
-  const SimTime anchor = CommandAnchor(*run.world, sim);
+  const SimTime anchor = run.world->network().CommandAnchor(sim);
   CHECK(run.Changes(sim) == Strings{"ready>active:network"});
-  REQUIRE(run.world->history.changes.size() == 1);
-  CHECK(run.world->history.changes[0].time == anchor + 4 * kDay + 1);
+  REQUIRE(run.world->recorder().history().changes.size() == 1);
+  CHECK(run.world->recorder().history().changes[0].time == anchor + 4 * kDay + 1);
   // One a day all month, in ready and in active alike (both allow SMS).
-  CHECK(run.world->subscribers.commands_received[sim] == CountSends(anchor, kDay, 0, 30 * kDay));
+  CHECK(run.world->network().commands_received(sim) == OccurrencesIn(anchor, kDay, 0, 30 * kDay));
 }
 
 TEST_CASE("DEV-3 SOR-4: an inactive SIM stays attached, its data session is refused, and the "
@@ -109,13 +108,13 @@ TEST_CASE("DEV-3 SOR-4: an inactive SIM stays attached, its data session is refu
   const Run fixed = Simulate(One("{ boot: 0, traffic: { every: 1h, uplink: 1KB } }", timeline), "3d");
   const SimId sim = fixed.Sim("units");
   // Asked at 1d, then every minute (the default PDN retry) until 2d.
-  CHECK(fixed.world->fleet.pdn_requests[sim] == 1440);
-  CHECK(fixed.world->metrics.total.pdn_rejects == 1440);
-  CHECK(fixed.world->fleet.attach_attempts[sim] == 1);  // never detached
-  CHECK(fixed.world->subscribers.uplink_bytes[sim] ==
-        1024 * (CountSends(fixed.world->fleet.traffic_anchor[sim], kHour, 0, kDay) +
-                CountSends(fixed.world->fleet.traffic_anchor[sim], kHour, 2 * kDay, 3 * kDay)));
-  const std::string sessions = SessionsCsv(*fixed.world);
+  CHECK(fixed.world->devices().pdn_requests(sim) == 1440);
+  CHECK(fixed.world->recorder().signaling().total.pdn_rejects == 1440);
+  CHECK(fixed.world->devices().attach_attempts(sim) == 1);  // never detached
+  CHECK(fixed.world->network().uplink_bytes(sim) ==
+        1024 * (OccurrencesIn(fixed.world->devices().traffic_anchor(sim), kHour, 0, kDay) +
+                OccurrencesIn(fixed.world->devices().traffic_anchor(sim), kHour, 2 * kDay, 3 * kDay)));
+  const std::string sessions = SessionsCsv(*fixed.result);
   CHECK(sessions.find(",data-barred") != std::string::npos);
 
   // An exponential PDN retry: 1, 2, 4, 8, 16 then 16 minutes: requests at 0, 1, 3, 7, 15, 31
@@ -124,7 +123,7 @@ TEST_CASE("DEV-3 SOR-4: an inactive SIM stays attached, its data session is refu
       One("{ boot: 0, firmware: { pdn-retry: { initial: 1m, multiplier: 2, cap: 16m } } }",
           timeline),
       "3d");
-  CHECK(backoff.world->fleet.pdn_requests[sim] == 6 + (1440 - 31 - 1) / 16);
+  CHECK(backoff.world->devices().pdn_requests(sim) == 6 + (1440 - 31 - 1) / 16);
   CHECK(PdnRequests(Backoff{kMinute, 2000, 16 * kMinute, Jitter::kNone}, 0, 31 * kMinute) == 5);
   CHECK(PdnRequests(Backoff{kMinute, 1000, kMinute, Jitter::kNone}, 5, 5) == 1);
 }
@@ -151,8 +150,8 @@ timeline:
 )");
   const World& w = *run.world;
   const SimId sim = run.Sim("units");
-  REQUIRE(w.sessions.records.size() == 4);
-  const auto& r = w.sessions.records;
+  REQUIRE(w.recorder().sessions().records.size() == 4);
+  const auto& r = w.recorder().sessions().records;
   CHECK(r[0].opened == 0);
   CHECK(r[0].closed == 5 * kDay);
   CHECK(r[0].end == SessionEnd::kPowerOff);
@@ -170,13 +169,13 @@ timeline:
   CHECK(r[3].end == SessionEnd::kOpen);
   int64_t bytes = 0;
   for (size_t i = 0; i < r.size(); ++i) {
-    const SessionUsage usage = UsageOf(w, r[i]);
-    CHECK(usage.uplink == 1024 * CountSends(w.fleet.traffic_anchor[sim], kHour, r[i].opened,
+    const TrafficTally usage = run.result->UsageOf(r[i]);
+    CHECK(usage.uplink == 1024 * OccurrencesIn(w.devices().traffic_anchor(sim), kHour, r[i].opened,
                                             std::min(r[i].closed, 30 * kDay)));
     bytes += usage.uplink;
   }
-  CHECK(bytes == w.subscribers.uplink_bytes[sim]);
-  CHECK(w.subscribers.online[sim] == 1);
+  CHECK(bytes == w.network().uplink_bytes(sim));
+  CHECK(w.network().online(sim) == 1);
 }
 
 }  // namespace carriersim::test

@@ -1,4 +1,4 @@
-#include "simulator/scenario/yaml_reader.h"
+#include "simulator/base/yaml_reader.h"
 
 #include <yaml-cpp/depthguard.h>
 

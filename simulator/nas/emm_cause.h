@@ -1,7 +1,7 @@
 // EMM causes (3GPP TS 24.301, 9.9.3.9): what the network says when it rejects an attach or
 // detaches a device, and how a standards-following modem reacts to each.
-#ifndef CARRIERSIM_NETWORK_EMM_CAUSE_H_
-#define CARRIERSIM_NETWORK_EMM_CAUSE_H_
+#ifndef CARRIERSIM_NAS_EMM_CAUSE_H_
+#define CARRIERSIM_NAS_EMM_CAUSE_H_
 
 #include <cstdint>
 #include <string_view>
@@ -29,4 +29,4 @@ inline bool IsPermanentReject(EmmCause cause) {
 
 }  // namespace carriersim
 
-#endif  // CARRIERSIM_NETWORK_EMM_CAUSE_H_
+#endif  // CARRIERSIM_NAS_EMM_CAUSE_H_

@@ -1,8 +1,8 @@
 // The fee ledger: every charge of a run, as compact records. Descriptions a person can read
 // ("plan01s basic fee, 2026-03-01..2026-03-14, 14 days active") are made when reports are
 // written, not stored: a year of a million SIMs makes tens of millions of lines.
-#ifndef CARRIERSIM_OBSERVERS_LEDGER_H_
-#define CARRIERSIM_OBSERVERS_LEDGER_H_
+#ifndef CARRIERSIM_BILLING_LEDGER_H_
+#define CARRIERSIM_BILLING_LEDGER_H_
 
 #include <cstdint>
 #include <cstddef>
@@ -122,4 +122,4 @@ struct Ledger {
 
 }  // namespace carriersim
 
-#endif  // CARRIERSIM_OBSERVERS_LEDGER_H_
+#endif  // CARRIERSIM_BILLING_LEDGER_H_

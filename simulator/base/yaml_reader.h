@@ -4,8 +4,8 @@
 // (and what was probably meant), which key appears twice (yaml-cpp 0.7 silently keeps both),
 // which value has the wrong type or unit, which required key is missing. Readers return nullopt
 // after reporting, so a loader simply skips what is broken and goes on to find the next error.
-#ifndef CARRIERSIM_SCENARIO_YAML_READER_H_
-#define CARRIERSIM_SCENARIO_YAML_READER_H_
+#ifndef CARRIERSIM_BASE_YAML_READER_H_
+#define CARRIERSIM_BASE_YAML_READER_H_
 
 #include <yaml-cpp/yaml.h>
 
@@ -139,4 +139,4 @@ std::string JoinPath(const std::string& parent, std::string_view key);
 
 }  // namespace carriersim
 
-#endif  // CARRIERSIM_SCENARIO_YAML_READER_H_
+#endif  // CARRIERSIM_BASE_YAML_READER_H_

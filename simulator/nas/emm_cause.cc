@@ -1,4 +1,4 @@
-#include "simulator/network/emm_cause.h"
+#include "simulator/nas/emm_cause.h"
 
 namespace carriersim {
 namespace {

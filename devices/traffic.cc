@@ -1,0 +1,69 @@
+// What a device's sends carry (DEV-3), as the network asks for it, and its data session
+// requests while the network refuses them (SOR-4).
+#include "devices/traffic.h"
+
+#include <algorithm>
+
+#include "devices/devices.h"
+#include "devices/firmware.h"
+
+namespace carriersim {
+namespace {
+
+bool Drawn(const TrafficSpec& traffic) {
+  return !traffic.uplink.fixed() || !traffic.downlink.fixed();
+}
+
+}  // namespace
+
+TrafficTally Devices::Traffic(SimId sim, SimTime from, SimTime to) const {
+  const TrafficSpec& traffic = SpecOf(sim).traffic;
+  const SimTime anchor = traffic_anchor_[sim];
+  const int64_t first = OccurrencesBefore(anchor, traffic.every, from);
+  const int64_t sends = OccurrencesBefore(anchor, traffic.every, to) - first;
+  if (sends <= 0) return {};
+  const SizeKeys keys = Drawn(traffic) ? MakeSizeKeys(directory_.seed(), directory_.DeviceKey(sim))
+                                       : SizeKeys{};
+  return {sends, SumSizes(traffic.uplink, keys.uplink, first, sends),
+          SumSizes(traffic.downlink, keys.downlink, first, sends), sends * traffic.sms};
+}
+
+SimTime Devices::DataCrossing(SimId sim, SimTime from, int64_t counted, int64_t threshold,
+                              SimTime bound) {
+  const TrafficSpec& traffic = SpecOf(sim).traffic;
+  if (!traffic.sends()) return kNever;
+  if (counted >= threshold) return from;
+  const SimTime anchor = traffic_anchor_[sim];
+  int64_t k = OccurrencesBefore(anchor, traffic.every, from);
+  if (!Drawn(traffic)) {
+    // The send that crosses it, plus 1 ms so that usage counted up to then includes that send.
+    const int64_t per_send = traffic.uplink.bytes + traffic.downlink.bytes;
+    const int64_t sends = (threshold - counted + per_send - 1) / per_send;
+    return anchor + (k + sends - 1) * traffic.every + 1;
+  }
+  // Drawn sizes: send by send, up to `bound` (something else is due by then: the timer will be
+  // armed again) and the end of the run.
+  const SizeKeys keys = MakeSizeKeys(directory_.seed(), directory_.DeviceKey(sim));
+  const SimTime stop = std::min(bound, directory_.scenario().duration);
+  for (SimTime at = anchor + k * traffic.every; at < stop; at += traffic.every, ++k) {
+    counted += SendSize(traffic.uplink, keys.uplink, k) + SendSize(traffic.downlink, keys.downlink, k);
+    if (counted >= threshold) return at + 1;
+  }
+  return kNever;
+}
+
+void Devices::PdnReject(SimId sim, SimTime now) {
+  SimTime& since = pdn_refused_since_[sim];
+  if (since == kNever) since = now;
+}
+
+void Devices::EndPdnRefusal(DeviceId d, SimTime now) {
+  SimTime& since = pdn_refused_since_[d];
+  if (since == kNever) return;
+  const uint64_t requests = PdnRequests(SpecOf(d).firmware.pdn_retry, since, now);
+  pdn_requests_[d] += static_cast<uint32_t>(requests);
+  recorder_.PdnRejects(d, requests);
+  since = kNever;
+}
+
+}  // namespace carriersim

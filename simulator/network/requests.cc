@@ -1,0 +1,135 @@
+// What the carrier's API lets a customer do to a SIM: verbs, commands, plan changes, settings,
+// and terminating the account. Each is checked the way the carrier checks it and answers with an
+// Outcome, so that a refusal reads the same in every report and API.
+#include <algorithm>
+#include <string>
+
+#include "simulator/base/diagnostics.h"
+#include "simulator/network/network.h"
+
+namespace carriersim {
+
+Outcome Network::ApplyVerb(SimId sim, VerbId verb_id, SimTime now, std::string_view role) {
+  const CarrierProfile& profile = directory_.ProfileOf(sim);
+  const VerbDef& verb = profile.verbs[verb_id];
+  if (!verb.roles.empty() &&
+      std::find(verb.roles.begin(), verb.roles.end(), role) == verb.roles.end()) {
+    return Outcome::Refused("role '" + std::string(role) + "' may not " + verb.name +
+                            " (allowed: " + QuotedList(verb.roles) + ")");
+  }
+  const PlanId plan = billing_.plan(sim);
+  if (std::find(verb.refused_for_plans.begin(), verb.refused_for_plans.end(), plan) !=
+      verb.refused_for_plans.end()) {
+    return Outcome::Refused(!verb.refused_message.empty()
+                                ? verb.refused_message
+                                : profile.plans[plan].name + " does not support " + verb.name);
+  }
+  if (verb.protected_by_termination_protection && subs_.Has(sim, kTerminationProtection)) {
+    return Outcome::Refused("termination protection is enabled; disable it first");
+  }
+  const StatusId current = subs_.status[sim];
+  if (profile.statuses[current].transient) {
+    return Outcome::Refused("a status change is already in progress");
+  }
+  const StatusId target = verb.to_previous ? subs_.previous[sim] : verb.to;
+  if (current == target) return Outcome::Unchanged();
+  if (!verb.AllowedFrom(current)) {
+    return Outcome::Refused(verb.name + " is not allowed from " + profile.statuses[current].name);
+  }
+  if (verb.via) {
+    subs_.pending[sim] = target;
+    const bool upstream_down = UpstreamBackAt(sim, now) > now;
+    SetStatus(sim, upstream_down && profile.upstream_wait ? *profile.upstream_wait : *verb.via,
+              now, ChangeCause::kApi);
+  } else {
+    SetStatus(sim, target, now, ChangeCause::kApi);
+  }
+  return {};
+}
+
+Outcome Network::SendCommands(SimId sim, int64_t commands, SimTime now) {
+  if (!StableStatusOf(sim).sms) {
+    return Outcome::Refused("SMS is not allowed in " + StableStatusOf(sim).name);
+  }
+  subs_.commands[sim] += static_cast<int32_t>(commands);
+  subs_.commands_received[sim] += commands;
+  devices_.DownlinkSms(sim, now, commands);
+  if (const std::optional<Due> due = DueTransition(sim, now)) {
+    SetStatus(sim, due->to, now, due->cause);
+  }
+  return {};
+}
+
+Outcome Network::ChangePlan(SimId sim, PlanId plan, SimTime now) {
+  if (StableStatusOf(sim).final) return Outcome::Refused("the SIM is " + StableStatusOf(sim).name);
+  const PlanId old = billing_.plan(sim);
+  if (old == plan) return Outcome::Unchanged();
+  const CarrierProfile& profile = directory_.ProfileOf(sim);
+  // The SIM's status, and the one a change in progress leads to: the new plan must allow both.
+  const bool changing = profile.statuses[subs_.status[sim]].transient;
+  for (const StatusId status :
+       {subs_.stable[sim], changing ? subs_.pending[sim] : subs_.stable[sim]}) {
+    if (!InSet(profile.plans[plan].refused_statuses, status)) continue;
+    // In the words of the verb that refuses the plan this status, where it has some.
+    for (const VerbDef& verb : profile.verbs) {
+      if (!verb.to_previous && verb.to == status && !verb.refused_message.empty()) {
+        return Outcome::Refused(verb.refused_message);
+      }
+    }
+    return Outcome::Refused(profile.plans[plan].name + " does not support " +
+                            profile.statuses[status].name);
+  }
+  AccrueUsage(sim, now);  // usage so far is billed under the old plan
+  billing_.ChangePlan(sim, profile.plans[old].tariff, plan, profile.plans[plan].tariff,
+                      subs_.stable[sim], subs_.stable_since[sim], now);
+  return {};
+}
+
+Outcome Network::SetTestMode(SimId sim, bool enabled) {
+  if (subs_.Has(sim, kTestMode) == enabled) return Outcome::Unchanged();
+  subs_.Set(sim, kTestMode, enabled);
+  return {};
+}
+
+Outcome Network::SetTerminationProtection(SimId sim, bool enabled) {
+  if (subs_.Has(sim, kTerminationProtection) == enabled) return Outcome::Unchanged();
+  subs_.Set(sim, kTerminationProtection, enabled);
+  return {};
+}
+
+Outcome Network::SetUsageLimit(SimId sim, int64_t bytes, SimTime now) {
+  if (subs_.usage_limit[sim] == bytes) return Outcome::Unchanged();
+  AccrueUsage(sim, now);
+  subs_.usage_limit[sim] = bytes;
+  // Raising or removing the limit lets a SIM it stopped use data again (HOL-5).
+  const bool this_month = subs_.usage_month[sim] == MonthIndex(scenario_.start + now);
+  if (subs_.Has(sim, kLimitPaused) &&
+      (bytes == 0 || !this_month || subs_.month_bytes[sim] < bytes)) {
+    ResumeFromLimit(sim, now, ChangeCause::kApi);
+  } else {
+    ArmSubscriptionTimer(sim, now);
+  }
+  return {};
+}
+
+Outcome Network::TerminateAccount(uint32_t carrier, SimTime now) {
+  const CarrierProfile& profile = scenario_.carriers[carrier].profile;
+  if (profile.account_termination_requires == 0) {
+    return Outcome::Refused("carrier profile " + profile.name + " has no account termination");
+  }
+  if (account_terminated_[carrier] != kNever) return Outcome::Unchanged();
+  int64_t remaining = 0;
+  for (SimId sim = 0; sim < subs_.size(); ++sim) {
+    if (directory_.GroupOf(sim).carrier == carrier &&
+        !InSet(profile.account_termination_requires, subs_.stable[sim])) {
+      ++remaining;
+    }
+  }
+  if (remaining > 0) {
+    return Outcome::Refused(std::to_string(remaining) + " SIMs must be terminated first");
+  }
+  account_terminated_[carrier] = now;
+  return {};
+}
+
+}  // namespace carriersim

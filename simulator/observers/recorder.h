@@ -1,0 +1,93 @@
+// The recorder of a run: what happened, for the reports, written by the network and the devices
+// as it happens and read once the run is over (or at a pause). Status history (SOR-9), data
+// sessions (NET-5), signaling counters overall, per group and per cell (NET-3), mass events and
+// recovery (NET-4), forced reactivations (SOR-7), and what each timeline action did.
+//
+// Invariants:
+//  1. Records are appended in the order things happened; nothing is ever removed or rewritten,
+//     except that a session record is completed when its session closes.
+//  2. A counter per group or per cell never exceeds the matching total, and the totals are the
+//     sums of the per-group counters.
+//  3. The recorder never influences the run: no component reads it to decide anything, except
+//     the network asking whether a device is recovering from a mass event (to tell collateral
+//     congestion from the congestion of the event itself).
+#ifndef CARRIERSIM_OBSERVERS_RECORDER_H_
+#define CARRIERSIM_OBSERVERS_RECORDER_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "simulator/nas/messages.h"
+#include "simulator/observers/recovery.h"
+#include "simulator/observers/session_log.h"
+#include "simulator/observers/signaling_metrics.h"
+#include "simulator/observers/status_history.h"
+#include "simulator/scenario/sim_directory.h"
+
+namespace carriersim {
+
+// A SIM the network force-reactivated because its device kept attaching (SOR-7).
+struct ForcedReactivation {
+  SimTime time;
+  SimId sim;
+};
+
+class Recorder {
+ public:
+  explicit Recorder(const SimDirectory& directory);
+
+  // Status history.
+  void StatusChanged(SimTime now, SimId sim, StatusId from, StatusId to, ChangeCause cause) {
+    history_.changes.push_back(StatusChange{now, sim, from, to, cause});
+  }
+  void ForcedReactivationOf(SimId sim, SimTime now) { forced_.push_back({now, sim}); }
+
+  // Data sessions: opening returns the record, which closing completes.
+  uint64_t SessionOpened(SimId sim, SimTime now);
+  void SessionClosed(uint64_t record, SimTime now, SessionEnd why);
+
+  // Signaling, as the network saw it. An attach request that reached `cell` at `now`, then its
+  // answer: accepted, rejected with `cause`, or lost in a core outage.
+  void AttachReachedCell(SimId sim, uint32_t cell, SimTime now);
+  void AttachAccepted(SimId sim, uint32_t cell);
+  void AttachRejected(SimId sim, uint32_t cell, EmmCause cause);
+  // Rejected with #22 because the cell was over capacity; collateral unless the device is
+  // recovering from a mass event (NET-3).
+  void AttachCongested(SimId sim, uint32_t cell);
+  void AttachUnanswered(SimId sim, uint32_t cell);
+  // An attempt its device made while its cell was down: nobody heard it, the reports count it.
+  void AttemptWithoutCell(SimId sim);
+  // The network detached the device: "re-attach required", or with `cause`.
+  void NetworkDetach(SimId sim, EmmCause cause, bool reattach);
+  // Data session requests the network refused while the device stayed attached (SOR-4).
+  void PdnRejects(SimId sim, uint64_t requests);
+
+  // Mass events (outages, mass power-ons) and the devices' recovery from them.
+  Recovery& recovery() { return recovery_; }
+  const Recovery& recovery() const { return recovery_; }
+
+  // What each timeline action did, indexed like Scenario::timeline.
+  ActionOutcome& action(size_t index) { return actions_[index]; }
+
+  const StatusHistory& history() const { return history_; }
+  const SessionLog& sessions() const { return sessions_; }
+  const SignalingMetrics& signaling() const { return signaling_; }
+  const std::vector<ForcedReactivation>& forced_reactivations() const { return forced_; }
+  const std::vector<ActionOutcome>& actions() const { return actions_; }
+
+ private:
+  SignalingCounters& GroupOf(SimId sim) { return signaling_.by_group[directory_.group(sim)]; }
+
+  const SimDirectory& directory_;
+  StatusHistory history_;
+  SessionLog sessions_;
+  SignalingMetrics signaling_;
+  Recovery recovery_;
+  std::vector<ForcedReactivation> forced_;
+  std::vector<ActionOutcome> actions_;
+};
+
+}  // namespace carriersim
+
+#endif  // CARRIERSIM_OBSERVERS_RECORDER_H_

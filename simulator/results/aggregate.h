@@ -1,0 +1,38 @@
+// Adding up a world, once: after the run, or at a pause for the expectations measured then.
+// Internal to results/: reports read the sums through RunResult.
+#ifndef CARRIERSIM_RESULTS_AGGREGATE_H_
+#define CARRIERSIM_RESULTS_AGGREGATE_H_
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "simulator/results/totals.h"
+#include "simulator/world/world.h"
+
+namespace carriersim {
+
+// Every scope of Totals, from the components as they are now: one pass over the SIMs, one over
+// the fee ledger, one over the status history.
+Totals Aggregate(const World& world);
+
+// One SIM's own figures as a scope of one (without fees, status changes and forced
+// reactivations, which come from the ledger and the history).
+SimTotals OfSim(const World& world, SimId sim);
+// Whether a SIM still shows in the carrier's listing at the end: not final, or final for less
+// than the status's retention period (SOR-8).
+bool ListedAtEnd(const World& world, SimId sim);
+
+// What is scoped to single SIMs beyond Totals::fees_by_sim: fees by category and status changes
+// per SIM. Kept apart because it costs 52 bytes a SIM and only sims.csv and expectations on one
+// SIM need it.
+struct PerSimDetail {
+  std::vector<std::array<int64_t, kFeeCategoryCount>> fees;
+  std::vector<uint32_t> status_changes;
+  std::vector<uint32_t> forced_reactivations;
+};
+PerSimDetail AggregatePerSim(const World& world);
+
+}  // namespace carriersim
+
+#endif  // CARRIERSIM_RESULTS_AGGREGATE_H_

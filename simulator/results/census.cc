@@ -1,0 +1,46 @@
+#include "simulator/results/census.h"
+
+#include <algorithm>
+
+namespace carriersim {
+
+StatusCensus::StatusCensus(const SimDirectory& directory,
+                           const ChunkedVector<StatusChange>& changes)
+    : directory_(directory), changes_(changes), status_(directory.size()) {
+  const Scenario& scenario = directory.scenario();
+  for (const CarrierSpec& c : scenario.carriers) {
+    std::vector<size_t>& of = column_.emplace_back();
+    for (const StatusDef& status : c.profile.statuses) {
+      const auto it = std::find(columns_.begin(), columns_.end(), status.name);
+      of.push_back(static_cast<size_t>(it - columns_.begin()));
+      if (it == columns_.end()) columns_.push_back(status.name);
+    }
+  }
+  for (const GroupSpec& g : scenario.groups) {
+    std::vector<int64_t>& counts = by_group_.emplace_back(
+        scenario.carriers[g.carrier].profile.statuses.size(), 0);
+    counts[g.status] = g.count;
+    std::fill_n(status_.begin() + g.first_sim, g.count, g.status);
+  }
+}
+
+void StatusCensus::AdvanceTo(SimTime t) {
+  for (; next_ < changes_.size() && changes_[next_].time <= t; ++next_) {
+    const StatusChange& c = changes_[next_];
+    std::vector<int64_t>& counts = by_group_[directory_.group(c.sim)];
+    --counts[c.from];
+    ++counts[c.to];
+    status_[c.sim] = c.to;
+  }
+}
+
+std::vector<int64_t> StatusCensus::ByColumn() const {
+  std::vector<int64_t> counts(columns_.size());
+  for (size_t g = 0; g < by_group_.size(); ++g) {
+    const std::vector<size_t>& of = column_[directory_.scenario().groups[g].carrier];
+    for (size_t s = 0; s < by_group_[g].size(); ++s) counts[of[s]] += by_group_[g][s];
+  }
+  return counts;
+}
+
+}  // namespace carriersim

@@ -1,0 +1,49 @@
+// SIMs per status over time, from the one source of it: each group's initial status and the
+// status history. summary.json's counts, timeseries.csv's columns, report.html's chart and the
+// `sims.<status>` expectations all read this, at the end or at any time of the run, so they
+// cannot disagree.
+#ifndef CARRIERSIM_RESULTS_CENSUS_H_
+#define CARRIERSIM_RESULTS_CENSUS_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "simulator/base/chunked_vector.h"
+#include "simulator/observers/status_history.h"
+#include "simulator/scenario/sim_directory.h"
+
+namespace carriersim {
+
+class StatusCensus {
+ public:
+  // `changes` may still grow (a run in progress): AdvanceTo reads what is there by then.
+  StatusCensus(const SimDirectory& directory, const ChunkedVector<StatusChange>& changes);
+
+  // Applies every change at or before `t`. REQUIRES: t is not earlier than at the last call.
+  void AdvanceTo(SimTime t);
+
+  // As of the last AdvanceTo:
+  StatusId status(uint32_t sim) const { return status_[sim]; }
+  // SIMs of `group` in `status` (a status of the group's carrier).
+  int64_t InGroup(uint32_t group, StatusId status) const { return by_group_[group][status]; }
+  // Status names of every carrier in profile order, each once (a status several carriers share
+  // is one column), and the SIMs in each.
+  const std::vector<std::string>& columns() const { return columns_; }
+  std::vector<int64_t> ByColumn() const;
+  // The column of a carrier's status.
+  size_t ColumnOf(uint32_t carrier, StatusId status) const { return column_[carrier][status]; }
+
+ private:
+  const SimDirectory& directory_;
+  const ChunkedVector<StatusChange>& changes_;
+  size_t next_ = 0;  // the first change not applied yet
+  std::vector<StatusId> status_;                 // per SIM
+  std::vector<std::vector<int64_t>> by_group_;  // [group][status]
+  std::vector<std::string> columns_;
+  std::vector<std::vector<size_t>> column_;     // [carrier][status] -> column
+};
+
+}  // namespace carriersim
+
+#endif  // CARRIERSIM_RESULTS_CENSUS_H_

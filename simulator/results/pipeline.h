@@ -1,0 +1,45 @@
+// The run pipeline: a validated scenario and options in, a RunResult out. `carriersim run`, the
+// fleet benchmark and the tests all run scenarios through this one call.
+#ifndef CARRIERSIM_RESULTS_PIPELINE_H_
+#define CARRIERSIM_RESULTS_PIPELINE_H_
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "simulator/results/run_result.h"
+
+namespace carriersim {
+
+// One event as `run --trace` shows it: when, what fired, and for a device its modem state and
+// its SIM's status before the event was handled.
+struct TraceRecord {
+  const SimDirectory* directory = nullptr;  // names the SIM
+  SimTime time = 0;
+  const char* event = "";  // "modem-timer", "timeline", ...
+  bool device = false;     // false: the timeline
+  SimId sim = 0;
+  const char* modem = "";
+  const std::string* status = nullptr;
+};
+
+struct RunOptions {
+  std::optional<uint64_t> seed;  // default: the scenario's
+  // Called every 65,536 events with the simulated time and the events so far.
+  std::function<void(SimTime, uint64_t)> progress;
+  // Called with every event before it is handled.
+  std::function<void(const TraceRecord&)> trace;
+  bool timeseries = true;  // build timeseries.csv's table (the run pauses at each row)
+  // Off only to check that counting retries into a dead cell by arithmetic changes nothing.
+  bool fast_forward = true;
+};
+
+// Runs the scenario to its end: pauses where an expectation is measured (`at:`) or a
+// timeseries row is due, then closes the run and adds it up. Deterministic: the same scenario,
+// seed and options give the same result on any machine.
+RunResult RunScenario(const Scenario& scenario, const RunOptions& options = {});
+
+}  // namespace carriersim
+
+#endif  // CARRIERSIM_RESULTS_PIPELINE_H_

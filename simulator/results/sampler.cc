@@ -1,0 +1,127 @@
+#include "simulator/results/sampler.h"
+
+#include <algorithm>
+
+#include "simulator/base/calendar.h"
+#include "simulator/base/int128.h"
+
+namespace carriersim {
+namespace {
+
+// The row an instant belongs to: row i holds what happened in (times[i-1], times[i]]; row 0
+// everything up to times[0]; anything later than the end, the last row.
+size_t RowOf(const std::vector<SimTime>& times, SimTime t) {
+  const auto it = std::lower_bound(times.begin(), times.end(), t);
+  return it == times.end() ? times.size() - 1 : static_cast<size_t>(it - times.begin());
+}
+
+SignalingSample SampleOf(const SignalingCounters& c) {
+  return {c.attach_attempts, c.attach_accepts, c.AttachRejects(),
+          c.rejects_by_cause[kCauseCongestion], c.attempts_without_cell};
+}
+
+SignalingSample SampleOf(const CellStats& s) {
+  uint64_t rejects = 0;
+  for (const auto& [cause, n] : s.rejects_by_cause) rejects += n;
+  const auto congestion = s.rejects_by_cause.find(kCauseCongestion);
+  return {s.attempts, s.accepts, rejects,
+          congestion == s.rejects_by_cause.end() ? 0 : congestion->second, 0};
+}
+
+// SIMs with a data session at each row's time.
+std::vector<int64_t> OnlineCounts(const World& world, const std::vector<SimTime>& times) {
+  std::vector<SimTime> opened, closed;
+  const ChunkedVector<SessionRecord>& records = world.recorder().sessions().records;
+  for (size_t i = 0; i < records.size(); ++i) {
+    opened.push_back(records[i].opened);
+    if (records[i].closed != kNever) closed.push_back(records[i].closed);
+  }
+  std::sort(closed.begin(), closed.end());  // sessions open in time order; they close in any
+  std::vector<int64_t> rows;
+  for (const SimTime t : times) {
+    const auto up = std::upper_bound(opened.begin(), opened.end(), t) - opened.begin();
+    const auto down = std::upper_bound(closed.begin(), closed.end(), t) - closed.begin();
+    rows.push_back(up - down);
+  }
+  return rows;
+}
+
+// Bytes sent and received in each row's interval, as the devices' sends carried them.
+std::vector<int64_t> UsageByRow(const World& world, const std::vector<SimTime>& times) {
+  std::vector<int64_t> bytes(times.size());
+  const ChunkedVector<SessionRecord>& records = world.recorder().sessions().records;
+  for (size_t i = 0; i < records.size(); ++i) {
+    const SessionRecord& r = records[i];
+    if (!world.directory().DeviceSpecOf(r.sim).traffic.sends()) continue;
+    const SimTime end = std::min(r.closed, world.scenario().duration);
+    // Row k takes the sends in [times[k-1] + 1, times[k] + 1), as RowOf places instants.
+    for (size_t k = RowOf(times, r.opened); k < times.size(); ++k) {
+      const SimTime from = std::max(r.opened, k == 0 ? SimTime{0} : times[k - 1] + 1);
+      const SimTime to = std::min(end, times[k] + 1);
+      if (from < to) {
+        const TrafficTally sent = world.devices().Traffic(r.sim, from, to);
+        bytes[k] += sent.uplink + sent.downlink;
+      }
+      if (to >= end) break;
+    }
+  }
+  return bytes;
+}
+
+// Fees by when they are for: a daily fee at the start of each day it covers, a monthly fee at
+// the start of its month, a one-off or usage fee at its line's time.
+std::vector<int64_t> FeesByRow(const World& world, const std::vector<SimTime>& times) {
+  std::vector<int64_t> micros(times.size());
+  for (const FeeLine& line : world.ledger().lines) {
+    if (line.unit() != FeeUnit::kDay || line.quantity <= 1) {
+      micros[RowOf(times, std::max<SimTime>(line.time, 0))] += line.micros;
+      continue;
+    }
+    // An exact split: day k gets floor(m (k+1) / q) - floor(m k / q).
+    Int128 before = 0;
+    for (int64_t k = 0; k < line.quantity; ++k) {
+      const Int128 upto = Int128{line.micros} * (k + 1) / line.quantity;
+      micros[RowOf(times, std::max<SimTime>(line.time + k * kDay, 0))] +=
+          static_cast<int64_t>(upto - before);
+      before = upto;
+    }
+  }
+  return micros;
+}
+
+}  // namespace
+
+std::vector<SimTime> TimeseriesTimes(const Scenario& scenario) {
+  std::vector<SimTime> times;
+  for (SimTime t = 0; t < scenario.duration; t += scenario.timeseries_interval) times.push_back(t);
+  times.push_back(scenario.duration);
+  return times;
+}
+
+TimeseriesSampler::TimeseriesSampler(const Scenario& scenario) {
+  table_.times = TimeseriesTimes(scenario);
+}
+
+void TimeseriesSampler::Sample(const World& world, const StatusCensus& census, SimTime) {
+  const SignalingMetrics& signaling = world.recorder().signaling();
+  const SignalingSample now = SampleOf(signaling.total);
+  const SignalingSample before = totals_.empty() ? SignalingSample{} : totals_.back();
+  totals_.push_back(now);
+  table_.signaling.push_back({now.attempts - before.attempts, now.accepts - before.accepts,
+                              now.rejects - before.rejects, now.congestion - before.congestion,
+                              now.without_cell - before.without_cell});
+  std::vector<SignalingSample>& cells = table_.cells.emplace_back();
+  const size_t sampled = std::min(TimeseriesTable::kCellsSampled, signaling.by_cell.size());
+  for (size_t c = 0; c < sampled; ++c) cells.push_back(SampleOf(signaling.by_cell[c]));
+  table_.sims.push_back(census.ByColumn());
+  table_.status_names = census.columns();
+}
+
+TimeseriesTable TimeseriesSampler::Finish(const World& world) {
+  table_.online = OnlineCounts(world, table_.times);
+  table_.usage_bytes = UsageByRow(world, table_.times);
+  table_.fee_micros = FeesByRow(world, table_.times);
+  return std::move(table_);
+}
+
+}  // namespace carriersim
