@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "devices/device_state.h"
+#include "devices/send_window.h"
 #include "simulator/engine/engine.h"
 #include "simulator/nas/ports.h"
 #include "simulator/observers/recorder.h"
@@ -147,6 +148,8 @@ class Devices {
   std::vector<SimTime> pdn_refused_since_;
   std::vector<uint32_t> pdn_requests_;
   std::vector<DurationRange> answer_t3346_;  // while a #22 answer is on its way: its T3346
+  // Per device, once some device with drawn send sizes is asked about a data threshold.
+  std::vector<SendWindow> windows_;
 };
 
 }  // namespace carriersim

@@ -11,8 +11,12 @@ namespace carriersim {
 
 SimTime BackoffWait(const Backoff& backoff, uint32_t k, SimTime& previous, RandomStream& rng) {
   SimTime wait = backoff.initial;
+  // Grows until the cap, or until it stops growing (a multiplier of 1, or one too small to add a
+  // millisecond): then the k-th wait is the same as this one, however large k is.
   for (uint32_t i = 0; i < k && wait < backoff.cap; ++i) {
-    wait = std::min(backoff.cap, wait * backoff.multiplier_milli / 1000);
+    const SimTime next = std::min(backoff.cap, wait * backoff.multiplier_milli / 1000);
+    if (next == wait) break;
+    wait = next;
   }
   wait = std::min(wait, backoff.cap);
   switch (backoff.jitter) {

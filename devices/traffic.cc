@@ -34,7 +34,7 @@ SimTime Devices::DataCrossing(SimId sim, SimTime from, int64_t counted, int64_t 
   if (!traffic.sends()) return kNever;
   if (counted >= threshold) return from;
   const SimTime anchor = traffic_anchor_[sim];
-  int64_t k = OccurrencesBefore(anchor, traffic.every, from);
+  const int64_t k = OccurrencesBefore(anchor, traffic.every, from);
   if (!Drawn(traffic)) {
     // The send that crosses it, plus 1 ms so that usage counted up to then includes that send.
     const int64_t per_send = traffic.uplink.bytes + traffic.downlink.bytes;
@@ -42,12 +42,23 @@ SimTime Devices::DataCrossing(SimId sim, SimTime from, int64_t counted, int64_t 
     return anchor + (k + sends - 1) * traffic.every + 1;
   }
   // Drawn sizes: send by send, up to `bound` (something else is due by then: the timer will be
-  // armed again) and the end of the run.
+  // armed again) and the end of the run, through the device's window of sends summed so far.
+  if (windows_.empty()) windows_.resize(size());
   const SizeKeys keys = MakeSizeKeys(directory_.seed(), directory_.DeviceKey(sim));
-  const SimTime stop = std::min(bound, directory_.scenario().duration);
-  for (SimTime at = anchor + k * traffic.every; at < stop; at += traffic.every, ++k) {
-    counted += SendSize(traffic.uplink, keys.uplink, k) + SendSize(traffic.downlink, keys.downlink, k);
-    if (counted >= threshold) return at + 1;
+  const int64_t stop = OccurrencesBefore(
+      anchor, traffic.every, std::min(bound, directory_.scenario().duration));
+  const SendWindow::Answer answer =
+      windows_[sim].Find(k, threshold - counted, stop, [&](int64_t j) {
+        return SendSize(traffic.uplink, keys.uplink, j) +
+               SendSize(traffic.downlink, keys.downlink, j);
+      });
+  switch (answer.kind) {
+    case SendWindow::Answer::Kind::kCrossing:
+      return anchor + answer.index * traffic.every + 1;
+    case SendWindow::Answer::Kind::kAskAgain:
+      return anchor + answer.index * traffic.every;
+    case SendWindow::Answer::Kind::kNever:
+      break;
   }
   return kNever;
 }

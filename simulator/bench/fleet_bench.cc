@@ -62,6 +62,29 @@ timeline:
   - { at: 1h, cell-outage: { cell: cell, for: 1h } }
 )";
 
+// Re-arming a SIM's subscription timer must not walk its sends again (bounded work per event):
+// devices on a 5-h-in-6 duty cycle, sending 10 B..20 B every minute (sizes drawn per send) for
+// 3,000 days, against a data threshold of 10 GB they never reach. Every session re-asks when the
+// threshold will be crossed.
+constexpr const char* kDutyCycle = R"(name: duty-cycle
+start: 2026-01-01T00:00:00Z
+duration: 3000d
+carriers:
+  kore:
+    profile: kore
+    overrides:
+      statuses:
+        ready:
+          automatic: [ { after: 10GB, to: active } ]
+devices:
+  meter:
+    boot: 1s..20s
+    power: { duty-cycle: { on: 5h, every: 6h } }
+    traffic: { every: 1m, uplink: 10B..20B }
+fleet:
+  - { group: meters, count: {DEVICES}, carrier: kore, plan: standard, device: meter, status: ready }
+)";
+
 void Replace(std::string& text, const std::string& key, int64_t value) {
   for (size_t at = text.find(key); at != std::string::npos; at = text.find(key, at)) {
     text.replace(at, key.size(), std::to_string(value));
@@ -81,12 +104,16 @@ const std::vector<FleetWorkload>& FleetWorkloads() {
       {"idle-year", "1M mostly idle SIMs for 365 days, standby and a suspend campaign", 1'000'000},
       {"outage", "1M always-on devices in 500 cells of 50 attaches/s, all cells down 1h-2h",
        1'000'000},
+      {"duty-cycle",
+       "20 duty-cycled devices sending drawn sizes every minute for 3,000 days against a 10 GB "
+       "data threshold",
+       20},
   };
   return workloads;
 }
 
 std::string FleetWorkloadScenario(const std::string& name, int64_t devices) {
-  std::string text = name == "idle-year" ? kIdleYear : kOutage;
+  std::string text = name == "idle-year" ? kIdleYear : name == "outage" ? kOutage : kDutyCycle;
   const int64_t tenth = std::max<int64_t>(1, devices / 10);
   Replace(text, "{MAIN}", std::max<int64_t>(1, devices - tenth));
   Replace(text, "{TENTH}", tenth);

@@ -25,8 +25,10 @@ fleet   whole-fleet workloads through the real loader, world and engine, one lin
                    suspend campaign; the full fee ledger
         outage     1M always-on devices, 2,000 per cell, 50 attaches/s per cell; every cell
                    down from 1h to 2h; reconnect times after it (back_p50_s, ...)
-  --workload NAME   one of them (default: both)
-  --devices N       fleet size (default 1000000; cells scale to keep 2,000 devices each)
+        duty-cycle 20 devices on a 5-h-in-6 duty cycle sending 10B..20B (drawn) a minute for
+                   3,000 days against a 10 GB data threshold: re-arming timers stays cheap
+  --workload NAME   one of them (default: all three)
+  --devices N       fleet size (default: the workload's; cells keep 2,000 devices each)
 
 phold   the PHOLD engine benchmark: N logical processes with one event each in flight;
         every event schedules one new event 0.1 + Exp(mean 0.9) time units later, on a

@@ -189,6 +189,12 @@ TEST_CASE("DEV-2: back-off waits and their jitter", "[unit][firmware]") {
   CHECK(BackoffWait(plain, 60, previous, rng) == 10 * kMinute);
   const Backoff half{10 * kSecond, 1500, kHour, Jitter::kNone};
   CHECK(BackoffWait(half, 2, previous, rng) == 22500);
+  // A wait that stops growing below its cap (a multiplier of 1, or too small to add a
+  // millisecond) stays what it is, however many failures in a row (and at once: the firmware
+  // asks for it on every failure).
+  CHECK(BackoffWait({kMinute, 1000, kHour, Jitter::kNone}, UINT32_MAX, previous, rng) == kMinute);
+  CHECK(BackoffWait({1, 1001, kHour, Jitter::kNone}, UINT32_MAX, previous, rng) == 1);
+  CHECK(BackoffWait({1000, 1001, kHour, Jitter::kNone}, 3, previous, rng) == 1003);
   for (int k = 0; k < 200; ++k) {
     const SimTime full = BackoffWait({kMinute, 2000, 10 * kMinute, Jitter::kFull}, 2, previous, rng);
     CHECK((full >= 0 && full <= 4 * kMinute));

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "devices/firmware.h"
+#include "devices/send_window.h"
 #include "devices/traffic.h"
 #include "reports/csv_reports.h"
 #include "tests/scenario/rules_util.h"
@@ -73,6 +74,38 @@ TEST_CASE("DEV-3: sizes drawn from a distribution are drawn per send, whatever s
         Expected(split, sim, traffic.uplink, true, 0, 10 * kDay) +
             Expected(split, sim, traffic.uplink, true, 10 * kDay + 6 * kHour, 45 * kDay));
   CHECK(s.recorder().sessions().records.size() == 2);
+}
+
+TEST_CASE("DEV-3 KOR-3: a data threshold thousands of drawn sends away is crossed at its send",
+          "[rules][traffic][kore]") {
+  // About 6,800 sends of 10..20 B reach 100 KB: beyond how far a device's send window looks
+  // ahead, so the subscription timer asks again on the way; the change still comes just after
+  // the send that reaches the threshold.
+  const std::string body = R"(carriers:
+  kore:
+    profile: kore
+    overrides: { statuses: { ready: { automatic: [ { after: 100KB, to: active } ] } } }
+devices:
+  meter: { boot: 0, traffic: { every: 1m, uplink: 10B..20B } }
+fleet:
+  - { group: meters, count: 1, carrier: kore, plan: standard, device: meter, status: ready }
+)";
+  const Run run = Simulate(body, "30d");
+  const SimId sim = run.Sim("meters");
+  const World& w = *run.world;
+  const TrafficSpec& traffic = w.directory().DeviceSpecOf(sim).traffic;
+  const SizeKeys keys = MakeSizeKeys(w.seed(), w.directory().DeviceKey(sim));
+  int64_t k = 0;
+  for (int64_t bytes = SendSize(traffic.uplink, keys.uplink, 0); bytes < 100 * 1024;) {
+    bytes += SendSize(traffic.uplink, keys.uplink, ++k);
+  }
+  REQUIRE(k > SendWindow::kLookahead);
+  CHECK(run.Changes(sim) == Strings{"ready>active:network"});
+  REQUIRE(w.recorder().history().changes.size() == 1);
+  CHECK(w.recorder().history().changes[0].time ==
+        w.devices().traffic_anchor(sim) + k * kMinute + 1);
+  // The boot's attach, the crossing, and one question asked again on the way.
+  CHECK(w.events() == 3);
 }
 
 TEST_CASE("DEV-3: SMS go with each send of an accepted data session", "[rules][traffic]") {
