@@ -9,6 +9,7 @@ namespace carriersim {
 namespace {
 
 constexpr EventTag kPholdMessage = EventQueue::kTimerSlots;
+constexpr EventTag kPholdTimer = 0;
 
 }  // namespace
 
@@ -17,7 +18,11 @@ PholdResult RunPhold(const PholdConfig& config) {
   std::vector<RandomStream> rng(config.lps);
   for (uint32_t lp = 0; lp < config.lps; ++lp) {
     rng[lp] = MakeStream(config.seed, lp, StreamPurpose::kPhold);
-    queue.Schedule(DrawPholdDelay(rng[lp]), lp, kPholdMessage);
+    if (config.timers) {
+      queue.SetTimer(DrawPholdDelay(rng[lp]), lp, kPholdTimer);
+    } else {
+      queue.Schedule(DrawPholdDelay(rng[lp]), lp, kPholdMessage);
+    }
   }
 
   PholdResult result;
@@ -30,7 +35,13 @@ PholdResult RunPhold(const PholdConfig& config) {
     RandomStream& stream = rng[e.entity];
     const uint32_t target = DrawPholdTarget(stream, e.entity, config.lps, config.remote);
     queue.Prefetch(target);  // its sequence counter is needed once the delay is drawn
-    queue.Schedule(e.time + DrawPholdDelay(stream), target, kPholdMessage);
+    const SimTime at = e.time + DrawPholdDelay(stream);
+    if (!config.timers) {
+      queue.Schedule(at, target, kPholdMessage);
+    } else {
+      queue.SetTimer(at, target, kPholdTimer);  // moves the target's pending timer
+      if (target != e.entity) queue.SetTimer(e.time + DrawPholdDelay(stream), e.entity, kPholdTimer);
+    }
     result.checksum += PholdEventHash(e.time, e.entity);
     result.end_ticks = e.time;
   }

@@ -5,6 +5,13 @@
 // `remote`, otherwise on the same LP. The number of pending events stays N, so the run measures
 // the pending-event set at size N plus the cost of touching N entities' state.
 //
+// The timer variant (`--timers`) is PHOLD on the path carriersim's models use: each LP holds one
+// pending timer, and handling it re-arms a timer instead of sending a message. The event draws
+// its target and delay as above and sets the target's timer to now + delay, moving it when it
+// is pending (as the network re-arms a device's timer); when the target is another LP, the
+// handling LP's own timer is then set to now + a second delay drawn from its stream. The
+// population stays N, and half the events (at `remote` 0.5) move a pending timer.
+//
 // One time unit is kPholdTicksPerUnit engine ticks. tests/bench/ has the same workload written
 // against ns-3 and against a plain std::priority_queue, drawing the same random numbers.
 #ifndef CARRIERSIM_BENCH_PHOLD_H_
@@ -24,6 +31,7 @@ struct PholdConfig {
   uint64_t events = 10'000'000;
   double remote = 0.5;
   uint64_t seed = 1;
+  bool timers = false;  // the timer variant
 };
 
 struct PholdResult {

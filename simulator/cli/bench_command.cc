@@ -14,7 +14,7 @@ namespace carriersim {
 namespace {
 
 constexpr const char* kBenchHelp =
-    R"(usage: carriersim bench phold --lps N --events E [--remote P] [--seed S]
+    R"(usage: carriersim bench phold --lps N --events E [--remote P] [--seed S] [--timers]
        carriersim bench fleet [--workload NAME] [--devices N]
 
 Benchmarks of carriersim itself; they print figures and never fail on them.
@@ -37,6 +37,8 @@ phold   the PHOLD engine benchmark: N logical processes with one event each in f
   --events E    events to handle (1 .. 10^12)
   --remote P    probability that an event goes to another LP: 0.5, 50%, ... (default 0.5)
   --seed S      random seed (default 1)
+  --timers      the path the models use: each LP holds one timer; an event re-arms the target's
+                timer (moving it if pending) and, when the target is another LP, its own
 
 The last line is: events=... seconds=... events_per_s=... ns_per_event=...
 tests/bench/compare_phold.sh runs the same workload on ns-3 and std::priority_queue.
@@ -73,11 +75,12 @@ int Phold(const ParsedArgs& parsed, std::ostream& out, std::ostream& err) {
     }
     config.seed = static_cast<uint64_t>(value);
   }
+  config.timers = parsed.Has("timers");
   const PholdResult r = RunPhold(config);
   char line[256];
   std::snprintf(line, sizeof line,
-                "phold lps=%u remote=%g seed=%llu checksum=%llu sim_end_units=%.3f\n", config.lps,
-                config.remote, static_cast<unsigned long long>(config.seed),
+                "phold%s lps=%u remote=%g seed=%llu checksum=%llu sim_end_units=%.3f\n",
+                config.timers ? " timers" : "", config.lps, config.remote, static_cast<unsigned long long>(config.seed),
                 static_cast<unsigned long long>(r.checksum),
                 static_cast<double>(r.end_ticks) / kPholdTicksPerUnit);
   out << line;
@@ -152,7 +155,8 @@ int BenchCommand(const std::vector<std::string>& args, std::ostream& out, std::o
                   {"remote", true},
                   {"seed", true},
                   {"workload", true},
-                  {"devices", true}}, &parsed,
+                  {"devices", true},
+                  {"timers", false}}, &parsed,
                  &error)) {
     err << "carriersim bench: " << error << "\n" << kBenchHelp;
     return kExitUsage;
