@@ -11,6 +11,15 @@
 // and one status, and a shared boundary day moves to the higher rate before the run is written.
 // A run never spans two calendar months, so invoices are the lines grouped by month.
 //
+// Invariants:
+//  1. Every line is in the ledger the Billing was given, in the order charged; a line is never
+//     changed once written.
+//  2. A day (month) is charged at most once per subscription, at the highest rate that applied.
+//  3. A subscription's open period starts at its last status or plan change: everything before
+//     it is either written or held in an open run that Finish writes.
+// REQUIRES of the callers: changes of one subscription come in time order, with the status
+// and the time it was entered as Billing last heard them.
+//
 // Thread safety: none; one Billing belongs to one run.
 #ifndef CARRIERSIM_BILLING_BILLING_H_
 #define CARRIERSIM_BILLING_BILLING_H_

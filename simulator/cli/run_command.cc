@@ -52,6 +52,26 @@ const std::vector<std::string> kReportFiles = {"summary.json", "ledger.csv",   "
                                                "timeseries.csv", "report.html",
                                                "events.jsonl"};
 
+// Every report but the trace, each written atomically into `out_dir`.
+bool WriteReports(const RunResult& run, const std::string& out_dir, std::string* error) {
+  const std::filesystem::path dir(out_dir);
+  return WriteFileAtomically((dir / "summary.json").string(), BuildSummary(run).dump(2) + "\n",
+                             error) &&
+         WriteCsvReport(
+             dir / "ledger.csv", [&](CsvWriter& csv) { WriteLedgerCsv(run, csv); }, error) &&
+         WriteCsvReport(
+             dir / "history.csv", [&](CsvWriter& csv) { WriteHistoryCsv(run, csv); }, error) &&
+         WriteCsvReport(
+             dir / "timeseries.csv", [&](CsvWriter& csv) { WriteTimeseriesCsv(run, csv); },
+             error) &&
+         WriteCsvReport(
+             dir / "sessions.csv", [&](CsvWriter& csv) { WriteSessionsCsv(run, csv); }, error) &&
+         WriteCsvReport(
+             dir / "sims.csv", [&](CsvWriter& csv) { WriteSimsCsv(run, csv); }, error) &&
+         WriteFileAtomically((dir / "junit.xml").string(), JunitXml(run), error) &&
+         WriteFileAtomically((dir / "report.html").string(), HtmlReport(run), error);
+}
+
 }  // namespace
 
 int RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -127,22 +147,7 @@ int RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
-  const std::filesystem::path dir(out_dir);
-  if (!WriteFileAtomically((dir / "summary.json").string(), BuildSummary(run).dump(2) + "\n",
-                           &error) ||
-      !WriteCsvReport(
-          dir / "ledger.csv", [&](CsvWriter& csv) { WriteLedgerCsv(run, csv); }, &error) ||
-      !WriteCsvReport(
-          dir / "history.csv", [&](CsvWriter& csv) { WriteHistoryCsv(run, csv); }, &error) ||
-      !WriteCsvReport(
-          dir / "timeseries.csv", [&](CsvWriter& csv) { WriteTimeseriesCsv(run, csv); },
-          &error) ||
-      !WriteCsvReport(
-          dir / "sessions.csv", [&](CsvWriter& csv) { WriteSessionsCsv(run, csv); }, &error) ||
-      !WriteCsvReport(
-          dir / "sims.csv", [&](CsvWriter& csv) { WriteSimsCsv(run, csv); }, &error) ||
-      !WriteFileAtomically((dir / "junit.xml").string(), JunitXml(run), &error) ||
-      !WriteFileAtomically((dir / "report.html").string(), HtmlReport(run), &error) ||
+  if (!WriteReports(run, out_dir, &error) ||
       (parsed.Has("trace") && !trace_file.Commit(&error))) {
     err << "carriersim run: " << error << "\n";
     return kExitIoError;

@@ -125,6 +125,26 @@ void Timeline::RunForSim(uint32_t index, SimId sim, uint32_t event, SimTime now)
   Count(recorder_.action(index), result);
 }
 
+// NET-4: the network loses the cells (or the core), then every device that had service there
+// loses it. Recovery counts from the moment service can come back. Returns how many devices
+// lost service.
+uint64_t Timeline::StartOutage(const TimelineAction& action, SimTime now) {
+  const bool core = action.kind == ActionKind::kCoreOutage;
+  const uint32_t first = action.first_cell, end = action.first_cell + action.cell_count;
+  if (core) network_.TakeCoreDown();
+  for (uint32_t c = first; !core && c < end; ++c) network_.TakeCellDown(c, action.until);
+  const uint32_t event = recorder_.recovery().Begin(action.text, now, action.until);
+  uint64_t lost = 0;
+  for (DeviceId d = 0; d < devices_.size(); ++d) {
+    if (!core && (devices_.cell(d) < first || devices_.cell(d) >= end)) continue;
+    if (devices_.LoseService(d, now)) {
+      recorder_.recovery().Affect(d, event);
+      ++lost;
+    }
+  }
+  return lost;
+}
+
 void Timeline::RunAction(uint32_t index, SimTime now) {
   const TimelineAction& action = scenario_.timeline[index];
   ActionOutcome& outcome = recorder_.action(index);
@@ -133,23 +153,9 @@ void Timeline::RunAction(uint32_t index, SimTime now) {
       Count(outcome, network_.TerminateAccount(action.carrier, now));
       return;
     case ActionKind::kCellOutage:
-    case ActionKind::kCoreOutage: {
-      // NET-4: the network loses the cells (or the core), then every device that had service
-      // there loses it. Recovery counts from the moment service can come back.
-      const bool core = action.kind == ActionKind::kCoreOutage;
-      const uint32_t first = action.first_cell, end = action.first_cell + action.cell_count;
-      if (core) network_.TakeCoreDown();
-      for (uint32_t c = first; !core && c < end; ++c) network_.TakeCellDown(c, action.until);
-      const uint32_t event = recorder_.recovery().Begin(action.text, now, action.until);
-      for (DeviceId d = 0; d < devices_.size(); ++d) {
-        if (!core && (devices_.cell(d) < first || devices_.cell(d) >= end)) continue;
-        if (devices_.LoseService(d, now)) {
-          recorder_.recovery().Affect(d, event);
-          ++outcome.applied;
-        }
-      }
+    case ActionKind::kCoreOutage:
+      outcome.applied += StartOutage(action, now);
       return;
-    }
     case ActionKind::kCellRestore:
       for (uint32_t c = action.first_cell; c < action.first_cell + action.cell_count; ++c) {
         outcome.applied += network_.RestoreCell(c);

@@ -49,6 +49,7 @@ class Timeline {
   };
 
   void RunAction(uint32_t index, SimTime now);
+  uint64_t StartOutage(const TimelineAction& action, SimTime now);
   void RunForSim(uint32_t index, SimId sim, uint32_t event, SimTime now);
   std::vector<SimId> SelectTargets(const TimelineAction& action) const;
   void ArmNext();
