@@ -56,6 +56,8 @@ Outcome Network::SendCommands(SimId sim, int64_t commands, SimTime now) {
   devices_.DownlinkSms(sim, now, commands);
   if (const std::optional<Due> due = DueTransition(sim, now)) {
     SetStatus(sim, due->to, now, due->cause);
+  } else {
+    ArmSubscriptionTimer(sim, now);  // fewer commands are left to the next scheduled one
   }
   return {};
 }
