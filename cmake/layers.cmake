@@ -7,8 +7,9 @@
 #
 #   carriersim_layer(NAME FOLDER [PUBLIC layer...] [PRIVATE layer...] [LIBS target...])
 #
-# PUBLIC layers are the ones the layer's headers use (its users see them too); PRIVATE ones
-# only its sources use. The graph is written to build/layers.txt, which a test compares with
+# PUBLIC layers are the ones the layer's public headers use (its users see them too); PRIVATE
+# ones only its sources and internal headers use (results/ has internal headers that need the
+# world: a user of results/ that includes one does not compile). The graph is written to build/layers.txt, which a test compares with
 # the dependency graph in README.md.
 
 set_property(GLOBAL PROPERTY CARRIERSIM_LAYERS "")

@@ -26,7 +26,7 @@ enum class ModemState : uint8_t {
 // "off", "waiting", "attaching", "rebooting", "registered", "sim-invalid", "gave-up".
 const char* ModemStateName(ModemState state);
 
-struct DeviceState {
+struct alignas(64) DeviceState {
   SimTime t3346_until = 0;   // congestion back-off; survives reboots (TS 24.301 5.5.1.2.5)
   SimTime last_wait = 0;     // the previous retry wait (decorrelated jitter)
   SimTime radio_ms = 0;      // energy proxy (DEV-4): time with the radio on

@@ -40,6 +40,10 @@ Devices::Devices(const SimDirectory& directory, Timers timers, Recorder& recorde
   for (const GroupSpec& group : s.groups) {
     const TrafficSpec& traffic = s.devices[group.device].traffic;
     const CellSet& cells = s.cell_sets[group.cell_set];
+    window_offset_.push_back(drawn_devices_);
+    if (!traffic.uplink.fixed() || !traffic.downlink.fixed()) {
+      drawn_devices_ += static_cast<uint32_t>(group.count);
+    }
     for (int64_t i = 0; i < group.count; ++i) {
       const DeviceId d = static_cast<DeviceId>(group.first_sim + i);
       const uint64_t key = directory.DeviceKey(d);

@@ -39,6 +39,7 @@ class Devices {
     TimerSlot firmware;  // the no-service watchdog
     TimerSlot power;     // the power schedule changes state
   };
+  // Device d's timers are index d of each slot (the world puts them on entity d + 1).
   Devices(const SimDirectory& directory, Timers timers, Recorder& recorder);
   Devices(const Devices&) = delete;
   Devices& operator=(const Devices&) = delete;
@@ -73,7 +74,8 @@ class Devices {
   bool LoseService(DeviceId d, SimTime now);
   // Until when nothing outside a device can change what it meets but its own power schedule
   // (the next timeline action): a device in a dead cell counts its retries up to then by
-  // arithmetic instead of events. An earlier time than the truth is safe, a later one is not.
+  // arithmetic instead of events. An earlier time than the truth is safe, a later one is not;
+  // until it is first set it is 0, which simulates every retry.
   void SetQuietUntil(SimTime t) { quiet_until_ = t; }
   // Off only to check that the arithmetic changes nothing.
   void set_fast_forward(bool on) { fast_forward_ = on; }
@@ -148,7 +150,10 @@ class Devices {
   std::vector<SimTime> pdn_refused_since_;
   std::vector<uint32_t> pdn_requests_;
   std::vector<DurationRange> answer_t3346_;  // while a #22 answer is on its way: its T3346
-  // Per device, once some device with drawn send sizes is asked about a data threshold.
+  // Send windows of the devices whose send sizes are drawn: device i of group g has
+  // windows_[window_offset_[g] + i]. Allocated when a device is first asked about a threshold.
+  std::vector<uint32_t> window_offset_;  // per group
+  uint32_t drawn_devices_ = 0;
   std::vector<SendWindow> windows_;
 };
 

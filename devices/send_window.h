@@ -9,7 +9,9 @@
 //    of a session that outlasts it);
 //  - the crossing of a count is remembered, so asking again about the same count (whose bytes
 //    so far are exactly the sends that left the window) costs nothing.
-// So every question costs O(1) amortised, and at most O(kLookahead) size draws.
+// So asking again about a count costs O(1) amortised over the sends it covers, and any question
+// at most O(kLookahead) size draws (a count asked about for the first time pays the walk to its
+// crossing; two counts are remembered, the data trigger and the usage limit a SIM can have).
 #ifndef CARRIERSIM_DEVICES_SEND_WINDOW_H_
 #define CARRIERSIM_DEVICES_SEND_WINDOW_H_
 

@@ -43,12 +43,14 @@ SimTime Devices::DataCrossing(SimId sim, SimTime from, int64_t counted, int64_t 
   }
   // Drawn sizes: send by send, up to `bound` (something else is due by then: the timer will be
   // armed again) and the end of the run, through the device's window of sends summed so far.
-  if (windows_.empty()) windows_.resize(size());
+  if (windows_.empty()) windows_.resize(drawn_devices_);
+  const GroupSpec& group = directory_.GroupOf(sim);
+  SendWindow& window = windows_[window_offset_[directory_.group(sim)] + (sim - group.first_sim)];
   const SizeKeys keys = MakeSizeKeys(directory_.seed(), directory_.DeviceKey(sim));
   const int64_t stop = OccurrencesBefore(
       anchor, traffic.every, std::min(bound, directory_.scenario().duration));
   const SendWindow::Answer answer =
-      windows_[sim].Find(k, threshold - counted, stop, [&](int64_t j) {
+      window.Find(k, threshold - counted, stop, [&](int64_t j) {
         return SendSize(traffic.uplink, keys.uplink, j) +
                SendSize(traffic.downlink, keys.downlink, j);
       });

@@ -32,15 +32,9 @@ std::string Join(const Counts& counts) {
 // SIMs per status name, every carrier's statuses in profile order, each name once.
 Counts StatusCounts(const RunResult& run) {
   const StatusCensus& census = run.census();
-  const Scenario& s = run.scenario();
+  const std::vector<int64_t> sims = census.ByColumn();
   Counts counts;
-  for (const std::string& name : census.columns()) counts.emplace_back(name, 0);
-  for (uint32_t g = 0; g < s.groups.size(); ++g) {
-    const uint32_t carrier = s.groups[g].carrier;
-    for (StatusId st = 0; st < s.carriers[carrier].profile.statuses.size(); ++st) {
-      counts[census.ColumnOf(carrier, st)].second += census.InGroup(g, st);
-    }
-  }
+  for (size_t c = 0; c < sims.size(); ++c) counts.emplace_back(census.columns()[c], sims[c]);
   return counts;
 }
 

@@ -13,34 +13,13 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-// SIM counts by status name, statuses in profile order (first carrier first), zeros included so
-// that every run of a scenario has the same keys.
-class StatusCounter {
- public:
-  explicit StatusCounter(const Scenario& scenario) {
-    for (const CarrierSpec& c : scenario.carriers) {
-      for (const StatusDef& s : c.profile.statuses) Slot(s.name);
-    }
-  }
-  void Add(const std::string& status, int64_t sims) {
-    counts_[Slot(status)].second += static_cast<uint64_t>(sims);
-  }
-  Json ToJson() const {
-    Json j = Json::object();
-    for (const auto& [name, count] : counts_) j[name] = count;
-    return j;
-  }
-
- private:
-  size_t Slot(const std::string& name) {
-    for (size_t i = 0; i < counts_.size(); ++i) {
-      if (counts_[i].first == name) return i;
-    }
-    counts_.emplace_back(name, 0);
-    return counts_.size() - 1;
-  }
-  std::vector<std::pair<std::string, uint64_t>> counts_;
-};
+// SIM counts by status name, the census's columns (every carrier's statuses in profile order,
+// each name once), zeros included so that every run of a scenario has the same keys.
+Json StatusJson(const StatusCensus& census, const std::vector<int64_t>& counts) {
+  Json j = Json::object();
+  for (size_t c = 0; c < counts.size(); ++c) j[census.columns()[c]] = counts[c];
+  return j;
+}
 
 // [{cause, name, count}] for every cause with a non-zero count, by cause number.
 Json ByCause(const std::array<uint64_t, 256>& counts) {
@@ -131,16 +110,13 @@ Json GroupsJson(const RunResult& run) {
     const GroupSpec& group = scenario.groups[g];
     const CarrierSpec& carrier = scenario.carriers[group.carrier];
     const SimTotals& t = run.totals().by_group[g];
-    StatusCounter by_status(scenario);
-    for (StatusId s = 0; s < carrier.profile.statuses.size(); ++s) {
-      by_status.Add(carrier.profile.statuses[s].name, run.census().InGroup(uint32_t(g), s));
-    }
     groups.push_back({{"group", group.name},
                       {"carrier", carrier.name},
                       {"plan", carrier.profile.plans[group.plan].name},
                       {"device", scenario.devices[group.device].name},
                       {"sims", group.count},
-                      {"by_status", by_status.ToJson()},
+                      {"by_status", StatusJson(run.census(),
+                                               run.census().ByColumnOfGroup(uint32_t(g)))},
                       {"online_at_end", t.online},
                       {"signaling", SignalingJson(run.signaling().by_group[g])},
                       {"energy", EnergyJson(t)},
@@ -170,13 +146,6 @@ Json ExpectationsJson(const RunResult& run) {
 Json BuildSummary(const RunResult& run) {
   const Scenario& scenario = run.scenario();
   const Totals& t = run.totals();
-  StatusCounter all(scenario);
-  for (size_t g = 0; g < scenario.groups.size(); ++g) {
-    const CarrierProfile& profile = scenario.carriers[scenario.groups[g].carrier].profile;
-    for (StatusId s = 0; s < profile.statuses.size(); ++s) {
-      all.Add(profile.statuses[s].name, run.census().InGroup(uint32_t(g), s));
-    }
-  }
   Json causes = Json::object();
   for (int i = 0; i < kChangeCauseCount; ++i) {
     causes[std::string(ChangeCauseName(static_cast<ChangeCause>(i)))] =
@@ -211,7 +180,7 @@ Json BuildSummary(const RunResult& run) {
        {{"total", scenario.sim_count},
         {"online_at_end", static_cast<uint64_t>(t.all.online)},
         {"listed_at_end", static_cast<uint64_t>(t.all.listed)},
-        {"by_status", all.ToJson()}}},
+        {"by_status", StatusJson(run.census(), run.census().ByColumn())}}},
       {"signaling", SignalingJson(run.signaling().total)},
       {"network", CellsJson(run)},
       {"recovery", RecoveryJson(run)},

@@ -49,7 +49,6 @@ class TimerSlot {
   // Fires at `at` (REQUIRES: not before the current event), replacing a pending one.
   void Set(uint32_t index, SimTime at) { queue_->SetTimer(at, first_ + index, slot_); }
   bool Cancel(uint32_t index) { return queue_->CancelTimer(first_ + index, slot_); }
-  bool IsSet(uint32_t index) const { return queue_->IsTimerSet(first_ + index, slot_); }
 
  private:
   EventQueue* queue_;

@@ -54,9 +54,9 @@ bool EventQueue::CancelTimer(EntityId entity, EventTag slot) {
 }
 
 Event EventQueue::Pop() {
-  Event e;
-  if (!PopBefore(kNever, &e)) throw std::logic_error("Pop from an empty event queue");
-  return e;
+  if (size_ == 0) throw std::logic_error("Pop from an empty event queue");
+  while (front_.empty() && !RunHasNext()) Refill();
+  return TakeNext(NextIsInRun());
 }
 
 bool EventQueue::PopBefore(SimTime end, Event* e) {
@@ -64,20 +64,26 @@ bool EventQueue::PopBefore(SimTime end, Event* e) {
   while (front_.empty() && !RunHasNext()) Refill();
   const bool from_run = NextIsInRun();
   if ((from_run ? run_[run_head_].time : front_[0].time) >= end) return false;
+  *e = TakeNext(from_run);
+  return true;
+}
+
+Event EventQueue::TakeNext(bool from_run) {
+  Event e;
   if (from_run) {
-    *e = run_[run_head_++];
+    e = run_[run_head_++];
     if (run_head_ == run_.size()) {  // used up: start afresh, keeping the capacity
       run_.clear();
       run_head_ = 0;
     }
   } else {
-    *e = front_[0];
+    e = front_[0];
     RemoveFromFront(0);
   }
-  now_ = e->time;
-  if (IsTimer(e->seq_tag)) where_[Handle(e->entity, e->tag())] = kNowhere;
+  now_ = e.time;
+  if (IsTimer(e.seq_tag)) where_[Handle(e.entity, e.tag())] = kNowhere;
   --size_;
-  return true;
+  return e;
 }
 
 bool EventQueue::SkipDeadInRun() {

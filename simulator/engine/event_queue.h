@@ -128,6 +128,8 @@ class EventQueue {
     return RunHasNext() && (front_.empty() || EventBefore(run_[run_head_], front_[0]));
   }
   void StartRun(std::vector<Event>& events, SimTime instant);
+  // Removes the next event, from the run or the heap. REQUIRES: refilled, not empty.
+  Event TakeNext(bool from_run);
   void Refill();
   int LowestNonEmptyBucket() const;
   void MarkNonEmpty(int bucket) {

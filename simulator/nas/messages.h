@@ -53,7 +53,8 @@ enum class SessionEnd : uint8_t {
 const char* SessionEndName(SessionEnd end);
 
 // What a device's sends carried over an interval of its data session: how many transmissions it
-// made, their uplink and downlink bytes, and the SMS it sent (mobile-originated).
+// made, their uplink and downlink bytes, and the SMS it sent (mobile-originated). Bytes and SMS
+// come with transmissions: a tally with `sends` 0 carries nothing.
 struct TrafficTally {
   int64_t sends = 0;
   int64_t uplink = 0;

@@ -33,7 +33,8 @@ struct NetworkPort {
   // the SIM's status to it: it may detach the device at once (DevicePort::network_detach).
   void (*attach_complete)(void* network, SimId sim, SimTime now) = nullptr;
   // PDN connectivity request (the default data session) by a registered device: answered with
-  // DevicePort::pdn_established or DevicePort::pdn_reject.
+  // DevicePort::pdn_established or DevicePort::pdn_reject; not answered when the device is not
+  // attached, nor again while its session is up.
   void (*pdn_request)(void* network, SimId sim, SimTime now) = nullptr;
   // PDN disconnect: the device ends its data session and stays registered.
   void (*pdn_release)(void* network, SimId sim, SimTime now) = nullptr;
@@ -68,16 +69,18 @@ struct DevicePort {
   void (*pdn_reject)(void* devices, SimId sim, SimTime now) = nullptr;
   // The data session is up.
   void (*pdn_established)(void* devices, SimId sim, SimTime now) = nullptr;
-  // SMS the platform sent to the SIM (commands) arrived.
+  // SMS the platform sent to the SIM (commands sent through the API) arrived. Commands on the
+  // device profile's schedule (`commands-every`) are accounted by arithmetic and not sent.
   void (*downlink_sms)(void* devices, SimId sim, SimTime now, int64_t count) = nullptr;
   // Uplink and downlink data and mobile-originated SMS are accounted by arithmetic rather than
   // a message per transmission: the network asks what the device's sends in [from, to) carried
   // when it accounts for them (a session closes, a status or a month changes).
   TrafficTally (*traffic)(const void* devices, SimId sim, SimTime from, SimTime to) = nullptr;
   // When the device's sends from `from` on take a count now at `counted` bytes to `threshold`:
-  // the time just after the send that reaches it; or an earlier time at which to ask again (the
-  // device looks only so far ahead), never before `from`; or kNever when its sends before
-  // `bound` cannot reach it.
+  // the time just after the send that reaches it (`from` when counted >= threshold; it may be
+  // after `bound`); or a time strictly after `from` and before the crossing at which to ask
+  // again (the device looks only so far ahead); or kNever when its sends before `bound` cannot
+  // reach it.
   SimTime (*data_crossing)(void* devices, SimId sim, SimTime from, int64_t counted,
                            int64_t threshold, SimTime bound) = nullptr;
 

@@ -21,8 +21,9 @@
 //     it is asked for (DevicePort::Traffic) when it is accounted.
 //  4. Every stay in a stable status is billed: billing hears of each change of stable status
 //     and of plan, with the usage accounted before it.
-//  5. The subscription timer of a SIM is pending exactly when an automatic transition, a usage
-//     limit or an upstream outage may act on it, at the earliest time one may.
+//  5. The subscription timer of a SIM is pending whenever an automatic transition, a usage
+//     limit or an upstream outage may act on it, at the earliest time one may. It may also fire
+//     and find nothing due (the session it counted on closed since): it then re-arms or stops.
 // Thread safety: none; one network belongs to one run.
 #ifndef CARRIERSIM_NETWORK_NETWORK_H_
 #define CARRIERSIM_NETWORK_NETWORK_H_
@@ -48,7 +49,8 @@ namespace carriersim {
 class Network {
  public:
   // Provisions every SIM of the scenario in its group's initial status and plan, and opens its
-  // subscriptions' billing. `subscription_timer` is the timer slot of the SIMs.
+  // subscriptions' billing. `subscription_timer` is the timer slot of the SIMs: SIM i's timer is
+  // its index i (the world puts it on entity i + 1, slot 1).
   Network(const SimDirectory& directory, TimerSlot subscription_timer, Billing& billing,
           Recorder& recorder);
   Network(const Network&) = delete;
@@ -87,7 +89,9 @@ class Network {
   Outcome TerminateAccount(uint32_t carrier, SimTime now);
 
   // --- From the physical world (NET-4) ---
-  // Outages nest: a cell (the core) is down while any outage of it is in progress.
+  // Outages nest: a cell (the core) is down while any outage of it is in progress. Taking one
+  // down closes no session by itself: each device that loses service leaves with
+  // Detach(kLostService), as the radio network tells the core of every link it lost.
   void TakeCellDown(uint32_t cell, SimTime until) { cells_.GoDown(cell, until); }
   bool RestoreCell(uint32_t cell) { return cells_.ComeBack(cell); }  // true: it is back
   void TakeCoreDown() { ++core_outages_; }
@@ -115,7 +119,10 @@ class Network {
   PlanId plan(SimId sim) const { return billing_.plan(sim); }
   // When the account of `carrier` was terminated, or kNever.
   SimTime account_terminated(uint32_t carrier) const { return account_terminated_[carrier]; }
-  // The phase of the SIM's command schedule (DEV-3): commands arrive at anchor + k * every.
+  // The phase of the SIM's command schedule (DEV-3): commands arrive at anchor + k * every. The
+  // schedule is the platform's (the customer's backend sends the device a command every
+  // `commands-every`); the scenario writes it with the device's profile, and the network reads
+  // it from there, not from the device.
   SimTime CommandAnchor(SimId sim) const;
   const StatusDef& StableStatusOf(SimId sim) const {
     return directory_.ProfileOf(sim).statuses[subs_.stable[sim]];

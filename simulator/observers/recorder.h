@@ -8,9 +8,9 @@
 //     except that a session record is completed when its session closes.
 //  2. A counter per group or per cell never exceeds the matching total, and the totals are the
 //     sums of the per-group counters.
-//  3. The recorder never influences the run: no component reads it to decide anything, except
-//     the network asking whether a device is recovering from a mass event (to tell collateral
-//     congestion from the congestion of the event itself).
+//  3. The recorder never influences the run: no component reads it to decide anything. (It
+//     tells collateral congestion from the congestion of a mass event itself, by the recovery
+//     it records.)
 #ifndef CARRIERSIM_OBSERVERS_RECORDER_H_
 #define CARRIERSIM_OBSERVERS_RECORDER_H_
 

@@ -62,6 +62,26 @@ class Scopes {
 
 }  // namespace
 
+bool InScope(const World& world, const ExpectScope& scope, SimId sim) {
+  switch (scope.kind) {
+    case ExpectScope::Kind::kAll:
+      return true;
+    case ExpectScope::Kind::kGroup:
+      return world.directory().group(sim) == scope.index;
+    case ExpectScope::Kind::kCarrier:
+      return world.directory().GroupOf(sim).carrier == scope.index;
+    case ExpectScope::Kind::kPlan:
+      return world.directory().GroupOf(sim).carrier == scope.index &&
+             world.network().plan(sim) == scope.plan;
+    case ExpectScope::Kind::kCell:
+      return world.devices().cell(sim) >= scope.index &&
+             world.devices().cell(sim) < scope.index + scope.count;
+    case ExpectScope::Kind::kSim:
+      return sim == scope.index;
+  }
+  return false;
+}
+
 bool ListedAtEnd(const World& world, SimId sim) {
   const StatusDef& status = world.network().StableStatusOf(sim);
   if (!status.final || status.retention.empty()) return true;

@@ -19,6 +19,10 @@ Totals Aggregate(const World& world);
 // One SIM's own figures as a scope of one (without fees, status changes and forced
 // reactivations, which come from the ledger and the history).
 SimTotals OfSim(const World& world, SimId sim);
+// Whether `sim` belongs to an expectation's scope now: its group, carrier, current plan, the
+// cells of a cell set, or itself.
+bool InScope(const World& world, const ExpectScope& scope, SimId sim);
+
 // Whether a SIM still shows in the carrier's listing at the end: not final, or final for less
 // than the status's retention period (SOR-8).
 bool ListedAtEnd(const World& world, SimId sim);

@@ -36,10 +36,17 @@ void StatusCensus::AdvanceTo(SimTime t) {
 
 std::vector<int64_t> StatusCensus::ByColumn() const {
   std::vector<int64_t> counts(columns_.size());
-  for (size_t g = 0; g < by_group_.size(); ++g) {
-    const std::vector<size_t>& of = column_[directory_.scenario().groups[g].carrier];
-    for (size_t s = 0; s < by_group_[g].size(); ++s) counts[of[s]] += by_group_[g][s];
+  for (uint32_t g = 0; g < by_group_.size(); ++g) {
+    const std::vector<int64_t> group = ByColumnOfGroup(g);
+    for (size_t c = 0; c < counts.size(); ++c) counts[c] += group[c];
   }
+  return counts;
+}
+
+std::vector<int64_t> StatusCensus::ByColumnOfGroup(uint32_t group) const {
+  std::vector<int64_t> counts(columns_.size());
+  const std::vector<size_t>& of = column_[directory_.scenario().groups[group].carrier];
+  for (size_t s = 0; s < by_group_[group].size(); ++s) counts[of[s]] += by_group_[group][s];
   return counts;
 }
 

@@ -31,8 +31,7 @@ class StatusCensus {
   // is one column), and the SIMs in each.
   const std::vector<std::string>& columns() const { return columns_; }
   std::vector<int64_t> ByColumn() const;
-  // The column of a carrier's status.
-  size_t ColumnOf(uint32_t carrier, StatusId status) const { return column_[carrier][status]; }
+  std::vector<int64_t> ByColumnOfGroup(uint32_t group) const;
 
  private:
   const SimDirectory& directory_;

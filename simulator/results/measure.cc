@@ -70,13 +70,7 @@ int64_t SimsInStatus(const Snapshot& now, const ExpectScope& scope, const std::s
     case ExpectScope::Kind::kPlan:
     case ExpectScope::Kind::kCell:
       for (SimId sim = 0; sim < world.directory().size(); ++sim) {
-        const bool in_scope =
-            scope.kind == ExpectScope::Kind::kPlan
-                ? world.directory().GroupOf(sim).carrier == scope.index &&
-                      world.network().plan(sim) == scope.plan
-                : world.devices().cell(sim) >= scope.index &&
-                      world.devices().cell(sim) < scope.index + scope.count;
-        n += in_scope && named(sim);
+        n += InScope(world, scope, sim) && named(sim);
       }
       return n;
   }

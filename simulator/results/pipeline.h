@@ -37,8 +37,10 @@ struct RunOptions {
 
 // Runs the scenario to its end: pauses where an expectation is measured (`at:`) or a
 // timeseries row is due, then closes the run and adds it up. Deterministic: the same scenario,
-// seed and options give the same result on any machine.
+// seed and options give the same result on any machine. The result refers to `scenario`, which
+// must outlive it.
 RunResult RunScenario(const Scenario& scenario, const RunOptions& options = {});
+RunResult RunScenario(const Scenario&& scenario, const RunOptions& options = {}) = delete;
 
 }  // namespace carriersim
 

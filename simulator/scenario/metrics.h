@@ -1,5 +1,5 @@
 // The metrics a scenario's expectations can name (`expect:`): one catalogue, read by the loader
-// to check names, units and scopes, and by reports/expectations.cc to measure them. The names
+// to check names, units and scopes, and by simulator/results/measure.cc to measure them. The names
 // and their meanings are listed in scenarios/README.md, Expectations.
 #ifndef CARRIERSIM_SCENARIO_METRICS_H_
 #define CARRIERSIM_SCENARIO_METRICS_H_

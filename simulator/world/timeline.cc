@@ -74,6 +74,12 @@ Outcome RunOnSim(Network& network, Devices& devices, const TimelineAction& actio
 
 }  // namespace
 
+// The order of the heap of spread actions: by their next SIM's time, then by action.
+bool Timeline::Later(const Spread& a, const Spread& b) {
+  const SimTime at = a.turns[a.next].at, bt = b.turns[b.next].at;
+  return at != bt ? at > bt : a.action > b.action;
+}
+
 Timeline::Timeline(const SimDirectory& directory, TimerSlot timer, Network& network,
                    Devices& devices, Recorder& recorder)
     : directory_(directory),
@@ -178,7 +184,7 @@ void Timeline::RunAction(uint32_t index, SimTime now) {
   // Devices a power-on brings up are a mass event: how fast they all get service (NET-4).
   const bool mass = action.kind == ActionKind::kPowerOn || action.kind == ActionKind::kPowerCycle;
   const uint32_t event = mass ? recorder_.recovery().Begin(action.text, now, now) + 1 : 0;
-  if (action.spread == 0) {
+  if (action.spread == 0 || sims.empty()) {
     for (SimId sim : sims) RunForSim(index, sim, event, now);
     return;
   }
@@ -192,28 +198,17 @@ void Timeline::RunAction(uint32_t index, SimTime now) {
     const SimTime at = now + static_cast<SimTime>(UniformBelow(rng, uint64_t(action.spread)));
     spread.turns.push_back({at, sim});
   }
-  std::sort(spread.turns.begin(), spread.turns.end(), [](const Spread::Turn& a, const Spread::Turn& b) {
-    return a.at != b.at ? a.at < b.at : a.sim < b.sim;
-  });
-}
-
-Timeline::Spread* Timeline::EarliestSpread() {
-  Spread* earliest = nullptr;
-  for (Spread& s : spreads_) {  // in action order: on equal times the earlier action wins
-    if (!s.done() && (earliest == nullptr || s.turns[s.next].at < earliest->turns[earliest->next].at)) {
-      earliest = &s;
-    }
-  }
-  return earliest;
+  std::sort(spread.turns.begin(), spread.turns.end(),
+            [](const Spread::Turn& a, const Spread::Turn& b) {
+              return a.at != b.at ? a.at < b.at : a.sim < b.sim;
+            });
+  std::push_heap(spreads_.begin(), spreads_.end(), Later);
 }
 
 SimTime Timeline::NextTime() const {
-  SimTime next =
+  const SimTime next =
       next_action_ < scenario_.timeline.size() ? scenario_.timeline[next_action_].at : kNever;
-  for (const Spread& s : spreads_) {
-    if (!s.done()) next = std::min(next, s.turns[s.next].at);
-  }
-  return next;
+  return spreads_.empty() ? next : std::min(next, spreads_.front().turns[spreads_.front().next].at);
 }
 
 void Timeline::ArmNext() {
@@ -233,12 +228,17 @@ void Timeline::OnTimer(SimTime now) {
     RunAction(static_cast<uint32_t>(next_action_++), now);
   }
   // Then the SIMs of spread actions whose turn it is, including any drawn just now.
-  for (Spread* s = EarliestSpread(); s != nullptr && s->turns[s->next].at == now;
-       s = EarliestSpread()) {
-    const Spread::Turn turn = s->turns[s->next++];
-    RunForSim(s->action, turn.sim, s->event, now);
+  while (!spreads_.empty() && spreads_.front().turns[spreads_.front().next].at == now) {
+    std::pop_heap(spreads_.begin(), spreads_.end(), Later);
+    Spread& s = spreads_.back();
+    const Spread::Turn turn = s.turns[s.next++];
+    RunForSim(s.action, turn.sim, s.event, now);
+    if (s.done()) {
+      spreads_.pop_back();
+    } else {
+      std::push_heap(spreads_.begin(), spreads_.end(), Later);
+    }
   }
-  std::erase_if(spreads_, [](const Spread& s) { return s.done(); });
   ArmNext();
 }
 

@@ -4,8 +4,8 @@
 // one place that reaches both.
 //
 // An action with `spread` gives each of its SIMs its own time in [at, at + spread): those SIMs
-// wait in one sorted run per action, read with a cursor, and at one instant the actions' own
-// order decides.
+// wait in one sorted run per action, read with a cursor; the runs in progress are merged by a
+// small heap of runs (not of SIMs), and at one instant the actions' own order decides.
 #ifndef CARRIERSIM_WORLD_TIMELINE_H_
 #define CARRIERSIM_WORLD_TIMELINE_H_
 
@@ -48,13 +48,12 @@ class Timeline {
     bool done() const { return next == turns.size(); }
   };
 
+  static bool Later(const Spread& a, const Spread& b);
   void RunAction(uint32_t index, SimTime now);
   uint64_t StartOutage(const TimelineAction& action, SimTime now);
   void RunForSim(uint32_t index, SimId sim, uint32_t event, SimTime now);
   std::vector<SimId> SelectTargets(const TimelineAction& action) const;
   void ArmNext();
-  // The spread action whose next SIM is due first, by (at, action); nullptr when none is left.
-  Spread* EarliestSpread();
 
   const SimDirectory& directory_;
   const Scenario& scenario_;
@@ -63,7 +62,8 @@ class Timeline {
   Devices& devices_;
   Recorder& recorder_;
   size_t next_action_ = 0;      // index of the next action to run
-  std::vector<Spread> spreads_;  // the spread actions with SIMs still to come, in action order
+  // The spread actions with SIMs still to come: a min-heap by (next SIM's time, action).
+  std::vector<Spread> spreads_;
 };
 
 }  // namespace carriersim

@@ -10,7 +10,8 @@
 //
 // Entities: the scenario timeline is entity 0 and device d is entity d + 1, so that at one
 // instant the timeline's actions come before any device event (the queue orders equal times by
-// entity id). Each entity's timer slots belong to one component each (TimerSlot below).
+// entity id). Each entity's timer slots belong to one component each (TimerSlotOf below); each
+// component gets its slots as TimerSlot handles.
 //
 // Thread safety: none; one world belongs to one run. A world is neither copied nor moved: its
 // components point at one another.

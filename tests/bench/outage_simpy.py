@@ -9,7 +9,7 @@ cannot see Debian's package (pyenv, a venv), the script runs itself again with /
 
 The model, written as carriersim has it (file names relative to the repository root):
 
-  Fleet and cells (simulator/bench/fleet_bench.cc, the kOutage template; simulator/world/world.cc)
+  Fleet and cells (simulator/bench/fleet_bench.cc, the kOutage template; devices/devices.cc)
     N always-on devices; ceil(N / 2000) cells; device i camps on cell i % cells.
     The run lasts 4 h. Time is kept in integer milliseconds, as carriersim's SimTime is, and
     every "a..b" range is drawn as a uniform integer in [a, b] ms (devices/device_state.h Draw).
@@ -42,7 +42,7 @@ The model, written as carriersim has it (file names relative to the repository r
     The device is registered: its attempt counter restarts, and if it was hit by the outage it is
     counted back in service now. A registered device sleeps (passivate) until it loses service.
 
-  The outage (simulator/network/outages.cc StartOutage/EndOutage, devices/modem.cc LoseService)
+  The outage (simulator/world/timeline.cc StartOutage, devices/modem.cc LoseService)
     At 1 h every cell goes down until 2 h. Only devices that are registered at 1 h are affected
     (a device waiting for its next attempt is not); each one notices the loss after a uniform
     0..60 s (`loss-detection`) and then attaches, meeting a dead cell until 2 h.
@@ -66,7 +66,7 @@ Equal-time events: carriersim runs the timeline before devices at the same milli
 simulator/world/world.h). Here the timeline process is activated first and posts its 1 h and 2 h
 wake-ups before any device posts one for those instants (every device is registered, i.e. passive,
 at 1 h), and SimPy 2 runs equal times first come first served: the same order. Events are handled
-while their time is < 4 h, as carriersim's RunUntil (simulator/world/simulation.cc) does.
+while their time is < 4 h, as carriersim's World::RunUntil (simulator/world/world.cc) does.
 
 Output: one line in the style of `carriersim bench fleet`:
   workload=outage-simpy devices=N sim_days=D events=E seconds=S events_per_s=R seed=S
@@ -203,7 +203,7 @@ class Device(Process):
 
 
 class Timeline(Process):
-    """The scenario's timeline: every cell down from 1 h, back at 2 h (outages.cc)."""
+    """The scenario's timeline: every cell down from 1 h, back at 2 h (timeline.cc)."""
 
     def run(self, cells, recovery, rng):
         yield hold, self, OUTAGE_AT

@@ -1,6 +1,9 @@
 // DEV-1: power. Duty cycles with a phase per device, yearly off seasons, the timeline's switch,
 // and timeline actions spread over time so that a fleet does not act in lockstep.
 #include <catch2/catch.hpp>
+#include <algorithm>
+#include <tuple>
+#include <vector>
 
 #include <algorithm>
 #include <set>
@@ -133,6 +136,39 @@ TEST_CASE("DEV-1: a spread applies to any action on SIMs, such as a verb", "[rul
   }
   CHECK(times.size() > 190);  // 200 SIMs at their own moments, give or take a coincidence
   CHECK(run.world->recorder().actions()[0].applied == 200);
+}
+
+TEST_CASE("spread actions that overlap take turns by time, then by action, then by SIM",
+          "[rules][power]") {
+  // Two suspends spread over 5 ms each, the second written after the first: many SIMs share a
+  // millisecond, and at each one the first action's SIMs go first, each in id order.
+  const std::string body = R"(carriers:
+  soracom: { profile: soracom }
+devices:
+  unit: { boot: 10s }
+fleet:
+  - { group: first, count: 100, carrier: soracom, plan: plan01s, device: unit, status: active }
+  - { group: second, count: 100, carrier: soracom, plan: plan01s, device: unit, status: active }
+timeline:
+  - { at: 1d, spread: 5ms, suspend: { group: first } }
+  - { at: 1d, spread: 5ms, suspend: { group: second } }
+)";
+  const Run run = Simulate(body, "2d");
+  std::vector<std::tuple<SimTime, int, SimId>> turns;  // (time, action, SIM) in the order run
+  for (const StatusChange& change : run.world->recorder().history().changes) {
+    if (change.cause != ChangeCause::kApi) continue;
+    turns.emplace_back(change.time, change.sim < 100 ? 0 : 1, change.sim);
+  }
+  REQUIRE(turns.size() == 200);
+  CHECK(std::is_sorted(turns.begin(), turns.end()));
+  CHECK(std::get<0>(turns.front()) == kDay);
+  CHECK(std::get<0>(turns.back()) < kDay + 5);
+  // The two actions do interleave: some millisecond holds SIMs of both.
+  bool interleaved = false;
+  for (size_t i = 1; i < turns.size(); ++i) {
+    interleaved |= std::get<1>(turns[i - 1]) == 1 && std::get<1>(turns[i]) == 0;
+  }
+  CHECK(interleaved);
 }
 
 }  // namespace carriersim::test

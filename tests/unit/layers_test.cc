@@ -1,6 +1,7 @@
 // README.md's dependency graph is the build's: the layers cmake/layers.cmake declares (written to
 // build/layers.txt at configure time), their folders, and which layers each uses.
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <set>
 #include <sstream>
 #include <string>
@@ -73,6 +74,31 @@ TEST_CASE("the README's dependency graph is the one the build enforces", "[layer
   REQUIRE(build.layers.size() >= 10);
   CHECK(readme.layers == build.layers);
   CHECK(readme.uses == build.uses);
+}
+
+TEST_CASE("every #include of the project's own headers names its folder from the top",
+          "[layers]") {
+  // A quoted include is looked up next to the including file first: a relative path ("x.h",
+  // "../devices/x.h") would reach past the include views that enforce the layering.
+  size_t includes = 0;
+  for (const char* layer : {"simulator", "devices", "reports"}) {
+    for (const auto& entry :
+         std::filesystem::recursive_directory_iterator(test::SourcePath(layer))) {
+      const std::string ext = entry.path().extension().string();
+      if (!entry.is_regular_file() || (ext != ".h" && ext != ".cc")) continue;
+      std::istringstream lines(test::ReadText(entry.path().string()));
+      for (std::string line; std::getline(lines, line);) {
+        if (line.rfind("#include \"", 0) != 0) continue;
+        INFO(entry.path().string() << ": " << line);
+        const std::string path = line.substr(10);
+        CHECK((path.rfind("simulator/", 0) == 0 || path.rfind("devices/", 0) == 0 ||
+               path.rfind("reports/", 0) == 0));
+        CHECK(path.find("..") == std::string::npos);
+        ++includes;
+      }
+    }
+  }
+  CHECK(includes > 300);
 }
 
 }  // namespace
