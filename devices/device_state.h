@@ -41,6 +41,7 @@ struct alignas(64) DeviceState {
   EmmCause answer_cause = 0;                        // ...and its EMM cause, when rejected
   uint8_t failed_attempts = 0;  // attach attempt counter of TS 24.301 5.5.1.2.6
   uint8_t switched_on = 0;      // the timeline's power switch (power.cc)
+  uint8_t pdn_refused = 0;      // registered and refused a data session: see pdn_refused_since
 };
 static_assert(sizeof(DeviceState) == 64, "one cache line per device");
 

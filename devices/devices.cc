@@ -32,7 +32,7 @@ Devices::Devices(const SimDirectory& directory, Timers timers, Recorder& recorde
       rejects_(directory.size()),
       reboots_(directory.size()),
       traffic_anchor_(directory.size()),
-      pdn_refused_since_(directory.size(), kNever),
+      pdn_refused_since_(directory.size()),
       pdn_requests_(directory.size()),
       answer_t3346_(directory.size()) {
   const Scenario& s = directory.scenario();

@@ -12,8 +12,9 @@
 //     the network's business.
 //  2. A device that is on has a pending modem timer unless it is registered, holds an invalid
 //     SIM or gave up; one that is off has no modem or watchdog timer.
-//  3. A device refused a data session while registered (SOR-4) has pdn_refused_since set until
-//     the session comes up or the device leaves the network; its requests are counted then.
+//  3. A device refused a data session while registered (SOR-4) is pdn_refused, since
+//     pdn_refused_since, until the session comes up or the device leaves the network; its
+//     requests are counted then.
 //  4. Every random draw comes from the device's own streams, so what one device does never
 //     depends on the others or on the order events were handled in.
 // Thread safety: none; one Devices belongs to one run.
@@ -145,8 +146,9 @@ class Devices {
   std::vector<uint32_t> rejects_;
   std::vector<uint32_t> reboots_;            // energy proxy: modem reboots
   std::vector<SimTime> traffic_anchor_;      // the device sends at anchor + k * every
-  // Attached but refused a data session (SOR-4): since when it has been asking, and how many
-  // requests it made in earlier such periods (the current one is counted when it ends).
+  // Attached but refused a data session (SOR-4): since when it has been asking (while
+  // DeviceState::pdn_refused), and how many requests it made in earlier such periods (the
+  // current one is counted when it ends).
   std::vector<SimTime> pdn_refused_since_;
   std::vector<uint32_t> pdn_requests_;
   std::vector<DurationRange> answer_t3346_;  // while a #22 answer is on its way: its T3346

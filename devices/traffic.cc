@@ -66,17 +66,17 @@ SimTime Devices::DataCrossing(SimId sim, SimTime from, int64_t counted, int64_t 
 }
 
 void Devices::PdnReject(SimId sim, SimTime now) {
-  SimTime& since = pdn_refused_since_[sim];
-  if (since == kNever) since = now;
+  if (state_[sim].pdn_refused) return;
+  state_[sim].pdn_refused = 1;
+  pdn_refused_since_[sim] = now;
 }
 
 void Devices::EndPdnRefusal(DeviceId d, SimTime now) {
-  SimTime& since = pdn_refused_since_[d];
-  if (since == kNever) return;
-  const uint64_t requests = PdnRequests(SpecOf(d).firmware.pdn_retry, since, now);
+  if (!state_[d].pdn_refused) return;  // the common case, without touching the cold columns
+  state_[d].pdn_refused = 0;
+  const uint64_t requests = PdnRequests(SpecOf(d).firmware.pdn_retry, pdn_refused_since_[d], now);
   pdn_requests_[d] += static_cast<uint32_t>(requests);
   recorder_.PdnRejects(d, requests);
-  since = kNever;
 }
 
 }  // namespace carriersim

@@ -27,41 +27,6 @@ void SimTotals::Add(const SimTotals& o) {
   fees.Add(o.fees);
 }
 
-namespace {
-
-// The scopes a SIM belongs to besides `all`: its group, its cell and its current plan (an index
-// into a flat table of every carrier's plans). Its carrier follows from its group.
-class Scopes {
- public:
-  explicit Scopes(const World& world) : world_(world) {
-    const Scenario& s = world.scenario();
-    for (const CarrierSpec& carrier : s.carriers) {
-      plan_offset_.push_back(plans_);
-      plans_ += carrier.profile.plans.size();
-    }
-  }
-  size_t plans() const { return plans_; }
-  uint32_t group(SimId sim) const { return world_.directory().group(sim); }
-  uint32_t cell(SimId sim) const { return world_.devices().cell(sim); }
-  size_t plan(SimId sim) const {
-    return plan_offset_[world_.directory().GroupOf(sim).carrier] + world_.network().plan(sim);
-  }
-  // The scopes of `sim`, to add to with fn(SimTotals&).
-  template <typename Fn>
-  void ForEach(SimId sim, Totals& t, std::vector<SimTotals>& by_plan, Fn fn) const {
-    fn(t.by_group[group(sim)]);
-    fn(t.by_cell[cell(sim)]);
-    fn(by_plan[plan(sim)]);
-  }
-
- private:
-  const World& world_;
-  std::vector<size_t> plan_offset_;  // per carrier: where its plans start
-  size_t plans_ = 0;
-};
-
-}  // namespace
-
 bool InScope(const World& world, const ExpectScope& scope, SimId sim) {
   switch (scope.kind) {
     case ExpectScope::Kind::kAll:
@@ -114,61 +79,103 @@ SimTotals OfSim(const World& world, SimId sim) {
 
 namespace {
 
-void AddFees(const World& world, const Scopes& scopes, Totals& t,
-             std::vector<SimTotals>& by_plan) {
-  const Scenario& s = world.scenario();
-  const MonthTable months = MonthTableFor(s.start);
-  // Consecutive lines nearly always share their month and plan: look each up only on a change
-  // (map references stay valid as the maps grow).
-  int64_t month = -1;
-  FeeTotals* month_totals = nullptr;
-  std::pair<uint32_t, PlanId> plan{UINT32_MAX, 0};
-  FeeTotals* plan_totals = nullptr;
+// Adds every SIM's figures, fee lines, status changes and forced reactivations into the scopes
+// scopes_of(sim, add) hands to add(SimTotals&), and shows each fee line to on_line(line) as well:
+// one pass over the ledger, which is by far the longest record.
+template <typename ScopesOf, typename OnLine>
+void AddUp(const World& world, ScopesOf scopes_of, OnLine on_line) {
+  for (SimId sim = 0; sim < world.directory().size(); ++sim) {
+    const SimTotals one = OfSim(world, sim);
+    scopes_of(sim, [&](SimTotals& scope) { scope.Add(one); });
+  }
   for (const FeeLine& line : world.ledger().lines) {
-    if (const int64_t m = months.Index(s.start + line.time); m != month) {
-      month = m;
-      month_totals = &t.invoices[m];
-    }
-    month_totals->Add(line);
-    if (const std::pair<uint32_t, PlanId> p{world.directory().GroupOf(line.sim).carrier,
-                                            line.plan};
-        p != plan) {
-      plan = p;
-      plan_totals = &t.fees_by_plan[p];
-    }
-    plan_totals->Add(line);
-    scopes.ForEach(line.sim, t, by_plan, [&](SimTotals& scope) { scope.fees.Add(line); });
-    t.fees_by_sim[line.sim] += line.micros;
+    scopes_of(line.sim, [&](SimTotals& scope) { scope.fees.Add(line); });
+    on_line(line);
+  }
+  for (const StatusChange& c : world.recorder().history().changes) {
+    scopes_of(c.sim, [](SimTotals& scope) { ++scope.status_changes; });
+  }
+  for (const ForcedReactivation& f : world.recorder().forced_reactivations()) {
+    scopes_of(f.sim, [](SimTotals& scope) { ++scope.forced_reactivations; });
   }
 }
+
+// The ledger by month (the invoices), by the plan each line bills, and by SIM, a line at a time.
+class FeeLineTotals {
+ public:
+  FeeLineTotals(const World& world, Totals& totals)
+      : world_(world), totals_(totals), months_(MonthTableFor(world.scenario().start)) {}
+
+  void Add(const FeeLine& line) {
+    // Consecutive lines nearly always share their month and plan: look each up only on a
+    // change (map references stay valid as the maps grow).
+    if (const int64_t m = months_.Index(world_.scenario().start + line.time); m != month_) {
+      month_ = m;
+      month_totals_ = &totals_.invoices[m];
+    }
+    month_totals_->Add(line);
+    if (const std::pair<uint32_t, PlanId> p{world_.directory().GroupOf(line.sim).carrier,
+                                            line.plan};
+        p != plan_) {
+      plan_ = p;
+      plan_totals_ = &totals_.fees_by_plan[p];
+    }
+    plan_totals_->Add(line);
+    totals_.fees_by_sim[line.sim] += line.micros;
+  }
+
+ private:
+  const World& world_;
+  Totals& totals_;
+  const MonthTable months_;
+  int64_t month_ = -1;
+  FeeTotals* month_totals_ = nullptr;
+  std::pair<uint32_t, PlanId> plan_{UINT32_MAX, 0};
+  FeeTotals* plan_totals_ = nullptr;
+};
 
 }  // namespace
 
 Totals Aggregate(const World& world) {
   const Scenario& s = world.scenario();
-  const Scopes scopes(world);
+  const SimDirectory& directory = world.directory();
   Totals t;
   t.by_group.resize(s.groups.size());
   t.by_carrier.resize(s.carriers.size());
-  t.by_cell.resize(s.cells.size());
-  t.fees_by_sim.resize(world.directory().size());
-  std::vector<SimTotals> by_plan(scopes.plans());
-  for (SimId sim = 0; sim < world.directory().size(); ++sim) {
-    const SimTotals one = OfSim(world, sim);
-    scopes.ForEach(sim, t, by_plan, [&](SimTotals& scope) { scope.Add(one); });
-  }
-  AddFees(world, scopes, t, by_plan);
+  t.fees_by_sim.resize(directory.size());
+  FeeLineTotals lines(world, t);
+  AddUp(
+      world, [&](SimId sim, auto add) { add(t.by_group[directory.group(sim)]); },
+      [&](const FeeLine& line) { lines.Add(line); });
   for (const StatusChange& c : world.recorder().history().changes) {
-    scopes.ForEach(c.sim, t, by_plan, [](SimTotals& scope) { ++scope.status_changes; });
     ++t.changes_by_cause[static_cast<size_t>(c.cause)];
-  }
-  for (const ForcedReactivation& f : world.recorder().forced_reactivations()) {
-    scopes.ForEach(f.sim, t, by_plan, [](SimTotals& scope) { ++scope.forced_reactivations; });
   }
   for (size_t g = 0; g < s.groups.size(); ++g) {
     t.by_carrier[s.groups[g].carrier].Add(t.by_group[g]);
     t.all.Add(t.by_group[g]);
   }
+  return t;
+}
+
+CellAndPlanTotals AggregateByCellAndPlan(const World& world) {
+  const Scenario& s = world.scenario();
+  std::vector<size_t> plan_offset;  // per carrier: where its plans start in `by_plan`
+  size_t plans = 0;
+  for (const CarrierSpec& carrier : s.carriers) {
+    plan_offset.push_back(plans);
+    plans += carrier.profile.plans.size();
+  }
+  CellAndPlanTotals t;
+  t.by_cell.resize(s.cells.size());
+  std::vector<SimTotals> by_plan(plans);
+  AddUp(
+      world,
+      [&](SimId sim, auto add) {
+        add(t.by_cell[world.devices().cell(sim)]);
+        add(by_plan[plan_offset[world.directory().GroupOf(sim).carrier] +
+                    world.network().plan(sim)]);
+      },
+      [](const FeeLine&) {});
   size_t index = 0;
   for (uint32_t c = 0; c < s.carriers.size(); ++c) {
     for (PlanId p = 0; p < s.carriers[c].profile.plans.size(); ++p, ++index) {

@@ -5,6 +5,8 @@
 
 #include <array>
 #include <cstdint>
+#include <map>
+#include <utility>
 #include <vector>
 
 #include "simulator/results/totals.h"
@@ -15,6 +17,16 @@ namespace carriersim {
 // Every scope of Totals, from the components as they are now: one pass over the SIMs, one over
 // the fee ledger, one over the status history.
 Totals Aggregate(const World& world);
+
+// The scopes that cut across groups, which only expectations on a cell or a plan read: added up
+// apart, when one asks.
+struct CellAndPlanTotals {
+  std::vector<SimTotals> by_cell;  // the SIMs whose devices camp on the cell
+  // The SIMs on each plan now, by (carrier, plan): a SIM that changed plans counts under its
+  // current one, with all its fees.
+  std::map<std::pair<uint32_t, PlanId>, SimTotals> by_plan;
+};
+CellAndPlanTotals AggregateByCellAndPlan(const World& world);
 
 // One SIM's own figures as a scope of one (without fees, status changes and forced
 // reactivations, which come from the ledger and the history).

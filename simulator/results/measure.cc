@@ -19,12 +19,15 @@ SimTotals ScopeTotals(const Snapshot& now, const ExpectScope& scope) {
     case ExpectScope::Kind::kCarrier:
       return t.by_carrier[scope.index];
     case ExpectScope::Kind::kPlan: {
-      const auto it = t.by_plan.find({scope.index, scope.plan});
-      return it == t.by_plan.end() ? SimTotals{} : it->second;
+      const auto& by_plan = now.by_cell_and_plan().by_plan;
+      const auto it = by_plan.find({scope.index, scope.plan});
+      return it == by_plan.end() ? SimTotals{} : it->second;
     }
     case ExpectScope::Kind::kCell: {
       SimTotals sum;
-      for (uint32_t c = scope.index; c < scope.index + scope.count; ++c) sum.Add(t.by_cell[c]);
+      for (uint32_t c = scope.index; c < scope.index + scope.count; ++c) {
+        sum.Add(now.by_cell_and_plan().by_cell[c]);
+      }
       return sum;
     }
     case ExpectScope::Kind::kSim: {

@@ -20,10 +20,14 @@ class Snapshot {
   const World& world() const { return world_; }
   const StatusCensus& census() const { return census_; }
   const Totals& totals() const { return totals_; }
-  // Added up on first use: most runs never look at one SIM's categories.
+  // Added up on first use: most runs never look at one SIM's categories, a cell or a plan.
   const PerSimDetail& per_sim() const {
     if (!per_sim_) per_sim_ = AggregatePerSim(world_);
     return *per_sim_;
+  }
+  const CellAndPlanTotals& by_cell_and_plan() const {
+    if (!by_cell_and_plan_) by_cell_and_plan_ = AggregateByCellAndPlan(world_);
+    return *by_cell_and_plan_;
   }
 
  private:
@@ -31,6 +35,7 @@ class Snapshot {
   const StatusCensus& census_;
   Totals totals_;
   mutable std::optional<PerSimDetail> per_sim_;
+  mutable std::optional<CellAndPlanTotals> by_cell_and_plan_;
 };
 
 }  // namespace carriersim

@@ -61,10 +61,6 @@ struct Totals {
   SimTotals all;
   std::vector<SimTotals> by_group;    // indexed like Scenario::groups
   std::vector<SimTotals> by_carrier;  // indexed like Scenario::carriers
-  std::vector<SimTotals> by_cell;     // the SIMs whose devices camp on the cell
-  // The SIMs on each plan now, by (carrier, plan): a SIM that changed plans counts under its
-  // current one, with all its fees.
-  std::map<std::pair<uint32_t, PlanId>, SimTotals> by_plan;
   // Fee lines by the calendar month they are for (month index since 1970): the invoices.
   std::map<int64_t, FeeTotals> invoices;
   // Fee lines by the plan that charged them, (carrier, plan): an add-on plan shows its own.
