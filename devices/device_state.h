@@ -27,21 +27,21 @@ enum class ModemState : uint8_t {
 const char* ModemStateName(ModemState state);
 
 struct alignas(64) DeviceState {
-  SimTime t3346_until = 0;   // congestion back-off; survives reboots (TS 24.301 5.5.1.2.5)
-  SimTime last_wait = 0;     // the previous retry wait (decorrelated jitter)
-  SimTime radio_ms = 0;      // energy proxy (DEV-4): time with the radio on
-  RandomStream radio_rng;    // attach times, loss detection, T3346, cell search
-  RandomStream firmware_rng; // back-off jitter
-  uint32_t cell = 0;         // the cell the device camps on
-  uint32_t failures = 0;     // the firmware's failures in a row (DEV-2)
+  SimTime t3346_until = 0;       // congestion back-off; survives reboots (TS 24.301 5.5.1.2.5)
+  SimTime last_wait = 0;         // the previous retry wait (decorrelated jitter)
+  SimTime radio_ms = 0;          // energy proxy (DEV-4): time with the radio on
+  RandomStream radio_rng;        // attach times, loss detection, T3346, cell search
+  RandomStream firmware_rng;     // back-off jitter
+  uint32_t cell = 0;             // the cell the device camps on
+  uint32_t failures = 0;         // the firmware's failures in a row (DEV-2)
   uint32_t attach_attempts = 0;  // energy proxy: attempts made, heard or not
   uint16_t reboots_in_row = 0;   // firmware reboots without regaining service
   ModemState modem = ModemState::kOff;
   AttachOutcome answer = AttachOutcome::kAccepted;  // while kAttaching: the answer on its way...
   EmmCause answer_cause = 0;                        // ...and its EMM cause, when rejected
-  uint8_t failed_attempts = 0;  // attach attempt counter of TS 24.301 5.5.1.2.6
-  uint8_t switched_on = 0;      // the timeline's power switch (power.cc)
-  uint8_t pdn_refused = 0;      // registered and refused a data session: see pdn_refused_since
+  uint8_t failed_attempts = 0;                      // attach attempt counter of TS 24.301 5.5.1.2.6
+  uint8_t switched_on = 0;                          // the timeline's power switch (power.cc)
+  uint8_t pdn_refused = 0;  // registered and refused a data session: see pdn_refused_since
 };
 static_assert(sizeof(DeviceState) == 64, "one cache line per device");
 

@@ -33,8 +33,7 @@ Devices::Devices(const SimDirectory& directory, Timers timers, Recorder& recorde
       reboots_(directory.size()),
       traffic_anchor_(directory.size()),
       pdn_refused_since_(directory.size()),
-      pdn_requests_(directory.size()),
-      answer_t3346_(directory.size()) {
+      pdn_requests_(directory.size()) {
   const Scenario& s = directory.scenario();
   const uint64_t seed = directory.seed();
   for (const GroupSpec& group : s.groups) {

@@ -57,8 +57,7 @@ class Devices {
   // A modelled firmware takes no action on a command: it counts towards the SIM's rules only.
   void DownlinkSms(SimId, SimTime, int64_t) {}
   TrafficTally Traffic(SimId sim, SimTime from, SimTime to) const;
-  SimTime DataCrossing(SimId sim, SimTime from, int64_t counted, int64_t threshold,
-                       SimTime bound);
+  SimTime DataCrossing(SimId sim, SimTime from, int64_t counted, int64_t threshold, SimTime bound);
 
   // --- From the physical world ---
   // The timeline's power switch. Each returns whether the modem's power changed; a power cycle
@@ -141,17 +140,18 @@ class Devices {
   SimTime quiet_until_ = 0;
   bool fast_forward_ = true;
 
-  std::vector<DeviceState> state_;           // hot: one record per device
-  std::vector<RandomStream> boot_rng_;       // boot durations
+  std::vector<DeviceState> state_;      // hot: one record per device
+  std::vector<RandomStream> boot_rng_;  // boot durations
   std::vector<uint32_t> rejects_;
-  std::vector<uint32_t> reboots_;            // energy proxy: modem reboots
-  std::vector<SimTime> traffic_anchor_;      // the device sends at anchor + k * every
+  std::vector<uint32_t> reboots_;        // energy proxy: modem reboots
+  std::vector<SimTime> traffic_anchor_;  // the device sends at anchor + k * every
   // Attached but refused a data session (SOR-4): since when it has been asking (while
   // DeviceState::pdn_refused), and how many requests it made in earlier such periods (the
   // current one is counted when it ends).
   std::vector<SimTime> pdn_refused_since_;
   std::vector<uint32_t> pdn_requests_;
-  std::vector<DurationRange> answer_t3346_;  // while a #22 answer is on its way: its T3346
+  // While a #22 answer is on its way: its T3346. Allocated with the run's first one.
+  std::vector<DurationRange> answer_t3346_;
   // Send windows of the devices whose send sizes are drawn: device i of group g has
   // windows_[window_offset_[g] + i]. Allocated when a device is first asked about a threshold.
   std::vector<uint32_t> window_offset_;  // per group

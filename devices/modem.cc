@@ -79,6 +79,7 @@ void Devices::SendAttach(DeviceId d, SimTime now) {
   s.answer = answer.outcome;
   s.answer_cause = answer.cause;
   if (answer.outcome == AttachOutcome::kRejected && answer.cause == kCauseCongestion) {
+    if (answer_t3346_.empty()) answer_t3346_.resize(size());  // the run's first #22 in flight
     answer_t3346_[d] = answer.t3346;
   }
   timers_.modem.Set(d, now + took);
@@ -125,7 +126,8 @@ void Devices::OnModemTimer(DeviceId d, SimTime now) {
       SendAttach(d, now);
       return;
     case ModemState::kAttaching:
-      Receive(d, now, s.answer, s.answer_cause, answer_t3346_[d]);
+      Receive(d, now, s.answer, s.answer_cause,
+              s.answer_cause == kCauseCongestion ? answer_t3346_[d] : DurationRange{});
       return;
     case ModemState::kRebooting:
       RebootModem(d, now);

@@ -16,8 +16,8 @@
 #define CARRIERSIM_DEVICES_SEND_WINDOW_H_
 
 #include <array>
-#include <cstdint>
 #include <climits>
+#include <cstdint>
 
 namespace carriersim {
 
@@ -42,10 +42,10 @@ class SendWindow {
   Answer Find(int64_t first, int64_t need, int64_t stop, SizeFn size);
 
  private:
-  int64_t first_ = 0;    // sends [first_, end_) are summed in sum_
+  int64_t first_ = 0;  // sends [first_, end_) are summed in sum_
   int64_t end_ = 0;
   int64_t sum_ = 0;
-  int64_t behind_ = 0;   // bytes of the sends that left the window since it last started over
+  int64_t behind_ = 0;  // bytes of the sends that left the window since it last started over
   // Crossings found: the send at which the bytes since the window started over reach `target`.
   struct Found {
     int64_t target = -1;
@@ -80,7 +80,8 @@ SendWindow::Answer SendWindow::Find(int64_t first, int64_t need, int64_t stop, S
   const int64_t limit = stop < first + kLookahead ? stop : first + kLookahead;
   for (; end_ < limit && sum_ < need; ++end_) sum_ += size(end_);
   if (sum_ < need) {
-    return end_ >= stop ? Answer{Answer::Kind::kNever, stop} : Answer{Answer::Kind::kAskAgain, end_};
+    return end_ >= stop ? Answer{Answer::Kind::kNever, stop}
+                        : Answer{Answer::Kind::kAskAgain, end_};
   }
   int64_t j = first;
   for (int64_t counted = size(j); counted < need; counted += size(j)) ++j;

@@ -22,8 +22,8 @@ TrafficTally Devices::Traffic(SimId sim, SimTime from, SimTime to) const {
   const int64_t first = OccurrencesBefore(anchor, traffic.every, from);
   const int64_t sends = OccurrencesBefore(anchor, traffic.every, to) - first;
   if (sends <= 0) return {};
-  const SizeKeys keys = Drawn(traffic) ? MakeSizeKeys(directory_.seed(), directory_.DeviceKey(sim))
-                                       : SizeKeys{};
+  const SizeKeys keys =
+      Drawn(traffic) ? MakeSizeKeys(directory_.seed(), directory_.DeviceKey(sim)) : SizeKeys{};
   return {sends, SumSizes(traffic.uplink, keys.uplink, first, sends),
           SumSizes(traffic.downlink, keys.downlink, first, sends), sends * traffic.sms};
 }
@@ -47,13 +47,11 @@ SimTime Devices::DataCrossing(SimId sim, SimTime from, int64_t counted, int64_t 
   const GroupSpec& group = directory_.GroupOf(sim);
   SendWindow& window = windows_[window_offset_[directory_.group(sim)] + (sim - group.first_sim)];
   const SizeKeys keys = MakeSizeKeys(directory_.seed(), directory_.DeviceKey(sim));
-  const int64_t stop = OccurrencesBefore(
-      anchor, traffic.every, std::min(bound, directory_.scenario().duration));
-  const SendWindow::Answer answer =
-      window.Find(k, threshold - counted, stop, [&](int64_t j) {
-        return SendSize(traffic.uplink, keys.uplink, j) +
-               SendSize(traffic.downlink, keys.downlink, j);
-      });
+  const int64_t stop =
+      OccurrencesBefore(anchor, traffic.every, std::min(bound, directory_.scenario().duration));
+  const SendWindow::Answer answer = window.Find(k, threshold - counted, stop, [&](int64_t j) {
+    return SendSize(traffic.uplink, keys.uplink, j) + SendSize(traffic.downlink, keys.downlink, j);
+  });
   switch (answer.kind) {
     case SendWindow::Answer::Kind::kCrossing:
       return anchor + answer.index * traffic.every + 1;

@@ -49,9 +49,8 @@ std::string Signaling(const RunResult& run) {
   }
   if (!rejects.empty()) rejects += ")";
   return std::to_string(sig.attach_attempts) + " attach attempts, " +
-         std::to_string(sig.attach_accepts) + " accepted, " +
-         std::to_string(sig.AttachRejects()) + " rejected" + rejects + "; " +
-         std::to_string(sig.network_detaches) + " network detaches";
+         std::to_string(sig.attach_accepts) + " accepted, " + std::to_string(sig.AttachRejects()) +
+         " rejected" + rejects + "; " + std::to_string(sig.network_detaches) + " network detaches";
 }
 
 std::string Fees(const RunResult& run) {
@@ -103,10 +102,9 @@ std::string Expectations(const RunResult& run) {
 std::string FormatConsoleSummary(const RunResult& run) {
   const Scenario& s = run.scenario();
   const Totals& t = run.totals();
-  std::string text = s.name + " (seed " + std::to_string(run.seed()) +
-                     "): " + FormatTimestamp(s.start) + " .. " +
-                     FormatTimestamp(s.start + s.duration) + " (" + FormatDuration(s.duration) +
-                     ")\n";
+  std::string text =
+      s.name + " (seed " + std::to_string(run.seed()) + "): " + FormatTimestamp(s.start) + " .. " +
+      FormatTimestamp(s.start + s.duration) + " (" + FormatDuration(s.duration) + ")\n";
   text += Row("SIMs", std::to_string(s.sim_count) + " total, " + std::to_string(t.all.online) +
                           " online at the end; " + Join(StatusCounts(run)));
   text += Row("signaling", Signaling(run));
@@ -121,8 +119,7 @@ std::string FormatConsoleSummary(const RunResult& run) {
     causes.emplace_back(std::string(ChangeCauseName(static_cast<ChangeCause>(i))),
                         t.changes_by_cause[static_cast<size_t>(i)]);
   }
-  text += Row("history",
-              std::to_string(run.history().size()) + " status changes: " + Join(causes));
+  text += Row("history", std::to_string(run.history().size()) + " status changes: " + Join(causes));
   text += Timeline(run);
   text += Expectations(run);
   return text;

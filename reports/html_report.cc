@@ -148,8 +148,8 @@ std::string RecoveryCharts(const RunResult& run) {
     std::string figures;
     for (const uint64_t p : {50, 95, 100}) {
       const std::optional<SimTime> t = e.BackBy(p);
-      figures += (figures.empty() ? "" : ", ") + std::to_string(p) + " % back after " +
-                 (t ? FormatDuration(*t) : std::string("never"));
+      if (!figures.empty()) figures += ", ";
+      figures += std::to_string(p) + " % back after " + (t ? FormatDuration(*t) : "never");
     }
     html += "<p class=\"note\"><b>" + XmlEscape(e.what) + "</b> at " +
             XmlEscape(FormatTimestamp(run.scenario().start + e.start)) + ": " +

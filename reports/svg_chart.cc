@@ -105,7 +105,8 @@ std::string LineChart(const ChartSpec& chart, bool stacked_area) {
   const auto [y_max, step] = NiceScale(max);
   const double x_step = n > 1 ? kPlotW / static_cast<double>(n - 1) : 0;
   const auto x = [&](size_t i) { return kLeft + static_cast<double>(i) * x_step; };
-  const auto y = [&](double v) { return kTop + kPlotH - v / y_max * kPlotH; };
+  // A copy: C++20 lets a lambda capture a structured binding, clang 14 does not yet.
+  const auto y = [&, top = y_max](double v) { return kTop + kPlotH - v / top * kPlotH; };
   std::string svg = Frame(chart, y_max, step, kLeft, x_step);
   std::vector<double> below(n, 0);
   for (size_t s = 0; s < tops.size(); ++s) {

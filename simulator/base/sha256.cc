@@ -60,7 +60,7 @@ std::string Sha256Hex(std::string_view data) {
   }
   // The tail, a 1 bit, zeros, and the length in bits: one or two more blocks.
   std::array<unsigned char, 128> tail{};
-  const size_t rest = data.size() - i;
+  const size_t rest = (data.size() - i) & 63;  // < 64 by the loop: said so for the compiler
   for (size_t j = 0; j < rest; ++j) tail[j] = static_cast<unsigned char>(data[i + j]);
   tail[rest] = 0x80;
   const size_t blocks = rest + 9 <= 64 ? 1 : 2;

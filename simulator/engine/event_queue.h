@@ -31,6 +31,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <stdexcept>
 #include <vector>
 
 #include "simulator/engine/event.h"
@@ -174,6 +175,39 @@ inline void EventQueue::Insert(const Event& e) {
   }
   Place(e, (Position(1 + bucket) << 32) | events.size());
   events.push_back(e);
+}
+
+inline Event EventQueue::Pop() {
+  if (size_ == 0) throw std::logic_error("Pop from an empty event queue");
+  while (front_.empty() && !RunHasNext()) Refill();
+  return TakeNext(NextIsInRun());
+}
+
+inline bool EventQueue::PopBefore(SimTime end, Event* e) {
+  if (size_ == 0) return false;
+  while (front_.empty() && !RunHasNext()) Refill();
+  const bool from_run = NextIsInRun();
+  if ((from_run ? run_[run_head_].time : front_[0].time) >= end) return false;
+  *e = TakeNext(from_run);
+  return true;
+}
+
+inline Event EventQueue::TakeNext(bool from_run) {
+  Event e;
+  if (from_run) {
+    e = run_[run_head_++];
+    if (run_head_ == run_.size()) {  // used up: start afresh, keeping the capacity
+      run_.clear();
+      run_head_ = 0;
+    }
+  } else {
+    e = front_[0];
+    RemoveFromFront(0);
+  }
+  now_ = e.time;
+  if (IsTimer(e.seq_tag)) where_[Handle(e.entity, e.tag())] = kNowhere;
+  --size_;
+  return e;
 }
 
 inline void EventQueue::Schedule(SimTime time, EntityId entity, EventTag tag) {

@@ -29,7 +29,7 @@ enum class AttachOutcome : uint8_t {
 // that what one device gets never depends on the order in which the network served the others.
 struct AttachAnswer {
   AttachOutcome outcome = AttachOutcome::kRejected;
-  EmmCause cause = 0;  // kRejected
+  EmmCause cause = 0;   // kRejected
   DurationRange t3346;  // kRejected with kCauseCongestion
 };
 

@@ -14,14 +14,14 @@ bool Network::CheckStorm(SimId sim, SimTime now) {
   return true;
 }
 
-DurationRange Network::T3346Of(SimId sim, EmmCause cause) const {
-  return cause == kCauseCongestion ? cells_.spec(subs_.cell[sim]).t3346 : DurationRange{};
+DurationRange Network::T3346Of(uint32_t cell, EmmCause cause) const {
+  return cause == kCauseCongestion ? cells_.spec(cell).t3346 : DurationRange{};
 }
 
 AttachAnswer Network::AttachRequest(SimId sim, uint32_t cell, SimTime now) {
   // A modem does not send into a cell that is down; it counts such attempts itself.
   if (cells_.down(cell)) return {AttachOutcome::kNoCell, 0, {}};
-  subs_.cell[sim] = cell;
+  if (!attach_cell_.empty()) attach_cell_[sim] = cell;
   recorder_.AttachReachedCell(sim, cell, now);
   if (!cells_.Admit(cell, now)) {
     recorder_.AttachCongested(sim, cell);
@@ -45,7 +45,7 @@ AttachAnswer Network::AttachRequest(SimId sim, uint32_t cell, SimTime now) {
   }
   if (rule->kind == AttachRule::Kind::kReject) {
     recorder_.AttachRejected(sim, cell, rule->cause);
-    return {AttachOutcome::kRejected, rule->cause, T3346Of(sim, rule->cause)};
+    return {AttachOutcome::kRejected, rule->cause, T3346Of(cell, rule->cause)};
   }
   recorder_.AttachAccepted(sim, cell);
   return {AttachOutcome::kAccepted, 0, {}};

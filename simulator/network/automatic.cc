@@ -61,8 +61,8 @@ std::optional<Network::Due> Network::DueTransition(SimId sim, SimTime now) const
 }
 
 bool Network::OverUsageLimit(SimId sim, SimTime now) const {
-  return subs_.usage_limit[sim] > 0 && !subs_.Has(sim, kLimitPaused) &&
-         StableStatusOf(sim).data && subs_.usage_month[sim] == MonthIndex(scenario_.start + now) &&
+  return subs_.usage_limit[sim] > 0 && !subs_.Has(sim, kLimitPaused) && StableStatusOf(sim).data &&
+         subs_.usage_month[sim] == MonthIndex(scenario_.start + now) &&
          subs_.month_bytes[sim] >= subs_.usage_limit[sim];
 }
 

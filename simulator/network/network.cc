@@ -15,6 +15,14 @@ Network::Network(const SimDirectory& directory, TimerSlot subscription_timer, Bi
       cells_(directory.scenario().cells),
       storms_(directory.size()),
       account_terminated_(directory.scenario().carriers.size(), kNever) {
+  for (const CarrierSpec& carrier : scenario_.carriers) {
+    for (const StatusDef& status : carrier.profile.statuses) {
+      if (status.attach.kind == AttachRule::Kind::kReject &&
+          status.attach.cause == kCauseCongestion) {
+        attach_cell_.resize(directory.size());
+      }
+    }
+  }
   for (const GroupSpec& group : scenario_.groups) {
     const CarrierProfile& profile = scenario_.carriers[group.carrier].profile;
     for (int64_t i = 0; i < group.count; ++i) {

@@ -133,8 +133,8 @@ class Network {
   void SetStatus(SimId sim, StatusId to, SimTime now, ChangeCause cause);
   void ApplyStatusToDevice(SimId sim, SimTime now);
   bool CheckStorm(SimId sim, SimTime now);
-  // What a reject or detach with `cause` carries as T3346: the range of the SIM's cell for #22.
-  DurationRange T3346Of(SimId sim, EmmCause cause) const;
+  // What a reject or detach with `cause` through `cell` carries as T3346: its range for #22.
+  DurationRange T3346Of(uint32_t cell, EmmCause cause) const;
   // Calls fn(subscription, tariff of its current plan) for each subscription of the SIM.
   template <typename Fn>
   void ForEachSubscription(SimId sim, Fn fn) const {
@@ -173,8 +173,11 @@ class Network {
   const MonthTable months_;  // calendar months of usage accrual, by table
   Subscribers subs_;
   Cells cells_;
-  StormCounter storms_;  // attach attempts made while in a storm status (SOR-7)
+  StormCounter storms_;   // attach attempts made while in a storm status (SOR-7)
   int core_outages_ = 0;  // core outages in progress (NET-4)
+  // The cell each SIM's device last attached through, for the T3346 of a detach with #22: kept
+  // only when some status rejects with #22, so that other runs do not pay for it.
+  std::vector<uint32_t> attach_cell_;
   std::vector<SimTime> account_terminated_;  // per carrier: when, or kNever
 };
 

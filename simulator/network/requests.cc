@@ -39,8 +39,8 @@ Outcome Network::ApplyVerb(SimId sim, VerbId verb_id, SimTime now, std::string_v
   if (verb.via) {
     subs_.pending[sim] = target;
     const bool upstream_down = UpstreamBackAt(sim, now) > now;
-    SetStatus(sim, upstream_down && profile.upstream_wait ? *profile.upstream_wait : *verb.via,
-              now, ChangeCause::kApi);
+    SetStatus(sim, upstream_down && profile.upstream_wait ? *profile.upstream_wait : *verb.via, now,
+              ChangeCause::kApi);
   } else {
     SetStatus(sim, target, now, ChangeCause::kApi);
   }

@@ -62,14 +62,17 @@ void Network::ApplyStatusToDevice(SimId sim, SimTime now) {
     // A status that rejects attaches detaches the device as the profile says. One that changes
     // on attach (standby) detaches it with "re-attach required": a device left on attaches
     // again and reactivates the SIM, which is why Soracom says to power devices off first.
-    const bool reattach = status.attach.kind == AttachRule::Kind::kBecomeThenAccept ||
-                          directory_.ProfileOf(sim).blocked_detach ==
-                              BlockedDetach::kReattachRequired;
+    const bool reattach =
+        status.attach.kind == AttachRule::Kind::kBecomeThenAccept ||
+        directory_.ProfileOf(sim).blocked_detach == BlockedDetach::kReattachRequired;
     recorder_.NetworkDetach(sim, status.attach.cause, reattach);
     subs_.Set(sim, kAttached, false);
     subs_.Set(sim, kPdnWanted, false);
     if (subs_.online[sim]) CloseSession(sim, now, SessionEnd::kDetached);
-    devices_.NetworkDetach(sim, now, {reattach, status.attach.cause, T3346Of(sim, status.attach.cause)});
+    const DurationRange t3346 = status.attach.cause == kCauseCongestion
+                                    ? T3346Of(attach_cell_[sim], status.attach.cause)
+                                    : DurationRange{};
+    devices_.NetworkDetach(sim, now, {reattach, status.attach.cause, t3346});
   } else if (!subs_.Has(sim, kPdnWanted)) {
     return;  // registered, and not asking for data
   } else if (!status.data) {

@@ -31,7 +31,6 @@ struct Subscribers {
   std::vector<StatusId> previous;  // the stable status before `stable` (verbs `to: previous`)
   std::vector<StatusId> pending;   // the status a change in progress will end in
   std::vector<uint8_t> flags;      // SimFlag bits
-  std::vector<uint32_t> cell;      // the cell its device last attached through
   // Counters for automatic transitions, reset when the stable status changes.
   std::vector<int64_t> status_bytes;
   std::vector<int32_t> commands;
@@ -57,7 +56,6 @@ struct Subscribers {
         previous(n),
         pending(n),
         flags(n),
-        cell(n),
         status_bytes(n),
         commands(n),
         usage_limit(n),

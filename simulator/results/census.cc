@@ -17,8 +17,8 @@ StatusCensus::StatusCensus(const SimDirectory& directory,
     }
   }
   for (const GroupSpec& g : scenario.groups) {
-    std::vector<int64_t>& counts = by_group_.emplace_back(
-        scenario.carriers[g.carrier].profile.statuses.size(), 0);
+    std::vector<int64_t>& counts =
+        by_group_.emplace_back(scenario.carriers[g.carrier].profile.statuses.size(), 0);
     counts[g.status] = g.count;
     std::fill_n(status_.begin() + g.first_sim, g.count, g.status);
   }

@@ -36,11 +36,11 @@ class StatusCensus {
  private:
   const SimDirectory& directory_;
   const ChunkedVector<StatusChange>& changes_;
-  size_t next_ = 0;  // the first change not applied yet
-  std::vector<StatusId> status_;                 // per SIM
+  size_t next_ = 0;                             // the first change not applied yet
+  std::vector<StatusId> status_;                // per SIM
   std::vector<std::vector<int64_t>> by_group_;  // [group][status]
   std::vector<std::string> columns_;
-  std::vector<std::vector<size_t>> column_;     // [carrier][status] -> column
+  std::vector<std::vector<size_t>> column_;  // [carrier][status] -> column
 };
 
 }  // namespace carriersim

@@ -82,7 +82,7 @@ int64_t SimsInStatus(const Snapshot& now, const ExpectScope& scope, const std::s
 
 // Counters the network keeps per cell: summed over the scope's cells (peaks: the highest).
 int64_t CellCounter(const SignalingMetrics& signaling, const Expectation& e) {
-    int64_t total = 0;
+  int64_t total = 0;
   const int cause = e.metric == MetricId::kRejectsByCause ? std::stoi(e.parameter) : -1;
   for (uint32_t c = e.scope.index; c < e.scope.index + e.scope.count; ++c) {
     const CellStats& s = signaling.by_cell[c];
@@ -220,16 +220,26 @@ std::optional<int64_t> MeasureMetric(const Snapshot& now, const Expectation& e) 
   }
   const SimTotals t = ScopeTotals(now, e.scope);
   switch (e.metric) {
-    case MetricId::kSims: return t.sims;
-    case MetricId::kSimsOnline: return t.online;
-    case MetricId::kSimsRegistered: return t.registered;
-    case MetricId::kUplink: return t.uplink_bytes;
-    case MetricId::kDownlink: return t.downlink_bytes;
-    case MetricId::kUsage: return t.uplink_bytes + t.downlink_bytes;
-    case MetricId::kOnlineTime: return t.online_ms;
-    case MetricId::kSmsSent: return t.sms_sent;
-    case MetricId::kCommandsReceived: return t.commands_received;
-    case MetricId::kFees: return t.fees.total;
+    case MetricId::kSims:
+      return t.sims;
+    case MetricId::kSimsOnline:
+      return t.online;
+    case MetricId::kSimsRegistered:
+      return t.registered;
+    case MetricId::kUplink:
+      return t.uplink_bytes;
+    case MetricId::kDownlink:
+      return t.downlink_bytes;
+    case MetricId::kUsage:
+      return t.uplink_bytes + t.downlink_bytes;
+    case MetricId::kOnlineTime:
+      return t.online_ms;
+    case MetricId::kSmsSent:
+      return t.sms_sent;
+    case MetricId::kCommandsReceived:
+      return t.commands_received;
+    case MetricId::kFees:
+      return t.fees.total;
     case MetricId::kFeesInCategory: {
       for (int c = 0; c < kFeeCategoryCount; ++c) {
         if (FeeCategoryName(static_cast<FeeCategory>(c)) == e.parameter) {
@@ -238,13 +248,20 @@ std::optional<int64_t> MeasureMetric(const Snapshot& now, const Expectation& e) 
       }
       return 0;
     }
-    case MetricId::kAttachAttempts: return t.attach_attempts;
-    case MetricId::kPdnRequests: return t.pdn_requests;
-    case MetricId::kRadioOn: return t.radio_ms;
-    case MetricId::kModemReboots: return t.modem_reboots;
-    case MetricId::kStatusChanges: return t.status_changes;
-    case MetricId::kForcedReactivations: return t.forced_reactivations;
-    default: return 0;
+    case MetricId::kAttachAttempts:
+      return t.attach_attempts;
+    case MetricId::kPdnRequests:
+      return t.pdn_requests;
+    case MetricId::kRadioOn:
+      return t.radio_ms;
+    case MetricId::kModemReboots:
+      return t.modem_reboots;
+    case MetricId::kStatusChanges:
+      return t.status_changes;
+    case MetricId::kForcedReactivations:
+      return t.forced_reactivations;
+    default:
+      return 0;
   }
 }
 

@@ -15,7 +15,8 @@ std::vector<SimTime> PauseTimes(const Scenario& scenario, const TimeseriesSample
   for (const Expectation& e : scenario.expectations) {
     if (e.at >= 0) pauses.push_back(e.at);
   }
-  if (sampler != nullptr) pauses.insert(pauses.end(), sampler->times().begin(), sampler->times().end());
+  if (sampler != nullptr)
+    pauses.insert(pauses.end(), sampler->times().begin(), sampler->times().end());
   std::sort(pauses.begin(), pauses.end());
   pauses.erase(std::unique(pauses.begin(), pauses.end()), pauses.end());
   return pauses;
@@ -45,8 +46,8 @@ RunResult RunScenario(const Scenario& scenario, const RunOptions& options) {
   world->set_fast_forward(options.fast_forward);
   if (options.progress) world->set_progress(options.progress);
   if (options.trace) InstallTrace(*world, options.trace);
-  auto census = std::make_unique<StatusCensus>(world->directory(),
-                                               world->recorder().history().changes);
+  auto census =
+      std::make_unique<StatusCensus>(world->directory(), world->recorder().history().changes);
   std::optional<TimeseriesSampler> sampler;
   if (options.timeseries) sampler.emplace(scenario);
   std::vector<ExpectationResult> expectations(scenario.expectations.size());

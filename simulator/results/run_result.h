@@ -32,7 +32,7 @@ struct SimRow {
   PlanId plan = 0;
   StatusId status = 0;  // as the carrier shows it
   bool online = false;
-  bool listed = true;  // still in the carrier's listing (SOR-8)
+  bool listed = true;              // still in the carrier's listing (SOR-8)
   SimTime renewal_since = kNever;  // the renewal tracking date (SOR-10), or kNever
   int64_t uplink_bytes = 0;
   int64_t downlink_bytes = 0;
@@ -72,7 +72,7 @@ class RunResult {
   const SignalingMetrics& signaling() const;
   const std::vector<MassEvent>& mass_events() const;
   const std::vector<ForcedReactivation>& forced_reactivations() const;
-  const std::vector<ActionOutcome>& actions() const;  // indexed like Scenario::timeline
+  const std::vector<ActionOutcome>& actions() const;   // indexed like Scenario::timeline
   SimTime account_terminated(uint32_t carrier) const;  // kNever: not terminated
 
   // The sums, SIMs per status at the end, the table of timeseries.csv, the expectations.

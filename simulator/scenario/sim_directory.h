@@ -60,8 +60,8 @@ class SimDirectory {
  private:
   const Scenario& scenario_;
   uint64_t seed_;
-  std::vector<uint32_t> group_;        // per SIM: index into Scenario::groups
-  std::vector<uint64_t> group_keys_;   // per group
+  std::vector<uint32_t> group_;       // per SIM: index into Scenario::groups
+  std::vector<uint64_t> group_keys_;  // per group
 };
 
 }  // namespace carriersim

@@ -111,13 +111,14 @@ std::vector<SimId> Timeline::SelectTargets(const TimelineAction& action) const {
       break;
   }
   sims.reserve(static_cast<size_t>(wanted));
-  RandomStream rng = MakeStream(directory_.seed(),
-                                action.key ^ directory_.group_key(action.target.group),
-                                StreamPurpose::kSelection);
+  RandomStream rng =
+      MakeStream(directory_.seed(), action.key ^ directory_.group_key(action.target.group),
+                 StreamPurpose::kSelection);
   for (int64_t i = 0; i < group.count && static_cast<int64_t>(sims.size()) < wanted; ++i) {
     const uint64_t left = static_cast<uint64_t>(group.count - i);
     const uint64_t need = static_cast<uint64_t>(wanted - static_cast<int64_t>(sims.size()));
-    if (need == left || UniformBelow(rng, left) < need) sims.push_back(first + static_cast<SimId>(i));
+    if (need == left || UniformBelow(rng, left) < need)
+      sims.push_back(first + static_cast<SimId>(i));
   }
   return sims;
 }
@@ -189,9 +190,9 @@ void Timeline::RunAction(uint32_t index, SimTime now) {
     return;
   }
   // Each SIM acts at its own time in [now, now + spread), drawn from the action's stream.
-  RandomStream rng = MakeStream(directory_.seed(),
-                                action.key ^ directory_.group_key(action.target.group),
-                                StreamPurpose::kSpread);
+  RandomStream rng =
+      MakeStream(directory_.seed(), action.key ^ directory_.group_key(action.target.group),
+                 StreamPurpose::kSpread);
   Spread& spread = spreads_.emplace_back(Spread{index, event, {}, 0});
   spread.turns.reserve(sims.size());
   for (SimId sim : sims) {

@@ -61,7 +61,7 @@ class Timeline {
   Network& network_;
   Devices& devices_;
   Recorder& recorder_;
-  size_t next_action_ = 0;      // index of the next action to run
+  size_t next_action_ = 0;  // index of the next action to run
   // The spread actions with SIMs still to come: a min-heap by (next SIM's time, action).
   std::vector<Spread> spreads_;
 };

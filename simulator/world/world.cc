@@ -34,8 +34,8 @@ World::World(const Scenario& scenario, uint64_t seed)
                                TimerSlot(&engine_.queue(), kFirstDeviceEntity, kFirmwareTimer),
                                TimerSlot(&engine_.queue(), kFirstDeviceEntity, kPowerTimer)},
                recorder_),
-      timeline_(directory_, TimerSlot(&engine_.queue(), kTimelineEntity, kTimelineTimer),
-                network_, devices_, recorder_) {
+      timeline_(directory_, TimerSlot(&engine_.queue(), kTimelineEntity, kTimelineTimer), network_,
+                devices_, recorder_) {
   network_.Connect(DevicePortFor(&devices_));
   devices_.Connect(NetworkPortFor(&network_));
   network_.Start();
@@ -72,7 +72,8 @@ void World::RunUntil(SimTime until) {
     if ((engine_.events() & 0xffff) == 0 && progress_) [[unlikely]] {
       progress_(e.time, engine_.events());
     }
-    if (trace_) [[unlikely]] trace_(e);
+    if (trace_) [[unlikely]]
+      trace_(e);
     Dispatch(e);
   });
 }

@@ -54,9 +54,9 @@ TEST_CASE("every example's reports and event trace match the golden digests", "[
     // relative to the repository.
     const std::string absolute = entry.path().string();
     const std::string relative = "scenarios/" + entry.path().filename().string();
-    for (const char* file : {"summary.json", "ledger.csv", "history.csv", "sessions.csv",
-                             "sims.csv", "junit.xml", "timeseries.csv", "report.html",
-                             "events.jsonl"}) {
+    for (const char* file :
+         {"summary.json", "ledger.csv", "history.csv", "sessions.csv", "sims.csv", "junit.xml",
+          "timeseries.csv", "report.html", "events.jsonl"}) {
       const std::string key = name + "/" + file;
       INFO("report " << key);
       const auto digest = golden.find(key);

@@ -252,7 +252,6 @@ TEST_CASE("NET-3: a network detach with #22 holds the next attach for its T3346"
   CHECK(rig.network.Times(Kind::kAttach) == Times{10 * kSecond, kHour + 15 * kMinute});
 }
 
-
 // The data session requests a device of profile `device` makes while the scripted network
 // refuses them from its attach (at 10 s) for `refused`, then brings the session up.
 uint32_t PdnRequestsWhileRefused(const std::string& device, SimTime refused) {
@@ -270,7 +269,6 @@ uint32_t PdnRequestsWhileRefused(const std::string& device, SimTime refused) {
   CHECK(rig.network.Times(Kind::kPdnRequest).size() == 1);
   return rig.devices.pdn_requests(kUnit);
 }
-
 
 TEST_CASE("SOR-4: refused data session requests are counted by the firmware's pdn-retry",
           "[seam][devices]") {

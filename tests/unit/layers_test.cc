@@ -13,7 +13,7 @@ namespace carriersim {
 namespace {
 
 struct Graph {
-  std::set<std::pair<std::string, std::string>> layers;  // (name, folder)
+  std::set<std::pair<std::string, std::string>> layers;       // (name, folder)
   std::set<std::tuple<std::string, std::string, bool>> uses;  // (user, used, public)
 };
 
@@ -76,8 +76,7 @@ TEST_CASE("the README's dependency graph is the one the build enforces", "[layer
   CHECK(readme.uses == build.uses);
 }
 
-TEST_CASE("every #include of the project's own headers names its folder from the top",
-          "[layers]") {
+TEST_CASE("every #include of the project's own headers names its folder from the top", "[layers]") {
   // A quoted include is looked up next to the including file first: a relative path ("x.h",
   // "../devices/x.h") would reach past the include views that enforce the layering.
   size_t includes = 0;
