@@ -22,6 +22,16 @@ function(carriersim_view_link view dir)
   file(CREATE_LINK ${CMAKE_SOURCE_DIR}/${dir} ${view}/${dir} SYMBOLIC)
 endfunction()
 
+# Sets `out` to the folders `folders` and those the layers after them expose, each once.
+function(carriersim_exposed_by out folders)
+  foreach(dep IN LISTS ARGN)
+    get_property(more GLOBAL PROPERTY CARRIERSIM_EXPOSED_${dep})
+    list(APPEND folders ${more})
+  endforeach()
+  list(REMOVE_DUPLICATES folders)
+  set(${out} ${folders} PARENT_SCOPE)
+endfunction()
+
 function(carriersim_layer name dir)
   cmake_parse_arguments(L "" "" "PUBLIC;PRIVATE;LIBS;SOURCES" ${ARGN})
   get_property(known GLOBAL PROPERTY CARRIERSIM_LAYERS)
@@ -34,22 +44,11 @@ function(carriersim_layer name dir)
   list(FILTER sources EXCLUDE REGEX ".*/main\\.cc$")
   add_library(carriersim_${name} STATIC ${sources} ${L_SOURCES})
 
-  # What the layer exposes: its folder and what its PUBLIC layers expose.
-  set(exposed ${dir})
-  foreach(dep IN LISTS L_PUBLIC)
-    get_property(more GLOBAL PROPERTY CARRIERSIM_EXPOSED_${dep})
-    list(APPEND exposed ${more})
-  endforeach()
-  list(REMOVE_DUPLICATES exposed)
+  # What the layer exposes: its folder and what its PUBLIC layers expose. What its sources see:
+  # that, and what its PRIVATE layers expose.
+  carriersim_exposed_by(exposed ${dir} ${L_PUBLIC})
   set_property(GLOBAL PROPERTY CARRIERSIM_EXPOSED_${name} ${exposed})
-
-  # What its sources see: that, and what its PRIVATE layers expose.
-  set(visible ${exposed})
-  foreach(dep IN LISTS L_PRIVATE)
-    get_property(more GLOBAL PROPERTY CARRIERSIM_EXPOSED_${dep})
-    list(APPEND visible ${more})
-  endforeach()
-  list(REMOVE_DUPLICATES visible)
+  carriersim_exposed_by(visible "${exposed}" ${L_PRIVATE})
   set(view ${CMAKE_BINARY_DIR}/include/${name})
   foreach(folder IN LISTS visible)
     carriersim_view_link(${view} ${folder})
