@@ -3,6 +3,13 @@
 #include "simulator/base/named.h"
 
 namespace carriersim {
+std::string CarrierProfile::WhyNotAStart(StatusId status) const {
+  const StatusDef& s = statuses[status];
+  if (!s.final && !s.transient) return "";
+  return "a new SIM cannot start in the " + std::string(s.final ? "final" : "transient") +
+         " status '" + s.name + "'";
+}
+
 std::optional<StatusId> CarrierProfile::FindStatus(std::string_view n) const {
   return FindByName<StatusId>(statuses, n);
 }

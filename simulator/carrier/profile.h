@@ -147,6 +147,9 @@ struct CarrierProfile {
   uint64_t account_termination_requires = 0;
 
   std::optional<StatusId> FindStatus(std::string_view name) const;
+  // Why a SIM cannot start its life in `status` (a final or transient one), or "" when it can:
+  // the profile's initial status and a fleet group's starting status meet the same check.
+  std::string WhyNotAStart(StatusId status) const;
   std::optional<VerbId> FindVerb(std::string_view name) const;
   std::optional<PlanId> FindPlan(std::string_view name) const;
   std::vector<std::string> StatusNames() const;

@@ -34,11 +34,8 @@ std::optional<CarrierProfile> ProfileLoader::Load(const YAML::Node& root) {
   if (statuses.present()) ReadStatuses(statuses);
   if (initial.present()) {
     if (auto id = StatusRef(initial)) {
-      if (profile_.statuses[*id].final || profile_.statuses[*id].transient) {
-        reader_.Error(initial,
-                      "a new SIM cannot start in the " +
-                          std::string(profile_.statuses[*id].final ? "final" : "transient") +
-                          " status '" + profile_.statuses[*id].name + "'");
+      if (const std::string why = profile_.WhyNotAStart(*id); !why.empty()) {
+        reader_.Error(initial, why);
       }
       profile_.initial = *id;
     }

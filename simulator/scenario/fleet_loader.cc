@@ -107,6 +107,10 @@ void ScenarioLoader::ReadFleet(const Field& fleet) {
     if (status.present()) {
       if (auto id = ProfileRef(status, *carrier, profile.StatusNames(), "status")) {
         group.status = static_cast<StatusId>(*id);
+        if (const std::string why = profile.WhyNotAStart(group.status); !why.empty()) {
+          reader_.Error(status, why);
+          ok = false;
+        }
       } else {
         ok = false;
       }
