@@ -42,7 +42,8 @@ void Billing::Open(SubscriptionId sub, uint32_t sim, PlanId plan, const Tariff& 
 
 void Billing::ChangeStatus(SubscriptionId sub, const Tariff& tariff, StatusId from,
                            SimTime from_since, StatusId to, SimTime now) {
-  CloseBasic(sub, tariff, from, from_since, period_start_[sub], now, false);
+  CloseBasic(sub, tariff, from, from_since, period_start_[sub], now,
+             {PeriodEnd::Kind::kStatusChange, to});
   period_start_[sub] = now;
   for (const TransitionFee& fee : tariff.transitions) {
     if (InSet(fee.from, from) && InSet(fee.to, to) && fee.price.micros > 0) {
@@ -64,7 +65,8 @@ void Billing::ChangeStatus(SubscriptionId sub, const Tariff& tariff, StatusId fr
 
 void Billing::ChangePlan(SubscriptionId sub, const Tariff& old_tariff, PlanId plan,
                          const Tariff& new_tariff, StatusId status, SimTime since, SimTime now) {
-  CloseBasic(sub, old_tariff, status, since, period_start_[sub], now, false);
+  CloseBasic(sub, old_tariff, status, since, period_start_[sub], now,
+             {PeriodEnd::Kind::kPlanChange});
   ChargeRenewalsBefore(sub, old_tariff, now);
   WriteUsage(sub, old_tariff);
   plan_[sub] = plan;
@@ -95,7 +97,7 @@ void Billing::AddUsage(SubscriptionId sub, const Tariff& tariff, StatusId status
 
 void Billing::Finish(SubscriptionId sub, const Tariff& tariff, StatusId status, SimTime since,
                      SimTime end) {
-  CloseBasic(sub, tariff, status, since, period_start_[sub], end, true);
+  CloseBasic(sub, tariff, status, since, period_start_[sub], end, {PeriodEnd::Kind::kRunEnd});
   period_start_[sub] = end;
   ChargeRenewalsBefore(sub, tariff, end);
   WriteRun(sub, days_[sub], FeeUnit::kDay);
@@ -104,7 +106,7 @@ void Billing::Finish(SubscriptionId sub, const Tariff& tariff, StatusId status, 
 }
 
 void Billing::CloseBasic(SubscriptionId sub, const Tariff& tariff, StatusId status, SimTime since,
-                         SimTime from, SimTime to, bool run_end) {
+                         SimTime from, SimTime to, PeriodEnd end) {
   const StatusFee& fee = tariff.basic[status];
   if (!fee.charged) return;
   if (!fee.free_for.empty()) {
@@ -126,11 +128,17 @@ void Billing::CloseBasic(SubscriptionId sub, const Tariff& tariff, StatusId stat
     return;
   }
   const int64_t last = month_table_.Index(b - 1);
+  // Whether the period ends inside its last month rather than at the month's end.
+  const bool ends_midmonth = b < StartOfMonthIndex(last + 1);
   for (int64_t month = month_table_.Index(a); month <= last; ++month) {
     bool due = true;
     if (tariff.month_rule == MonthRule::kAtMonthEnd) {
       // Due when the SIM is in the status as the month ends, or as the run ends within it.
-      due = b >= StartOfMonthIndex(month + 1) || (run_end && month == last);
+      due = month < last || !ends_midmonth || end.kind == PeriodEnd::Kind::kRunEnd;
+    } else if (tariff.month_rule == MonthRule::kNotSetTo) {
+      // Not due for the month in which the SIM is set to one of the statuses.
+      due = month < last || !ends_midmonth || end.kind != PeriodEnd::Kind::kStatusChange ||
+            !InSet(tariff.month_not_set_to, end.to);
     }
     if (due) {
       AddToRun(sub, months_[sub], FeeUnit::kMonth, static_cast<int32_t>(month),

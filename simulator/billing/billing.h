@@ -81,8 +81,13 @@ class Billing {
     PlanId plan = 0;
   };
 
+  // Why a basic fee period ends: the run ends, the plan changes, or the SIM is set to `to`.
+  struct PeriodEnd {
+    enum class Kind : uint8_t { kRunEnd, kPlanChange, kStatusChange } kind;
+    StatusId to = 0;  // kStatusChange
+  };
   void CloseBasic(SubscriptionId sub, const Tariff& tariff, StatusId status, SimTime since,
-                  SimTime from, SimTime to, bool run_end);
+                  SimTime from, SimTime to, PeriodEnd end);
   void AddToRun(SubscriptionId sub, Run& run, FeeUnit unit, int32_t first, int32_t last,
                 int64_t rate, StatusId status);
   void WriteRun(SubscriptionId sub, Run& run, FeeUnit unit);

@@ -34,16 +34,13 @@ void ProfileLoader::ReadPlans(const Field& plans) {
       }
     }
     const Field basic = fields.Required("basic", "the basic fee of every status, or 'free'");
-    if (Field f = fields.Optional("month-rule"); f.present()) {
-      if (auto rule = reader_.Choice(f, {"any-time", "at-month-end"}, "month rule")) {
-        plan.tariff.month_rule = *rule == "any-time" ? MonthRule::kAnyTime : MonthRule::kAtMonthEnd;
-      }
-    }
+    const Field month_rule = fields.Optional("month-rule");
     const Field transitions = fields.Optional("transitions");
     const Field renewal = fields.Optional("renewal");
     const Field usage = fields.Optional("usage");
     fields.Finish();
     if (basic.present()) ReadBasicFees(basic, plan);
+    if (month_rule.present()) ReadMonthRule(month_rule, plan);
     if (transitions.present()) ReadTransitions(transitions, plan);
     if (renewal.present()) ReadRenewal(renewal, plan);
     if (usage.present()) ReadUsage(usage, plan);
@@ -186,6 +183,25 @@ void ProfileLoader::ReadRenewal(const Field& f, PlanDef& plan) {
     if (auto money = Price(price, plan)) renewal.price = *money;
   }
   renewal.enabled = statuses.present() && after.present() && every.present() && price.present();
+}
+
+// `any-time`, `at-month-end`, or `{ except-month-set-to: [statuses] }`.
+void ProfileLoader::ReadMonthRule(const Field& f, PlanDef& plan) {
+  Tariff& tariff = plan.tariff;
+  if (!f.value.IsMap()) {
+    if (auto rule = reader_.Choice(f, {"any-time", "at-month-end"}, "month rule")) {
+      tariff.month_rule = *rule == "any-time" ? MonthRule::kAnyTime : MonthRule::kAtMonthEnd;
+    }
+    return;
+  }
+  MapFields map(reader_, f);
+  const Field set_to = map.Required("except-month-set-to",
+                                    "the statuses whose month is not paid when the SIM is set to "
+                                    "one of them");
+  map.Finish();
+  if (!set_to.present()) return;
+  tariff.month_rule = MonthRule::kNotSetTo;
+  tariff.month_not_set_to = StatusSet(set_to);
 }
 
 void ProfileLoader::ReadUsage(const Field& f, PlanDef& plan) {

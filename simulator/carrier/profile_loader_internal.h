@@ -41,6 +41,7 @@ class ProfileLoader {
   void ReadBasicFees(const Field& f, PlanDef& plan);
   void ReadTransitions(const Field& f, PlanDef& plan);
   void ReadRenewal(const Field& f, PlanDef& plan);
+  void ReadMonthRule(const Field& f, PlanDef& plan);
   void ReadUsage(const Field& f, PlanDef& plan);
   std::optional<Money> Price(const Field& f, PlanDef& plan);
 

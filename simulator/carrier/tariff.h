@@ -26,6 +26,8 @@ enum class MonthRule : uint8_t {
   kAnyTime,     // the SIM was in the status at any time in the month: "the month in which the SIM
                 // was set to standby is still paid"
   kAtMonthEnd,  // the SIM is in the status when the month ends (or when the run ends)
+  kNotSetTo,    // any time, but for the month in which the SIM is set to a status of
+                // Tariff::month_not_set_to (planX3-EU: standby or suspended)
 };
 
 // The basic fee while in one status. A day (or month) touched by several charged statuses is
@@ -71,6 +73,7 @@ struct UsageTariff {
 struct Tariff {
   std::vector<StatusFee> basic;  // indexed by StatusId
   MonthRule month_rule = MonthRule::kAnyTime;
+  uint64_t month_not_set_to = 0;  // kNotSetTo: the statuses whose month is not paid
   std::vector<TransitionFee> transitions;
   RenewalFee renewal;
   UsageTariff usage;

@@ -115,6 +115,9 @@ void ShowProfile(const CarrierProfile& p, std::ostream& out) {
     }
     if (t.month_rule == MonthRule::kAtMonthEnd) {
       out << "    monthly fees: only for months that end in the status\n";
+    } else if (t.month_rule == MonthRule::kNotSetTo) {
+      out << "    monthly fees: not for the month in which the SIM is set to "
+          << StatusList(p, t.month_not_set_to) << "\n";
     }
   }
   out << "\nprices: " << p.prices << "\n";

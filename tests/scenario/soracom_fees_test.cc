@@ -127,6 +127,26 @@ timeline:
   CHECK(r.Fees(r.Sim("eu")) == 2 * BasicRate(p, "planX3-EU", "active"));  // Jan, Feb
 }
 
+TEST_CASE("SOR-11 SOR-14: planX3-EU pays the month in which a SIM is terminated",
+          "[rules][soracom]") {
+  // Fees apply "until its date of termination" (001); planX3-EU's one exception is the month a
+  // SIM is set to standby or suspended (003). Active from Jan 1, terminated on Jan 15.
+  const Run r = Simulate(Soracom(R"(fleet:
+  - { group: eu, count: 1, carrier: soracom, plan: planX3-EU, device: idle, status: active,
+      power: off }
+  - { group: x3, count: 1, carrier: soracom, plan: planX3, device: idle, status: active,
+      power: off }
+timeline:
+  - { at: 2026-01-15T00:00:00Z, terminate: { group: eu } }
+  - { at: 2026-01-15T00:00:00Z, terminate: { group: x3 } }
+)"),
+                         "60d");
+  const CarrierProfile& p = r.Profile("soracom");
+  CHECK(r.Path(r.Sim("eu")) == Strings{"active", "terminated"});
+  CHECK(r.Fees(r.Sim("eu")) == BasicRate(p, "planX3-EU", "active"));
+  CHECK(r.Fees(r.Sim("x3")) == BasicRate(p, "planX3", "active"));
+}
+
 TEST_CASE("SOR-11: reduced fees in ready and suspended on the Japan plans", "[rules][soracom]") {
   const Run r = Simulate(Soracom(R"(fleet:
   - { group: d, count: 1, carrier: soracom, plan: plan-D, device: idle, power: off }

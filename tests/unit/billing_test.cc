@@ -119,6 +119,31 @@ TEST_CASE("with the at-month-end rule only months ending in the status are paid"
   CHECK(f.Total(FeeCategory::kBasic) == 3 * 900'000);
 }
 
+TEST_CASE("with the except-month-set-to rule only the month set to those statuses is unpaid",
+          "[billing]") {
+  Fixture f;
+  Tariff t;
+  t.basic.resize(4);
+  t.basic[kActive] = StatusFee{true, Usd(900'000), FeePeriod::kMonth, {}};
+  t.month_rule = MonthRule::kNotSetTo;
+  t.month_not_set_to = uint64_t{1} << kStandby | uint64_t{1} << kSuspended;
+  f.billing.Open(0, 0, 0, t, kReady, 0);
+  f.billing.ChangeStatus(0, t, kReady, 0, kActive, f.T("2026-01-20T00:00:00Z"));    // Jan: due
+  f.billing.ChangeStatus(0, t, kActive, 0, kStandby, f.T("2026-03-03T00:00:00Z"));  // Feb: due,
+                                                                                    // Mar: not
+  f.billing.ChangeStatus(0, t, kStandby, 0, kActive, f.T("2026-05-10T00:00:00Z"));
+  // Left to a status outside the set (ready stands in for terminated): May is due.
+  f.billing.ChangeStatus(0, t, kActive, 0, kReady, f.T("2026-05-20T00:00:00Z"));
+  f.billing.Finish(0, t, kReady, 0, f.T("2026-07-01T00:00:00Z"));
+  CHECK(f.Total(FeeCategory::kBasic) == 3 * 900'000);  // Jan, Feb, May
+  // Set to standby exactly as a month ends: that month was whole, and is paid.
+  Fixture g;
+  g.billing.Open(0, 0, 0, t, kActive, 0);
+  g.billing.ChangeStatus(0, t, kActive, 0, kStandby, g.T("2026-02-01T00:00:00Z"));
+  g.billing.Finish(0, t, kStandby, 0, g.T("2026-03-01T00:00:00Z"));
+  CHECK(g.Total(FeeCategory::kBasic) == 900'000);  // Jan
+}
+
 TEST_CASE("a free initial period counts from entering the status", "[billing]") {
   Fixture f;
   Tariff t;
