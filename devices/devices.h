@@ -58,6 +58,7 @@ class Devices {
   void DownlinkSms(SimId, SimTime, int64_t) {}
   TrafficTally Traffic(SimId sim, SimTime from, SimTime to) const;
   SimTime DataCrossing(SimId sim, SimTime from, int64_t counted, int64_t threshold, SimTime bound);
+  SimTime SmsCrossing(SimId sim, SimTime from, int64_t counted, int64_t threshold) const;
 
   // --- From the physical world ---
   // The timeline's power switch. Each returns whether the modem's power changed; a power cycle

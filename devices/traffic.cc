@@ -63,6 +63,16 @@ SimTime Devices::DataCrossing(SimId sim, SimTime from, int64_t counted, int64_t 
   return kNever;
 }
 
+SimTime Devices::SmsCrossing(SimId sim, SimTime from, int64_t counted, int64_t threshold) const {
+  const TrafficSpec& traffic = SpecOf(sim).traffic;
+  if (!traffic.sends() || traffic.sms <= 0) return kNever;
+  if (counted >= threshold) return from;
+  const SimTime anchor = traffic_anchor_[sim];
+  const int64_t k = OccurrencesBefore(anchor, traffic.every, from);
+  const int64_t sends = (threshold - counted + traffic.sms - 1) / traffic.sms;
+  return anchor + (k + sends - 1) * traffic.every + 1;
+}
+
 void Devices::PdnReject(SimId sim, SimTime now) {
   if (state_[sim].pdn_refused) return;
   state_[sim].pdn_refused = 1;

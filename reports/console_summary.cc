@@ -56,12 +56,11 @@ std::string Signaling(const RunResult& run) {
 std::string Fees(const RunResult& run) {
   const FeeTotals& fees = run.totals().all.fees;
   std::string categories;
-  for (int c = 0; c < kFeeCategoryCount; ++c) {
-    const int64_t amount = fees.by_category[static_cast<size_t>(c)];
+  const std::vector<std::string>& names = run.scenario().fee_categories;
+  for (size_t c = 0; c < names.size(); ++c) {
+    const int64_t amount = fees.by_category[c];
     if (amount == 0) continue;
-    categories += (categories.empty() ? "" : ", ") +
-                  std::string(FeeCategoryName(static_cast<FeeCategory>(c))) + " " +
-                  FormatAmount(amount);
+    categories += (categories.empty() ? "" : ", ") + names[c] + " " + FormatAmount(amount);
   }
   return FormatAmount(fees.total) + " " + std::string(run.scenario().currency.str()) +
          (categories.empty() ? "" : " (" + categories + ")") + " over " +

@@ -86,7 +86,7 @@ void WriteLedgerCsv(const RunResult& run, CsvWriter& out) {
     out.Field(directory.GroupOf(line.sim).name);
     out.Field(carrier.name);
     out.Field(carrier.profile.plans[line.plan].name);
-    out.Field(FeeCategoryName(line.category()));
+    out.Field(FeeCategoryName(s.fee_categories, line.category()));
     out.Field(line.quantity);
     out.Field(kUnits[static_cast<int>(line.unit())]);
     AmountField(out, line.micros);
@@ -151,9 +151,8 @@ void WriteSimsCsv(const RunResult& run, CsvWriter& out) {
       "downlink_bytes", "online_ms",     "sms_sent",    "commands_received",
       "attach_attempts", "attach_rejects", "pdn_requests", "cell",      "modem",
       "radio_on_ms",   "modem_reboots"};
-  for (int c = 0; c < kFeeCategoryCount; ++c) {
-    header.push_back(
-        AmountColumn(s, "fees_" + std::string(FeeCategoryName(static_cast<FeeCategory>(c)))));
+  for (const std::string& category : s.fee_categories) {
+    header.push_back(AmountColumn(s, "fees_" + category));
   }
   header.push_back(AmountColumn(s, "fees"));
   for (const std::string& column : header) out.Field(column);
@@ -186,7 +185,7 @@ void WriteSimsCsv(const RunResult& run, CsvWriter& out) {
     out.Field(row.modem);
     out.Field(row.radio_ms);
     out.Field(row.modem_reboots);
-    for (const int64_t micros : row.fees_by_category) AmountField(out, micros);
+    for (size_t c = 0; c < s.fee_categories.size(); ++c) AmountField(out, row.fees_by_category[c]);
     AmountField(out, row.fees);
     out.EndRow();
   }

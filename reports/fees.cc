@@ -39,11 +39,13 @@ void AppendFeeDescription(std::string& out, const SimDirectory& directory, const
       dates.AppendDate(out, at);
       return;
     default:
+      // A transition fee says where the SIM went; a one-off fee of the profile's own (an
+      // activation, a top-up) the status it was charged in.
       out += ' ';
-      out += FeeCategoryName(line.category());
+      out += FeeCategoryName(directory.scenario().fee_categories, line.category());
       out += " fee, ";
       dates.AppendDate(out, at);
-      out += ", to ";
+      out += static_cast<int>(line.category()) < kStandardFeeCategories ? ", to " : ", in ";
       out += status;
       return;
   }

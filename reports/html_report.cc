@@ -75,14 +75,12 @@ std::string StatusChart(const Scenario& s, const TimeseriesTable& t) {
 
 std::string FeesChart(const RunResult& run) {
   ChartSpec chart{{}, {}, std::string(run.scenario().currency.str())};
-  for (int c = 0; c < kFeeCategoryCount; ++c) {
-    chart.series.push_back({std::string(FeeCategoryName(static_cast<FeeCategory>(c))), {}});
-  }
+  const std::vector<std::string>& names = run.scenario().fee_categories;
+  for (const std::string& name : names) chart.series.push_back({name, {}});
   for (const auto& [month, totals] : run.totals().invoices) {
     chart.x_labels.push_back(FormatDate(StartOfMonthIndex(month)).substr(0, 7));
-    for (int c = 0; c < kFeeCategoryCount; ++c) {
-      chart.series[static_cast<size_t>(c)].values.push_back(
-          static_cast<double>(totals.by_category[static_cast<size_t>(c)]) / 1e6);
+    for (size_t c = 0; c < names.size(); ++c) {
+      chart.series[c].values.push_back(static_cast<double>(totals.by_category[c]) / 1e6);
     }
   }
   // Only the categories that charged anything.

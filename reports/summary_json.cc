@@ -44,11 +44,10 @@ Json SignalingJson(const SignalingCounters& c) {
       {"collateral_congestion_rejects", c.collateral_congestion}};
 }
 
-Json TotalsJson(const FeeTotals& t) {
+Json TotalsJson(const FeeTotals& t, const std::vector<std::string>& categories) {
   Json by_category = Json::object();
-  for (int c = 0; c < kFeeCategoryCount; ++c) {
-    by_category[std::string(FeeCategoryName(static_cast<FeeCategory>(c)))] =
-        FormatAmount(t.by_category[c]);
+  for (size_t c = 0; c < categories.size(); ++c) {
+    by_category[categories[c]] = FormatAmount(t.by_category[c]);
   }
   return Json{{"total", FormatAmount(t.total)}, {"by_category", by_category}};
 }
@@ -58,19 +57,19 @@ Json FeesJson(const RunResult& run) {
   Json invoices = Json::array();
   for (const auto& [month, totals] : t.invoices) {
     Json invoice = {{"month", FormatDate(StartOfMonthIndex(month)).substr(0, 7)}};
-    invoice.update(TotalsJson(totals));
+    invoice.update(TotalsJson(totals, run.scenario().fee_categories));
     invoices.push_back(invoice);
   }
   Json plans = Json::array();
   for (const auto& [key, totals] : t.fees_by_plan) {
     const CarrierSpec& carrier = run.scenario().carriers[key.first];
     Json plan = {{"carrier", carrier.name}, {"plan", carrier.profile.plans[key.second].name}};
-    plan.update(TotalsJson(totals));
+    plan.update(TotalsJson(totals, run.scenario().fee_categories));
     plans.push_back(plan);
   }
   Json j = {{"currency", std::string(run.scenario().currency.str())},
             {"lines", run.ledger().size()}};
-  j.update(TotalsJson(t.all.fees));
+  j.update(TotalsJson(t.all.fees, run.scenario().fee_categories));
   j["invoices"] = invoices;
   j["by_plan"] = plans;
   return j;
@@ -121,7 +120,7 @@ Json GroupsJson(const RunResult& run) {
                       {"signaling", SignalingJson(run.signaling().by_group[g])},
                       {"energy", EnergyJson(t)},
                       {"usage", UsageJson(t)},
-                      {"fees", TotalsJson(t.fees)}});
+                      {"fees", TotalsJson(t.fees, scenario.fee_categories)}});
   }
   return groups;
 }

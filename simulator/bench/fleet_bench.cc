@@ -73,9 +73,9 @@ carriers:
   kore:
     profile: kore
     overrides:
-      statuses:
-        ready:
-          automatic: [ { after: 10GB, to: active } ]
+      rules:
+        ready-data-used: { reaches: 10GB }
+        ready-time-used: { reaches: 100 years }
 devices:
   meter:
     boot: 1s..20s

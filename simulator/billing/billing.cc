@@ -30,19 +30,17 @@ Billing::Billing(UnixMillis start, size_t subscriptions, Ledger* ledger)
       usage_status_(subscriptions) {}
 
 void Billing::Open(SubscriptionId sub, uint32_t sim, PlanId plan, const Tariff& tariff,
-                   StatusId status, SimTime entered) {
+                   SimTime entered, SimTime renewal_since) {
   sim_[sub] = sim;
   plan_[sub] = plan;
   period_start_[sub] = std::max<SimTime>(entered, 0);
-  if (tariff.renewal.enabled && InSet(tariff.renewal.statuses, status)) {
-    renewal_since_[sub] = entered;
-    renewals_charged_[sub] = 0;
-  }
+  renewal_since_[sub] = tariff.renewal.enabled ? renewal_since : kNever;
+  renewals_charged_[sub] = 0;
 }
 
 void Billing::ChangeStatus(SubscriptionId sub, const Tariff& tariff, StatusId from,
-                           SimTime from_since, StatusId to, SimTime now) {
-  CloseBasic(sub, tariff, from, from_since, period_start_[sub], now,
+                           SimTime free_since, StatusId to, SimTime now, SimTime renewal_since) {
+  CloseBasic(sub, tariff, from, free_since, period_start_[sub], now,
              {PeriodEnd::Kind::kStatusChange, to});
   period_start_[sub] = now;
   for (const TransitionFee& fee : tariff.transitions) {
@@ -51,36 +49,37 @@ void Billing::ChangeStatus(SubscriptionId sub, const Tariff& tariff, StatusId fr
                                            now, fee.price.micros, 1));
     }
   }
-  const RenewalFee& renewal = tariff.renewal;
-  if (!renewal.enabled) return;
-  const bool was_in = InSet(renewal.statuses, from);
-  const bool is_in = InSet(renewal.statuses, to);
-  if (was_in) ChargeRenewalsBefore(sub, tariff, now);
-  if (was_in && !is_in) renewal_since_[sub] = kNever;
-  if (!was_in && is_in) {
-    renewal_since_[sub] = now;
-    renewals_charged_[sub] = 0;
-  }
+  if (!tariff.renewal.enabled) return;
+  ChargeRenewalsBefore(sub, tariff, now);
+  // A count that starts now is a new one; one that goes on (or resumes where it paused: a
+  // restore) keeps the fees it has charged.
+  if (renewal_since == now && renewal_since_[sub] != now) renewals_charged_[sub] = 0;
+  renewal_since_[sub] = renewal_since;
 }
 
 void Billing::ChangePlan(SubscriptionId sub, const Tariff& old_tariff, PlanId plan,
-                         const Tariff& new_tariff, StatusId status, SimTime since, SimTime now) {
-  CloseBasic(sub, old_tariff, status, since, period_start_[sub], now,
+                         const Tariff& new_tariff, StatusId status, SimTime free_since,
+                         SimTime now, SimTime renewal_since) {
+  CloseBasic(sub, old_tariff, status, free_since, period_start_[sub], now,
              {PeriodEnd::Kind::kPlanChange});
   ChargeRenewalsBefore(sub, old_tariff, now);
   WriteUsage(sub, old_tariff);
   plan_[sub] = plan;
   period_start_[sub] = now;
-  // The tracking date belongs to the SIM's stay in the renewal statuses, not to its plan (SOR-10):
-  // it carries over, or, when the old plan did not track this status, is when the SIM entered
-  // it. Dues before the change were the old plan's business.
-  const SimTime tracked = renewal_since_[sub];
-  renewal_since_[sub] = kNever;
-  if (new_tariff.renewal.enabled && InSet(new_tariff.renewal.statuses, status)) {
-    renewal_since_[sub] = tracked != kNever ? tracked : since;
-    renewals_charged_[sub] = 0;
-    while (RenewalDue(sub, new_tariff, renewals_charged_[sub]) < now) ++renewals_charged_[sub];
-  }
+  // The tracking date belongs to the SIM's counter, not to its plan (SOR-10); dues before the
+  // change were the old plan's business.
+  renewal_since_[sub] = new_tariff.renewal.enabled ? renewal_since : kNever;
+  renewals_charged_[sub] = 0;
+  if (renewal_since_[sub] == kNever) return;
+  while (RenewalDue(sub, new_tariff, renewals_charged_[sub]) < now) ++renewals_charged_[sub];
+}
+
+void Billing::ChargeOneOff(SubscriptionId sub, const OneOffFee& fee, StatusId status,
+                           SimTime now) {
+  if (fee.price.micros <= 0) return;
+  ledger_->lines.push_back(
+      MakeFeeLine(sim_[sub], plan_[sub], fee.category, FeeUnit::kOnce, status, now,
+                  fee.price.micros, 1));
 }
 
 void Billing::AddUsage(SubscriptionId sub, const Tariff& tariff, StatusId status, int64_t month,
@@ -95,9 +94,9 @@ void Billing::AddUsage(SubscriptionId sub, const Tariff& tariff, StatusId status
   if (!InSet(tariff.usage.free_statuses, status)) usage_bytes_[sub] += bytes;
 }
 
-void Billing::Finish(SubscriptionId sub, const Tariff& tariff, StatusId status, SimTime since,
-                     SimTime end) {
-  CloseBasic(sub, tariff, status, since, period_start_[sub], end, {PeriodEnd::Kind::kRunEnd});
+void Billing::Finish(SubscriptionId sub, const Tariff& tariff, StatusId status,
+                     SimTime free_since, SimTime end) {
+  CloseBasic(sub, tariff, status, free_since, period_start_[sub], end, {PeriodEnd::Kind::kRunEnd});
   period_start_[sub] = end;
   ChargeRenewalsBefore(sub, tariff, end);
   WriteRun(sub, days_[sub], FeeUnit::kDay);
@@ -105,12 +104,12 @@ void Billing::Finish(SubscriptionId sub, const Tariff& tariff, StatusId status, 
   WriteUsage(sub, tariff);
 }
 
-void Billing::CloseBasic(SubscriptionId sub, const Tariff& tariff, StatusId status, SimTime since,
-                         SimTime from, SimTime to, PeriodEnd end) {
+void Billing::CloseBasic(SubscriptionId sub, const Tariff& tariff, StatusId status,
+                         SimTime free_since, SimTime from, SimTime to, PeriodEnd end) {
   const StatusFee& fee = tariff.basic[status];
   if (!fee.charged) return;
   if (!fee.free_for.empty()) {
-    from = std::max(from, AddSpan(start_ + since, fee.free_for) - start_);
+    from = std::max(from, AddSpan(start_ + free_since, fee.free_for) - start_);
   }
   if (from >= to) return;
   const UnixMillis a = start_ + from;

@@ -1,5 +1,6 @@
-// Billing: turns what happens to a subscription (status periods, transitions, time in renewal
-// statuses, data usage) into fee lines, by arithmetic over periods.
+// Billing: turns what happens to a subscription (status periods, transitions, one-off fees, the
+// renewal counter's count, data usage) into fee lines, by arithmetic over periods. The counters
+// themselves are the network's: it tells billing when a free period or a renewal count began.
 //
 // Nothing here runs on a timer. A period is closed when something changes (a stable status, a
 // plan) and once at the end of the run; daily and monthly fees, renewal fees and usage fees are
@@ -41,33 +42,42 @@ class Billing {
   // `start` is the scenario start (simulated time 0); `ledger` receives every line.
   Billing(UnixMillis start, size_t subscriptions, Ledger* ledger);
 
-  // Where every subscription starts: its SIM, plan, status, and when it entered the status.
-  void Open(SubscriptionId sub, uint32_t sim, PlanId plan, const Tariff& tariff, StatusId status,
-            SimTime entered);
+  // Where every subscription starts: its SIM, plan, and when it entered its status.
+  // `renewal_since` is when the count of the plan's renewal counter began (kNever: it does not
+  // count now): the renewal tracking date (SOR-10).
+  void Open(SubscriptionId sub, uint32_t sim, PlanId plan, const Tariff& tariff, SimTime entered,
+            SimTime renewal_since = kNever);
 
-  // The subscription leaves `from` (entered at `from_since`) for `to` at `now`: closes the basic
-  // fee period, charges transition fees and renewal fees that fell due, and starts or stops
-  // renewal tracking.
-  void ChangeStatus(SubscriptionId sub, const Tariff& tariff, StatusId from, SimTime from_since,
-                    StatusId to, SimTime now);
+  // The subscription leaves `from` for `to` at `now`: closes the basic fee period, charges
+  // transition fees and the renewal fees that fell due. `free_since` is when the free period of
+  // `from`'s fee began (the stay, or the fee's counter); `renewal_since` is the renewal tracking
+  // date from now on: unchanged while the count goes on, `now` when a new count starts, kNever
+  // when the counter stops.
+  void ChangeStatus(SubscriptionId sub, const Tariff& tariff, StatusId from, SimTime free_since,
+                    StatusId to, SimTime now, SimTime renewal_since = kNever);
 
-  // The subscription moves to another plan at `now` (it stays in `status`, entered at `since`).
-  // Its renewal tracking date carries over; the new plan charges the dues after `now`.
+  // The subscription moves to another plan at `now` (it stays in `status`, whose free period
+  // began at `free_since`). `renewal_since` is the tracking date under the new plan's renewal
+  // counter; the new plan charges the dues after `now`.
   void ChangePlan(SubscriptionId sub, const Tariff& old_tariff, PlanId plan,
-                  const Tariff& new_tariff, StatusId status, SimTime since, SimTime now);
+                  const Tariff& new_tariff, StatusId status, SimTime free_since, SimTime now,
+                  SimTime renewal_since = kNever);
+
+  // A one-off fee falls due at `now` (the SIM provisioned, a verb applied) in `status`.
+  void ChargeOneOff(SubscriptionId sub, const OneOffFee& fee, StatusId status, SimTime now);
 
   // `bytes` of data were used in calendar month `month` while in `status`.
   void AddUsage(SubscriptionId sub, const Tariff& tariff, StatusId status, int64_t month,
                 int64_t bytes);
 
-  // The run ends at `end` with the subscription in `status` (entered at `since`): closes every
-  // period, charges what fell due and writes every open line.
-  void Finish(SubscriptionId sub, const Tariff& tariff, StatusId status, SimTime since,
+  // The run ends at `end` with the subscription in `status` (its free period began at
+  // `free_since`): closes every period, charges what fell due and writes every open line.
+  void Finish(SubscriptionId sub, const Tariff& tariff, StatusId status, SimTime free_since,
               SimTime end);
 
   PlanId plan(SubscriptionId sub) const { return plan_[sub]; }
-  // The renewal fee tracking date (SOR-10): when the stay in the renewal statuses began, or
-  // kNever when the subscription is not in them.
+  // The renewal fee tracking date (SOR-10): when the count of the renewal counter began, or
+  // kNever while it does not count.
   SimTime renewal_since(SubscriptionId sub) const { return renewal_since_[sub]; }
   UnixMillis start() const { return start_; }
 
@@ -86,7 +96,7 @@ class Billing {
     enum class Kind : uint8_t { kRunEnd, kPlanChange, kStatusChange } kind;
     StatusId to = 0;  // kStatusChange
   };
-  void CloseBasic(SubscriptionId sub, const Tariff& tariff, StatusId status, SimTime since,
+  void CloseBasic(SubscriptionId sub, const Tariff& tariff, StatusId status, SimTime free_since,
                   SimTime from, SimTime to, PeriodEnd end);
   void AddToRun(SubscriptionId sub, Run& run, FeeUnit unit, int32_t first, int32_t last,
                 int64_t rate, StatusId status);

@@ -1,20 +1,9 @@
 // Plans and their tariffs: the part of a carrier profile that says what each status costs.
+#include <algorithm>
+
 #include "simulator/carrier/profile_loader_internal.h"
 
 namespace carriersim {
-namespace {
-
-constexpr std::string_view kFeeCategories[] = {"basic",   "usage",      "reactivation",
-                                               "renewal", "suspension", "other"};
-
-std::optional<FeeCategory> CategoryNamed(std::string_view name) {
-  for (int i = 0; i < kFeeCategoryCount; ++i) {
-    if (kFeeCategories[i] == name) return static_cast<FeeCategory>(i);
-  }
-  return std::nullopt;
-}
-
-}  // namespace
 
 void ProfileLoader::ReadPlans(const Field& plans) {
   MapFields map(reader_, plans);
@@ -33,22 +22,49 @@ void ProfileLoader::ReadPlans(const Field& plans) {
         plan_currency_set_.back() = true;
       }
     }
+    const Field values = fields.Optional("values");
     const Field basic = fields.Required("basic", "the basic fee of every status, or 'free'");
     const Field month_rule = fields.Optional("month-rule");
     const Field transitions = fields.Optional("transitions");
+    const Field one_off = fields.Optional("fees");
     const Field renewal = fields.Optional("renewal");
     const Field usage = fields.Optional("usage");
     fields.Finish();
+    ReadPlanValues(values);
     if (basic.present()) ReadBasicFees(basic, plan);
     if (month_rule.present()) ReadMonthRule(month_rule, plan);
     if (transitions.present()) ReadTransitions(transitions, plan);
+    if (one_off.present()) ReadOneOffFees(one_off, plan);
     if (renewal.present()) ReadRenewal(renewal, plan);
     if (usage.present()) ReadUsage(usage, plan);
     profile_.plans.push_back(std::move(plan));
   }
+  for (std::vector<Field>& row : plan_value_fields_) {
+    row.resize(profile_.plan_values.size(), Field::Absent(""));
+  }
   if (profile_.plans.empty() && map.is_map()) reader_.Error(plans, "no plans defined");
   if (profile_.plans.size() > kMaxPlans) {
     reader_.Error(plans, "too many plans (at most " + std::to_string(kMaxPlans) + ")");
+  }
+}
+
+// `values: { NAME: THRESHOLD }`: what rules written `reaches: plan.NAME` compare with on this
+// plan. Typed by the rules' counters once the rules are read (ResolveRuleThresholds).
+void ProfileLoader::ReadPlanValues(const Field& f) {
+  std::vector<Field>& row = plan_value_fields_.emplace_back(profile_.plan_values.size(),
+                                                            Field::Absent(""));
+  if (!f.present()) return;
+  MapFields map(reader_, f);
+  for (const Field& entry : map.Entries()) {
+    const std::optional<std::string> name = reader_.Name(Field{entry.key, entry.key, entry.path});
+    if (!name) continue;
+    auto at = std::find(profile_.plan_values.begin(), profile_.plan_values.end(), *name);
+    if (at == profile_.plan_values.end()) {
+      profile_.plan_values.push_back(*name);
+      row.resize(profile_.plan_values.size(), Field::Absent(""));
+      at = profile_.plan_values.end() - 1;
+    }
+    row[static_cast<size_t>(at - profile_.plan_values.begin())] = entry;
   }
 }
 
@@ -89,6 +105,7 @@ void ProfileLoader::ReadBasicFees(const Field& f, PlanDef& plan) {
     const Field price = fee_fields.Required("price", "such as '0.06 USD'");
     const Field per = fee_fields.Required("per", "day or month");
     const Field free_for = fee_fields.Optional("free-for");
+    const Field counter = fee_fields.Optional("counter");
     fee_fields.Finish();
     if (price.present()) {
       if (auto money = Price(price, plan)) fee.price = *money;
@@ -105,6 +122,10 @@ void ProfileLoader::ReadBasicFees(const Field& f, PlanDef& plan) {
         reader_.Error(free_for, error);
       }
     }
+    if (counter.present()) {
+      fee.free_counter = TimeCounterRef(counter, "the free period");
+      if (!free_for.present()) reader_.Error(counter, "a counter only measures 'free-for'");
+    }
     fee.charged = price.present() && per.present();
   }
   if (!map.is_map()) return;
@@ -115,74 +136,6 @@ void ProfileLoader::ReadBasicFees(const Field& f, PlanDef& plan) {
                            "' (write '" + status.name + ": free' if it costs nothing)");
     }
   }
-}
-
-void ProfileLoader::ReadTransitions(const Field& f, PlanDef& plan) {
-  MapFields map(reader_, f);
-  for (const Field& entry : map.Entries()) {
-    TransitionFee fee;
-    fee.name = entry.key.Scalar();
-    MapFields fields(reader_, entry);
-    const Field from = fields.Required("from", "the statuses it leaves");
-    const Field to = fields.Required("to", "the statuses it enters");
-    const Field price = fields.Required("price", "such as '0.30 USD'");
-    const Field category = fields.Optional("category");
-    fields.Finish();
-    fee.category = CategoryNamed(fee.name).value_or(FeeCategory::kOther);
-    if (category.present()) {
-      std::vector<std::string> names(std::begin(kFeeCategories), std::end(kFeeCategories));
-      if (auto c = reader_.Choice(category, names, "fee category")) {
-        fee.category = *CategoryNamed(*c);
-      }
-    }
-    if (from.present()) {
-      fee.from = StatusSet(from);
-      if (const StatusDef* final = FinalIn(fee.from)) {
-        reader_.Error(from, "a fee cannot apply to leaving the final status '" + final->name + "'");
-      }
-    }
-    if (to.present()) fee.to = StatusSet(to);
-    if (price.present()) {
-      if (auto money = Price(price, plan)) fee.price = *money;
-    }
-    if ((from.present() && fee.from == 0) || (to.present() && fee.to == 0)) {
-      reader_.Error(entry, "a transition fee needs at least one status in 'from' and in 'to'");
-    }
-    plan.tariff.transitions.push_back(fee);
-  }
-}
-
-void ProfileLoader::ReadRenewal(const Field& f, PlanDef& plan) {
-  MapFields map(reader_, f);
-  const Field statuses = map.Required("statuses", "the statuses whose time counts");
-  const Field after = map.Required("after", "the first fee after this long, such as 1 year");
-  const Field every = map.Required("every", "then every this long, such as 1 year");
-  const Field price = map.Required("price", "such as '1.00 USD'");
-  map.Finish();
-  RenewalFee& renewal = plan.tariff.renewal;
-  if (statuses.present()) {
-    renewal.statuses = StatusSet(statuses);
-    if (const StatusDef* final = FinalIn(renewal.statuses)) {
-      reader_.Error(statuses, "the final status '" + final->name +
-                                  "' carries no fee: remove it from the renewal statuses");
-    }
-  }
-  for (auto [field, span] :
-       {std::pair{&after, &renewal.after}, std::pair{&every, &renewal.every}}) {
-    if (!field->present()) continue;
-    std::string error;
-    const std::optional<std::string> text = reader_.Text(*field);
-    if (!text) continue;
-    if (!ParseCalendarSpan(*text, span, &error)) {
-      reader_.Error(*field, error);
-    } else if (span->empty()) {
-      reader_.Error(*field, "must be more than 0");
-    }
-  }
-  if (price.present()) {
-    if (auto money = Price(price, plan)) renewal.price = *money;
-  }
-  renewal.enabled = statuses.present() && after.present() && every.present() && price.present();
 }
 
 // `any-time`, `at-month-end`, or `{ except-month-set-to: [statuses] }`.

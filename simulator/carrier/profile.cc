@@ -13,6 +13,9 @@ std::string CarrierProfile::WhyNotAStart(StatusId status) const {
 std::optional<StatusId> CarrierProfile::FindStatus(std::string_view n) const {
   return FindByName<StatusId>(statuses, n);
 }
+std::optional<CounterId> CarrierProfile::FindCounter(std::string_view n) const {
+  return FindByName<CounterId>(counters, n);
+}
 std::optional<VerbId> CarrierProfile::FindVerb(std::string_view n) const {
   return FindByName<VerbId>(verbs, n);
 }

@@ -29,34 +29,15 @@ inline constexpr std::string_view kReservedActionNames[] = {
     "change-plan", "test-mode",    "termination-protection",
     "usage-limit", "send-command", "terminate-account"};
 
-// What the network answers when a device attaches while its SIM is in a status.
+// What the network answers when a device attaches while its SIM is in a status (after the
+// profile's attach rules, which may have moved it: how ready and standby activate themselves).
 struct AttachRule {
   enum class Kind : uint8_t {
-    kAccept,           // attach accepted
-    kReject,           // attach rejected with `cause`
-    kBecomeThenAccept  // the SIM first moves to `become` (cause: device attach), then that
-                       // status's rule applies: how ready and standby activate themselves
+    kAccept,  // attach accepted
+    kReject,  // attach rejected with `cause`
   };
   Kind kind = Kind::kAccept;
   EmmCause cause = 0;
-  StatusId become = 0;
-  // With test mode enabled for the SIM, `become` is this status instead (Soracom testing).
-  std::optional<StatusId> become_in_test_mode;
-};
-
-// A change a status makes by itself.
-struct AutoTransition {
-  enum class Trigger : uint8_t {
-    kTime,      // `time` after entering the status
-    kData,      // once `bytes` of data have been used in the status
-    kCommands,  // once `commands` SMS commands have been received in the status
-  };
-  Trigger trigger = Trigger::kTime;
-  CalendarSpan time;
-  int64_t bytes = 0;
-  int64_t commands = 0;
-  StatusId to = 0;
-  bool to_requested = false;  // to the status the pending verb asked for (transient statuses)
 };
 
 struct StatusDef {
@@ -69,10 +50,9 @@ struct StatusDef {
   // A status a change passes through (KORE updating, scheduled): attaches, data, SMS and fees
   // stay those of the status the SIM was in before.
   bool transient = false;
-  // Leaves at the end of the carrier's upstream outage (KORE scheduled), to `outage_then`.
-  bool waits_for_upstream = false;
-  StatusId outage_then = 0;
-  std::vector<AutoTransition> automatic;
+  // An attach rule moves the SIM out of it (ready, standby): a device attached when the SIM
+  // enters it is detached with "re-attach required", and its re-attach moves the SIM.
+  bool moves_on_attach = false;
   CalendarSpan retention;  // final statuses: how long the SIM stays listed
 };
 
@@ -101,6 +81,9 @@ struct PlanDef {
   std::string name;
   std::string description;
   Tariff tariff;
+  // The plan's values that rules compare counters with (`reaches: plan.volume`), resolved per
+  // rule: rule_thresholds[r] is rule r's threshold on this plan, when rule r names a plan value.
+  std::vector<Threshold> rule_thresholds;
   // Statuses a SIM on this plan cannot be in: every verb leading there refuses the plan (plan-D
   // and standby, SOR-5). A plan change into this plan is refused while the SIM is in one.
   uint64_t refused_statuses = 0;
@@ -113,21 +96,6 @@ enum class BlockedDetach : uint8_t {
   kWithCause          // detach "re-attach not required" carrying the status's reject cause
 };
 
-// A per-SIM data usage limit (set by a scenario action): what happens when usage reaches it.
-struct UsageLimitRule {
-  bool enabled = false;
-  StatusId to = 0;                // the status a SIM over its limit is moved to
-  bool resume_next_month = true;  // moved back when the calendar month (the period) ends
-};
-
-// Forced reactivation of a SIM whose device keeps attaching (SOR-7).
-struct StormRule {
-  bool enabled = false;
-  uint64_t statuses = 0;  // counted while the SIM is in one of these
-  int64_t attempts = 0;   // more than this many attach attempts ...
-  SimTime window = 0;     // ... within this sliding window
-  StatusId to = 0;
-};
 
 struct CarrierProfile {
   std::string name;   // "soracom"
@@ -141,12 +109,17 @@ struct CarrierProfile {
   std::vector<PlanDef> plans;
   BlockedDetach blocked_detach = BlockedDetach::kReattachRequired;
   std::optional<StatusId> upstream_wait;  // status a change waits in during upstream outages
-  UsageLimitRule usage_limit;
-  StormRule storm;
+  std::vector<CounterDef> counters;
+  std::vector<RuleDef> rules;  // in the profile's order: the first that applies acts
+  std::vector<std::string> plan_values;  // names of the plans' values, for rule thresholds
+  // The fee categories its plans charge: the six standard ones, then its one-off fees' own.
+  std::vector<std::string> fee_categories;
+  bool usage_limits = false;  // some rule compares a counter with the SIM's usage limit
   // Account termination (SOR-14) needs every SIM in one of these statuses; 0: not supported.
   uint64_t account_termination_requires = 0;
 
   std::optional<StatusId> FindStatus(std::string_view name) const;
+  std::optional<CounterId> FindCounter(std::string_view name) const;
   // Why a SIM cannot start its life in `status` (a final or transient one), or "" when it can:
   // the profile's initial status and a fleet group's starting status meet the same check.
   std::string WhyNotAStart(StatusId status) const;

@@ -22,34 +22,55 @@ class ProfileLoader {
   // profile_loader.cc: statuses
   void ReadStatuses(const Field& statuses);
   void ReadAttach(const Field& f, StatusDef& status);
-  void ReadAutomatic(const Field& f, StatusDef& status);
-  void CheckStatuses(const std::vector<Field>& attach_fields);
   void CheckStatusRules(const std::vector<Field>& entries);
   std::optional<StatusId> StatusRef(const Field& f);
   uint64_t StatusSet(const Field& f);
   const StatusDef* FinalIn(uint64_t set) const;  // a final status of the set, if any
-  // rules_loader.cc: verbs and the network's rules
+  // Keys of the profile format before counters and rules: each an error saying what replaced it.
+  void Replaced(const Field& f, std::string_view by);
+  // rules_loader.cc: verbs, the network's settings, account termination
   void ReadVerbs(const Field& verbs);
   void ResolveVerbPlans();
   void ReadNetwork(const Field& network);
-  void ReadUsageLimit(const Field& f);
-  void CheckForcedTarget(const Field& f, StatusId id, std::string_view who);
-  void ReadStorm(const Field& f);
   void ReadAccount(const Field& f);
-  // plan_loader.cc
+  // counters_loader.cc: counters and rules
+  void ReadCounters(const Field& counters);
+  void ReadCounterReset(const Field& f, CounterDef& counter);
+  std::optional<CounterId> CounterRef(const Field& f);
+  void ReadRules(const Field& rules);
+  void ReadRuleTarget(const Field& to, RuleDef& rule);
+  void ReadRuleOptions(const Field& in, const Field& test_mode, const Field& cause,
+                       const Field& lasts, RuleDef& rule);
+  void ResolveRuleThresholds();
+  void ResolvePlanThreshold(const Field& reaches, const std::string& name, size_t rule);
+  std::optional<Threshold> ParseThreshold(const Field& f, const std::string& text,
+                                          const CounterDef& counter);
+  // rules_check.cc: rules against statuses, once everything is read
+  void CheckRules();
+  // plan_loader.cc: plans, their values and basic and usage fees
   void ReadPlans(const Field& plans);
+  void ReadPlanValues(const Field& f);
   void ReadBasicFees(const Field& f, PlanDef& plan);
-  void ReadTransitions(const Field& f, PlanDef& plan);
-  void ReadRenewal(const Field& f, PlanDef& plan);
   void ReadMonthRule(const Field& f, PlanDef& plan);
   void ReadUsage(const Field& f, PlanDef& plan);
   std::optional<Money> Price(const Field& f, PlanDef& plan);
+  // fee_loader.cc: transition, one-off and renewal fees, and their categories
+  void ReadTransitions(const Field& f, PlanDef& plan);
+  void ReadOneOffFees(const Field& f, PlanDef& plan);
+  void ReadRenewal(const Field& f, PlanDef& plan);
+  std::optional<FeeCategory> CategoryOf(const Field& f, const std::string& name);
+  std::optional<CounterId> TimeCounterRef(const Field& f, std::string_view what);
 
   YamlReader reader_;
   CarrierProfile profile_;
   // Verbs name plans that refuse them before the plans are read: resolved afterwards.
   std::vector<std::vector<Field>> verb_plan_refs_;
   std::vector<bool> plan_currency_set_;
+  // Per plan, per name of profile_.plan_values: where the plan gives it (or absent).
+  std::vector<std::vector<Field>> plan_value_fields_;
+  std::vector<Field> status_fields_;  // per status, for messages
+  std::vector<Field> rule_fields_;   // per rule, for messages
+  std::vector<Field> rule_reaches_;  // per rule: its threshold as written
 };
 
 // profile_overrides.cc: puts a scenario's overrides over the profile's YAML, key by key.

@@ -10,7 +10,8 @@ namespace {
 // it does not know is a typo (a new plan would otherwise appear and the intended one stay as it
 // was), not an addition.
 bool IsCollection(std::string_view path) {
-  return path == "statuses" || path == "verbs" || path == "plans";
+  return path == "statuses" || path == "verbs" || path == "plans" || path == "counters" ||
+         path == "rules";
 }
 
 }  // namespace

@@ -1,5 +1,4 @@
-// Verbs (the API actions of a profile) and the rules the network applies by itself: usage
-// limits, signaling storms, account termination.
+// Verbs (the API actions of a profile), the network's settings and account termination.
 #include <algorithm>
 
 #include "simulator/carrier/profile_loader_internal.h"
@@ -124,68 +123,19 @@ void ProfileLoader::ReadNetwork(const Field& network) {
   }
   if (Field f = map.Optional("upstream-wait"); f.present()) {
     profile_.upstream_wait = StatusRef(f);
-    if (profile_.upstream_wait && !profile_.statuses[*profile_.upstream_wait].waits_for_upstream) {
-      reader_.Error(f, "the upstream-wait status must be transient and wait for upstream");
+    if (const std::optional<StatusId> wait = profile_.upstream_wait) {
+      const bool leaves = std::any_of(
+          profile_.rules.begin(), profile_.rules.end(), [&](const RuleDef& rule) {
+            return rule.on == RuleDef::On::kUpstreamBack && InSet(rule.in, *wait);
+          });
+      if (!profile_.statuses[*wait].transient || !leaves) {
+        reader_.Error(f, "the upstream-wait status must be transient, with a rule { on: "
+                         "upstream-back, in: [" + profile_.statuses[*wait].name +
+                         "], to: STATUS } to leave it");
+      }
     }
   }
   map.Finish();
-}
-
-void ProfileLoader::ReadUsageLimit(const Field& f) {
-  MapFields map(reader_, f);
-  const Field to = map.Required("to", "the status a SIM over its usage limit moves to");
-  const Field resume = map.Optional("resume");
-  map.Finish();
-  if (!to.present()) return;
-  profile_.usage_limit.enabled = true;
-  if (auto id = StatusRef(to)) {
-    profile_.usage_limit.to = *id;
-    CheckForcedTarget(to, *id, "a SIM over its usage limit");
-  }
-  if (resume.present()) {
-    if (auto choice = reader_.Choice(resume, {"next-month", "never"}, "resume rule")) {
-      profile_.usage_limit.resume_next_month = *choice == "next-month";
-    }
-  }
-}
-
-// The network moves SIMs into this status by itself (usage limit, storm): it must be one a SIM
-// can stay in and come back from.
-void ProfileLoader::CheckForcedTarget(const Field& f, StatusId id, std::string_view who) {
-  const StatusDef& status = profile_.statuses[id];
-  if (status.transient) {
-    reader_.Error(f, std::string(who) + " cannot be moved to the transient status '" + status.name +
-                         "': only a verb's 'via' enters one");
-  } else if (status.final) {
-    reader_.Error(f, std::string(who) + " cannot be moved to the final status '" + status.name +
-                         "' by the network");
-  }
-}
-
-void ProfileLoader::ReadStorm(const Field& f) {
-  MapFields map(reader_, f);
-  const Field statuses = map.Required("statuses", "the statuses in which attempts are counted");
-  const Field attempts = map.Required("attempts", "more than this many attempts ...");
-  const Field window = map.Required("window", "... within this time");
-  const Field to = map.Required("to", "the status a storming SIM is forced into");
-  map.Finish();
-  StormRule& storm = profile_.storm;
-  if (statuses.present()) {
-    storm.statuses = StatusSet(statuses);
-    if (const StatusDef* final = FinalIn(storm.statuses)) {
-      reader_.Error(statuses, "a storm cannot move a SIM out of the final status '" + final->name +
-                                  "': nothing leaves a final status");
-    }
-  }
-  if (attempts.present()) storm.attempts = reader_.Count(attempts, 1, 1'000'000).value_or(0);
-  if (window.present()) storm.window = reader_.Duration(window, kSecond).value_or(0);
-  if (to.present()) {
-    if (auto id = StatusRef(to)) {
-      storm.to = *id;
-      CheckForcedTarget(to, *id, "a storming SIM");
-    }
-  }
-  storm.enabled = statuses.present() && attempts.present() && window.present() && to.present();
 }
 
 void ProfileLoader::ReadAccount(const Field& f) {

@@ -6,18 +6,27 @@
 #define CARRIERSIM_CARRIER_TARIFF_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "simulator/base/units.h"
+#include "simulator/carrier/counters.h"
 #include "simulator/carrier/ids.h"
 
 namespace carriersim {
 
+// What a fee line is for. The first six are every scenario's; a profile's one-off fees add
+// categories of their own, named after them (activation, top-up, ...), numbered from kOther + 1
+// in the scenario's table of names (Scenario::fee_categories).
 enum class FeeCategory : uint8_t { kBasic, kUsage, kReactivation, kRenewal, kSuspension, kOther };
-inline constexpr int kFeeCategoryCount = 6;
-std::string_view FeeCategoryName(FeeCategory category);
+inline constexpr int kStandardFeeCategories = 6;
+inline constexpr int kMaxFeeCategories = 16;  // a fee line keeps its category in 4 bits
+std::string_view FeeCategoryName(FeeCategory category);  // of the standard six, else "other"
+std::vector<std::string> StandardFeeCategories();       // their names, in order
+// The name of `category` in a table of names (the standard six, then one-off fees' own).
+std::string_view FeeCategoryName(const std::vector<std::string>& names, FeeCategory category);
 
 enum class FeePeriod : uint8_t { kDay, kMonth };
 
@@ -36,7 +45,10 @@ struct StatusFee {
   bool charged = false;
   Money price;
   FeePeriod per = FeePeriod::kDay;
-  CalendarSpan free_for;  // nothing is charged this long after the SIM entered the status
+  // Nothing is charged for this long of the stay in the status, or of `free_counter`'s count
+  // when the plan names one (a free period that a restore does not restart, KOR-6).
+  CalendarSpan free_for;
+  std::optional<CounterId> free_counter;
 };
 
 // A one-off fee when a SIM moves from a status in `from` to one in `to`.
@@ -48,11 +60,22 @@ struct TransitionFee {
   Money price;
 };
 
-// A fee after time spent in a set of statuses (SOR-10): first after `after`, then every `every`,
-// as long as the SIM stays in the set. The start of the stay is the renewal tracking date.
+// A one-off fee when a SIM is provisioned (at the start of the run), or when a verb is applied
+// to it (a top-up).
+struct OneOffFee {
+  std::string name;  // "activation"
+  FeeCategory category = FeeCategory::kOther;
+  bool on_provisioning = false;  // else on `verb`
+  VerbId verb = 0;
+  Money price;
+};
+
+// A fee after time counted by a counter (SOR-10: a stay in ready, standby or suspended): first
+// after `after`, then every `every`, while the counter counts. When its count began is the
+// renewal tracking date.
 struct RenewalFee {
   bool enabled = false;
-  uint64_t statuses = 0;
+  CounterId counter = 0;
   CalendarSpan after;
   CalendarSpan every;
   Money price;
@@ -75,6 +98,7 @@ struct Tariff {
   MonthRule month_rule = MonthRule::kAnyTime;
   uint64_t month_not_set_to = 0;  // kNotSetTo: the statuses whose month is not paid
   std::vector<TransitionFee> transitions;
+  std::vector<OneOffFee> one_off;
   RenewalFee renewal;
   UsageTariff usage;
   Currency currency;    // every price of the plan is in it

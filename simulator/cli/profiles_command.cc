@@ -13,8 +13,8 @@ namespace {
 constexpr const char* kProfilesHelp = R"(usage: carriersim profiles [NAME]
 
 Without NAME, lists the built-in carrier profiles. With NAME, shows that profile: its statuses
-(what an attach gets, data, SMS, automatic changes), its verbs, and its plans with their example
-prices. The profiles themselves are the files in scenarios/carriers/.
+(what an attach gets, data, SMS), its counters and the rules on them, its verbs, and its plans
+with their example prices. The profiles themselves are the files in scenarios/carriers/.
 )";
 
 std::string StatusList(const CarrierProfile& p, uint64_t set) {
@@ -27,35 +27,77 @@ std::string StatusList(const CarrierProfile& p, uint64_t set) {
   return text;
 }
 
-std::string AttachText(const CarrierProfile& p, const AttachRule& rule) {
+std::string AttachText(const AttachRule& rule) {
   switch (rule.kind) {
     case AttachRule::Kind::kAccept:
       return "accept";
     case AttachRule::Kind::kReject:
       return "reject #" + std::to_string(rule.cause) + " " + std::string(EmmCauseName(rule.cause));
-    case AttachRule::Kind::kBecomeThenAccept:
-      return "become " + p.statuses[rule.become].name +
-             (rule.become_in_test_mode
-                  ? " (" + p.statuses[*rule.become_in_test_mode].name + " in test mode)"
-                  : "");
   }
   return "";
 }
 
-std::string AutomaticText(const CarrierProfile& p, const AutoTransition& t) {
-  std::string after;
-  switch (t.trigger) {
-    case AutoTransition::Trigger::kTime:
-      after = FormatCalendarSpan(t.time);
+std::string CounterText(const CarrierProfile& p, const CounterDef& c) {
+  constexpr const char* kCounts[] = {"time", "data", "SMS", "commands", "attaches"};
+  std::string text = std::string(kCounts[static_cast<int>(c.counts)]);
+  const uint64_t all = (uint64_t{1} << p.statuses.size()) - 1;
+  text += (c.in & all) == all ? " in every status" : " in " + StatusList(p, c.in);
+  switch (c.reset) {
+    case CounterDef::Reset::kNever:
+      if (c.counts != CounterDef::Counts::kAttaches) text += ", never reset";
       break;
-    case AutoTransition::Trigger::kData:
-      after = FormatDataSize(t.bytes);
+    case CounterDef::Reset::kMonth:
+      text += ", reset each month";
       break;
-    case AutoTransition::Trigger::kCommands:
-      after = std::to_string(t.commands) + " commands";
+    case CounterDef::Reset::kStay:
+      text += ", reset each stay";
+      break;
+    case CounterDef::Reset::kVerbs: {
+      std::vector<std::string> verbs;
+      for (const VerbId v : c.reset_verbs) verbs.push_back(p.verbs[v].name);
+      text += ", reset by " + QuotedList(verbs);
+      break;
+    }
+  }
+  if (c.counts == CounterDef::Counts::kAttaches) text += ", within " + FormatDuration(c.window);
+  return text;
+}
+
+std::string ThresholdText(const CarrierProfile& p, const RuleDef& rule) {
+  const Threshold& t = rule.threshold;
+  if (t.kind == Threshold::Kind::kUsageLimit) return "the SIM's usage limit";
+  if (t.kind == Threshold::Kind::kPlan) return "the plan's " + p.plan_values[t.plan_value];
+  switch (p.counters[rule.counter].counts) {
+    case CounterDef::Counts::kTime:
+      return FormatCalendarSpan(t.span);
+    case CounterDef::Counts::kData:
+      return FormatDataSize(t.amount);
+    default:
+      return std::to_string(t.amount);
+  }
+}
+
+std::string RuleText(const CarrierProfile& p, const RuleDef& rule) {
+  constexpr const char* kCauses[] = {"timer", "network", "device-attach", "storm", "api"};
+  std::string text = rule.name + ": ";
+  switch (rule.on) {
+    case RuleDef::On::kThreshold:
+      text += p.counters[rule.counter].name + " reaches " + ThresholdText(p, rule);
+      break;
+    case RuleDef::On::kAttach:
+      text += "attach";
+      break;
+    case RuleDef::On::kUpstreamBack:
+      text += "upstream back";
       break;
   }
-  return "after " + after + " -> " + (t.to_requested ? "requested" : p.statuses[t.to].name);
+  text += " in " + StatusList(p, rule.in) + (rule.if_test_mode ? " in test mode" : "") + " -> ";
+  text += rule.to_kind == RuleDef::To::kPrevious    ? "previous"
+          : rule.to_kind == RuleDef::To::kRequested ? "requested"
+                                                    : p.statuses[rule.to].name;
+  text += std::string(" (") + kCauses[static_cast<int>(rule.cause)] + ")";
+  if (rule.lasts_while_reached) text += ", while reached";
+  return text;
 }
 
 void ShowProfile(const CarrierProfile& p, std::ostream& out) {
@@ -64,15 +106,16 @@ void ShowProfile(const CarrierProfile& p, std::ostream& out) {
     out << "  " << s.name << (s.name == p.statuses[p.initial].name ? " (initial)" : "") << ": ";
     if (s.transient) {
       out << "transient";
-      if (s.waits_for_upstream)
-        out << ", waits for upstream then " << p.statuses[s.outage_then].name;
     } else {
-      out << "attach " << AttachText(p, s.attach) << "; data " << (s.data ? "yes" : "no")
+      out << "attach " << AttachText(s.attach) << "; data " << (s.data ? "yes" : "no")
           << "; SMS " << (s.sms ? "yes" : "no") << (s.final ? "; final" : "");
     }
-    for (const AutoTransition& t : s.automatic) out << "; " << AutomaticText(p, t);
     out << "\n";
   }
+  if (!p.counters.empty()) out << "\ncounters\n";
+  for (const CounterDef& c : p.counters) out << "  " << c.name << ": " << CounterText(p, c) << "\n";
+  if (!p.rules.empty()) out << "\nrules\n";
+  for (const RuleDef& rule : p.rules) out << "  " << RuleText(p, rule) << "\n";
   out << "\nverbs\n";
   for (const VerbDef& v : p.verbs) {
     out << "  " << v.name << ": " << StatusList(p, v.from) << " -> "
@@ -95,7 +138,20 @@ void ShowProfile(const CarrierProfile& p, std::ostream& out) {
       out << "    " << p.statuses[s].name << ": " << FormatMoney(fee.price) << " per "
           << (fee.per == FeePeriod::kDay ? "day" : "month");
       if (!fee.free_for.empty()) out << ", free for " << FormatCalendarSpan(fee.free_for);
+      if (fee.free_counter) out << " of " << p.counters[*fee.free_counter].name;
       out << "\n";
+    }
+    for (size_t v = 0; v < plan.rule_thresholds.size(); ++v) {
+      const RuleDef& rule = p.rules[v];
+      if (rule.threshold.kind != Threshold::Kind::kPlan) continue;
+      RuleDef own = rule;
+      own.threshold = plan.rule_thresholds[v];
+      out << "    " << p.plan_values[rule.threshold.plan_value] << ": " << ThresholdText(p, own)
+          << "\n";
+    }
+    for (const OneOffFee& f : t.one_off) {
+      out << "    " << f.name << ": " << FormatMoney(f.price) << " "
+          << (f.on_provisioning ? "when provisioned" : "on " + p.verbs[f.verb].name) << "\n";
     }
     for (const TransitionFee& f : t.transitions) {
       out << "    " << f.name << ": " << FormatMoney(f.price) << " (" << StatusList(p, f.from)
@@ -104,7 +160,7 @@ void ShowProfile(const CarrierProfile& p, std::ostream& out) {
     if (t.renewal.enabled) {
       out << "    renewal: " << FormatMoney(t.renewal.price) << " after "
           << FormatCalendarSpan(t.renewal.after) << ", then every "
-          << FormatCalendarSpan(t.renewal.every) << " in " << StatusList(p, t.renewal.statuses)
+          << FormatCalendarSpan(t.renewal.every) << " of " << p.counters[t.renewal.counter].name
           << "\n";
     }
     if (t.usage.enabled) {

@@ -83,6 +83,10 @@ struct DevicePort {
   // reach it.
   SimTime (*data_crossing)(void* devices, SimId sim, SimTime from, int64_t counted,
                            int64_t threshold, SimTime bound) = nullptr;
+  // The same for the SMS the device sends (mobile-originated): the time just after the send
+  // that takes `counted` to `threshold`, or kNever when it sends none.
+  SimTime (*sms_crossing)(const void* devices, SimId sim, SimTime from, int64_t counted,
+                          int64_t threshold) = nullptr;
 
   void NetworkDetach(SimId sim, SimTime now, const NetworkDetachRequest& request) const {
     network_detach(devices, sim, now, request);
@@ -98,6 +102,9 @@ struct DevicePort {
   SimTime DataCrossing(SimId sim, SimTime from, int64_t counted, int64_t threshold,
                        SimTime bound) const {
     return data_crossing(devices, sim, from, counted, threshold, bound);
+  }
+  SimTime SmsCrossing(SimId sim, SimTime from, int64_t counted, int64_t threshold) const {
+    return sms_crossing(devices, sim, from, counted, threshold);
   }
 };
 
@@ -153,6 +160,10 @@ DevicePort DevicePortFor(Devices* devices) {
   p.data_crossing = [](void* d, SimId sim, SimTime from, int64_t counted, int64_t threshold,
                        SimTime bound) {
     return static_cast<Devices*>(d)->DataCrossing(sim, from, counted, threshold, bound);
+  };
+  p.sms_crossing = [](const void* d, SimId sim, SimTime from, int64_t counted,
+                      int64_t threshold) {
+    return static_cast<const Devices*>(d)->SmsCrossing(sim, from, counted, threshold);
   };
   return p;
 }

@@ -4,16 +4,6 @@
 
 namespace carriersim {
 
-bool Network::CheckStorm(SimId sim, SimTime now) {
-  const StormRule& storm = directory_.ProfileOf(sim).storm;
-  if (!storm.enabled || !InSet(storm.statuses, subs_.stable[sim])) return false;
-  if (storms_.Count(sim, now, storm.window) <= storm.attempts) return false;
-  storms_.Reset(sim);
-  recorder_.ForcedReactivationOf(sim, now);
-  SetStatus(sim, storm.to, now, ChangeCause::kStorm);
-  return true;
-}
-
 DurationRange Network::T3346Of(uint32_t cell, EmmCause cause) const {
   return cause == kCauseCongestion ? cells_.spec(cell).t3346 : DurationRange{};
 }
@@ -31,18 +21,10 @@ AttachAnswer Network::AttachRequest(SimId sim, uint32_t cell, SimTime now) {
     recorder_.AttachUnanswered(sim, cell);
     return {AttachOutcome::kNoAnswer, 0, {}};
   }
-  CheckStorm(sim, now);
-
-  const CarrierProfile& profile = directory_.ProfileOf(sim);
+  CountAttach(sim, now);
+  // The loader guarantees that a rule on attach leads to a status without one (no chains).
+  ApplyAttachRules(sim, now);
   const AttachRule* rule = &StableStatusOf(sim).attach;
-  if (rule->kind == AttachRule::Kind::kBecomeThenAccept) {
-    // The loader guarantees that the target status answers attaches itself (no chains).
-    const StatusId target = subs_.Has(sim, kTestMode) && rule->become_in_test_mode
-                                ? *rule->become_in_test_mode
-                                : rule->become;
-    SetStatus(sim, target, now, ChangeCause::kDeviceAttach);
-    rule = &profile.statuses[target].attach;
-  }
   if (rule->kind == AttachRule::Kind::kReject) {
     recorder_.AttachRejected(sim, cell, rule->cause);
     return {AttachOutcome::kRejected, rule->cause, T3346Of(cell, rule->cause)};

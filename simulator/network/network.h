@@ -21,9 +21,11 @@
 //     it is asked for (DevicePort::Traffic) when it is accounted.
 //  4. Every stay in a stable status is billed: billing hears of each change of stable status
 //     and of plan, with the usage accounted before it.
-//  5. The subscription timer of a SIM is pending whenever an automatic transition, a usage
-//     limit or an upstream outage may act on it, at the earliest time one may. It may also fire
-//     and find nothing due (the session it counted on closed since): it then re-arms or stops.
+//  5. The subscription timer of a SIM is pending whenever a rule of its profile may act on it
+//     (a counter reaching a threshold, the upstream operator back, a month restarting a count),
+//     at the earliest time one may. It may also fire and find nothing due (the session it
+//     counted on closed since): it then re-arms or stops.
+//  6. A SIM's counters are accounted up to `counted_to`; its status has not changed since.
 // Thread safety: none; one network belongs to one run.
 #ifndef CARRIERSIM_NETWORK_NETWORK_H_
 #define CARRIERSIM_NETWORK_NETWORK_H_
@@ -38,6 +40,7 @@
 #include "simulator/engine/engine.h"
 #include "simulator/nas/ports.h"
 #include "simulator/network/cells.h"
+#include "simulator/network/counter_table.h"
 #include "simulator/network/outcome.h"
 #include "simulator/network/storm_counter.h"
 #include "simulator/network/subscribers.h"
@@ -98,7 +101,7 @@ class Network {
   void RestoreCore() { --core_outages_; }
 
   // --- Its timer ---
-  // The subscription timer fired: makes whatever automatic transition is due.
+  // The subscription timer fired: applies whatever rule is due.
   void OnSubscriptionTimer(SimId sim, SimTime now);
 
   // The run ends at `end`: usage and commands are accounted up to it, and billing closes every
@@ -116,6 +119,11 @@ class Network {
   SimTime online_ms(SimId sim) const { return subs_.online_ms[sim]; }
   int64_t sms_sent(SimId sim) const { return subs_.sms_sent[sim]; }
   int64_t commands_received(SimId sim) const { return subs_.commands_received[sim]; }
+  // Counter `c` of the SIM's profile at `now` (accounting the SIM up to then).
+  int64_t ReadCounter(SimId sim, CounterId c, SimTime now) {
+    Account(sim, now);
+    return counters_.get(sim, c);
+  }
   PlanId plan(SimId sim) const { return billing_.plan(sim); }
   // When the account of `carrier` was terminated, or kNever.
   SimTime account_terminated(uint32_t carrier) const { return account_terminated_[carrier]; }
@@ -130,9 +138,9 @@ class Network {
 
  private:
   // status.cc: entering a status, and what the stable status means for an attached device.
-  void SetStatus(SimId sim, StatusId to, SimTime now, ChangeCause cause);
+  // `returning`: back to the previous status (a restore, a resume), whose stays go on.
+  void SetStatus(SimId sim, StatusId to, SimTime now, ChangeCause cause, bool returning = false);
   void ApplyStatusToDevice(SimId sim, SimTime now);
-  bool CheckStorm(SimId sim, SimTime now);
   // What a reject or detach with `cause` through `cell` carries as T3346: its range for #22.
   DurationRange T3346Of(uint32_t cell, EmmCause cause) const;
   // Calls fn(subscription, tariff of its current plan) for each subscription of the SIM.
@@ -143,26 +151,50 @@ class Network {
       fn(sub, profile.plans[billing_.plan(sub)].tariff);
     });
   }
+  // One-off fees of the SIM's plans: when it is provisioned (verb: nullopt), or on `verb`.
+  void ChargeOneOffFees(SimId sim, std::optional<VerbId> verb, SimTime now);
+  bool VerbHasFees(SimId sim, VerbId verb) const;
 
-  // sessions.cc: data sessions and usage (NET-5).
+  // sessions.cc: data sessions (NET-5) and the command schedule (DEV-3).
   void OpenSession(SimId sim, SimTime now);
   void CloseSession(SimId sim, SimTime now, SessionEnd why);
-  void AccrueUsage(SimId sim, SimTime now);
   int64_t ScheduledCommands(SimId sim, SimTime now) const;
 
-  // automatic.cc: the changes a profile makes by itself.
-  void ArmSubscriptionTimer(SimId sim, SimTime now);
-  struct Due {
-    StatusId to;
-    ChangeCause cause;
-  };
-  std::optional<Due> DueTransition(SimId sim, SimTime now) const;
-  SimTime CrossingTime(SimId sim, int64_t counted, int64_t threshold, SimTime bound);
-  SimTime CommandsDue(SimId sim, int64_t threshold) const;
-  bool OverUsageLimit(SimId sim, SimTime now) const;
-  void ResumeFromLimit(SimId sim, SimTime now, ChangeCause cause);
+  // counting.cc: the profile's counters, accounted up to `now` with the usage of the session.
+  const CounterKinds& KindsOf(SimId sim) const { return kinds_[directory_.GroupOf(sim).carrier]; }
+  void Account(SimId sim, SimTime now);
+  void AccrueTraffic(SimId sim, SimTime from, SimTime to, int32_t month);
+  void RollMonth(SimId sim, int32_t month);
+  uint16_t CountingNow(SimId sim) const;  // bit c: counter c counts in the SIM's statuses
+  void StartStays(SimId sim, uint16_t was, bool returning);
+  void ResetForVerb(SimId sim, VerbId verb);
+  bool VerbResets(SimId sim, VerbId verb) const;
+  SimTime CountStart(SimId sim, CounterId c, SimTime now) const;
+  // When the free period of `status`'s basic fee began: the stay (since `since`), or the count
+  // of the fee's counter. And the renewal fee's tracking date, or kNever.
+  SimTime FreeSince(SimId sim, const Tariff& tariff, StatusId status, SimTime since,
+                    SimTime now) const;
+  SimTime RenewalSince(SimId sim, const Tariff& tariff, SimTime now) const;
+  size_t AttachesSlot(SimId sim, CounterId c) const;
+
+  // rules.cc: the rules that move a SIM by themselves.
+  std::optional<Threshold> ThresholdOf(SimId sim, size_t rule) const;
+  bool Reached(SimId sim, size_t rule, SimTime now) const;
+  void Move(SimId sim, size_t rule, SimTime now);
+  bool FireDueRule(SimId sim, SimTime now);
+  bool UndoIfBelow(SimId sim, SimTime now, ChangeCause cause);
+  bool CountAttach(SimId sim, SimTime now);
+  void ApplyAttachRules(SimId sim, SimTime now);
+  bool FireUpstreamBack(SimId sim, SimTime now);
   SimTime AfterSpan(SimTime from, const CalendarSpan& span) const;
   SimTime UpstreamBackAt(SimId sim, SimTime now) const;
+  SimTime MonthEnd(SimTime now) const;
+
+  // rule_timer.cc: the subscription timer.
+  void ArmSubscriptionTimer(SimId sim, SimTime now);
+  SimTime RuleDue(SimId sim, size_t rule, SimTime now, SimTime due);
+  SimTime CrossingTime(SimId sim, CounterId c, int64_t threshold, SimTime bound);
+  SimTime CommandsDue(SimId sim, CounterId c, int64_t threshold) const;
 
   const SimDirectory& directory_;
   const Scenario& scenario_;
@@ -172,8 +204,11 @@ class Network {
   DevicePort devices_;
   const MonthTable months_;  // calendar months of usage accrual, by table
   Subscribers subs_;
+  std::vector<CounterKinds> kinds_;  // per carrier
+  CounterTable counters_;
+  // Per counter of attaches (the k-th of its profile uses storms_[k]): attempts in its window.
+  std::vector<StormCounter> storms_;
   Cells cells_;
-  StormCounter storms_;   // attach attempts made while in a storm status (SOR-7)
   int core_outages_ = 0;  // core outages in progress (NET-4)
   // The cell each SIM's device last attached through, for the T3346 of a detach with #22: kept
   // only when some status rejects with #22, so that other runs do not pay for it.

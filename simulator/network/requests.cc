@@ -32,18 +32,26 @@ Outcome Network::ApplyVerb(SimId sim, VerbId verb_id, SimTime now, std::string_v
     return Outcome::Refused("a status change is already in progress");
   }
   const StatusId target = verb.to_previous ? subs_.previous[sim] : verb.to;
-  if (current == target) return Outcome::Unchanged();
+  // A verb that resets counters or charges a fee (a top-up) acts even where it leads nowhere.
+  const bool acts_in_place = VerbResets(sim, verb_id) || VerbHasFees(sim, verb_id);
+  if (current == target && !acts_in_place) return Outcome::Unchanged();
   if (!verb.AllowedFrom(current)) {
     return Outcome::Refused(verb.name + " is not allowed from " + profile.statuses[current].name);
   }
-  if (verb.via) {
+  Account(sim, now);
+  ResetForVerb(sim, verb_id);
+  if (current == target) {
+    if (!UndoIfBelow(sim, now, ChangeCause::kApi)) ArmSubscriptionTimer(sim, now);
+  } else if (verb.via) {
     subs_.pending[sim] = target;
+    subs_.Set(sim, kPendingReturn, verb.to_previous);
     const bool upstream_down = UpstreamBackAt(sim, now) > now;
     SetStatus(sim, upstream_down && profile.upstream_wait ? *profile.upstream_wait : *verb.via, now,
               ChangeCause::kApi);
   } else {
-    SetStatus(sim, target, now, ChangeCause::kApi);
+    SetStatus(sim, target, now, ChangeCause::kApi, verb.to_previous);
   }
+  ChargeOneOffFees(sim, verb_id, now);
   return {};
 }
 
@@ -51,14 +59,16 @@ Outcome Network::SendCommands(SimId sim, int64_t commands, SimTime now) {
   if (!StableStatusOf(sim).sms) {
     return Outcome::Refused("SMS is not allowed in " + StableStatusOf(sim).name);
   }
-  subs_.commands[sim] += static_cast<int32_t>(commands);
+  Account(sim, now);
+  const CounterKinds& kinds = KindsOf(sim);
+  const uint16_t counting = kinds.commands != 0 ? CountingNow(sim) & kinds.commands : 0;
+  for (size_t c = 0; c < kMaxCounters; ++c) {
+    if ((counting >> c) & 1) counters_.at(sim, static_cast<CounterId>(c)) += commands;
+  }
   subs_.commands_received[sim] += commands;
   devices_.DownlinkSms(sim, now, commands);
-  if (const std::optional<Due> due = DueTransition(sim, now)) {
-    SetStatus(sim, due->to, now, due->cause);
-  } else {
-    ArmSubscriptionTimer(sim, now);  // fewer commands are left to the next scheduled one
-  }
+  // Fewer commands are left to the next scheduled one, or none.
+  if (!FireDueRule(sim, now)) ArmSubscriptionTimer(sim, now);
   return {};
 }
 
@@ -81,9 +91,17 @@ Outcome Network::ChangePlan(SimId sim, PlanId plan, SimTime now) {
     return Outcome::Refused(profile.plans[plan].name + " does not support " +
                             profile.statuses[status].name);
   }
-  AccrueUsage(sim, now);  // usage so far is billed under the old plan
-  billing_.ChangePlan(sim, profile.plans[old].tariff, plan, profile.plans[plan].tariff,
-                      subs_.stable[sim], subs_.stable_since[sim], now);
+  Account(sim, now);  // usage so far is billed under the old plan
+  const Tariff& old_tariff = profile.plans[old].tariff;
+  const Tariff& new_tariff = profile.plans[plan].tariff;
+  billing_.ChangePlan(sim, old_tariff, plan, new_tariff, subs_.stable[sim],
+                      FreeSince(sim, old_tariff, subs_.stable[sim], subs_.stable_since[sim], now),
+                      now, RenewalSince(sim, new_tariff, now));
+  // Thresholds that are the plan's change with it (a 500 MB plan after a 1 GB one).
+  if (KindsOf(sim).plan_thresholds && !FireDueRule(sim, now) &&
+      !UndoIfBelow(sim, now, ChangeCause::kApi)) {
+    ArmSubscriptionTimer(sim, now);
+  }
   return {};
 }
 
@@ -101,16 +119,10 @@ Outcome Network::SetTerminationProtection(SimId sim, bool enabled) {
 
 Outcome Network::SetUsageLimit(SimId sim, int64_t bytes, SimTime now) {
   if (subs_.usage_limit[sim] == bytes) return Outcome::Unchanged();
-  AccrueUsage(sim, now);
+  Account(sim, now);
   subs_.usage_limit[sim] = bytes;
   // Raising or removing the limit lets a SIM it stopped use data again (HOL-5).
-  const bool this_month = subs_.usage_month[sim] == MonthIndex(scenario_.start + now);
-  if (subs_.Has(sim, kLimitPaused) &&
-      (bytes == 0 || !this_month || subs_.month_bytes[sim] < bytes)) {
-    ResumeFromLimit(sim, now, ChangeCause::kApi);
-  } else {
-    ArmSubscriptionTimer(sim, now);
-  }
+  if (!UndoIfBelow(sim, now, ChangeCause::kApi)) ArmSubscriptionTimer(sim, now);
   return {};
 }
 

@@ -1,20 +1,22 @@
 // Entering a subscriber status, and what a stable status means for a device that is attached.
 //
 // Everything a status change sets off is here, in this order (SetStatus):
-//  1. the recorder's history gets the change;
-//  2. the SIM shows the new status from now on;
-//  3. a pause for a usage limit stops being one once anything else moves the SIM (HOL-5);
+//  1. the counters, the usage and the scheduled commands so far are accounted under the old
+//     status;
+//  2. the recorder's history gets the change, and the SIM shows the new status from now on;
+//  3. a move that lasted while a counter was reached stops being one once anything else moves
+//     the SIM (HOL-5);
 //  4. when the new status is stable and not the current stable one:
-//     a. the usage and the scheduled commands so far are accounted under the old status;
+//     a. the old status becomes `previous`;
 //     b. billing closes the old status's period for each subscription of the SIM, charging
 //        transition and renewal fees that fall due;
-//     c. the old status becomes `previous`, and the counters of the stay (data, commands)
-//        start again;
-//     d. an attached device meets the new status: a detach, or its data session taken away or
+//     c. an attached device meets the new status: a detach, or its data session taken away or
 //        brought up (ApplyStatusToDevice, through the DevicePort);
-//  5. the subscription timer is armed for the next automatic transition.
-// A transient status (a change in progress) does only 1, 2, 3 and 5: attaches, data, SMS and
-// fees stay those of the stable status until the change completes.
+//  5. the counters of a stay that the SIM comes into start again (not on a return to the
+//     previous status, which goes on with the stay it interrupted);
+//  6. the subscription timer is armed for the next rule that may act.
+// A transient status (a change in progress) skips 4: attaches, data, SMS and fees stay those of
+// the stable status until the change completes.
 #include <stdexcept>
 #include <string>
 
@@ -22,7 +24,7 @@
 
 namespace carriersim {
 
-void Network::SetStatus(SimId sim, StatusId to, SimTime now, ChangeCause cause) {
+void Network::SetStatus(SimId sim, StatusId to, SimTime now, ChangeCause cause, bool returning) {
   const StatusId from = subs_.status[sim];
   if (from == to) return;
   const CarrierProfile& profile = directory_.ProfileOf(sim);
@@ -31,26 +33,30 @@ void Network::SetStatus(SimId sim, StatusId to, SimTime now, ChangeCause cause) 
     throw std::logic_error("SIM " + std::to_string(sim) + " would leave the final status '" +
                            profile.statuses[from].name + "'");
   }
+  Account(sim, now);
+  const uint16_t was_counting = CountingNow(sim);
   recorder_.StatusChanged(now, sim, from, to, cause);
   subs_.status[sim] = to;
   subs_.entered[sim] = now;
-  if (subs_.Has(sim, kLimitPaused) && to != profile.usage_limit.to) {
-    subs_.Set(sim, kLimitPaused, false);
+  if (subs_.placed_by[sim] != 0 && to != profile.rules[subs_.placed_by[sim] - 1u].to) {
+    subs_.placed_by[sim] = 0;
   }
-  if (!profile.statuses[to].transient && to != subs_.stable[sim]) {
-    AccrueUsage(sim, now);
+  const bool stable_change = !profile.statuses[to].transient && to != subs_.stable[sim];
+  if (stable_change) {
     subs_.commands_received[sim] += ScheduledCommands(sim, now);
     const StatusId old = subs_.stable[sim];
     const SimTime since = subs_.stable_since[sim];
-    ForEachSubscription(sim, [&](SubscriptionId sub, const Tariff& tariff) {
-      billing_.ChangeStatus(sub, tariff, old, since, to, now);
-    });
     subs_.previous[sim] = old;
     subs_.stable[sim] = to;
     subs_.stable_since[sim] = now;
-    subs_.status_bytes[sim] = 0;
-    subs_.commands[sim] = 0;
+    StartStays(sim, was_counting, returning);
+    ForEachSubscription(sim, [&](SubscriptionId sub, const Tariff& tariff) {
+      billing_.ChangeStatus(sub, tariff, old, FreeSince(sim, tariff, old, since, now), to, now,
+                            RenewalSince(sim, tariff, now));
+    });
     ApplyStatusToDevice(sim, now);
+  } else {
+    StartStays(sim, was_counting, returning);
   }
   ArmSubscriptionTimer(sim, now);
 }
@@ -58,13 +64,13 @@ void Network::SetStatus(SimId sim, StatusId to, SimTime now, ChangeCause cause) 
 void Network::ApplyStatusToDevice(SimId sim, SimTime now) {
   if (!subs_.Has(sim, kAttached)) return;
   const StatusDef& status = StableStatusOf(sim);
-  if (status.attach.kind != AttachRule::Kind::kAccept) {
-    // A status that rejects attaches detaches the device as the profile says. One that changes
-    // on attach (standby) detaches it with "re-attach required": a device left on attaches
-    // again and reactivates the SIM, which is why Soracom says to power devices off first.
-    const bool reattach =
-        status.attach.kind == AttachRule::Kind::kBecomeThenAccept ||
-        directory_.ProfileOf(sim).blocked_detach == BlockedDetach::kReattachRequired;
+  if (status.moves_on_attach || status.attach.kind != AttachRule::Kind::kAccept) {
+    // A status that rejects attaches detaches the device as the profile says. One that a rule
+    // on attach moves out of (standby) detaches it with "re-attach required": a device left on
+    // attaches again and reactivates the SIM, which is why Soracom says to power devices off
+    // first.
+    const bool reattach = status.moves_on_attach ||
+                          directory_.ProfileOf(sim).blocked_detach == BlockedDetach::kReattachRequired;
     recorder_.NetworkDetach(sim, status.attach.cause, reattach);
     subs_.Set(sim, kAttached, false);
     subs_.Set(sim, kPdnWanted, false);

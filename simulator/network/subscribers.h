@@ -16,7 +16,7 @@ namespace carriersim {
 enum SimFlag : uint8_t {
   kTestMode = 1,               // test mode enabled in advance (SOR-2, SOR-12)
   kTerminationProtection = 2,  // terminating is refused (SOR-8)
-  kLimitPaused = 4,            // moved by its usage limit; moved back when the month ends
+  kPendingReturn = 4,          // the change in progress goes back to the previous status
   kAttached = 8,               // its device is registered (the network's EMM context)
   kPdnWanted = 16,             // ... and asked for a data session it has not released
 };
@@ -31,13 +31,14 @@ struct Subscribers {
   std::vector<StatusId> previous;  // the stable status before `stable` (verbs `to: previous`)
   std::vector<StatusId> pending;   // the status a change in progress will end in
   std::vector<uint8_t> flags;      // SimFlag bits
-  // Counters for automatic transitions, reset when the stable status changes.
-  std::vector<int64_t> status_bytes;
-  std::vector<int32_t> commands;
-  // The usage limit (0: none) and this calendar month's usage, which it is compared with.
-  std::vector<int64_t> usage_limit;
-  std::vector<int32_t> usage_month;
-  std::vector<int64_t> month_bytes;
+  // The profile's counters (their values are in the network's CounterTable) are accounted up
+  // to `counted_to`; those that reset each month count calendar month `counters_month`.
+  std::vector<SimTime> counted_to;
+  std::vector<int32_t> counters_month;
+  // 1 + the rule that moved the SIM for as long as its counter stays at the threshold (HOL-5),
+  // or 0; cleared once anything else moves it.
+  std::vector<uint8_t> placed_by;
+  std::vector<int64_t> usage_limit;  // the SIM's data usage limit; 0: none
   // Session status (NET-5): a SIM is online while its device has an accepted data session.
   std::vector<uint8_t> online;
   std::vector<SimTime> session_start;
@@ -56,11 +57,10 @@ struct Subscribers {
         previous(n),
         pending(n),
         flags(n),
-        status_bytes(n),
-        commands(n),
+        counted_to(n),
+        counters_month(n),
+        placed_by(n),
         usage_limit(n),
-        usage_month(n),
-        month_bytes(n),
         online(n),
         session_start(n),
         uplink_bytes(n),

@@ -18,4 +18,20 @@ std::string_view ChangeCauseName(ChangeCause cause) {
   return "unknown";
 }
 
+ChangeCause ChangeCauseOf(RuleDef::Cause cause) {
+  switch (cause) {
+    case RuleDef::Cause::kTimer:
+      return ChangeCause::kTimer;
+    case RuleDef::Cause::kNetwork:
+      return ChangeCause::kNetwork;
+    case RuleDef::Cause::kDeviceAttach:
+      return ChangeCause::kDeviceAttach;
+    case RuleDef::Cause::kStorm:
+      return ChangeCause::kStorm;
+    case RuleDef::Cause::kApi:
+      return ChangeCause::kApi;
+  }
+  return ChangeCause::kNetwork;
+}
+
 }  // namespace carriersim

@@ -15,13 +15,15 @@ namespace carriersim {
 enum class ChangeCause : uint8_t {
   kApi,           // a verb, from the scenario timeline
   kDeviceAttach,  // the device's attach moved it (ready -> active)
-  kTimer,         // an automatic transition after time in a status
-  kNetwork,       // the network decided (usage limits, ...)
+  kTimer,         // a rule on a counter of time, or a month restarting a count
+  kNetwork,       // the network decided (data volumes, commands, usage limits, ...)
   kStorm,         // forced reactivation after a signaling storm
 };
 inline constexpr int kChangeCauseCount = 5;
 
 std::string_view ChangeCauseName(ChangeCause cause);
+// The cause a profile's rule gives the changes it makes.
+ChangeCause ChangeCauseOf(RuleDef::Cause cause);
 
 struct StatusChange {
   SimTime time;

@@ -188,11 +188,12 @@ CellAndPlanTotals AggregateByCellAndPlan(const World& world) {
 PerSimDetail AggregatePerSim(const World& world) {
   const size_t sims = world.directory().size();
   PerSimDetail d;
-  d.fees.resize(sims);
+  d.categories = world.scenario().fee_categories.size();
+  d.fees.resize(sims * d.categories);
   d.status_changes.resize(sims);
   d.forced_reactivations.resize(sims);
   for (const FeeLine& line : world.ledger().lines) {
-    d.fees[line.sim][static_cast<size_t>(line.category())] += line.micros;
+    d.fees[line.sim * d.categories + static_cast<size_t>(line.category())] += line.micros;
   }
   for (const StatusChange& c : world.recorder().history().changes) ++d.status_changes[c.sim];
   for (const ForcedReactivation& f : world.recorder().forced_reactivations()) {

@@ -40,10 +40,17 @@ bool InScope(const World& world, const ExpectScope& scope, SimId sim);
 bool ListedAtEnd(const World& world, SimId sim);
 
 // What is scoped to single SIMs beyond Totals::fees_by_sim: fees by category and status changes
-// per SIM. Kept apart because it costs 52 bytes a SIM and only sims.csv and expectations on one
-// SIM need it.
+// per SIM. Kept apart because it costs 56 bytes a SIM (with the six standard fee categories)
+// and only sims.csv and expectations on one SIM need it.
 struct PerSimDetail {
-  std::vector<std::array<int64_t, kFeeCategoryCount>> fees;
+  size_t categories = 0;     // the scenario's fee categories
+  std::vector<int64_t> fees;  // per SIM, per category
+  std::array<int64_t, kMaxFeeCategories> FeesOf(SimId sim) const {
+    std::array<int64_t, kMaxFeeCategories> by_category{};
+    std::copy_n(fees.begin() + static_cast<std::ptrdiff_t>(sim * categories), categories,
+                by_category.begin());
+    return by_category;
+  }
   std::vector<uint32_t> status_changes;
   std::vector<uint32_t> forced_reactivations;
 };

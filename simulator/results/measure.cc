@@ -35,7 +35,7 @@ SimTotals ScopeTotals(const Snapshot& now, const ExpectScope& scope) {
       SimTotals one = OfSim(now.world(), sim);
       const PerSimDetail& detail = now.per_sim();
       one.fees.total = t.fees_by_sim[sim];
-      one.fees.by_category = detail.fees[sim];
+      one.fees.by_category = detail.FeesOf(sim);
       one.status_changes = detail.status_changes[sim];
       one.forced_reactivations = detail.forced_reactivations[sim];
       return one;
@@ -241,10 +241,9 @@ std::optional<int64_t> MeasureMetric(const Snapshot& now, const Expectation& e) 
     case MetricId::kFees:
       return t.fees.total;
     case MetricId::kFeesInCategory: {
-      for (int c = 0; c < kFeeCategoryCount; ++c) {
-        if (FeeCategoryName(static_cast<FeeCategory>(c)) == e.parameter) {
-          return t.fees.by_category[static_cast<size_t>(c)];
-        }
+      const std::vector<std::string>& names = now.world().scenario().fee_categories;
+      for (size_t c = 0; c < names.size(); ++c) {
+        if (names[c] == e.parameter) return t.fees.by_category[c];
       }
       return 0;
     }

@@ -74,7 +74,7 @@ SimRow RunResult::Sim(SimId sim) const {
   row.modem = ModemStateName(devices.modem(sim));
   row.radio_ms = devices.radio_ms(sim);
   row.modem_reboots = devices.reboots(sim);
-  row.fees_by_category = end_->per_sim().fees[sim];
+  row.fees_by_category = end_->per_sim().FeesOf(sim);
   row.fees = end_->totals().fees_by_sim[sim];
   return row;
 }

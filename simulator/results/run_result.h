@@ -46,7 +46,7 @@ struct SimRow {
   const char* modem = "";  // the modem's state: "registered", "sim-invalid", ...
   SimTime radio_ms = 0;
   uint32_t modem_reboots = 0;
-  std::array<int64_t, kFeeCategoryCount> fees_by_category{};
+  std::array<int64_t, kMaxFeeCategories> fees_by_category{};  // Scenario::fee_categories
   int64_t fees = 0;
 };
 

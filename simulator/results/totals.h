@@ -21,7 +21,7 @@ namespace carriersim {
 // Fees in micro-units of the scenario's currency: exact sums of ledger lines.
 struct FeeTotals {
   int64_t total = 0;
-  std::array<int64_t, kFeeCategoryCount> by_category{};
+  std::array<int64_t, kMaxFeeCategories> by_category{};  // Scenario::fee_categories
 
   void Add(const FeeLine& line) {
     total += line.micros;

@@ -69,7 +69,7 @@ void ScenarioLoader::ReadExpectations(const Field& expect, bool have_duration) {
     if (metric.present()) {
       std::string error;
       if (std::optional<std::string> name = reader_.Text(metric)) {
-        ref = ResolveMetric(*name, statuses, &error);
+        ref = ResolveMetric(*name, statuses, scenario_.fee_categories, &error);
         if (!ref) reader_.Error(metric, error);
       }
     }

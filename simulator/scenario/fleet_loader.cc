@@ -98,7 +98,7 @@ void ScenarioLoader::ReadFleet(const Field& fleet) {
     }
     if (usage_limit.present()) {
       group.usage_limit = reader_.DataSize(usage_limit).value_or(0);
-      if (group.usage_limit > 0 && !profile.usage_limit.enabled) {
+      if (group.usage_limit > 0 && !profile.usage_limits) {
         reader_.Error(usage_limit, "carrier '" + carrier->name + "' (profile " + profile.name +
                                        ") has no usage limits");
         ok = false;

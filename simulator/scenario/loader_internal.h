@@ -30,6 +30,7 @@ class ScenarioLoader {
   // scenario_loader.cc
   void ReadCarriers(const Field& carriers);
   std::optional<CarrierProfile> LoadProfile(const Field& f, const Field& overrides);
+  void RenumberFeeCategories(const Field& where, CarrierProfile& profile);
   void ReadOutages(const Field& f, CarrierSpec* carrier);
   // device_loader.cc
   void ReadDevices(const Field& devices);

@@ -90,6 +90,7 @@ const std::vector<MetricDef>& MetricCatalogue() {
 
 std::optional<MetricRef> ResolveMetric(std::string_view name,
                                        const std::vector<std::string>& statuses,
+                                       const std::vector<std::string>& categories,
                                        std::string* error) {
   std::vector<std::string> known;
   for (const MetricDef& def : MetricCatalogue()) {
@@ -101,6 +102,8 @@ std::optional<MetricRef> ResolveMetric(std::string_view name,
     const std::string_view family = def.name.substr(0, def.name.rfind('.') + 1);
     if (def.id == MetricId::kSimsInStatus) {
       for (const std::string& s : statuses) known.push_back(std::string(family) + s);
+    } else if (def.id == MetricId::kFeesInCategory) {
+      for (const std::string& c : categories) known.push_back(std::string(family) + c);
     } else {
       known.emplace_back(def.name);
     }
@@ -112,9 +115,7 @@ std::optional<MetricRef> ResolveMetric(std::string_view name,
         for (const std::string& s : statuses) valid = valid || s == parameter;
         break;
       case MetricId::kFeesInCategory:
-        for (int c = 0; c < kFeeCategoryCount; ++c) {
-          valid = valid || FeeCategoryName(static_cast<FeeCategory>(c)) == parameter;
-        }
+        for (const std::string& c : categories) valid = valid || c == parameter;
         break;
       case MetricId::kRejectsByCause:
         valid = ParseWhole(parameter, 0, 255);

@@ -76,10 +76,12 @@ struct MetricRef {
   std::string parameter;
 };
 
-// Resolves `name`. `statuses` are the status names of the scenario's carriers (for sims.STATUS).
-// On failure returns nullopt and sets `error` (with a did-you-mean where one is close).
+// Resolves `name`. `statuses` are the status names of the scenario's carriers (for sims.STATUS),
+// `categories` its fee categories (for fees.CATEGORY). On failure returns nullopt and sets
+// `error` (with a did-you-mean where one is close).
 std::optional<MetricRef> ResolveMetric(std::string_view name,
                                        const std::vector<std::string>& statuses,
+                                       const std::vector<std::string>& categories,
                                        std::string* error);
 
 std::string_view MetricUnitName(MetricUnit unit);

@@ -273,6 +273,9 @@ struct Scenario {
   SimTime timeseries_interval = kDay;  // rows of timeseries.csv
   Currency currency;  // every amount in the reports is in this currency
   std::vector<CarrierSpec> carriers;
+  // The names of the fee categories (FeeCategory indexes it): the standard six, then the
+  // carriers' own one-off fees (activation, top-up ...), each name once.
+  std::vector<std::string> fee_categories = StandardFeeCategories();
   std::vector<DeviceSpec> devices;
   std::vector<CellSpec> cells;  // at least one
   std::vector<CellSet> cell_sets;

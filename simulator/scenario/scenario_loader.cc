@@ -2,6 +2,7 @@
 
 #include "simulator/base/sha256.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -93,13 +94,43 @@ void ScenarioLoader::ReadCarriers(const Field& carriers) {
     if (p) {
       CarrierSpec carrier{*name, std::move(*p), {}};
       if (outages.present()) ReadOutages(outages, &carrier);
+      RenumberFeeCategories(profile, carrier.profile);
       scenario_.carriers.push_back(std::move(carrier));
     } else {
       broken_.push_back(*name);  // already reported: later references to it stay quiet
     }
   }
+  // Every profile's categories are now numbered in the scenario's table.
+  for (CarrierSpec& carrier : scenario_.carriers) {
+    carrier.profile.fee_categories = scenario_.fee_categories;
+  }
   if (map.is_map() && scenario_.carriers.empty() && broken_.empty()) {
     reader_.Error(carriers, "no carriers defined");
+  }
+}
+
+// The profile numbers its fee categories among its own; the scenario's reports number them
+// among every carrier's, so that one "activation" column adds up every carrier's activations.
+void ScenarioLoader::RenumberFeeCategories(const Field& where, CarrierProfile& profile) {
+  std::vector<std::string>& names = scenario_.fee_categories;
+  std::vector<FeeCategory> number(profile.fee_categories.size());
+  for (size_t c = 0; c < profile.fee_categories.size(); ++c) {
+    auto at = std::find(names.begin(), names.end(), profile.fee_categories[c]);
+    if (at == names.end()) {
+      if (names.size() == kMaxFeeCategories) {
+        reader_.Error(where, "the carriers' fees have too many categories between them (at most " +
+                                 std::to_string(kMaxFeeCategories) + ")");
+        return;
+      }
+      at = names.insert(names.end(), profile.fee_categories[c]);
+    }
+    number[c] = static_cast<FeeCategory>(at - names.begin());
+  }
+  for (PlanDef& plan : profile.plans) {
+    for (TransitionFee& fee : plan.tariff.transitions) {
+      fee.category = number[static_cast<size_t>(fee.category)];
+    }
+    for (OneOffFee& fee : plan.tariff.one_off) fee.category = number[static_cast<size_t>(fee.category)];
   }
 }
 

@@ -229,7 +229,7 @@ bool ScenarioLoader::ReadAction(const Field& entry, TimelineAction* action) {
       std::optional<int64_t> bytes = reader_.DataSize(limit);
       if (!bytes) return false;
       action->amount = *bytes;
-      if (!carrier.profile.usage_limit.enabled && *bytes > 0) {
+      if (!carrier.profile.usage_limits && *bytes > 0) {
         reader_.Error(limit, "carrier '" + carrier.name + "' (profile " + carrier.profile.name +
                                  ") has no usage limits");
         return false;

@@ -69,7 +69,7 @@ timeline:
   hologram:
     profile: hologram
     overrides:
-      statuses: { pending-deactivation: { automatic: [ { after: 3d, to: deactivated } ] } }
+      rules: { deactivation-completes: { reaches: 3d } }
 devices:
   idle: { boot: 0 }
 fleet:

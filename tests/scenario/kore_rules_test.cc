@@ -61,8 +61,8 @@ timeline:
   const CarrierProfile& p = r.Profile("kore");
   const StatusId fresh = *p.FindStatus("new");
   for (const VerbDef& v : p.verbs) CHECK((v.to_previous || v.to != fresh));  // no verb sets new
-  for (const StatusDef& s : p.statuses) {
-    for (const AutoTransition& t : s.automatic) CHECK((t.to_requested || t.to != fresh));
+  for (const RuleDef& rule : p.rules) {  // nor does any rule
+    CHECK((rule.to_kind != RuleDef::To::kStatus || rule.to != fresh));
   }
   // `restore` goes back to the status before deactivation, which for a SIM that has been ready
   // is ready, never new.
@@ -188,6 +188,61 @@ timeline:
       CHECK(c.time == kDay + kUpdate + 72 * kHour);
     }
   }
+}
+
+TEST_CASE("KOR-3 KOR-6 KOR-7: a restore brings back the state before, with what it had used",
+          "[rules][kore]") {
+  // Found in review: deactivating and restoring used to hand out fresh ready allowances and
+  // fresh free months. The allowances are the SIM's; the time in deactivated does not count.
+  const Run r = Simulate(Body(R"(fleet:
+  - { group: data, count: 1, carrier: kore, plan: standard, device: meter, status: ready }
+  - { group: sms, count: 1, carrier: kore, plan: standard, device: idle, status: ready }
+  - { group: time, count: 1, carrier: kore, plan: standard, device: idle, status: ready,
+      power: off }
+  - { group: free, count: 1, carrier: kore, plan: standard, device: idle, status: suspended,
+      power: off }
+timeline:
+  # 24 sends of 10 KB (240 KB) before the SIM leaves ready at 1d; the 25th comes once the
+  # restored SIM's device is back.
+  - { at: 23h 59m 30s, deactivate: { group: data } }
+  - { at: 2d, restore: { group: data } }
+  - { at: 2d 1m, power-cycle: { group: data } }
+  # 4 commands, a restore, then the 5th.
+  - { at: 1d, send-command: { group: sms, commands: 4 } }
+  - { at: 2d, deactivate: { group: sms } }
+  - { at: 3d, restore: { group: sms } }
+  - { at: 4d, send-command: { group: sms } }
+  # 30 days and 30 s in ready, a day out, then the rest of the three months.
+  - { at: 30d, deactivate: { group: time } }
+  - { at: 31d, restore: { group: time } }
+  # 59 days and 30 s suspended, a day out, then the rest of the free months.
+  - { at: 59d, deactivate: { group: free } }
+  - { at: 60d, restore: { group: free } }
+)"),
+                         "151d");  // Jan 1 .. Jun 1
+  const Strings round_trip = {"ready>updating:api", "updating>deactivated:timer",
+                              "deactivated>updating:api", "updating>ready:timer"};
+  Strings data_changes = round_trip, sms_changes = round_trip;
+  data_changes.push_back("ready>active:network");
+  sms_changes.push_back("ready>active:network");
+  CHECK(r.Changes(r.Sim("data")) == data_changes);
+  CHECK(r.Changes(r.Sim("sms")) == sms_changes);
+  Strings time_changes = round_trip;
+  time_changes.push_back("ready>active:timer");
+  CHECK(r.Changes(r.Sim("time")) == time_changes);
+  for (const StatusChange& c : r.world->recorder().history().changes) {
+    if (r.Profile("kore").statuses[c.to].name != "active") continue;
+    // The first send after the device is back (one an hour) takes it to 250 KB.
+    if (c.sim == r.Sim("data")) CHECK((c.time > 2 * kDay + kMinute && c.time < 2 * kDay + 2 * kHour));
+    if (c.sim == r.Sim("sms")) CHECK(c.time == 4 * kDay);
+    // Three months of ready counted from Jan 2: the day out moved the end by a day.
+    if (c.sim == r.Sim("time")) CHECK(c.time == r.At("2026-04-02T00:00:00Z"));
+  }
+  // Free until Apr 2 (three months of suspended from Jan 2): April and May are charged, as
+  // without the round trip; fresh free months would have charged nothing.
+  CHECK(r.Path(r.Sim("free")) ==
+        Strings{"suspended", "updating", "deactivated", "updating", "suspended"});
+  CHECK(r.Fees(r.Sim("free")) == 2 * BasicRate(r.Profile("kore"), "standard", "suspended"));
 }
 
 TEST_CASE("KOR-8: canceled is blocked forever and no longer charged", "[rules][kore]") {

@@ -220,14 +220,20 @@ TEST_CASE("a scenario overrides a built-in profile's prices and thresholds", "[l
         plan01s:
           basic: { active: { price: 0.10 USD } }
           renewal: { after: 2 years }
-      statuses: { testing: { automatic: [ { after: 7d, to: active } ] } }
+      rules: { testing-period: { reaches: 7d } }
+      counters: { attach-attempts: { window: 2h } }
 )" + kOverrideTail);
   const CarrierProfile& p = s.carriers[0].profile;
   const Tariff& t = p.plans[*p.FindPlan("plan01s")].tariff;
   CHECK(t.basic[*p.FindStatus("active")].price.micros == 100'000);
   CHECK(t.basic[*p.FindStatus("inactive")].price.micros == 60'000);  // untouched
   CHECK(t.renewal.after == CalendarSpan{24, 0});
-  CHECK(p.statuses[*p.FindStatus("testing")].automatic.size() == 1);
+  const auto period = std::find_if(p.rules.begin(), p.rules.end(),
+                                   [](const RuleDef& r) { return r.name == "testing-period"; });
+  REQUIRE(period != p.rules.end());
+  CHECK(period->threshold.span == CalendarSpan{0, 7 * kDay});
+  CHECK(period->to == *p.FindStatus("active"));  // untouched
+  CHECK(p.counters[*p.FindCounter("attach-attempts")].window == 2 * kHour);
 }
 
 TEST_CASE("an override may price what the profile leaves free, and add fees and allowances",
@@ -258,7 +264,7 @@ TEST_CASE("an override cannot add a plan, status or verb by a misspelt name", "[
         plan01z: { basic: { active: free } }
       verbs:
         suspnd: { to: standby }
-      storm: { statuses: [suspnded] }
+      rules: { strom: { reaches: 5 }, storm: { in: [suspnded] } }
 )" + kOverrideTail);
   CHECK(errors ==
         std::vector<std::string>{
@@ -268,8 +274,11 @@ TEST_CASE("an override cannot add a plan, status or verb by a misspelt name", "[
             "11:9: error: carriers.soracom.overrides.verbs.suspnd: no 'suspnd' to override in "
             "the profile (did you mean 'suspend'?); it has 'activate', 'deactivate', "
             "'set-to-standby', 'suspend' or 'terminate'",
+            "12:16: error: carriers.soracom.overrides.rules.strom: no 'strom' to override in "
+            "the profile (did you mean 'storm'?); it has 'test-on-attach', "
+            "'activate-on-attach', 'testing-period', 'testing-volume' or 'storm'",
             // Inside a list the override replaced: still the scenario's position.
-            "12:27: error: storm.statuses[0]: no status 'suspnded' in this profile (did you "
+            "12:53: error: rules.storm.in[0]: no status 'suspnded' in this profile (did you "
             "mean 'suspended'?); statuses are 'ready', 'testing', 'active', 'inactive', "
             "'standby', 'suspended' or 'terminated'"});
 }
@@ -280,7 +289,7 @@ TEST_CASE("overrides are checked against the profile, with the scenario's positi
         plan01s:
           basic: { actve: { price: 0.10 USD } }
           renewal: { price: -1 USD, after: { years: 2 } }
-      storms: { attempts: 5 }
+      rulez: { storm: { reaches: 5 } }
 )" + kOverrideTail);
   CHECK(errors == std::vector<std::string>{
                       "10:20: error: plans.plan01s.basic.actve: no status 'actve' in this profile "
@@ -289,9 +298,10 @@ TEST_CASE("overrides are checked against the profile, with the scenario's positi
                       "11:29: error: plans.plan01s.renewal.price: amount '-1 USD' is negative; "
                       "prices cannot be negative",
                       "11:44: error: plans.plan01s.renewal.after: expected text, got a mapping",
-                      "12:7: error: unknown key 'storms' (did you mean 'storm'?); expected "
-                      "'account-termination', 'carrier', 'description', 'initial', 'network', "
-                      "'plans', 'prices', 'statuses', 'storm', 'title', 'usage-limit' or 'verbs'"});
+                      "12:7: error: unknown key 'rulez' (did you mean 'rules'?); expected "
+                      "'account-termination', 'carrier', 'counters', 'description', 'initial', "
+                      "'network', 'plans', 'prices', 'rules', 'statuses', 'storm', 'title', "
+                      "'usage-limit' or 'verbs'"});
   // A value of the wrong form is reported where the scenario wrote it.
   const std::vector<std::string> value =
       test::LoadErrors(std::string(kOverrideHead) + R"(      plans:

@@ -1,6 +1,8 @@
-// Properties that must hold for any timeline: generated at random over the three built-in
-// carriers, then run, then checked against the ledger, the history and the reports.
+// Properties that must hold for any timeline: generated at random over every built-in carrier
+// profile (its statuses, verbs and plans read from the profile), then run, then checked against
+// the ledger, the history and the reports.
 #include <algorithm>
+#include <map>
 #include <catch2/catch.hpp>
 #include <set>
 #include <sstream>
@@ -9,84 +11,174 @@
 #include "reports/summary_json.h"
 #include "simulator/base/calendar.h"
 #include "simulator/base/rng.h"
+#include "simulator/carrier/builtin_profiles.h"
+#include "simulator/carrier/profile_loader.h"
 #include "tests/scenario/rules_util.h"
 
 namespace carriersim {
 namespace {
 
+// What a built-in profile offers a random timeline, read from the loaded profile itself, so that
+// a profile added to scenarios/carriers/ is covered without a change here.
 struct CarrierChoice {
-  const char* name;
-  std::vector<const char*> plans;
-  std::vector<const char*> start_statuses;
-  std::vector<const char*> verbs;
+  CarrierProfile profile;
+  std::vector<std::string> plans;           // those priced in the scenario's currency
+  std::vector<std::string> start_statuses;  // neither final nor transient
+  std::vector<std::string> verbs;
+  bool test_mode = false;  // some rule on attach depends on test mode
+  std::string overrides;   // storms made easy: rules on attaches need 2 in 60 days
 };
 
-const std::vector<CarrierChoice> kCarriers = {
-    {"soracom",
-     {"plan01s", "plan01s-LDV", "planX3", "planX3-EU", "plan-US"},
-     {"ready", "active", "inactive", "standby", "suspended"},
-     {"activate", "deactivate", "set-to-standby", "suspend", "terminate"}},
-    {"kore",
-     {"standard"},
-     {"new", "ready", "active", "suspended"},
-     {"set-ready", "activate", "suspend", "deactivate", "restore", "cancel"}},
-    {"hologram",
-     {"flexible", "high-bandwidth"},
-     {"active", "paused"},
-     {"pause", "resume", "deactivate"}},
-};
+std::vector<CarrierProfile> BuiltinProfiles() {
+  std::vector<CarrierProfile> profiles;
+  for (const std::string& name : BuiltinProfileNames()) {
+    Diagnostics diag;
+    std::optional<CarrierProfile> p = LoadBuiltinProfile(name, diag);
+    REQUIRE(p);
+    profiles.push_back(std::move(*p));
+  }
+  return profiles;
+}
+
+CarrierChoice ChoiceOf(const CarrierProfile& p, const std::string& currency) {
+  CarrierChoice c{p, {}, {}, p.VerbNames(), false, ""};
+  for (const PlanDef& plan : p.plans) {
+    if (!plan.tariff.priced || plan.tariff.currency.str() == currency) c.plans.push_back(plan.name);
+  }
+  for (size_t s = 0; s < p.statuses.size(); ++s) {
+    if (p.WhyNotAStart(static_cast<StatusId>(s)).empty()) {
+      c.start_statuses.push_back(p.statuses[s].name);
+    }
+  }
+  std::string rules, counters;
+  for (const RuleDef& rule : p.rules) {
+    c.test_mode = c.test_mode || rule.if_test_mode;
+    if (rule.on != RuleDef::On::kThreshold ||
+        p.counters[rule.counter].counts != CounterDef::Counts::kAttaches) {
+      continue;
+    }
+    rules += (rules.empty() ? "" : ", ") + rule.name + ": { reaches: 2 }";
+    counters += (counters.empty() ? "" : ", ") + p.counters[rule.counter].name + ": { window: 60d }";
+  }
+  if (!rules.empty()) c.overrides = "{ rules: { " + rules + " }, counters: { " + counters + " } }";
+  return c;
+}
+
+// The currencies the built-in plans are priced in, the most used first.
+std::vector<std::string> Currencies(const std::vector<CarrierProfile>& profiles) {
+  std::map<std::string, int> plans;
+  for (const CarrierProfile& p : profiles) {
+    for (const PlanDef& plan : p.plans) ++plans[std::string(plan.tariff.currency.str())];
+  }
+  std::vector<std::string> currencies;
+  for (const auto& [currency, n] : plans) currencies.push_back(currency);
+  std::stable_sort(currencies.begin(), currencies.end(),
+                   [&](const std::string& a, const std::string& b) { return plans[a] > plans[b]; });
+  return currencies;
+}
 
 template <typename T>
 const T& Pick(RandomStream& rng, const std::vector<T>& items) {
   return items[UniformBelow(rng, items.size())];
 }
 
-// The Japan plans are priced in yen: a scenario reports in one currency, so they get
-// scenarios of their own, with Soracom alone.
-const CarrierChoice kSoracomJapan = {
-    "soracom",
-    {"plan-D", "plan-K", "plan-K2", "plan-DU", "plan-KM1"},
-    {"ready", "active", "inactive", "standby", "suspended"},
-    {"activate", "deactivate", "set-to-standby", "suspend", "terminate"}};
+struct Group {
+  std::string name;
+  const CarrierChoice* carrier;
+  int count;
+};
 
-// A random scenario: a few groups per carrier and a timeline of random actions. Soracom's storm
-// threshold is lowered so that power cycles of suspended SIMs force reactivations (SOR-7).
-std::string RandomScenario(uint64_t seed, bool yen, int* days) {
+// One random action on a group: a power action, a plan change, commands, a setting or a verb.
+void RandomAction(RandomStream& rng, const Group& g, std::ostream& s) {
+  const CarrierChoice& c = *g.carrier;
+  std::string target = "group: " + g.name;
+  switch (UniformBelow(rng, 4)) {
+    case 0:
+      target += ", count: " + std::to_string(UniformInt(rng, 1, g.count));
+      break;
+    case 1:
+      target += ", fraction: 50%";
+      break;
+    case 2:
+      target = "sim: \"" + g.name + "#" + std::to_string(UniformBelow(rng, g.count)) + "\"";
+      break;
+    default:
+      break;
+  }
+  switch (UniformBelow(rng, 11)) {
+    case 0:
+      s << Pick(rng, std::vector<std::string>{"power-on", "power-off", "power-cycle"}) << ": { "
+        << target << " }";
+      break;
+    case 1:
+      s << "change-plan: { " << target << ", plan: " << Pick(rng, c.plans) << " }";
+      break;
+    case 2:
+      s << "send-command: { " << target << ", commands: " << UniformInt(rng, 1, 3) << " }";
+      break;
+    case 3:
+      s << "termination-protection: { " << target
+        << ", enabled: " << (Bernoulli(rng, 0.5) ? "true" : "false") << " }";
+      break;
+    case 4:
+      if (c.profile.usage_limits) {
+        s << "usage-limit: { " << target << ", limit: " << UniformInt(rng, 0, 4) * 100 << "KB }";
+      } else if (c.test_mode) {
+        s << "test-mode: { " << target << ", enabled: " << (Bernoulli(rng, 0.5) ? "true" : "false")
+          << " }";
+      } else {
+        s << "power-cycle: { " << target << " }";
+      }
+      break;
+    case 5:
+      if (c.profile.account_termination_requires != 0 && Bernoulli(rng, 0.3)) {
+        s << "terminate-account: { carrier: " << c.profile.name << " }";
+      } else {
+        s << "power-cycle: { " << target << " }";
+      }
+      break;
+    default:
+      s << Pick(rng, c.verbs) << ": { " << target << " }";
+      break;
+  }
+}
+
+// A random scenario: a few groups per built-in carrier with plans in one currency, and a
+// timeline of random actions. Storm thresholds are lowered so that power cycles of blocked SIMs
+// force reactivations (SOR-7).
+std::string RandomScenario(uint64_t seed, const std::vector<CarrierProfile>& profiles,
+                           std::string* currency, int* days,
+                           std::vector<CarrierChoice>* carriers) {
   RandomStream rng = MakeStream(seed, 0, StreamPurpose::kSelection);
   *days = static_cast<int>(UniformInt(rng, 20, 400));
+  const std::vector<std::string> currencies = Currencies(profiles);
+  *currency = seed % 4 != 0 || currencies.size() == 1
+                  ? currencies[0]
+                  : currencies[1 + (seed / 4) % (currencies.size() - 1)];
+  for (const CarrierProfile& p : profiles) {
+    CarrierChoice c = ChoiceOf(p, *currency);
+    if (!c.plans.empty()) carriers->push_back(std::move(c));
+  }
   std::ostringstream s;
-  s << "carriers:\n  soracom:\n    profile: soracom\n"
-       "    overrides: { storm: { attempts: 1, window: 60d } }\n";
-  if (!yen) {
-    s << "  kore:\n    profile: kore\n    upstream-outages: [ { from: 3d, to: 4d } ]\n"
-         "  hologram: { profile: hologram }\n";
+  s << "carriers:\n";
+  for (const CarrierChoice& c : *carriers) {
+    s << "  " << c.profile.name << ":\n    profile: " << c.profile.name << "\n";
+    if (!c.overrides.empty()) s << "    overrides: " << c.overrides << "\n";
+    if (c.profile.upstream_wait) s << "    upstream-outages: [ { from: 3d, to: 4d } ]\n";
   }
   s << "devices:\n  idle: { boot: 0 }\n  tracker: { boot: 1s..1m, traffic: { every: 2h, "
        "uplink: 40KB, downlink: 2KB } }\nfleet:\n";
-  std::vector<const CarrierChoice*> carriers;
-  if (yen) {
-    carriers = {&kSoracomJapan};
-  } else {
-    for (const CarrierChoice& c : kCarriers) carriers.push_back(&c);
-  }
-  struct Group {
-    std::string name;
-    const CarrierChoice* carrier;
-    int count;
-  };
   std::vector<Group> groups;
-  for (const CarrierChoice* carrier : carriers) {
-    const CarrierChoice& c = *carrier;
-    for (int g = 0; g < (yen ? 4 : 2); ++g) {
-      Group group{std::string(c.name) + std::to_string(g), &c,
-                  static_cast<int>(UniformInt(rng, 1, 4))};
-      s << "  - { group: " << group.name << ", count: " << group.count << ", carrier: " << c.name
-        << ", plan: " << Pick(rng, c.plans)
+  for (const CarrierChoice& c : *carriers) {
+    for (int g = 0; g < (carriers->size() == 1 ? 4 : 2); ++g) {
+      Group group{c.profile.name + std::to_string(g), &c, static_cast<int>(UniformInt(rng, 1, 4))};
+      s << "  - { group: " << group.name << ", count: " << group.count
+        << ", carrier: " << c.profile.name << ", plan: " << Pick(rng, c.plans)
         << ", device: " << (Bernoulli(rng, 0.5) ? "idle" : "tracker")
         << ", status: " << Pick(rng, c.start_statuses)
         << ", power: " << (Bernoulli(rng, 0.8) ? "on" : "off");
-      if (std::string(c.name) == "soracom" && Bernoulli(rng, 0.3)) s << ", test-mode: true";
-      if (std::string(c.name) == "hologram" && Bernoulli(rng, 0.7)) s << ", usage-limit: 300KB";
+      if (c.test_mode && Bernoulli(rng, 0.3)) s << ", test-mode: true";
+      if (c.profile.usage_limits && Bernoulli(rng, 0.7)) s << ", usage-limit: 300KB";
       s << " }\n";
       groups.push_back(group);
     }
@@ -94,102 +186,38 @@ std::string RandomScenario(uint64_t seed, bool yen, int* days) {
   s << "timeline:\n";
   for (int i = 0; i < 50; ++i) {
     const Group& g = Pick(rng, groups);
-    const int64_t at = UniformInt(rng, 0, *days * 24 - 1);
-    std::string target = "group: " + g.name;
-    switch (UniformBelow(rng, 4)) {
-      case 0:
-        target += ", count: " + std::to_string(UniformInt(rng, 1, g.count));
-        break;
-      case 1:
-        target += ", fraction: 50%";
-        break;
-      case 2:
-        target = "sim: \"" + g.name + "#" + std::to_string(UniformBelow(rng, g.count)) + "\"";
-        break;
-      default:
-        break;
-    }
-    s << "  - { at: " << at << "h, ";
-    const bool soracom = std::string(g.carrier->name) == "soracom";
-    const bool hologram = std::string(g.carrier->name) == "hologram";
-    switch (UniformBelow(rng, 11)) {
-      case 0:
-        s << Pick(rng, std::vector<const char*>{"power-on", "power-off", "power-cycle"}) << ": { "
-          << target << " }";
-        break;
-      case 1:
-        s << "change-plan: { " << target << ", plan: " << Pick(rng, g.carrier->plans) << " }";
-        break;
-      case 2:
-        s << "send-command: { " << target << ", commands: " << UniformInt(rng, 1, 3) << " }";
-        break;
-      case 3:
-        s << "termination-protection: { " << target
-          << ", enabled: " << (Bernoulli(rng, 0.5) ? "true" : "false") << " }";
-        break;
-      case 4:
-        if (hologram) {
-          s << "usage-limit: { " << target << ", limit: " << UniformInt(rng, 0, 4) * 100 << "KB }";
-        } else if (soracom) {
-          s << "test-mode: { " << target
-            << ", enabled: " << (Bernoulli(rng, 0.5) ? "true" : "false") << " }";
-        } else {
-          s << "power-cycle: { " << target << " }";
-        }
-        break;
-      case 5:
-        if (soracom && Bernoulli(rng, 0.3)) {
-          s << "terminate-account: { carrier: soracom }";
-        } else {
-          s << "power-cycle: { " << target << " }";
-        }
-        break;
-      default:
-        s << Pick(rng, g.carrier->verbs) << ": { " << target << " }";
-        break;
-    }
+    s << "  - { at: " << UniformInt(rng, 0, *days * 24 - 1) << "h, ";
+    RandomAction(rng, g, s);
     s << " }\n";
   }
   return s.str();
 }
 
-// Whether the profile explains a status change: a verb that may be used there (or a usage
-// limit lifted), an automatic transition of the status left, its attach rule, the usage limit,
-// or a storm. Empty when it does; otherwise what is wrong.
-std::string Unexplained(const CarrierProfile& p, const StatusChange& c) {
-  const StatusDef& from = p.statuses[c.from];
-  const bool from_limit = p.usage_limit.enabled && c.from == p.usage_limit.to;
-  const auto automatic = [&](bool timed) {
-    for (const AutoTransition& t : from.automatic) {
-      if ((t.trigger == AutoTransition::Trigger::kTime) == timed &&
-          (t.to_requested || t.to == c.to))
-        return true;
-    }
-    return false;
-  };
-  bool ok = false;
-  switch (c.cause) {
-    case ChangeCause::kApi:
-      ok = from_limit || std::any_of(p.verbs.begin(), p.verbs.end(),
-                                     [&](const VerbDef& v) { return v.AllowedFrom(c.from); });
-      break;
-    case ChangeCause::kDeviceAttach:
-      ok = from.attach.kind == AttachRule::Kind::kBecomeThenAccept &&
-           (c.to == from.attach.become || c.to == from.attach.become_in_test_mode);
-      break;
-    case ChangeCause::kTimer:
-      ok = automatic(true) || from_limit;
-      break;
-    case ChangeCause::kNetwork:
-      ok = automatic(false) || (from.waits_for_upstream && c.to == from.outage_then) ||
-           (p.usage_limit.enabled && c.to == p.usage_limit.to);
-      break;
-    case ChangeCause::kStorm:
-      ok = InSet(p.storm.statuses, c.from) && c.to == p.storm.to;
-      break;
+// The rule of the profile that made a status change, if one did: it applies in the status left,
+// leads where the SIM went (or back, or on with the change in progress) and gives the cause.
+const RuleDef* RuleOf(const CarrierProfile& p, const StatusChange& c) {
+  for (const RuleDef& rule : p.rules) {
+    if (!InSet(rule.in, c.from) || ChangeCauseOf(rule.cause) != c.cause) continue;
+    if (rule.to_kind != RuleDef::To::kStatus || rule.to == c.to) return &rule;
   }
+  return nullptr;
+}
+
+// Whether the profile explains a status change: a verb that may be used there, a rule, or a
+// move that lasted while a counter was reached coming to its end (its month over: the timer; its
+// limit raised: the API). Empty when it does; otherwise what is wrong.
+std::string Unexplained(const CarrierProfile& p, const StatusChange& c) {
+  const bool undone = std::any_of(p.rules.begin(), p.rules.end(), [&](const RuleDef& rule) {
+    return rule.lasts_while_reached && rule.to == c.from &&
+           (c.cause == ChangeCause::kTimer || c.cause == ChangeCause::kApi);
+  });
+  const bool verb = c.cause == ChangeCause::kApi &&
+                    std::any_of(p.verbs.begin(), p.verbs.end(),
+                                [&](const VerbDef& v) { return v.AllowedFrom(c.from); });
+  const bool ok = verb || undone || RuleOf(p, c) != nullptr;
   return ok ? ""
-            : from.name + ">" + p.statuses[c.to].name + ":" + std::string(ChangeCauseName(c.cause));
+            : p.statuses[c.from].name + ">" + p.statuses[c.to].name + ":" +
+                  std::string(ChangeCauseName(c.cause));
 }
 
 // "12.50" -> 12500000: the reports' amounts read back exactly.
@@ -201,13 +229,16 @@ int64_t Micros(const std::string& amount) {
 }
 
 TEST_CASE("random timelines keep the ledger and the lifecycle consistent", "[properties]") {
+  const std::vector<CarrierProfile> profiles = BuiltinProfiles();
   size_t lines = 0, changes = 0, refusals = 0, storms = 0, limit_pauses = 0;
+  std::set<std::string> carriers_run, plans_run;
   for (uint64_t seed = 1; seed <= 40; ++seed) {
     int days = 0;
-    const bool yen = seed % 4 == 0;
-    const std::string body = RandomScenario(seed, yen, &days);
+    std::string currency;
+    std::vector<CarrierChoice> carriers;
+    const std::string body = RandomScenario(seed, profiles, &currency, &days, &carriers);
     INFO("seed " << seed << "\n" << body);
-    const test::Run r = test::Simulate(body, std::to_string(days) + "d", yen ? "JPY" : "USD");
+    const test::Run r = test::Simulate(body, std::to_string(days) + "d", currency);
     const World& w = *r.world;
 
     // No negative line, nothing charged twice, no line across a month end.
@@ -252,17 +283,21 @@ TEST_CASE("random timelines keep the ledger and the lifecycle consistent", "[pro
       CHECK(Unexplained(w.directory().ProfileOf(c.sim), c).empty());
       CHECK(c.time >= last);
       last = c.time;
-      limit_pauses +=
-          c.cause == ChangeCause::kNetwork && w.directory().ProfileOf(c.sim).statuses[c.to].name == "paused";
+      const RuleDef* rule = RuleOf(w.directory().ProfileOf(c.sim), c);
+      limit_pauses += rule != nullptr && rule->lasts_while_reached;
+      carriers_run.insert(w.directory().ProfileOf(c.sim).name);
     }
     storms += w.recorder().forced_reactivations().size();
 
     lines += w.ledger().lines.size();
     changes += w.recorder().history().changes.size();
     for (const ActionOutcome& o : w.recorder().actions()) refusals += o.refused;
+    for (const GroupSpec& g : w.scenario().groups) {
+      plans_run.insert(w.scenario().carriers[g.carrier].profile.plans[g.plan].name);
+    }
 
     // And the same seed runs the same.
-    const test::Run again = test::Simulate(body, std::to_string(days) + "d", yen ? "JPY" : "USD");
+    const test::Run again = test::Simulate(body, std::to_string(days) + "d", currency);
     CHECK(again.world->ledger().lines.size() == w.ledger().lines.size());
     CHECK(LedgerCsv(*again.result) == LedgerCsv(*r.result));
     CHECK(HistoryCsv(*again.result) == HistoryCsv(*r.result));
@@ -273,6 +308,11 @@ TEST_CASE("random timelines keep the ledger and the lifecycle consistent", "[pro
   CHECK(refusals > 200);
   CHECK(storms > 0);
   CHECK(limit_pauses > 0);
+  // Every built-in profile took part, and changed the status of its SIMs.
+  for (const CarrierProfile& p : profiles) CHECK(carriers_run.count(p.name) == 1);
+  size_t all_plans = 0;
+  for (const CarrierProfile& p : profiles) all_plans += p.plans.size();
+  CHECK(plans_run.size() * 4 >= all_plans * 3);
 }
 
 }  // namespace

@@ -269,7 +269,7 @@ TEST_CASE("SOR-7: a suspended SIM whose device keeps attaching is force-reactiva
     profile: soracom
     overrides:
       statuses: { suspended: { attach: { reject: 17 } } }
-      storm: { attempts: 10 }
+      rules: { storm: { reaches: 11 } }
 devices:
   idle: { boot: 0 }
 fleet:

@@ -84,7 +84,7 @@ TEST_CASE("DEV-3 KOR-3: a data threshold thousands of drawn sends away is crosse
   const std::string body = R"(carriers:
   kore:
     profile: kore
-    overrides: { statuses: { ready: { automatic: [ { after: 100KB, to: active } ] } } }
+    overrides: { rules: { ready-data-used: { reaches: 100KB } } }
 devices:
   meter: { boot: 0, traffic: { every: 1m, uplink: 10B..20B } }
 fleet:

@@ -48,7 +48,7 @@ struct Fixture {
 TEST_CASE("a daily fee counts every UTC day the status touched, once", "[billing]") {
   Fixture f;
   const Tariff t = DailyTariff();
-  f.billing.Open(0, 0, 0, t, kReady, 0);
+  f.billing.Open(0, 0, 0, t, 0);
   // Active from Jan 3 10:00 to Jan 13 00:00: days 3..12, ten days.
   f.billing.ChangeStatus(0, t, kReady, 0, kActive, f.T("2026-01-03T10:00:00Z"));
   f.billing.ChangeStatus(0, t, kActive, f.T("2026-01-03T10:00:00Z"), kStandby,
@@ -69,7 +69,7 @@ TEST_CASE("a daily fee counts every UTC day the status touched, once", "[billing
 TEST_CASE("daily lines are cut at month ends so that invoices have their own", "[billing]") {
   Fixture f;
   const Tariff t = DailyTariff();
-  f.billing.Open(0, 0, 0, t, kActive, 0);
+  f.billing.Open(0, 0, 0, t, 0);
   f.billing.Finish(0, t, kActive, 0, f.T("2026-03-10T12:00:00Z"));
   REQUIRE(f.ledger.lines.size() == 3);
   CHECK(f.ledger.lines[0].quantity == 31);  // January
@@ -82,7 +82,7 @@ TEST_CASE("a day shared by two charged statuses is charged at the higher rate", 
   Fixture f;
   Tariff t = DailyTariff();
   t.basic[kReady] = StatusFee{true, Usd(20'000), FeePeriod::kDay, {}};  // reduced: 0.02
-  f.billing.Open(0, 0, 0, t, kReady, 0);
+  f.billing.Open(0, 0, 0, t, 0);
   // Ready Jan 1..5 10:00, then active to Jan 8 00:00: ready days 1..4, active days 5..7.
   f.billing.ChangeStatus(0, t, kReady, 0, kActive, f.T("2026-01-05T10:00:00Z"));
   f.billing.ChangeStatus(0, t, kActive, 0, kReady, f.T("2026-01-08T00:00:00Z"));
@@ -96,7 +96,7 @@ TEST_CASE("a monthly fee is due for every month the status touched", "[billing]"
   Tariff t;
   t.basic.resize(4);
   t.basic[kActive] = StatusFee{true, Usd(900'000), FeePeriod::kMonth, {}};
-  f.billing.Open(0, 0, 0, t, kReady, 0);
+  f.billing.Open(0, 0, 0, t, 0);
   f.billing.ChangeStatus(0, t, kReady, 0, kActive, f.T("2026-01-20T00:00:00Z"));
   // Set to standby on Mar 3: March is still paid.
   f.billing.ChangeStatus(0, t, kActive, 0, kStandby, f.T("2026-03-03T00:00:00Z"));
@@ -111,7 +111,7 @@ TEST_CASE("with the at-month-end rule only months ending in the status are paid"
   t.basic.resize(4);
   t.basic[kActive] = StatusFee{true, Usd(900'000), FeePeriod::kMonth, {}};
   t.month_rule = MonthRule::kAtMonthEnd;
-  f.billing.Open(0, 0, 0, t, kReady, 0);
+  f.billing.Open(0, 0, 0, t, 0);
   f.billing.ChangeStatus(0, t, kReady, 0, kActive, f.T("2026-01-20T00:00:00Z"));    // Jan: due
   f.billing.ChangeStatus(0, t, kActive, 0, kStandby, f.T("2026-03-03T00:00:00Z"));  // Feb: due
   f.billing.ChangeStatus(0, t, kStandby, 0, kActive, f.T("2026-05-10T00:00:00Z"));
@@ -127,7 +127,7 @@ TEST_CASE("with the except-month-set-to rule only the month set to those statuse
   t.basic[kActive] = StatusFee{true, Usd(900'000), FeePeriod::kMonth, {}};
   t.month_rule = MonthRule::kNotSetTo;
   t.month_not_set_to = uint64_t{1} << kStandby | uint64_t{1} << kSuspended;
-  f.billing.Open(0, 0, 0, t, kReady, 0);
+  f.billing.Open(0, 0, 0, t, 0);
   f.billing.ChangeStatus(0, t, kReady, 0, kActive, f.T("2026-01-20T00:00:00Z"));    // Jan: due
   f.billing.ChangeStatus(0, t, kActive, 0, kStandby, f.T("2026-03-03T00:00:00Z"));  // Feb: due,
                                                                                     // Mar: not
@@ -138,7 +138,7 @@ TEST_CASE("with the except-month-set-to rule only the month set to those statuse
   CHECK(f.Total(FeeCategory::kBasic) == 3 * 900'000);  // Jan, Feb, May
   // Set to standby exactly as a month ends: that month was whole, and is paid.
   Fixture g;
-  g.billing.Open(0, 0, 0, t, kActive, 0);
+  g.billing.Open(0, 0, 0, t, 0);
   g.billing.ChangeStatus(0, t, kActive, 0, kStandby, g.T("2026-02-01T00:00:00Z"));
   g.billing.Finish(0, t, kStandby, 0, g.T("2026-03-01T00:00:00Z"));
   CHECK(g.Total(FeeCategory::kBasic) == 900'000);  // Jan
@@ -150,7 +150,7 @@ TEST_CASE("a free initial period counts from entering the status", "[billing]") 
   t.basic.resize(4);
   // Free for the first 2 months in ready, then a reduced monthly fee (plan-DU).
   t.basic[kReady] = StatusFee{true, Usd(300'000), FeePeriod::kMonth, {2, 0}};
-  f.billing.Open(0, 0, 0, t, kReady, f.T("2026-01-15T00:00:00Z"));
+  f.billing.Open(0, 0, 0, t, f.T("2026-01-15T00:00:00Z"));
   // Charged from Mar 15: March, April; May is not touched.
   f.billing.Finish(0, t, kReady, f.T("2026-01-15T00:00:00Z"), f.T("2026-05-01T00:00:00Z"));
   CHECK(f.Total(FeeCategory::kBasic) == 2 * 300'000);
@@ -161,7 +161,7 @@ TEST_CASE("transition fees apply to the matching moves only", "[billing]") {
   Tariff t = DailyTariff();
   t.transitions.push_back({"reactivation", FeeCategory::kReactivation,
                            (1u << kStandby) | (1u << kSuspended), 1u << kActive, Usd(300'000)});
-  f.billing.Open(0, 0, 0, t, kActive, 0);
+  f.billing.Open(0, 0, 0, t, 0);
   f.billing.ChangeStatus(0, t, kActive, 0, kStandby, f.T("2026-01-02T00:00:00Z"));
   f.billing.ChangeStatus(0, t, kStandby, 0, kActive, f.T("2026-01-03T00:00:00Z"));  // fee
   f.billing.ChangeStatus(0, t, kActive, 0, kReady, f.T("2026-01-04T00:00:00Z"));
@@ -173,18 +173,16 @@ TEST_CASE("transition fees apply to the matching moves only", "[billing]") {
 TEST_CASE("renewal fees fall due after more than the span, then every span", "[billing]") {
   Fixture f;
   Tariff t = DailyTariff();
-  t.renewal = RenewalFee{true,
-                         (1u << kReady) | (1u << kStandby) | (1u << kSuspended),
-                         {12, 0},
-                         {12, 0},
-                         Usd(1 * kUsd)};
-  f.billing.Open(0, 0, 0, t, kReady, 0);
+  // The renewal counter (counter 0) counts in ready, standby and suspended: the network passes
+  // when its count began, or kNever once it stops.
+  t.renewal = RenewalFee{true, 0, {12, 0}, {12, 0}, Usd(1 * kUsd)};
+  f.billing.Open(0, 0, 0, t, 0, /*renewal_since=*/0);
   CHECK(f.billing.renewal_since(0) == 0);
   // Ready on Jan 1 2026, standby from Feb 1 (still counting), back to active on Jan 1 2028
   // exactly: one fee (Jan 1 2027); the second anniversary is not strictly passed.
-  f.billing.ChangeStatus(0, t, kReady, 0, kStandby, f.T("2026-02-01T00:00:00Z"));
+  f.billing.ChangeStatus(0, t, kReady, 0, kStandby, f.T("2026-02-01T00:00:00Z"), 0);
   CHECK(f.billing.renewal_since(0) == 0);
-  f.billing.ChangeStatus(0, t, kStandby, 0, kActive, f.T("2028-01-01T00:00:00Z"));
+  f.billing.ChangeStatus(0, t, kStandby, 0, kActive, f.T("2028-01-01T00:00:00Z"), kNever);
   CHECK(f.billing.renewal_since(0) == kNever);
   f.billing.Finish(0, t, kActive, 0, f.T("2028-01-01T00:00:00Z"));
   REQUIRE(f.Total(FeeCategory::kRenewal) == 1 * kUsd);
@@ -197,8 +195,8 @@ TEST_CASE("monthly renewal fees after six months, counted without drift", "[bill
   Fixture f("2026-01-31T00:00:00Z");
   Tariff t;
   t.basic.resize(4);
-  t.renewal = RenewalFee{true, 1u << kReady, {6, 0}, {1, 0}, Usd(500'000)};
-  f.billing.Open(0, 0, 0, t, kReady, 0);
+  t.renewal = RenewalFee{true, 0, {6, 0}, {1, 0}, Usd(500'000)};
+  f.billing.Open(0, 0, 0, t, 0, /*renewal_since=*/0);
   // Ready from Jan 31 for 8 months: fees on Jul 31 and Aug 31 (not Aug 30, as adding a month at
   // a time from Feb 28 would give).
   f.billing.Finish(0, t, kReady, 0, f.T("2026-09-30T00:00:00Z"));
@@ -211,7 +209,7 @@ TEST_CASE("usage is rounded up per SIM per month, less the allowance", "[billing
   Fixture f;
   Tariff t = DailyTariff();
   t.usage = UsageTariff{true, Usd(80'000), 1 * kBytesPerMegabyte, 1024, 1u << kReady};
-  f.billing.Open(0, 0, 0, t, kActive, 0);
+  f.billing.Open(0, 0, 0, t, 0);
   const int64_t jan = MonthIndex(At("2026-01-15T00:00:00Z"));
   f.billing.AddUsage(0, t, kActive, jan, 2 * kBytesPerMegabyte + 1);  // rounds to 2 MB + 1 KB
   f.billing.AddUsage(0, t, kReady, jan, 50 * kBytesPerMegabyte);      // free while ready
@@ -227,7 +225,7 @@ TEST_CASE("a plan change closes the old plan's period", "[billing]") {
   Tariff monthly;
   monthly.basic.resize(4);
   monthly.basic[kActive] = StatusFee{true, Usd(2 * kUsd), FeePeriod::kMonth, {}};
-  f.billing.Open(0, 0, 0, daily, kActive, 0);
+  f.billing.Open(0, 0, 0, daily, 0);
   f.billing.ChangePlan(0, daily, 1, monthly, kActive, 0, f.T("2026-01-11T00:00:00Z"));
   CHECK(f.billing.plan(0) == 1);
   f.billing.Finish(0, monthly, kActive, 0, f.T("2026-02-15T00:00:00Z"));

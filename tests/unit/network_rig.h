@@ -126,6 +126,8 @@ class ScriptedDevices {
     if (sends <= 0) return {};
     return {sends, sends * uplink, sends * downlink, 0};
   }
+  // The scripted devices send no SMS.
+  SimTime SmsCrossing(SimId, SimTime, int64_t, int64_t) const { return kNever; }
   SimTime DataCrossing(SimId sim, SimTime from, int64_t counted, int64_t threshold, SimTime bound) {
     crossing_queries.push_back({sim, from, counted, threshold, bound});
     if (counted >= threshold) return from;

@@ -1,5 +1,6 @@
 // The core network on its own, through its seams: usage it asks the devices for, data
 // thresholds, and commands (tests/unit/network_rig.h has the scripted device side).
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "tests/unit/network_rig.h"
@@ -30,10 +31,15 @@ TEST_CASE(
     "[seam][network]") {
   Rig rig;
   const CarrierProfile& profile = rig.Profile(kTrial);
-  const StatusDef& testing = profile.statuses[*profile.FindStatus("testing")];
-  REQUIRE(testing.automatic.size() == 2);
-  REQUIRE(testing.automatic[1].trigger == AutoTransition::Trigger::kData);
-  REQUIRE(testing.automatic[1].bytes == 10 * kMB);
+  const std::optional<CounterId> testing_data = profile.FindCounter("testing-data");
+  REQUIRE(testing_data);
+  REQUIRE(profile.counters[*testing_data].counts == CounterDef::Counts::kData);
+  const auto volume = std::find_if(profile.rules.begin(), profile.rules.end(),
+                                   [&](const RuleDef& r) {
+                                     return r.on == RuleDef::On::kThreshold && r.counter == *testing_data;
+                                   });
+  REQUIRE(volume != profile.rules.end());
+  REQUIRE(volume->threshold.amount == 10 * kMB);
   rig.devices.uplink = kMB;  // 1 MB an hour, nothing down
   rig.devices.downlink = 0;
 

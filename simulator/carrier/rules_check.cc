@@ -1,0 +1,94 @@
+// Checks of a profile's rules against its statuses, once everything is read: no rule takes a SIM
+// out of a final status, every transient status has a way out, and moves on attach stay simple.
+#include <algorithm>
+
+#include "simulator/carrier/profile_loader_internal.h"
+
+namespace carriersim {
+
+void ProfileLoader::CheckRules() {
+  const std::vector<StatusDef>& statuses = profile_.statuses;
+  for (size_t r = 0; r < profile_.rules.size() && r < rule_fields_.size(); ++r) {
+    RuleDef& rule = profile_.rules[r];
+    const Field& where = rule_fields_[r];
+    if (rule.in == ~uint64_t{0}) {  // its statuses were all misspelt, and are reported
+      rule.in = 0;
+      continue;
+    }
+    if (rule.in == 0) reader_.Error(where, "the rule applies in no status");
+    if (const StatusDef* final = FinalIn(rule.in)) {
+      reader_.Error(where, "a rule cannot move a SIM out of the final status '" + final->name +
+                               "': nothing leaves a final status");
+    }
+    const bool to_status = rule.to_kind == RuleDef::To::kStatus;
+    if (rule.to_kind == RuleDef::To::kRequested) {
+      for (size_t s = 0; s < statuses.size(); ++s) {
+        if (InSet(rule.in, static_cast<StatusId>(s)) && !statuses[s].transient) {
+          reader_.Error(where, "only a transient status goes to the 'requested' status, not '" +
+                                   statuses[s].name + "'");
+        }
+      }
+    }
+    if (to_status && statuses[rule.to].transient) {
+      // A change in progress may pass on to another transient status (KORE: scheduled, then
+      // updating once upstream is back); nothing else starts one but a verb's 'via'.
+      for (size_t s = 0; s < statuses.size(); ++s) {
+        if (InSet(rule.in, static_cast<StatusId>(s)) && !statuses[s].transient) {
+          reader_.Error(where, "a rule cannot move a SIM from '" + statuses[s].name +
+                                   "' to the transient status '" + statuses[rule.to].name +
+                                   "': only a verb's 'via' starts a change, with the status "
+                                   "it leads to");
+          break;
+        }
+      }
+    }
+    if (to_status && rule.in == (uint64_t{1} << rule.to)) {
+      reader_.Error(where, "the rule moves a SIM to the status it is in");
+    }
+    if (rule.lasts_while_reached && rule.on == RuleDef::On::kThreshold &&
+        rule.counter < profile_.counters.size() &&
+        rule.threshold.kind == Threshold::Kind::kFixed) {
+      const CounterDef& counter = profile_.counters[rule.counter];
+      if (counter.reset == CounterDef::Reset::kNever || counter.reset == CounterDef::Reset::kStay) {
+        reader_.Error(where, "the move would last for ever: counter '" + counter.name +
+                                 "' never falls below a fixed threshold (reset it each month or "
+                                 "by verbs, or compare it with the SIM's usage limit)");
+      }
+    }
+    const bool attach = rule.on == RuleDef::On::kAttach;
+    if (to_status && statuses[rule.to].final && (attach || rule.lasts_while_reached)) {
+      reader_.Error(where, std::string(attach ? "an attach" : "a move that lasts while reached") +
+                               " cannot lead to the final status '" + statuses[rule.to].name +
+                               "'");
+    }
+    if (!attach) continue;
+    for (size_t s = 0; s < statuses.size(); ++s) {
+      if (!InSet(rule.in, static_cast<StatusId>(s))) continue;
+      if (statuses[s].transient) {
+        reader_.Error(where, "the transient status '" + statuses[s].name +
+                                 "' answers attaches as the status before it did: no rule on "
+                                 "attach applies in it");
+      }
+      profile_.statuses[s].moves_on_attach = true;
+    }
+  }
+  // A transient status needs a way out: a rule after a time in it, or when upstream is back.
+  for (size_t s = 0; s < statuses.size() && s < status_fields_.size(); ++s) {
+    if (!statuses[s].transient) continue;
+    const bool way_out =
+        std::any_of(profile_.rules.begin(), profile_.rules.end(), [&](const RuleDef& rule) {
+          if (!InSet(rule.in, static_cast<StatusId>(s))) return false;
+          if (rule.on == RuleDef::On::kUpstreamBack) return true;
+          return rule.on == RuleDef::On::kThreshold && rule.counter < profile_.counters.size() &&
+                 profile_.counters[rule.counter].counts == CounterDef::Counts::kTime;
+        });
+    if (!way_out) {
+      reader_.Error(status_fields_[s],
+                    "transient status '" + statuses[s].name +
+                        "' needs a way out: a rule after a time in it, such as { when: "
+                        "COUNTER, reaches: 30s, to: requested }, or { on: upstream-back }");
+    }
+  }
+}
+
+}  // namespace carriersim
