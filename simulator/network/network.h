@@ -138,8 +138,12 @@ class Network {
 
  private:
   // status.cc: entering a status, and what the stable status means for an attached device.
-  // `returning`: back to the previous status (a restore, a resume), whose stays go on.
-  void SetStatus(SimId sim, StatusId to, SimTime now, ChangeCause cause, bool returning = false);
+  // How a SIM enters a status: a move; a return to the previous status (a restore, a resume),
+  // which goes on with the stays it interrupted; or a move by a rule that lasts while its
+  // counter stays reached (Subscribers::placed_by).
+  enum class Entry : uint8_t { kMove, kReturn, kLastingRule };
+  void SetStatus(SimId sim, StatusId to, SimTime now, ChangeCause cause,
+                 Entry entry = Entry::kMove);
   void ApplyStatusToDevice(SimId sim, SimTime now);
   // What a reject or detach with `cause` through `cell` carries as T3346: its range for #22.
   DurationRange T3346Of(uint32_t cell, EmmCause cause) const;

@@ -49,7 +49,7 @@ Outcome Network::ApplyVerb(SimId sim, VerbId verb_id, SimTime now, std::string_v
     SetStatus(sim, upstream_down && profile.upstream_wait ? *profile.upstream_wait : *verb.via, now,
               ChangeCause::kApi);
   } else {
-    SetStatus(sim, target, now, ChangeCause::kApi, verb.to_previous);
+    SetStatus(sim, target, now, ChangeCause::kApi, verb.to_previous ? Entry::kReturn : Entry::kMove);
   }
   ChargeOneOffFees(sim, verb_id, now);
   return {};

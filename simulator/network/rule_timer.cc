@@ -68,7 +68,8 @@ void Network::ArmSubscriptionTimer(SimId sim, SimTime now) {
   if (subs_.placed_by[sim] != 0) {
     // A move that lasts while its counter is reached: the month may restart the count.
     const RuleDef& placed = profile.rules[subs_.placed_by[sim] - 1u];
-    if (profile.counters[placed.counter].reset == CounterDef::Reset::kMonth) {
+    if (subs_.status[sim] == placed.to &&
+        profile.counters[placed.counter].reset == CounterDef::Reset::kMonth) {
       due = std::min(due, MonthEnd(now));
     }
   }

@@ -57,13 +57,13 @@ void Network::Move(SimId sim, size_t r, SimTime now) {
   const CarrierProfile& profile = directory_.ProfileOf(sim);
   const RuleDef& rule = profile.rules[r];
   StatusId to = rule.to;
-  bool returning = false;
+  Entry entry = rule.lasts_while_reached ? Entry::kLastingRule : Entry::kMove;
   if (rule.to_kind == RuleDef::To::kPrevious) {
     to = subs_.previous[sim];
-    returning = true;
+    entry = Entry::kReturn;
   } else if (rule.to_kind == RuleDef::To::kRequested) {
     to = subs_.pending[sim];
-    returning = subs_.Has(sim, kPendingReturn);
+    if (subs_.Has(sim, kPendingReturn)) entry = Entry::kReturn;
   }
   if (rule.on == RuleDef::On::kThreshold &&
       profile.counters[rule.counter].counts == CounterDef::Counts::kAttaches) {
@@ -71,8 +71,11 @@ void Network::Move(SimId sim, size_t r, SimTime now) {
   }
   if (rule.cause == RuleDef::Cause::kStorm) recorder_.ForcedReactivationOf(sim, now);
   // Set before the move, so that the timer the move arms watches for the count to fall.
-  subs_.placed_by[sim] = rule.lasts_while_reached ? static_cast<uint8_t>(r + 1) : 0;
-  SetStatus(sim, to, now, ChangeCauseOf(rule.cause), returning);
+  if (rule.lasts_while_reached) {
+    subs_.placed_by[sim] = static_cast<uint8_t>(r + 1);
+    subs_.placed_from[sim] = subs_.stable[sim];
+  }
+  SetStatus(sim, to, now, ChangeCauseOf(rule.cause), entry);
 }
 
 // The first rule on a counter (of time, data, SMS or commands) that applies in the SIM's status
@@ -92,14 +95,17 @@ bool Network::FireDueRule(SimId sim, SimTime now) {
 }
 
 // A move that lasts while its counter is reached ends once the count falls below the threshold
-// (the month restarts it, a verb resets it, the usage limit is raised or removed): back to the
-// status it left.
+// (the month restarts it, a verb resets it, the usage limit is raised or removed, a plan with a
+// higher one): back to the status the rule moved the SIM from.
 bool Network::UndoIfBelow(SimId sim, SimTime now, ChangeCause cause) {
   if (subs_.placed_by[sim] == 0) return false;
   const size_t r = subs_.placed_by[sim] - 1u;
-  if (Reached(sim, r, now)) return false;
+  // Only where the rule put it: away on a round trip (paused), it waits until it is back.
+  if (subs_.status[sim] != directory_.ProfileOf(sim).rules[r].to || Reached(sim, r, now)) {
+    return false;
+  }
   subs_.placed_by[sim] = 0;
-  SetStatus(sim, subs_.previous[sim], now, cause, /*returning=*/true);
+  SetStatus(sim, subs_.placed_from[sim], now, cause, Entry::kReturn);
   return true;
 }
 

@@ -4,8 +4,8 @@
 //  1. the counters, the usage and the scheduled commands so far are accounted under the old
 //     status;
 //  2. the recorder's history gets the change, and the SIM shows the new status from now on;
-//  3. a move that lasted while a counter was reached stops being one once anything else moves
-//     the SIM (HOL-5);
+//  3. a move that lasts while a counter is reached stops being one once anything else moves
+//     the SIM, except a round trip back to where the rule put it (HOL-5);
 //  4. when the new status is stable and not the current stable one:
 //     a. the old status becomes `previous`;
 //     b. billing closes the old status's period for each subscription of the SIM, charging
@@ -24,7 +24,7 @@
 
 namespace carriersim {
 
-void Network::SetStatus(SimId sim, StatusId to, SimTime now, ChangeCause cause, bool returning) {
+void Network::SetStatus(SimId sim, StatusId to, SimTime now, ChangeCause cause, Entry entry) {
   const StatusId from = subs_.status[sim];
   if (from == to) return;
   const CarrierProfile& profile = directory_.ProfileOf(sim);
@@ -38,9 +38,13 @@ void Network::SetStatus(SimId sim, StatusId to, SimTime now, ChangeCause cause, 
   recorder_.StatusChanged(now, sim, from, to, cause);
   subs_.status[sim] = to;
   subs_.entered[sim] = now;
-  if (subs_.placed_by[sim] != 0 && to != profile.rules[subs_.placed_by[sim] - 1u].to) {
-    subs_.placed_by[sim] = 0;
+  if (subs_.placed_by[sim] != 0) {
+    // A lasting move holds while the SIM is where the rule put it, and across a round trip
+    // that returns it there (a pause and a resume); any other move ends it.
+    const StatusId placed_in = profile.rules[subs_.placed_by[sim] - 1u].to;
+    if (from != placed_in && !(to == placed_in && entry != Entry::kMove)) subs_.placed_by[sim] = 0;
   }
+  const bool returning = entry == Entry::kReturn;
   const bool stable_change = !profile.statuses[to].transient && to != subs_.stable[sim];
   if (stable_change) {
     subs_.commands_received[sim] += ScheduledCommands(sim, now);

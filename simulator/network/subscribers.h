@@ -36,8 +36,9 @@ struct Subscribers {
   std::vector<SimTime> counted_to;
   std::vector<int32_t> counters_month;
   // 1 + the rule that moved the SIM for as long as its counter stays at the threshold (HOL-5),
-  // or 0; cleared once anything else moves it.
+  // or 0; cleared once anything else moves it. `placed_from`: the status it goes back to.
   std::vector<uint8_t> placed_by;
+  std::vector<StatusId> placed_from;
   std::vector<int64_t> usage_limit;  // the SIM's data usage limit; 0: none
   // Session status (NET-5): a SIM is online while its device has an accepted data session.
   std::vector<uint8_t> online;
@@ -60,6 +61,7 @@ struct Subscribers {
         counted_to(n),
         counters_month(n),
         placed_by(n),
+        placed_from(n),
         usage_limit(n),
         online(n),
         session_start(n),

@@ -117,6 +117,7 @@ TEST_CASE("profiles lists the built-in carriers and shows one", "[cli]") {
   CHECK(list.out ==
         "hologram: Hologram-style SIM states (4 statuses, 3 verbs, 2 plans)\n"
         "kore: KORE-style SIM states (Programmable Wireless) (8 statuses, 6 verbs, 1 plan)\n"
+                    "prepaid: Prepaid IoT SIM (lifetime plan) (6 statuses, 4 verbs, 2 plans)\n"
         "soracom: Soracom-style IoT SIM (subscriber status lifecycle) (7 statuses, 5 verbs, 10 "
         "plans)\n");
   const test::CliResult soracom = Cli({"profiles", "soracom"});

@@ -1,5 +1,6 @@
 #include "tests/scenario/rules_util.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "simulator/base/calendar.h"
@@ -95,6 +96,13 @@ std::vector<FeeLine> Run::Lines(SimId sim, FeeCategory category) const {
   return lines;
 }
 
+FeeCategory Run::Category(const std::string& name) const {
+  const std::vector<std::string>& names = scenario->fee_categories;
+  const auto at = std::find(names.begin(), names.end(), name);
+  REQUIRE(at != names.end());
+  return static_cast<FeeCategory>(at - names.begin());
+}
+
 SimTime Run::At(const char* utc) const {
   std::string error;
   return *ParseTimestamp(utc, &error) - scenario->start;
@@ -118,6 +126,14 @@ int64_t RenewalPrice(const CarrierProfile& p, const std::string& plan) {
   const RenewalFee& r = p.plans[*p.FindPlan(plan)].tariff.renewal;
   REQUIRE(r.enabled);
   return r.price.micros;
+}
+
+int64_t OneOffPrice(const CarrierProfile& p, const std::string& plan, const std::string& name) {
+  for (const OneOffFee& fee : p.plans[*p.FindPlan(plan)].tariff.one_off) {
+    if (fee.name == name) return fee.price.micros;
+  }
+  FAIL("plan " << plan << " has no fee " << name);
+  return 0;
 }
 
 std::string Soracom(const std::string& fleet_and_timeline) {

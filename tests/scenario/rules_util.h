@@ -35,6 +35,8 @@ struct Run {
   int64_t Fees(SimId sim) const;
   std::vector<FeeLine> Lines(SimId sim, FeeCategory category) const;
   SimTime At(const char* utc) const;  // a date-time as simulated time
+  // A fee category of the scenario by name ("activation"). REQUIRES: it has one.
+  FeeCategory Category(const std::string& name) const;
 };
 
 // Loads and runs a scenario through the run pipeline: `header` (name, start, duration,
@@ -54,6 +56,7 @@ std::string Soracom(const std::string& fleet_and_timeline);
 int64_t BasicRate(const CarrierProfile& p, const std::string& plan, const std::string& status);
 int64_t TransitionPrice(const CarrierProfile& p, const std::string& plan, const std::string& name);
 int64_t RenewalPrice(const CarrierProfile& p, const std::string& plan);
+int64_t OneOffPrice(const CarrierProfile& p, const std::string& plan, const std::string& name);
 
 }  // namespace carriersim::test
 
