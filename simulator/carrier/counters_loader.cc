@@ -115,13 +115,17 @@ void ProfileLoader::ReadRules(const Field& rules) {
     const Field cause = fields.Optional("cause");
     const Field lasts = fields.Optional("lasts");
     fields.Finish();
+    bool counted = false;  // a counter that exists, whose threshold is then read
     if (when.present() == on.present()) {
       if (fields.is_map()) {
         reader_.Error(element, "give exactly one of 'when' (a counter, with 'reaches') or 'on' "
                                "(attach or upstream-back)");
       }
     } else if (when.present()) {
-      if (auto counter = CounterRef(when)) rule.counter = *counter;
+      if (auto counter = CounterRef(when)) {
+        rule.counter = *counter;
+        counted = true;
+      }
       if (!reaches.present()) {
         reader_.Error(element, "missing key 'reaches': the threshold the counter '" +
                                    reader_.Text(when).value_or("") + "' is compared with");
@@ -134,7 +138,7 @@ void ProfileLoader::ReadRules(const Field& rules) {
     ReadRuleOptions(in, test_mode, cause, lasts, rule);
     profile_.rules.push_back(rule);
     rule_fields_.push_back(element);
-    rule_reaches_.push_back(when.present() ? reaches : Field::Absent(element.path + ".reaches"));
+    rule_reaches_.push_back(counted ? reaches : Field::Absent(element.path + ".reaches"));
   }
   ResolveRuleThresholds();
 }
@@ -207,10 +211,28 @@ void ProfileLoader::ResolveRuleThresholds() {
                                    "' does not count data");
       }
     } else if (text->rfind("plan.", 0) == 0) {
-      rule.threshold.kind = Threshold::Kind::kPlan;
       ResolvePlanThreshold(reaches, text->substr(5), r);
     } else if (auto t = ParseThreshold(reaches, *text, counter)) {
       rule.threshold = *t;
+    }
+  }
+}
+
+// Every plan value is read by some rule: one that none reads is a typo of the one meant.
+void ProfileLoader::CheckPlanValuesRead() {
+  for (size_t v = 0; v < profile_.plan_values.size(); ++v) {
+    const bool read = std::any_of(profile_.rules.begin(), profile_.rules.end(), [&](const RuleDef& r) {
+      return r.threshold.kind == Threshold::Kind::kPlan && r.threshold.plan_value == v;
+    });
+    if (read) continue;
+    for (size_t p = 0; p < plan_value_fields_.size(); ++p) {
+      if (v < plan_value_fields_[p].size() && plan_value_fields_[p][v].present()) {
+        reader_.Error(plan_value_fields_[p][v], "no rule reads the plan value '" +
+                                                    profile_.plan_values[v] +
+                                                    "' (a rule reads it with reaches: plan." +
+                                                    profile_.plan_values[v] + ")");
+        break;
+      }
     }
   }
 }
@@ -225,6 +247,7 @@ void ProfileLoader::ResolvePlanThreshold(const Field& reaches, const std::string
     return;
   }
   const size_t index = static_cast<size_t>(at - profile_.plan_values.begin());
+  profile_.rules[rule].threshold.kind = Threshold::Kind::kPlan;
   profile_.rules[rule].threshold.plan_value = static_cast<uint32_t>(index);
   const CounterDef& counter = profile_.counters[profile_.rules[rule].counter];
   for (size_t p = 0; p < profile_.plans.size(); ++p) {

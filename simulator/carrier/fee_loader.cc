@@ -24,11 +24,21 @@ std::optional<FeeCategory> ProfileLoader::CategoryOf(const Field& f, const std::
   return static_cast<FeeCategory>(at - names.begin());
 }
 
+// A time counter that a fee's clock follows: one whose count only a stay restarts, if anything
+// (billing hears of the count at status changes).
 std::optional<CounterId> ProfileLoader::TimeCounterRef(const Field& f, std::string_view what) {
   const std::optional<CounterId> id = CounterRef(f);
-  if (id && profile_.counters[*id].counts != CounterDef::Counts::kTime) {
-    reader_.Error(f, std::string(what) + " is a time: counter '" + profile_.counters[*id].name +
+  if (!id) return std::nullopt;
+  const CounterDef& counter = profile_.counters[*id];
+  if (counter.counts != CounterDef::Counts::kTime) {
+    reader_.Error(f, std::string(what) + " is a time: counter '" + counter.name +
                          "' does not count time");
+    return std::nullopt;
+  }
+  if (counter.reset != CounterDef::Reset::kNever && counter.reset != CounterDef::Reset::kStay) {
+    reader_.Error(f, std::string(what) + " follows a counter that resets never or each stay; '" +
+                         counter.name + "' resets " +
+                         (counter.reset == CounterDef::Reset::kMonth ? "each month" : "by verbs"));
     return std::nullopt;
   }
   return id;

@@ -60,6 +60,7 @@ std::optional<CarrierProfile> ProfileLoader::Load(const YAML::Node& root) {
   }
   if (account.present()) ReadAccount(account);
   CheckRules();
+  CheckPlanValuesRead();
   if (profile_.prices.empty() && !profile_.plans.empty()) {
     reader_.Error(Field{YAML::Node(), root, ""},
                   "missing key 'prices': label the example prices (a date, and that they are to "

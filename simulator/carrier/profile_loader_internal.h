@@ -43,6 +43,7 @@ class ProfileLoader {
                        const Field& lasts, RuleDef& rule);
   void ResolveRuleThresholds();
   void ResolvePlanThreshold(const Field& reaches, const std::string& name, size_t rule);
+  void CheckPlanValuesRead();
   std::optional<Threshold> ParseThreshold(const Field& f, const std::string& text,
                                           const CounterDef& counter);
   // rules_check.cc: rules against statuses, once everything is read

@@ -4,6 +4,7 @@
 #ifndef CARRIERSIM_NETWORK_COUNTER_TABLE_H_
 #define CARRIERSIM_NETWORK_COUNTER_TABLE_H_
 
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -23,10 +24,16 @@ struct CounterKinds {
   uint16_t month = 0;  // reset at each calendar month
   uint16_t stay = 0;   // reset when the SIM comes into their statuses
   bool plan_thresholds = false;  // some rule compares with a plan's value
+  std::array<uint16_t, kMaxStatuses> in{};  // per status: the counters that count in it
+  std::vector<uint16_t> reset_by;           // per verb: the counters it resets
+  std::vector<bool> fees_on;                // per verb: some plan charges a fee on it
+  // Per status: the rules that may act on the timer while a SIM shows it (on a counter other
+  // than attaches, or upstream-back).
+  std::array<uint64_t, kMaxStatuses> timed_rules{};
 
   explicit CounterKinds(const CarrierProfile& profile);
   // The counters that count while the SIM shows `shown` and its stable status is `stable`.
-  uint16_t Counting(const CarrierProfile& profile, StatusId shown, StatusId stable) const;
+  uint16_t Counting(StatusId shown, StatusId stable) const { return in[shown] | in[stable]; }
 };
 
 class CounterTable {

@@ -40,6 +40,7 @@ Network::Network(const SimDirectory& directory, TimerSlot subscription_timer, Bi
       subs_.stable[sim] = group.status;
       subs_.previous[sim] = group.status;
       subs_.counters_month[sim] = first_month;
+      subs_.counting[sim] = kinds_[group.carrier].Counting(group.status, group.status);
       subs_.Set(sim, kTestMode, group.test_mode);
       subs_.Set(sim, kTerminationProtection, group.termination_protection);
       subs_.usage_limit[sim] = group.usage_limit;
@@ -53,6 +54,7 @@ Network::Network(const SimDirectory& directory, TimerSlot subscription_timer, Bi
 }
 
 void Network::ChargeOneOffFees(SimId sim, std::optional<VerbId> verb, SimTime now) {
+  if (verb && !KindsOf(sim).fees_on[*verb]) return;
   ForEachSubscription(sim, [&](SubscriptionId sub, const Tariff& tariff) {
     for (const OneOffFee& fee : tariff.one_off) {
       if (verb ? !fee.on_provisioning && fee.verb == *verb : fee.on_provisioning) {
@@ -63,6 +65,7 @@ void Network::ChargeOneOffFees(SimId sim, std::optional<VerbId> verb, SimTime no
 }
 
 bool Network::VerbHasFees(SimId sim, VerbId verb) const {
+  if (!KindsOf(sim).fees_on[verb]) return false;
   bool fees = false;
   ForEachSubscription(sim, [&](SubscriptionId, const Tariff& tariff) {
     for (const OneOffFee& fee : tariff.one_off) {

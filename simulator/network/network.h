@@ -169,11 +169,13 @@ class Network {
   void Account(SimId sim, SimTime now);
   void AccrueTraffic(SimId sim, SimTime from, SimTime to, int32_t month);
   void RollMonth(SimId sim, int32_t month);
-  uint16_t CountingNow(SimId sim) const;  // bit c: counter c counts in the SIM's statuses
+  uint16_t CountingNow(SimId sim) const { return subs_.counting[sim]; }
   void StartStays(SimId sim, uint16_t was, bool returning);
   void ResetForVerb(SimId sim, VerbId verb);
   bool VerbResets(SimId sim, VerbId verb) const;
   SimTime CountStart(SimId sim, CounterId c, SimTime now) const;
+  int64_t CountedValue(SimId sim, CounterId c, SimTime now) const;
+  bool MonthRestarted(SimId sim, CounterId c, SimTime now) const;
   // When the free period of `status`'s basic fee began: the stay (since `since`), or the count
   // of the fee's counter. And the renewal fee's tracking date, or kNever.
   SimTime FreeSince(SimId sim, const Tariff& tariff, StatusId status, SimTime since,
@@ -197,8 +199,8 @@ class Network {
   // rule_timer.cc: the subscription timer.
   void ArmSubscriptionTimer(SimId sim, SimTime now);
   SimTime RuleDue(SimId sim, size_t rule, SimTime now, SimTime due);
-  SimTime CrossingTime(SimId sim, CounterId c, int64_t threshold, SimTime bound);
-  SimTime CommandsDue(SimId sim, CounterId c, int64_t threshold) const;
+  SimTime CrossingTime(SimId sim, CounterId c, int64_t threshold, SimTime now, SimTime bound);
+  SimTime CommandsDue(SimId sim, CounterId c, int64_t threshold, SimTime now) const;
 
   const SimDirectory& directory_;
   const Scenario& scenario_;

@@ -3,15 +3,20 @@
 // that restarts a count). It may fire and find nothing due (the session it counted on closed
 // since): it then re-arms or stops.
 #include <algorithm>
+#include <bit>
 
 #include "simulator/base/periodic.h"
 #include "simulator/network/network.h"
 
 namespace carriersim {
 
-SimTime Network::CrossingTime(SimId sim, CounterId c, int64_t threshold, SimTime bound) {
+// When the device's sends since the session's accounted start take counter c (of data or SMS)
+// to `threshold`. The counter is accounted up to `session_start`: data only flows in a session,
+// and accounting a session moves its start.
+SimTime Network::CrossingTime(SimId sim, CounterId c, int64_t threshold, SimTime now,
+                              SimTime bound) {
   if (!subs_.online[sim]) return kNever;
-  const int64_t counted = counters_.get(sim, c);
+  const int64_t counted = CountedValue(sim, c, now);
   if (directory_.ProfileOf(sim).counters[c].counts == CounterDef::Counts::kSms) {
     return devices_.SmsCrossing(sim, subs_.session_start[sim], counted, threshold);
   }
@@ -20,11 +25,14 @@ SimTime Network::CrossingTime(SimId sim, CounterId c, int64_t threshold, SimTime
 
 // When the commands counter c reaches `threshold` by the device's command schedule (plus 1 ms,
 // as for data). kNever without a schedule or SMS.
-SimTime Network::CommandsDue(SimId sim, CounterId c, int64_t threshold) const {
+SimTime Network::CommandsDue(SimId sim, CounterId c, int64_t threshold, SimTime now) const {
   const SimTime every = directory_.DeviceSpecOf(sim).traffic.commands_every;
   if (every <= 0 || !StableStatusOf(sim).sms) return kNever;
-  const int64_t needed = threshold - counters_.get(sim, c);
-  const SimTime from = subs_.counted_to[sim];
+  const int64_t needed = threshold - CountedValue(sim, c, now);
+  const UnixMillis start = scenario_.start;
+  const SimTime from = MonthRestarted(sim, c, now)
+                           ? StartOfMonthIndex(months_.Index(start + now)) - start
+                           : subs_.counted_to[sim];
   if (needed <= 0) return from;
   const SimTime anchor = CommandAnchor(sim);
   const int64_t first = OccurrencesBefore(anchor, every, from);
@@ -48,9 +56,9 @@ SimTime Network::RuleDue(SimId sim, size_t r, SimTime now, SimTime due) {
       return std::min(due, AfterSpan(CountStart(sim, rule.counter, now), t->span));
     case CounterDef::Counts::kData:
     case CounterDef::Counts::kSms:
-      return std::min(due, CrossingTime(sim, rule.counter, t->amount, due));
+      return std::min(due, CrossingTime(sim, rule.counter, t->amount, now, due));
     case CounterDef::Counts::kCommands:
-      return std::min(due, CommandsDue(sim, rule.counter, t->amount));
+      return std::min(due, CommandsDue(sim, rule.counter, t->amount, now));
     case CounterDef::Counts::kAttaches:
       break;
   }
@@ -60,10 +68,11 @@ SimTime Network::RuleDue(SimId sim, size_t r, SimTime now, SimTime due) {
 void Network::ArmSubscriptionTimer(SimId sim, SimTime now) {
   const CarrierProfile& profile = directory_.ProfileOf(sim);
   if (profile.rules.empty()) return;
-  Account(sim, now);
   SimTime due = kNever;
-  for (size_t r = 0; r < profile.rules.size(); ++r) {
-    if (InSet(profile.rules[r].in, subs_.status[sim])) due = RuleDue(sim, r, now, due);
+  // In the profile's order, which bounds each data crossing by what is due before it.
+  for (uint64_t rules = KindsOf(sim).timed_rules[subs_.status[sim]]; rules != 0;
+       rules &= rules - 1) {
+    due = RuleDue(sim, static_cast<size_t>(std::countr_zero(rules)), now, due);
   }
   if (subs_.placed_by[sim] != 0) {
     // A move that lasts while its counter is reached: the month may restart the count.

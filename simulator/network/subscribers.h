@@ -34,6 +34,7 @@ struct Subscribers {
   // The profile's counters (their values are in the network's CounterTable) are accounted up
   // to `counted_to`; those that reset each month count calendar month `counters_month`.
   std::vector<SimTime> counted_to;
+  std::vector<uint16_t> counting;  // bit c: counter c counts in the SIM's status and stable one
   std::vector<int32_t> counters_month;
   // 1 + the rule that moved the SIM for as long as its counter stays at the threshold (HOL-5),
   // or 0; cleared once anything else moves it. `placed_from`: the status it goes back to.
@@ -59,6 +60,7 @@ struct Subscribers {
         pending(n),
         flags(n),
         counted_to(n),
+        counting(n),
         counters_month(n),
         placed_by(n),
         placed_from(n),
