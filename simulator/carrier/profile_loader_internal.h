@@ -48,6 +48,8 @@ class ProfileLoader {
                                           const CounterDef& counter);
   // rules_check.cc: rules against statuses, once everything is read
   void CheckRules();
+  void CheckRule(const RuleDef& rule, const Field& where);
+  void CheckWaysOut();
   // plan_loader.cc: plans, their values and basic and usage fees
   void ReadPlans(const Field& plans);
   void ReadPlanValues(const Field& f);

@@ -100,8 +100,8 @@ std::string RuleText(const CarrierProfile& p, const RuleDef& rule) {
   return text;
 }
 
-void ShowProfile(const CarrierProfile& p, std::ostream& out) {
-  out << p.name << ": " << p.title << "\n\n" << p.description << "\n\nstatuses\n";
+void ShowStatuses(const CarrierProfile& p, std::ostream& out) {
+  out << "statuses\n";
   for (const StatusDef& s : p.statuses) {
     out << "  " << s.name << (s.name == p.statuses[p.initial].name ? " (initial)" : "") << ": ";
     if (s.transient) {
@@ -112,10 +112,9 @@ void ShowProfile(const CarrierProfile& p, std::ostream& out) {
     }
     out << "\n";
   }
-  if (!p.counters.empty()) out << "\ncounters\n";
-  for (const CounterDef& c : p.counters) out << "  " << c.name << ": " << CounterText(p, c) << "\n";
-  if (!p.rules.empty()) out << "\nrules\n";
-  for (const RuleDef& rule : p.rules) out << "  " << RuleText(p, rule) << "\n";
+}
+
+void ShowVerbs(const CarrierProfile& p, std::ostream& out) {
   out << "\nverbs\n";
   for (const VerbDef& v : p.verbs) {
     out << "  " << v.name << ": " << StatusList(p, v.from) << " -> "
@@ -128,53 +127,72 @@ void ShowProfile(const CarrierProfile& p, std::ostream& out) {
     for (const VerbDef::Limit& l : v.limits) out << "; " << l.channel << " at most " << l.max_sims;
     out << "\n";
   }
+}
+
+// Basic fees per status and the plan's own values of the rules' thresholds.
+void ShowPlanAllowances(const CarrierProfile& p, const PlanDef& plan, std::ostream& out) {
+  const Tariff& t = plan.tariff;
+  for (size_t s = 0; s < t.basic.size(); ++s) {
+    const StatusFee& fee = t.basic[s];
+    if (!fee.charged) continue;
+    out << "    " << p.statuses[s].name << ": " << FormatMoney(fee.price) << " per "
+        << (fee.per == FeePeriod::kDay ? "day" : "month");
+    if (!fee.free_for.empty()) out << ", free for " << FormatCalendarSpan(fee.free_for);
+    if (fee.free_counter) out << " of " << p.counters[*fee.free_counter].name;
+    out << "\n";
+  }
+  for (size_t v = 0; v < plan.rule_thresholds.size(); ++v) {
+    const RuleDef& rule = p.rules[v];
+    if (rule.threshold.kind != Threshold::Kind::kPlan) continue;
+    RuleDef own = rule;
+    own.threshold = plan.rule_thresholds[v];
+    out << "    " << p.plan_values[rule.threshold.plan_value] << ": " << ThresholdText(p, own)
+        << "\n";
+  }
+}
+
+// Fees that fall due once: one-off, transition and renewal fees, then usage and month rules.
+void ShowPlanCharges(const CarrierProfile& p, const Tariff& t, std::ostream& out) {
+  for (const OneOffFee& f : t.one_off) {
+    out << "    " << f.name << ": " << FormatMoney(f.price) << " "
+        << (f.on_provisioning ? "when provisioned" : "on " + p.verbs[f.verb].name) << "\n";
+  }
+  for (const TransitionFee& f : t.transitions) {
+    out << "    " << f.name << ": " << FormatMoney(f.price) << " (" << StatusList(p, f.from)
+        << " -> " << StatusList(p, f.to) << ")\n";
+  }
+  if (t.renewal.enabled) {
+    out << "    renewal: " << FormatMoney(t.renewal.price) << " after "
+        << FormatCalendarSpan(t.renewal.after) << ", then every "
+        << FormatCalendarSpan(t.renewal.every) << " of " << p.counters[t.renewal.counter].name
+        << "\n";
+  }
+  if (t.usage.enabled) {
+    out << "    data: " << FormatMoney(t.usage.per_mb) << " per MB";
+    if (t.usage.included > 0) out << ", " << FormatDataSize(t.usage.included) << " included a month";
+    out << "\n";
+  }
+  if (t.month_rule == MonthRule::kAtMonthEnd) {
+    out << "    monthly fees: only for months that end in the status\n";
+  } else if (t.month_rule == MonthRule::kNotSetTo) {
+    out << "    monthly fees: not for the month in which the SIM is set to "
+        << StatusList(p, t.month_not_set_to) << "\n";
+  }
+}
+
+void ShowProfile(const CarrierProfile& p, std::ostream& out) {
+  out << p.name << ": " << p.title << "\n\n" << p.description << "\n\n";
+  ShowStatuses(p, out);
+  if (!p.counters.empty()) out << "\ncounters\n";
+  for (const CounterDef& c : p.counters) out << "  " << c.name << ": " << CounterText(p, c) << "\n";
+  if (!p.rules.empty()) out << "\nrules\n";
+  for (const RuleDef& rule : p.rules) out << "  " << RuleText(p, rule) << "\n";
+  ShowVerbs(p, out);
   out << "\nplans\n";
   for (const PlanDef& plan : p.plans) {
     out << "  " << plan.name << (plan.description.empty() ? "" : ": " + plan.description) << "\n";
-    const Tariff& t = plan.tariff;
-    for (size_t s = 0; s < t.basic.size(); ++s) {
-      const StatusFee& fee = t.basic[s];
-      if (!fee.charged) continue;
-      out << "    " << p.statuses[s].name << ": " << FormatMoney(fee.price) << " per "
-          << (fee.per == FeePeriod::kDay ? "day" : "month");
-      if (!fee.free_for.empty()) out << ", free for " << FormatCalendarSpan(fee.free_for);
-      if (fee.free_counter) out << " of " << p.counters[*fee.free_counter].name;
-      out << "\n";
-    }
-    for (size_t v = 0; v < plan.rule_thresholds.size(); ++v) {
-      const RuleDef& rule = p.rules[v];
-      if (rule.threshold.kind != Threshold::Kind::kPlan) continue;
-      RuleDef own = rule;
-      own.threshold = plan.rule_thresholds[v];
-      out << "    " << p.plan_values[rule.threshold.plan_value] << ": " << ThresholdText(p, own)
-          << "\n";
-    }
-    for (const OneOffFee& f : t.one_off) {
-      out << "    " << f.name << ": " << FormatMoney(f.price) << " "
-          << (f.on_provisioning ? "when provisioned" : "on " + p.verbs[f.verb].name) << "\n";
-    }
-    for (const TransitionFee& f : t.transitions) {
-      out << "    " << f.name << ": " << FormatMoney(f.price) << " (" << StatusList(p, f.from)
-          << " -> " << StatusList(p, f.to) << ")\n";
-    }
-    if (t.renewal.enabled) {
-      out << "    renewal: " << FormatMoney(t.renewal.price) << " after "
-          << FormatCalendarSpan(t.renewal.after) << ", then every "
-          << FormatCalendarSpan(t.renewal.every) << " of " << p.counters[t.renewal.counter].name
-          << "\n";
-    }
-    if (t.usage.enabled) {
-      out << "    data: " << FormatMoney(t.usage.per_mb) << " per MB";
-      if (t.usage.included > 0)
-        out << ", " << FormatDataSize(t.usage.included) << " included a month";
-      out << "\n";
-    }
-    if (t.month_rule == MonthRule::kAtMonthEnd) {
-      out << "    monthly fees: only for months that end in the status\n";
-    } else if (t.month_rule == MonthRule::kNotSetTo) {
-      out << "    monthly fees: not for the month in which the SIM is set to "
-          << StatusList(p, t.month_not_set_to) << "\n";
-    }
+    ShowPlanAllowances(p, plan, out);
+    ShowPlanCharges(p, plan.tariff, out);
   }
   out << "\nprices: " << p.prices << "\n";
 }
