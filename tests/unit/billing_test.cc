@@ -29,7 +29,8 @@ Money Usd(int64_t micros) {
 Tariff DailyTariff() {
   Tariff t;
   t.basic.resize(4);
-  t.basic[kActive] = StatusFee{true, Usd(60'000), FeePeriod::kDay, {}};  // 0.06 a day
+  t.basic[kActive] = StatusFee{true, Usd(60'000), FeePeriod::kDay, {},
+                               std::nullopt};  // 0.06 a day
   return t;
 }
 
@@ -81,7 +82,8 @@ TEST_CASE("daily lines are cut at month ends so that invoices have their own", "
 TEST_CASE("a day shared by two charged statuses is charged at the higher rate", "[billing]") {
   Fixture f;
   Tariff t = DailyTariff();
-  t.basic[kReady] = StatusFee{true, Usd(20'000), FeePeriod::kDay, {}};  // reduced: 0.02
+  t.basic[kReady] = StatusFee{true, Usd(20'000), FeePeriod::kDay, {},
+                              std::nullopt};  // reduced: 0.02
   f.billing.Open(0, 0, 0, t, 0);
   // Ready Jan 1..5 10:00, then active to Jan 8 00:00: ready days 1..4, active days 5..7.
   f.billing.ChangeStatus(0, t, kReady, 0, kActive, f.T("2026-01-05T10:00:00Z"));
@@ -95,7 +97,7 @@ TEST_CASE("a monthly fee is due for every month the status touched", "[billing]"
   Fixture f;
   Tariff t;
   t.basic.resize(4);
-  t.basic[kActive] = StatusFee{true, Usd(900'000), FeePeriod::kMonth, {}};
+  t.basic[kActive] = StatusFee{true, Usd(900'000), FeePeriod::kMonth, {}, std::nullopt};
   f.billing.Open(0, 0, 0, t, 0);
   f.billing.ChangeStatus(0, t, kReady, 0, kActive, f.T("2026-01-20T00:00:00Z"));
   // Set to standby on Mar 3: March is still paid.
@@ -109,7 +111,7 @@ TEST_CASE("with the at-month-end rule only months ending in the status are paid"
   Fixture f;
   Tariff t;
   t.basic.resize(4);
-  t.basic[kActive] = StatusFee{true, Usd(900'000), FeePeriod::kMonth, {}};
+  t.basic[kActive] = StatusFee{true, Usd(900'000), FeePeriod::kMonth, {}, std::nullopt};
   t.month_rule = MonthRule::kAtMonthEnd;
   f.billing.Open(0, 0, 0, t, 0);
   f.billing.ChangeStatus(0, t, kReady, 0, kActive, f.T("2026-01-20T00:00:00Z"));    // Jan: due
@@ -124,7 +126,7 @@ TEST_CASE("with the except-month-set-to rule only the month set to those statuse
   Fixture f;
   Tariff t;
   t.basic.resize(4);
-  t.basic[kActive] = StatusFee{true, Usd(900'000), FeePeriod::kMonth, {}};
+  t.basic[kActive] = StatusFee{true, Usd(900'000), FeePeriod::kMonth, {}, std::nullopt};
   t.month_rule = MonthRule::kNotSetTo;
   t.month_not_set_to = uint64_t{1} << kStandby | uint64_t{1} << kSuspended;
   f.billing.Open(0, 0, 0, t, 0);
@@ -149,7 +151,7 @@ TEST_CASE("a free initial period counts from entering the status", "[billing]") 
   Tariff t;
   t.basic.resize(4);
   // Free for the first 2 months in ready, then a reduced monthly fee (plan-DU).
-  t.basic[kReady] = StatusFee{true, Usd(300'000), FeePeriod::kMonth, {2, 0}};
+  t.basic[kReady] = StatusFee{true, Usd(300'000), FeePeriod::kMonth, {2, 0}, std::nullopt};
   f.billing.Open(0, 0, 0, t, f.T("2026-01-15T00:00:00Z"));
   // Charged from Mar 15: March, April; May is not touched.
   f.billing.Finish(0, t, kReady, f.T("2026-01-15T00:00:00Z"), f.T("2026-05-01T00:00:00Z"));
@@ -224,7 +226,7 @@ TEST_CASE("a plan change closes the old plan's period", "[billing]") {
   const Tariff daily = DailyTariff();
   Tariff monthly;
   monthly.basic.resize(4);
-  monthly.basic[kActive] = StatusFee{true, Usd(2 * kUsd), FeePeriod::kMonth, {}};
+  monthly.basic[kActive] = StatusFee{true, Usd(2 * kUsd), FeePeriod::kMonth, {}, std::nullopt};
   f.billing.Open(0, 0, 0, daily, 0);
   f.billing.ChangePlan(0, daily, 1, monthly, kActive, 0, f.T("2026-01-11T00:00:00Z"));
   CHECK(f.billing.plan(0) == 1);
