@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "reports/junit.h"  // ScenarioFileName
 #include "reports/svg_chart.h"
 #include "reports/xml_escape.h"
 #include "simulator/base/calendar.h"
@@ -205,7 +206,7 @@ std::string HtmlReport(const RunResult& run) {
           XmlEscape(FormatTimestamp(s.start)) + " .. " +
           XmlEscape(FormatTimestamp(s.start + s.duration)) + " (" +
           XmlEscape(FormatDuration(s.duration)) + "), seed " + std::to_string(run.seed()) +
-          "</p><p>" + XmlEscape(s.file) + " &middot; sha256 " +
+          "</p><p>" + XmlEscape(ScenarioFileName(s.file)) + " &middot; sha256 " +
           XmlEscape(s.file_sha256.substr(0, 16)) + "&hellip;</p>" +
           (s.description.empty() ? "" : "<p>" + XmlEscape(s.description) + "</p>") +
           "</header>\n<main>\n<div class=\"cards\">";

@@ -1,14 +1,21 @@
 #include "reports/junit.h"
 
+#include <filesystem>
+
 #include "reports/xml_escape.h"
 #include "simulator/base/units.h"
 
 namespace carriersim {
 
+std::string ScenarioFileName(const std::string& scenario_file) {
+  return std::filesystem::path(scenario_file).filename().string();
+}
+
 std::string JunitXml(const RunResult& run) {
   const Scenario& s = run.scenario();
   const std::vector<ExpectationResult>& results = run.expectations();
   const std::string suite = XmlEscape(s.name);
+  const std::string file = ScenarioFileName(s.file);
   size_t failures = 0;
   for (const ExpectationResult& r : results) failures += !r.passed;
   const size_t tests = results.empty() ? 1 : results.size();
@@ -18,7 +25,7 @@ std::string JunitXml(const RunResult& run) {
   xml += "  <testsuite name=\"" + suite + "\" tests=\"" + std::to_string(tests) +
          "\" failures=\"" + std::to_string(failures) + "\" errors=\"0\" skipped=\"0\">\n";
   xml += "    <properties>\n";
-  xml += "      <property name=\"scenario\" value=\"" + XmlEscape(s.file) + "\"/>\n";
+  xml += "      <property name=\"scenario\" value=\"" + XmlEscape(file) + "\"/>\n";
   xml += "      <property name=\"seed\" value=\"" + std::to_string(run.seed()) + "\"/>\n";
   xml += "      <property name=\"duration\" value=\"" + FormatDuration(s.duration) + "\"/>\n";
   xml += "    </properties>\n";
@@ -35,7 +42,7 @@ std::string JunitXml(const RunResult& run) {
     }
     const std::string message = "expected " + e.expected + ", got " + r.actual_text;
     xml += ">\n      <failure message=\"" + XmlEscape(message) + "\" type=\"expectation\">" +
-           XmlEscape(s.file + ":" + std::to_string(e.line) + ": " + e.text + ": " + message) +
+           XmlEscape(file + ":" + std::to_string(e.line) + ": " + e.text + ": " + message) +
            "</failure>\n    </testcase>\n";
   }
   xml += "  </testsuite>\n</testsuites>\n";

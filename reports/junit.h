@@ -12,6 +12,10 @@ namespace carriersim {
 
 std::string JunitXml(const RunResult& run);
 
+// How reports name the scenario's file: its name alone. The path as typed would make a run by a
+// relative path and one by an absolute path write different bytes.
+std::string ScenarioFileName(const std::string& scenario_file);
+
 }  // namespace carriersim
 
 #endif  // CARRIERSIM_REPORTS_JUNIT_H_
