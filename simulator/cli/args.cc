@@ -2,6 +2,7 @@
 
 #include "simulator/base/diagnostics.h"
 #include "simulator/base/units.h"
+#include "simulator/cli/exit_codes.h"
 
 namespace carriersim {
 
@@ -51,6 +52,12 @@ bool ParseArgs(const std::vector<std::string>& args, const std::vector<OptionSpe
       out->options[name] = "";
       continue;
     }
+    // One value each: `--seed 1 --seed 2` is a mistake (a script appending to a command line,
+    // say), and taking either value silently would run something the user did not ask for.
+    if (out->Has(name)) {
+      *error = "option '--" + name + "' given twice";
+      return false;
+    }
     if (inline_value) {
       out->options[name] = *inline_value;
     } else if (i + 1 < args.size()) {
@@ -78,6 +85,13 @@ bool ParseIntOption(const std::string& name, const std::string& text, long long 
   }
   *out = value;
   return true;
+}
+
+int UsageError(std::ostream& err, const std::string& command, const std::string& message,
+               const std::string& help_of) {
+  err << "carriersim " << command << ": " << message << "\nsee carriersim "
+      << (help_of.empty() ? command : help_of) << " --help\n";
+  return kExitUsage;
 }
 
 }  // namespace carriersim

@@ -42,36 +42,37 @@ phold   the PHOLD engine benchmark: N logical processes with one event each in f
 
 The last line is: events=... seconds=... events_per_s=... ns_per_event=...
 tests/bench/compare_phold.sh runs the same workload on ns-3 and std::priority_queue.
+
+exit codes: 0 ok, 2 usage error, 70 internal error (a workload that does not load)
 )";
+
+const std::vector<OptionSpec> kBenchOptions = {
+    {"lps", true},      {"events", true},  {"remote", true}, {"seed", true},
+    {"workload", true}, {"devices", true}, {"timers", false}};
 
 int Phold(const ParsedArgs& parsed, std::ostream& out, std::ostream& err) {
   PholdConfig config;
   std::string error;
   long long value = 0;
   if (!parsed.Has("lps") || !parsed.Has("events")) {
-    err << "carriersim bench phold: --lps and --events are required\n" << kBenchHelp;
-    return kExitUsage;
+    return UsageError(err, "bench phold", "--lps and --events are required", "bench");
   }
   if (!ParseIntOption("lps", *parsed.Get("lps"), 1, 100'000'000, &value, &error)) {
-    err << "carriersim bench phold: " << error << "\n";
-    return kExitUsage;
+    return UsageError(err, "bench phold", error, "bench");
   }
   config.lps = static_cast<uint32_t>(value);
   if (!ParseIntOption("events", *parsed.Get("events"), 1, 1'000'000'000'000LL, &value, &error)) {
-    err << "carriersim bench phold: " << error << "\n";
-    return kExitUsage;
+    return UsageError(err, "bench phold", error, "bench");
   }
   config.events = static_cast<uint64_t>(value);
   if (auto remote = parsed.Get("remote")) {
     if (!ParseFraction(*remote, &config.remote, &error)) {
-      err << "carriersim bench phold: --remote: " << error << "\n";
-      return kExitUsage;
+      return UsageError(err, "bench phold", "--remote: " + error, "bench");
     }
   }
   if (auto seed = parsed.Get("seed")) {
     if (!ParseIntOption("seed", *seed, 0, INT64_MAX, &value, &error)) {
-      err << "carriersim bench phold: " << error << "\n";
-      return kExitUsage;
+      return UsageError(err, "bench phold", error, "bench");
     }
     config.seed = static_cast<uint64_t>(value);
   }
@@ -96,9 +97,9 @@ int Fleet(const ParsedArgs& parsed, std::ostream& out, std::ostream& err) {
   for (const FleetWorkload& w : FleetWorkloads()) names.push_back(w.name);
   if (auto name = parsed.Get("workload")) {
     if (std::find(names.begin(), names.end(), *name) == names.end()) {
-      err << "carriersim bench fleet: unknown workload '" << *name << "'; workloads are "
-          << QuotedList(names) << "\n";
-      return kExitUsage;
+      return UsageError(err, "bench fleet",
+                        "unknown workload '" + *name + "'; workloads are " + QuotedList(names),
+                        "bench");
     }
     names = {*name};
   }
@@ -106,8 +107,7 @@ int Fleet(const ParsedArgs& parsed, std::ostream& out, std::ostream& err) {
   std::string error;
   if (auto n = parsed.Get("devices")) {
     if (!ParseIntOption("devices", *n, 1, kMaxSims, &devices, &error)) {
-      err << "carriersim bench fleet: " << error << "\n";
-      return kExitUsage;
+      return UsageError(err, "bench fleet", error, "bench");
     }
   }
   for (const std::string& name : names) {
@@ -147,20 +147,12 @@ int Fleet(const ParsedArgs& parsed, std::ostream& out, std::ostream& err) {
 
 }  // namespace
 
+const std::vector<OptionSpec>& BenchOptionSpecs() { return kBenchOptions; }
+
 int BenchCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   ParsedArgs parsed;
   std::string error;
-  if (!ParseArgs(args, {{"lps", true},
-                  {"events", true},
-                  {"remote", true},
-                  {"seed", true},
-                  {"workload", true},
-                  {"devices", true},
-                  {"timers", false}}, &parsed,
-                 &error)) {
-    err << "carriersim bench: " << error << "\n" << kBenchHelp;
-    return kExitUsage;
-  }
+  if (!ParseArgs(args, kBenchOptions, &parsed, &error)) return UsageError(err, "bench", error);
   if (parsed.help) {
     out << kBenchHelp;
     return kExitOk;
@@ -171,8 +163,7 @@ int BenchCommand(const std::vector<std::string>& args, std::ostream& out, std::o
   if (parsed.positional.size() == 1 && parsed.positional[0] == "fleet") {
     return Fleet(parsed, out, err);
   }
-  err << "carriersim bench: expected a benchmark name: phold or fleet\n" << kBenchHelp;
-  return kExitUsage;
+  return UsageError(err, "bench", "expected a benchmark name: phold or fleet");
 }
 
 }  // namespace carriersim

@@ -13,10 +13,15 @@ constexpr const char* kUsage = R"(usage: carriersim <command> [arguments]
 A simulator of an IoT cellular carrier and the devices on it.
 
 commands:
-  run FILE [--seed N] [--out DIR]     simulate a scenario and write its reports
-  validate FILE...                    check scenario files without running them
+  run FILE [--seed N] [--out DIR] [--no-progress] [--trace]
+                                      simulate a scenario and write its reports
+  validate [--format text|json|github] FILE...
+                                      check scenario files without running them
   profiles [NAME]                     list the built-in carriers, or show one
-  bench phold --lps N --events E      measure the event engine (PHOLD benchmark)
+  bench phold --lps N --events E [--remote P] [--seed S] [--timers]
+                                      measure the event engine (PHOLD benchmark)
+  bench fleet [--workload NAME] [--devices N]
+                                      time whole-fleet workloads
 
 options:
   -h, --help     help (also after any command: carriersim run --help)
@@ -49,8 +54,7 @@ int Dispatch(const std::vector<std::string>& args, std::ostream& out, std::ostre
   if (command == "bench") return BenchCommand(rest, out, err);
   if (command == "profiles") return ProfilesCommand(rest, out, err);
   err << "carriersim: unknown command '" << command << "'" << DidYouMean(command, kCommands)
-      << "\n\n"
-      << kUsage;
+      << "\nsee carriersim --help\n";
   return kExitUsage;
 }
 

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "simulator/cli/args.h"
+
 namespace carriersim {
 
 // The whole command line (without argv[0]): dispatches to a subcommand, handles --help and
@@ -17,6 +19,12 @@ int RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
 int ValidateCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int BenchCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int ProfilesCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+// The options each subcommand's parser knows; its --help and `carriersim --help` list each one.
+const std::vector<OptionSpec>& RunOptionSpecs();
+const std::vector<OptionSpec>& ValidateOptionSpecs();
+const std::vector<OptionSpec>& BenchOptionSpecs();
+const std::vector<OptionSpec>& ProfilesOptionSpecs();
 
 }  // namespace carriersim
 

@@ -13,6 +13,10 @@ enum ExitCode : int {
   kExitInternal = 70,           // a bug in carriersim (EX_SOFTWARE)
 };
 
+// Every code above, for what lists them all (carriersim --help, run --help).
+inline constexpr ExitCode kExitCodes[] = {kExitOk,    kExitExpectationsFailed, kExitUsage,
+                                          kExitInvalidScenario, kExitIoError, kExitInternal};
+
 }  // namespace carriersim
 
 #endif  // CARRIERSIM_CLI_EXIT_CODES_H_

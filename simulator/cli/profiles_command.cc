@@ -15,6 +15,11 @@ constexpr const char* kProfilesHelp = R"(usage: carriersim profiles [NAME]
 Without NAME, lists the built-in carrier profiles. With NAME, shows that profile: its statuses
 (what an attach gets, data, SMS), its counters and the rules on them, its verbs, and its plans
 with their example prices. The profiles themselves are the files in scenarios/carriers/.
+
+options:
+  -h, --help  this help
+
+exit codes: 0 ok, 2 usage error (such as an unknown profile), 70 internal error
 )";
 
 std::string StatusList(const CarrierProfile& p, uint64_t set) {
@@ -203,13 +208,16 @@ std::string Count(size_t n, std::string_view one, std::string_view many) {
 
 }  // namespace
 
+const std::vector<OptionSpec>& ProfilesOptionSpecs() {
+  static const std::vector<OptionSpec> none;  // NAME only
+  return none;
+}
+
 int ProfilesCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   ParsedArgs parsed;
   std::string error;
   if (!ParseArgs(args, {}, &parsed, &error) || parsed.positional.size() > 1) {
-    err << "carriersim profiles: " << (error.empty() ? "at most one profile name" : error) << "\n"
-        << kProfilesHelp;
-    return kExitUsage;
+    return UsageError(err, "profiles", error.empty() ? "at most one profile name" : error);
   }
   if (parsed.help) {
     out << kProfilesHelp;

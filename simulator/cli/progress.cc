@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <string>
 
@@ -14,6 +15,29 @@ bool ProgressWanted() {
   return isatty(STDERR_FILENO) && (ci == nullptr || *ci == '\0');
 }
 
+std::optional<double> EstimatedSecondsLeft(double elapsed_s, double done) {
+  constexpr double kMinElapsedS = 1.0;
+  constexpr double kMinDone = 0.02;
+  if (elapsed_s < kMinElapsedS || done < kMinDone) return std::nullopt;
+  return elapsed_s * (1 - std::min(done, 1.0)) / done;
+}
+
+std::string ProgressText(UnixMillis start, SimTime duration, SimTime now, uint64_t events,
+                         double elapsed_s) {
+  const double done =
+      duration > 0 ? static_cast<double>(now) / static_cast<double>(duration) : 1.0;
+  char text[160];
+  std::snprintf(text, sizeof text, "  %s  %3.0f%%  %.2fM events/s",
+                FormatTimestamp(start + now).c_str(), done * 100,
+                elapsed_s > 0 ? static_cast<double>(events) / elapsed_s / 1e6 : 0.0);
+  std::string line = text;
+  if (const std::optional<double> left = EstimatedSecondsLeft(elapsed_s, done)) {
+    std::snprintf(text, sizeof text, "  ETA %.0fs", *left);
+    line += text;
+  }
+  return line;
+}
+
 ProgressLine::ProgressLine(UnixMillis start, SimTime duration, std::FILE* out)
     : start_(start), duration_(duration), out_(out) {}
 
@@ -22,11 +46,8 @@ void ProgressLine::Update(SimTime now, uint64_t events) {
   if (t - last_ < std::chrono::milliseconds(200)) return;
   last_ = t;
   const double elapsed = std::chrono::duration<double>(t - began_).count();
-  const double done = duration_ > 0 ? static_cast<double>(now) / static_cast<double>(duration_) : 1;
-  const double left = done > 0 ? elapsed * (1 - done) / done : 0;
-  std::fprintf(out_, "\r  %s  %3.0f%%  %.2fM events/s  ETA %.0fs\033[K",
-               FormatTimestamp(start_ + now).c_str(), done * 100,
-               elapsed > 0 ? static_cast<double>(events) / elapsed / 1e6 : 0.0, left);
+  std::fprintf(out_, "\r%s\033[K",
+               ProgressText(start_, duration_, now, events, elapsed).c_str());
   std::fflush(out_);
   shown_ = true;
 }

@@ -7,11 +7,24 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
+#include <optional>
+#include <string>
 
 #include "simulator/base/sim_time.h"
 #include "simulator/base/units.h"
 
 namespace carriersim {
+
+// The time left, extrapolated from `elapsed_s` of wall time for `done` (0..1) of the simulated
+// span; none until both are large enough to mean something. Early on, a run spends its time on
+// what is not spread evenly over simulated time (the boot storm, say): the first update of a
+// 2-second run once extrapolated to 41,236 s.
+std::optional<double> EstimatedSecondsLeft(double elapsed_s, double done);
+
+// The progress line's text: simulated date, percent done, events per second and, once it is
+// meaningful, the time left.
+std::string ProgressText(UnixMillis start, SimTime duration, SimTime now, uint64_t events,
+                         double elapsed_s);
 
 // Whether a progress line makes sense here: stderr is a terminal and CI is not set.
 bool ProgressWanted();

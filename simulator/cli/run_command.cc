@@ -20,16 +20,17 @@
 namespace carriersim {
 namespace {
 
-constexpr const char* kRunHelp = R"(usage: carriersim run FILE [--seed N] [--out DIR]
+constexpr const char* kRunHelp =
+    R"(usage: carriersim run FILE [--seed N] [--out DIR] [--no-progress] [--trace]
 
 Simulates the scenario in FILE and writes its reports.
 
 options:
-  --seed N    seed for this run, overriding the scenario's (0 .. 2^63-1)
-  --out DIR   output folder (default: out/<scenario name>/), created if missing
+  --seed N       seed for this run, overriding the scenario's (0 .. 2^63-1)
+  --out DIR      output folder (default: out/<scenario name>/), created if missing
   --no-progress  no progress line (it shows only on a terminal, and not when CI is set)
-  --trace     also write events.jsonl: every event of the run, in order
-  -h, --help  this help
+  --trace        also write events.jsonl: every event of the run, in order
+  -h, --help     this help
 
 reports written to the output folder:
   summary.json   totals: SIMs per final status, signaling, usage, fees and monthly
@@ -44,8 +45,13 @@ reports written to the output folder:
   events.jsonl   with --trace: every event, in order
 
 The same scenario and seed always give byte-identical reports.
-exit codes: 0 ok, 2 usage error, 3 invalid scenario, 4 I/O error, 70 internal error
+
+exit codes: 0 ok, 1 an expectation failed, 2 usage error, 3 invalid scenario, 4 I/O error
+            (missing file, unwritable output folder), 70 internal error
 )";
+
+const std::vector<OptionSpec> kRunOptions = {
+    {"seed", true}, {"out", true}, {"no-progress", false}, {"trace", false}};
 
 const std::vector<std::string> kReportFiles = {"summary.json", "ledger.csv",   "history.csv",
                                                "sessions.csv", "sims.csv",     "junit.xml",
@@ -74,34 +80,29 @@ bool WriteReports(const RunResult& run, const std::string& out_dir, std::string*
 
 }  // namespace
 
+const std::vector<OptionSpec>& RunOptionSpecs() { return kRunOptions; }
+
 int RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   ParsedArgs parsed;
   std::string error;
-  if (!ParseArgs(args, {{"seed", true}, {"out", true}, {"no-progress", false}, {"trace", false}}, &parsed,
-                 &error)) {
-    err << "carriersim run: " << error << "\n" << kRunHelp;
-    return kExitUsage;
-  }
+  if (!ParseArgs(args, kRunOptions, &parsed, &error)) return UsageError(err, "run", error);
   if (parsed.help) {
     out << kRunHelp;
     return kExitOk;
   }
   if (parsed.positional.size() != 1) {
-    err << "carriersim run: expected one scenario file, got " << parsed.positional.size() << "\n"
-        << kRunHelp;
-    return kExitUsage;
+    const std::string count = std::to_string(parsed.positional.size());
+    return UsageError(err, "run", "expected one scenario file, got " + count);
   }
   long long seed_override = -1;
   if (auto seed = parsed.Get("seed")) {
     if (!ParseIntOption("seed", *seed, 0, INT64_MAX, &seed_override, &error)) {
-      err << "carriersim run: " << error << "\n";
-      return kExitUsage;
+      return UsageError(err, "run", error);
     }
   }
 
   if (auto out = parsed.Get("out"); out && out->empty()) {
-    err << "carriersim run: --out needs a folder\n";
-    return kExitUsage;
+    return UsageError(err, "run", "--out needs a folder");
   }
 
   Diagnostics diag;

@@ -12,16 +12,22 @@ namespace {
 constexpr const char* kValidateHelp = R"(usage: carriersim validate [--format text|json|github] FILE...
 
 Checks scenario files (and the carrier profiles they use) without running them. Every error of
-a file is reported:
-  text    (default) FILE:LINE:COLUMN: error: message, on stderr
-  json    one JSON document on stdout: {"files": [{"file", "valid", "errors": [{"file", "line",
-          "column", "message"}]}]}
-  github  ::error file=F,line=L,col=C::message lines on stdout, which GitHub Actions shows as
-          annotations on the lines of the pull request
+a file is reported.
 
-exit codes: 0 all valid, 3 a file is invalid, 4 a file cannot be read (takes precedence),
-            2 usage error
+options:
+  --format F  how errors are reported:
+              text    (default) FILE:LINE:COLUMN: error: message, on stderr
+              json    one JSON document on stdout: {"files": [{"file", "valid", "errors":
+                      [{"file", "line", "column", "message"}]}]}
+              github  ::error file=F,line=L,col=C::message lines on stdout, which GitHub
+                      Actions shows as annotations on the lines of the pull request
+  -h, --help  this help
+
+exit codes: 0 all valid, 2 usage error, 3 a file is invalid, 4 a file cannot be read (takes
+            precedence over 3), 70 internal error
 )";
+
+const std::vector<OptionSpec> kValidateOptions = {{"format", true}};
 
 // GitHub's workflow commands escape %, CR and LF in messages, and also : and , in properties.
 std::string GithubEscape(const std::string& text, bool property) {
@@ -66,25 +72,22 @@ std::string Plural(int64_t n, const std::string& word) {
 
 }  // namespace
 
+const std::vector<OptionSpec>& ValidateOptionSpecs() { return kValidateOptions; }
+
 int ValidateCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   ParsedArgs parsed;
   std::string error;
-  if (!ParseArgs(args, {{"format", true}}, &parsed, &error)) {
-    err << "carriersim validate: " << error << "\n" << kValidateHelp;
-    return kExitUsage;
+  if (!ParseArgs(args, kValidateOptions, &parsed, &error)) {
+    return UsageError(err, "validate", error);
   }
   if (parsed.help) {
     out << kValidateHelp;
     return kExitOk;
   }
-  if (parsed.positional.empty()) {
-    err << "carriersim validate: no scenario file given\n" << kValidateHelp;
-    return kExitUsage;
-  }
+  if (parsed.positional.empty()) return UsageError(err, "validate", "no scenario file given");
   const std::string format = parsed.Get("format").value_or("text");
   if (format != "text" && format != "json" && format != "github") {
-    err << "carriersim validate: --format is text, json or github, not '" << format << "'\n";
-    return kExitUsage;
+    return UsageError(err, "validate", "--format is text, json or github, not '" + format + "'");
   }
   bool invalid = false, unreadable = false;
   nlohmann::ordered_json files = nlohmann::ordered_json::array();
