@@ -7,6 +7,9 @@
 
 namespace carriersim {
 
+// The test case of a scenario without expectations, and of a run that failed before them.
+constexpr const char* kRunsToItsEnd = "the scenario runs to its end";
+
 std::string ScenarioFileName(const std::string& scenario_file) {
   return std::filesystem::path(scenario_file).filename().string();
 }
@@ -30,7 +33,7 @@ std::string JunitXml(const RunResult& run) {
   xml += "      <property name=\"duration\" value=\"" + FormatDuration(s.duration) + "\"/>\n";
   xml += "    </properties>\n";
   if (results.empty()) {
-    xml += "    <testcase classname=\"" + suite + "\" name=\"the scenario runs to its end\"/>\n";
+    xml += "    <testcase classname=\"" + suite + "\" name=\"" + kRunsToItsEnd + "\"/>\n";
   }
   for (size_t i = 0; i < results.size(); ++i) {
     const Expectation& e = s.expectations[i];
@@ -46,6 +49,25 @@ std::string JunitXml(const RunResult& run) {
            "</failure>\n    </testcase>\n";
   }
   xml += "  </testsuite>\n</testsuites>\n";
+  return xml;
+}
+
+std::string FailedRunJunitXml(const std::string& suite, const std::string& scenario_file,
+                              const std::string& message) {
+  const std::string name = XmlEscape(suite);
+  const std::string first_line = message.substr(0, message.find('\n'));
+  std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  xml += "<testsuites name=\"carriersim\" tests=\"1\" failures=\"1\">\n";
+  xml += "  <testsuite name=\"" + name +
+         "\" tests=\"1\" failures=\"1\" errors=\"0\" skipped=\"0\">\n";
+  xml += "    <properties>\n";
+  xml += "      <property name=\"scenario\" value=\"" + XmlEscape(ScenarioFileName(scenario_file)) +
+         "\"/>\n";
+  xml += "    </properties>\n";
+  xml += "    <testcase classname=\"" + name + "\" name=\"" + kRunsToItsEnd + "\">\n";
+  xml += "      <failure message=\"" + XmlEscape(first_line) + "\" type=\"run\">" +
+         XmlEscape(message) + "</failure>\n";
+  xml += "    </testcase>\n  </testsuite>\n</testsuites>\n";
   return xml;
 }
 

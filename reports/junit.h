@@ -12,6 +12,12 @@ namespace carriersim {
 
 std::string JunitXml(const RunResult& run);
 
+// junit.xml for a run that did not produce its reports (the scenario did not load, the run was
+// interrupted, the reports could not be written): one test case, failed with `message`, so that
+// a CI publishing it shows red. `suite` is the scenario's name, `scenario_file` its path.
+std::string FailedRunJunitXml(const std::string& suite, const std::string& scenario_file,
+                              const std::string& message);
+
 // How reports name the scenario's file: its name alone. The path as typed would make a run by a
 // relative path and one by an absolute path write different bytes.
 std::string ScenarioFileName(const std::string& scenario_file);

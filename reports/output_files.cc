@@ -1,76 +1,48 @@
 #include "reports/output_files.h"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
-#include <filesystem>
 
 namespace carriersim {
-namespace fs = std::filesystem;
 
-bool PrepareOutputDir(const std::string& dir, std::string* error) {
-  std::error_code ec;
-  if (fs::exists(dir, ec) && !fs::is_directory(dir, ec)) {
-    *error = "output folder '" + dir + "' exists and is not a folder";
-    return false;
-  }
-  fs::create_directories(dir, ec);
-  if (ec) {
-    *error = "cannot create output folder '" + dir + "': " + ec.message();
-    return false;
-  }
-  const std::string probe =
-      (fs::path(dir) / (".carriersim-probe-" + std::to_string(getpid()))).string();
-  std::FILE* f = std::fopen(probe.c_str(), "wb");
-  if (f == nullptr) {
-    *error = "cannot write to output folder '" + dir + "': " + std::strerror(errno);
-    return false;
-  }
-  std::fclose(f);
-  std::remove(probe.c_str());
-  return true;
+ReportFile::~ReportFile() {
+  if (file_ != nullptr) std::fclose(file_);  // the staging folder is removed with it
 }
 
-void RemoveReports(const std::string& dir, const std::vector<std::string>& names) {
-  std::error_code ec;
-  for (const std::string& name : names) fs::remove(fs::path(dir) / name, ec);
-}
-
-AtomicFile::~AtomicFile() { Discard(); }
-
-void AtomicFile::Discard() {
-  if (file_ != nullptr) {
-    std::fclose(file_);
-    file_ = nullptr;
-    std::remove(temp_.c_str());
-  }
-}
-
-bool AtomicFile::Open(const std::string& path, std::string* error) {
-  Discard();
-  path_ = path;
-  temp_ = path + ".tmp-" + std::to_string(getpid());
+bool ReportFile::Open(const StagingFolder& folder, const std::string& name, uint64_t* bytes_left,
+                      std::string* error) {
+  path_ = folder.path() + "/" + name;
+  bytes_left_ = bytes_left;
   write_errno_ = 0;
-  file_ = std::fopen(temp_.c_str(), "wb");
+  const int fd = openat(folder.fd(), name.c_str(),
+                        O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+  file_ = fd < 0 ? nullptr : fdopen(fd, "wb");
   if (file_ == nullptr) {
-    *error = "cannot write '" + temp_ + "': " + std::strerror(errno);
+    *error = "cannot write '" + path_ + "': " + std::strerror(errno);
+    if (fd >= 0) close(fd);
     return false;
   }
   return true;
 }
 
-bool AtomicFile::Write(std::string_view text) {
+bool ReportFile::Write(std::string_view text) {
   if (file_ == nullptr || write_errno_ != 0) return false;
-  if (std::fwrite(text.data(), 1, text.size(), file_) != text.size()) {
-    write_errno_ = errno != 0 ? errno : EIO;
-    return false;
+  size_t allowed = text.size();
+  if (*bytes_left_ < allowed) {
+    allowed = static_cast<size_t>(*bytes_left_);
+    write_errno_ = ENOSPC;  // the disk "fills up" after what fits
   }
-  return true;
+  *bytes_left_ -= allowed;
+  if (std::fwrite(text.data(), 1, allowed, file_) != allowed && write_errno_ == 0) {
+    write_errno_ = errno != 0 ? errno : EIO;
+  }
+  return write_errno_ == 0;
 }
 
-bool AtomicFile::Commit(std::string* error) {
+bool ReportFile::Close(std::string* error) {
   if (file_ == nullptr) {
     *error = "cannot write '" + path_ + "': not open";
     return false;
@@ -80,33 +52,29 @@ bool AtomicFile::Commit(std::string* error) {
   if (std::fclose(file_) != 0 && failure == 0) failure = errno;
   file_ = nullptr;
   if (failure != 0) {
-    *error = "cannot write '" + temp_ + "': " + std::strerror(failure);
-    std::remove(temp_.c_str());
-    return false;
-  }
-  if (std::rename(temp_.c_str(), path_.c_str()) != 0) {
-    *error = "cannot rename '" + temp_ + "' to '" + path_ + "': " + std::strerror(errno);
-    std::remove(temp_.c_str());
+    *error = "cannot write '" + path_ + "': " + std::strerror(failure);
     return false;
   }
   return true;
 }
 
-bool WriteFileAtomically(const std::string& path, std::string_view content, std::string* error) {
-  AtomicFile file;
-  if (!file.Open(path, error)) return false;
+bool WriteReportFile(const StagingFolder& folder, const std::string& name,
+                     std::string_view content, uint64_t* bytes_left, std::string* error) {
+  ReportFile file;
+  if (!file.Open(folder, name, bytes_left, error)) return false;
   file.Write(content);
-  return file.Commit(error);
+  return file.Close(error);
 }
 
-bool WriteCsvReport(const std::filesystem::path& path, const std::function<void(CsvWriter&)>& write,
+bool WriteCsvReport(const StagingFolder& folder, const std::string& name,
+                    const std::function<void(CsvWriter&)>& write, uint64_t* bytes_left,
                     std::string* error) {
-  AtomicFile file;
-  if (!file.Open(path.string(), error)) return false;
+  ReportFile file;
+  if (!file.Open(folder, name, bytes_left, error)) return false;
   CsvWriter csv([&file](std::string_view chunk) { return file.Write(chunk); });
   write(csv);
-  csv.Finish();  // a failed chunk is remembered by the file, and Commit reports it
-  return file.Commit(error);
+  csv.Finish();  // a failed chunk is remembered by the file, and Close reports it
+  return file.Close(error);
 }
 
 }  // namespace carriersim

@@ -1,53 +1,54 @@
-// Writing report files so that no half-written report ever survives: each file is written to a
-// temporary name in the same folder and renamed into place, which POSIX makes atomic.
+// Writing report files into a run's staging folder (output_folder.h), which is swapped into place
+// once every report is complete: no half-written report is ever in the output folder.
 #ifndef CARRIERSIM_REPORTS_OUTPUT_FILES_H_
 #define CARRIERSIM_REPORTS_OUTPUT_FILES_H_
 
+#include <cstdint>
 #include <cstdio>
-#include <filesystem>
 #include <functional>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "reports/csv.h"
+#include "reports/output_folder.h"
 
 namespace carriersim {
 
-// Creates `dir` (and its parents) if needed and checks that files can be created in it, so that
-// an unwritable output folder is reported before a simulation runs, not after.
-bool PrepareOutputDir(const std::string& dir, std::string* error);
+// How a run writes its reports. Production runs use the defaults; tests set a byte limit to see
+// what a disk that fills up mid-run leaves behind.
+struct ReportWriteOptions {
+  // Writes fail with ENOSPC once this many bytes went to the run's reports, all files together.
+  uint64_t fail_after_bytes = UINT64_MAX;
+};
 
-// Removes the named files from `dir` if present: a run that fails must not leave the reports of
-// an earlier run looking like its own.
-void RemoveReports(const std::string& dir, const std::vector<std::string>& names);
-
-// A report being written: the text goes to a temporary file beside `path`, which Commit renames
-// into place once everything is on disk. Dropped without Commit, the temporary file is removed.
-class AtomicFile {
+// One report being written into a staging folder. Created new (O_EXCL | O_NOFOLLOW): an existing
+// file or a link at its name is an error, never written through.
+class ReportFile {
  public:
-  AtomicFile() = default;
-  AtomicFile(const AtomicFile&) = delete;
-  AtomicFile& operator=(const AtomicFile&) = delete;
-  ~AtomicFile();
+  ReportFile() = default;
+  ReportFile(const ReportFile&) = delete;
+  ReportFile& operator=(const ReportFile&) = delete;
+  ~ReportFile();
 
-  bool Open(const std::string& path, std::string* error);
-  bool Write(std::string_view text);  // false after a write error; Commit then reports it
-  bool Commit(std::string* error);
+  // `bytes_left` is shared by the run's files and counts down (ReportWriteOptions).
+  bool Open(const StagingFolder& folder, const std::string& name, uint64_t* bytes_left,
+            std::string* error);
+  bool Write(std::string_view text);  // false after a write error; Close then reports it
+  bool Close(std::string* error);     // on disk (fsync), or *error says why not
 
  private:
-  void Discard();
-
   std::string path_;
-  std::string temp_;
   std::FILE* file_ = nullptr;
+  uint64_t* bytes_left_ = nullptr;
   int write_errno_ = 0;
 };
 
-bool WriteFileAtomically(const std::string& path, std::string_view content, std::string* error);
+bool WriteReportFile(const StagingFolder& folder, const std::string& name,
+                     std::string_view content, uint64_t* bytes_left, std::string* error);
 
-// Streams a CSV report into place atomically: `write` fills the writer row by row.
-bool WriteCsvReport(const std::filesystem::path& path, const std::function<void(CsvWriter&)>& write,
+// Streams a CSV report: `write` fills the writer row by row.
+bool WriteCsvReport(const StagingFolder& folder, const std::string& name,
+                    const std::function<void(CsvWriter&)>& write, uint64_t* bytes_left,
                     std::string* error);
 
 }  // namespace carriersim

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "reports/output_files.h"
 #include "simulator/cli/args.h"
 
 namespace carriersim {
@@ -16,6 +17,9 @@ namespace carriersim {
 int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 int RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+// With the reports written as `write_options` say (a test's simulated full disk).
+int RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+               const ReportWriteOptions& write_options);
 int ValidateCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int BenchCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int ProfilesCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);

@@ -9,7 +9,7 @@ enum ExitCode : int {
   kExitExpectationsFailed = 1,  // the run finished but an expectation of the scenario failed
   kExitUsage = 2,               // bad command line
   kExitInvalidScenario = 3,     // the scenario (or a profile it uses) is invalid
-  kExitIoError = 4,             // an input file is missing or an output folder is unwritable
+  kExitIoError = 4,             // an input file is missing, an output folder unwritable or in use
   kExitInternal = 70,           // a bug in carriersim (EX_SOFTWARE)
 };
 

@@ -1,21 +1,23 @@
 #include <algorithm>
+#include <cctype>
 #include <chrono>
+#include <cstdio>
+#include <exception>
 #include <filesystem>
+#include <sstream>
 
 #include "reports/console_summary.h"
-#include "reports/csv_reports.h"
-#include "reports/html_report.h"
 #include "reports/junit.h"
-#include "reports/timeseries_csv.h"
-#include "reports/trace.h"
 #include "reports/output_files.h"
-#include "reports/summary_json.h"
+#include "reports/output_folder.h"
+#include "reports/report_set.h"
+#include "reports/trace.h"
 #include "simulator/cli/args.h"
-#include "simulator/cli/progress.h"
 #include "simulator/cli/commands.h"
 #include "simulator/cli/exit_codes.h"
-#include "simulator/scenario/scenario_loader.h"
+#include "simulator/cli/progress.h"
 #include "simulator/results/pipeline.h"
+#include "simulator/scenario/scenario_loader.h"
 
 namespace carriersim {
 namespace {
@@ -27,7 +29,7 @@ Simulates the scenario in FILE and writes its reports.
 
 options:
   --seed N       seed for this run, overriding the scenario's (0 .. 2^63-1)
-  --out DIR      output folder (default: out/<scenario name>/), created if missing
+  --out DIR      output folder (default: out/<scenario name>/); its parent is created if missing
   --no-progress  no progress line (it shows only on a terminal, and not when CI is set)
   --trace        also write events.jsonl: every event of the run, in order
   -h, --help     this help
@@ -44,45 +46,33 @@ reports written to the output folder:
   report.html    the run at a glance, one self-contained file with charts
   events.jsonl   with --trace: every event, in order
 
-The same scenario and seed always give byte-identical reports.
+The output folder is replaced as a whole, in one step, once every report is written. Until then,
+and if the run fails, it holds only a junit.xml with one failed test case that says why. A
+second run into a folder in use fails at once. The same scenario and seed always give
+byte-identical reports.
 
 exit codes: 0 ok, 1 an expectation failed, 2 usage error, 3 invalid scenario, 4 I/O error
-            (missing file, unwritable output folder), 70 internal error
+            (missing file, output folder unwritable or in use), 70 internal error
 )";
 
 const std::vector<OptionSpec> kRunOptions = {
     {"seed", true}, {"out", true}, {"no-progress", false}, {"trace", false}};
 
-const std::vector<std::string> kReportFiles = {"summary.json", "ledger.csv",   "history.csv",
-                                               "sessions.csv", "sims.csv",     "junit.xml",
-                                               "timeseries.csv", "report.html",
-                                               "events.jsonl"};
+// What the folder says while a run is under way: the message of a run killed before the end.
+constexpr const char* kUnfinished =
+    "the run did not finish: it was interrupted, or it is still running";
 
-// Every report but the trace, each written atomically into `out_dir`.
-bool WriteReports(const RunResult& run, const std::string& out_dir, std::string* error) {
-  const std::filesystem::path dir(out_dir);
-  return WriteFileAtomically((dir / "summary.json").string(), BuildSummary(run).dump(2) + "\n",
-                             error) &&
-         WriteCsvReport(
-             dir / "ledger.csv", [&](CsvWriter& csv) { WriteLedgerCsv(run, csv); }, error) &&
-         WriteCsvReport(
-             dir / "history.csv", [&](CsvWriter& csv) { WriteHistoryCsv(run, csv); }, error) &&
-         WriteCsvReport(
-             dir / "timeseries.csv", [&](CsvWriter& csv) { WriteTimeseriesCsv(run, csv); },
-             error) &&
-         WriteCsvReport(
-             dir / "sessions.csv", [&](CsvWriter& csv) { WriteSessionsCsv(run, csv); }, error) &&
-         WriteCsvReport(
-             dir / "sims.csv", [&](CsvWriter& csv) { WriteSimsCsv(run, csv); }, error) &&
-         WriteFileAtomically((dir / "junit.xml").string(), JunitXml(run), error) &&
-         WriteFileAtomically((dir / "report.html").string(), HtmlReport(run), error);
-}
+struct RunRequest {
+  std::string scenario_file;
+  std::optional<uint64_t> seed;
+  std::optional<std::string> out_dir;
+  bool trace = false;
+  bool progress = true;
+};
 
-}  // namespace
-
-const std::vector<OptionSpec>& RunOptionSpecs() { return kRunOptions; }
-
-int RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+// Parses run's command line; an exit code if it is wrong or asks for help.
+std::optional<int> ParseRunRequest(const std::vector<std::string>& args, std::ostream& out,
+                                   std::ostream& err, RunRequest* request) {
   ParsedArgs parsed;
   std::string error;
   if (!ParseArgs(args, kRunOptions, &parsed, &error)) return UsageError(err, "run", error);
@@ -94,72 +84,190 @@ int RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
     const std::string count = std::to_string(parsed.positional.size());
     return UsageError(err, "run", "expected one scenario file, got " + count);
   }
-  long long seed_override = -1;
   if (auto seed = parsed.Get("seed")) {
-    if (!ParseIntOption("seed", *seed, 0, INT64_MAX, &seed_override, &error)) {
+    long long value = 0;
+    if (!ParseIntOption("seed", *seed, 0, INT64_MAX, &value, &error)) {
       return UsageError(err, "run", error);
     }
+    request->seed = static_cast<uint64_t>(value);
   }
-
-  if (auto out = parsed.Get("out"); out && out->empty()) {
+  if (auto dir = parsed.Get("out"); dir && dir->empty()) {
     return UsageError(err, "run", "--out needs a folder");
   }
+  request->scenario_file = parsed.positional[0];
+  request->out_dir = parsed.Get("out");
+  request->trace = parsed.Has("trace");
+  request->progress = !parsed.Has("no-progress") && ProgressWanted();
+  return std::nullopt;
+}
 
-  Diagnostics diag;
-  const LoadResult loaded = LoadScenarioFile(parsed.positional[0], diag);
-  if (!loaded.scenario) {
-    err << diag.ToText();
-    return loaded.io_error ? kExitIoError : kExitInvalidScenario;
-  }
-  const Scenario& scenario = *loaded.scenario;
-  const uint64_t seed = seed_override >= 0 ? static_cast<uint64_t>(seed_override) : scenario.seed;
-  const std::string out_dir =
-      parsed.Get("out").value_or((std::filesystem::path("out") / scenario.name).string());
-  if (!PrepareOutputDir(out_dir, &error)) {
-    err << "carriersim run: " << error << "\n";
-    return kExitIoError;
-  }
-  RemoveReports(out_dir, kReportFiles);
+std::string DefaultOutputDir(const std::string& scenario_name) {
+  return (std::filesystem::path("out") / scenario_name).string();
+}
 
-  const auto started = std::chrono::steady_clock::now();  // for the console only
+// The name a scenario file gives itself on a plain top-level `name:` line, if it does: where the
+// reports of a scenario that does not load went, when --out is not given. Read line by line, not
+// parsed, as the file may be anything; a name that is not a valid one is no name.
+std::optional<std::string> DeclaredScenarioName(const std::string& file) {
+  std::string text, error;
+  if (!ReadFile(file, &text, &error)) return std::nullopt;
+  std::istringstream lines(text);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("name:", 0) != 0) continue;
+    std::string name = line.substr(5);
+    name.resize(std::min(name.find('#'), name.size()));  // no name holds a '#'
+    name.erase(0, name.find_first_not_of(" \t"));
+    name.erase(name.find_last_not_of(" \t\r") + 1);
+    const auto name_char = [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.';
+    };
+    if (name.empty() || !std::isalnum(static_cast<unsigned char>(name[0])) ||
+        !std::all_of(name.begin(), name.end(), name_char)) {
+      return std::nullopt;
+    }
+    return name;
+  }
+  return std::nullopt;
+}
+
+// Replaces the output folder with one holding only a junit.xml whose one test case failed with
+// `message`, so that a CI publishing it shows red rather than an earlier run's results.
+bool PublishFailure(OutputFolder& folder, const std::string& suite, const std::string& file,
+                    const std::string& message, std::string* error) {
+  StagingFolder staging;
+  uint64_t unlimited = UINT64_MAX;
+  return folder.Stage(&staging, error) &&
+         WriteReportFile(staging, "junit.xml", FailedRunJunitXml(suite, file, message),
+                         &unlimited, error) &&
+         folder.Publish(&staging, error);
+}
+
+// A scenario that does not load: its diagnostics, and its output folder, if one is known, says
+// so in its junit.xml. The diagnostics name the file as typed on the console, by its name alone
+// in the report (see ScenarioFileName).
+int FailLoad(const RunRequest& request, const LoadResult& loaded, const Diagnostics& diag,
+             std::ostream& err) {
+  err << diag.ToText();
+  const int code = loaded.io_error ? kExitIoError : kExitInvalidScenario;
+  const std::optional<std::string> name = DeclaredScenarioName(request.scenario_file);
+  std::optional<std::string> out_dir = request.out_dir;
+  if (!out_dir && name) out_dir = DefaultOutputDir(*name);
+  if (!out_dir) return code;  // no folder is known to hold this scenario's reports
+  std::string message;
+  for (Diagnostic d : diag.Sorted()) {
+    if (d.where.file == request.scenario_file) d.where.file = ScenarioFileName(d.where.file);
+    message += FormatDiagnostic(d) + "\n";
+  }
+  const std::string suite =
+      name.value_or(std::filesystem::path(request.scenario_file).stem().string());
+  OutputFolder folder;
+  std::string error;
+  if (!folder.Open(*out_dir, &error) ||
+      !PublishFailure(folder, suite, request.scenario_file, message, &error)) {
+    err << "carriersim run: the reports in '" << *out_dir << "' were not replaced: " << error
+        << "\n";
+  }
+  return code;
+}
+
+// Runs the scenario, streaming the trace (with --trace) into `staging`.
+std::optional<RunResult> Simulate(const Scenario& scenario, const RunRequest& request,
+                                  const StagingFolder& staging, uint64_t* bytes_left,
+                                  std::string* error) {
   RunOptions options;
-  options.seed = seed;
+  options.seed = request.seed.value_or(scenario.seed);
   std::optional<ProgressLine> progress;
-  if (!parsed.Has("no-progress") && ProgressWanted()) {
+  if (request.progress) {
     progress.emplace(scenario.start, scenario.duration, stderr);
     options.progress = [&](SimTime now, uint64_t events) { progress->Update(now, events); };
   }
-  // --trace: every event, in order, one JSON object a line.
-  AtomicFile trace_file;
+  ReportFile trace_file;
   std::string trace_line;
-  if (parsed.Has("trace")) {
-    if (!trace_file.Open((std::filesystem::path(out_dir) / "events.jsonl").string(), &error)) {
-      err << "carriersim run: " << error << "\n";
-      return kExitIoError;
-    }
+  if (request.trace) {
+    if (!trace_file.Open(staging, "events.jsonl", bytes_left, error)) return std::nullopt;
     options.trace = [&](const TraceRecord& r) {
       trace_line.clear();
       AppendTraceLine(trace_line, r);
       trace_file.Write(trace_line);
     };
   }
-  const RunResult run = RunScenario(scenario, options);
+  RunResult run = RunScenario(scenario, options);
   if (progress) progress->Finish();
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  if (request.trace && !trace_file.Close(error)) return std::nullopt;
+  return run;
+}
 
-  if (!WriteReports(run, out_dir, &error) ||
-      (parsed.Has("trace") && !trace_file.Commit(&error))) {
-    err << "carriersim run: " << error << "\n";
-    return kExitIoError;
-  }
+void PrintOutcome(const RunResult& run, double seconds, const std::string& out_dir,
+                  std::ostream& out) {
   out << FormatConsoleSummary(run);
   char timing[128];
   std::snprintf(timing, sizeof timing, "  %-12s%llu events in %.3f s\n", "run",
                 static_cast<unsigned long long>(run.events()), seconds);
   out << timing << "  reports     " << out_dir
-      << "/ (summary.json, ledger.csv, history.csv, sessions.csv, sims.csv, junit.xml, timeseries.csv, report.html)\n";
-  return run.expectation_failures() > 0 ? kExitExpectationsFailed : kExitOk;
+      << "/ (summary.json, ledger.csv, history.csv, sessions.csv, sims.csv, junit.xml, "
+         "timeseries.csv, report.html)\n";
+}
+
+// Runs the scenario into `staging` and swaps it into place: the exit code.
+int SimulateInto(OutputFolder& folder, StagingFolder* staging, const Scenario& scenario,
+                 const RunRequest& request, const ReportWriteOptions& write_options,
+                 std::ostream& out, std::ostream& err) {
+  const auto started = std::chrono::steady_clock::now();  // for the console only
+  uint64_t bytes_left = write_options.fail_after_bytes;
+  std::string error;
+  const std::optional<RunResult> run = Simulate(scenario, request, *staging, &bytes_left, &error);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  if (!run || !WriteReports(*run, *staging, &bytes_left, &error) ||
+      !folder.Publish(staging, &error)) {
+    err << "carriersim run: " << error << "\n";
+    staging->Discard();  // frees the space first: the disk may be full
+    std::string ignored;  // if this fails too, the folder still says the run did not finish
+    PublishFailure(folder, scenario.name, scenario.file, "writing the reports failed: " + error,
+                   &ignored);
+    return kExitIoError;
+  }
+  PrintOutcome(*run, seconds, request.out_dir.value_or(DefaultOutputDir(scenario.name)), out);
+  return run->expectation_failures() > 0 ? kExitExpectationsFailed : kExitOk;
+}
+
+}  // namespace
+
+const std::vector<OptionSpec>& RunOptionSpecs() { return kRunOptions; }
+
+int RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  return RunCommand(args, out, err, ReportWriteOptions{});
+}
+
+int RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+               const ReportWriteOptions& write_options) {
+  RunRequest request;
+  if (const std::optional<int> code = ParseRunRequest(args, out, err, &request)) return *code;
+  Diagnostics diag;
+  const LoadResult loaded = LoadScenarioFile(request.scenario_file, diag);
+  if (!loaded.scenario) return FailLoad(request, loaded, diag, err);
+  const Scenario& scenario = *loaded.scenario;
+  const std::string out_dir = request.out_dir.value_or(DefaultOutputDir(scenario.name));
+
+  // Until the reports are in place, the folder holds a failing junit.xml: a run killed from here
+  // on leaves that, not the previous run's reports nor a part of its own.
+  OutputFolder folder;
+  StagingFolder staging;
+  std::string error;
+  if (!folder.Open(out_dir, &error) ||
+      !PublishFailure(folder, scenario.name, scenario.file, kUnfinished, &error) ||
+      !folder.Stage(&staging, &error)) {
+    err << "carriersim run: " << error << "\n";
+    return kExitIoError;
+  }
+  try {
+    return SimulateInto(folder, &staging, scenario, request, write_options, out, err);
+  } catch (const std::exception& e) {  // RunCli reports it; the folder says so too
+    staging.Discard();
+    PublishFailure(folder, scenario.name, scenario.file,
+                   std::string("internal error: ") + e.what(), &error);
+    throw;
+  }
 }
 
 }  // namespace carriersim

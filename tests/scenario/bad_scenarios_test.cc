@@ -56,18 +56,25 @@ TEST_CASE("every malformed scenario gets exactly its expected diagnostics", "[lo
   }
 }
 
-TEST_CASE("malformed scenarios exit 3 from validate and run, and write no report",
+TEST_CASE("malformed scenarios exit 3 from validate and run, and write only a failing junit.xml",
           "[loader][cli]") {
-  test::TempDir out;
+  test::TempDir dir;
+  const std::string out = dir.File("out");
   for (const fs::path& file : BadScenarioFiles()) {
     INFO(file.filename().string());
     const test::CliResult validate = test::Cli({"validate", file.string()});
     CHECK(validate.code == 3);
     CHECK(validate.out.empty());
     CHECK(validate.err.find(": error: ") != std::string::npos);
-    const test::CliResult run = test::Cli({"run", file.string(), "--out", out.path()});
+    const test::CliResult run = test::Cli({"run", file.string(), "--out", out});
     CHECK(run.code == 3);
-    CHECK(fs::is_empty(out.path()));
+    // No report of a run, but a junit.xml that fails, so that CI shows red (output_folder_test).
+    std::vector<std::string> files;
+    for (const fs::directory_entry& e : fs::directory_iterator(out)) {
+      files.push_back(e.path().filename().string());
+    }
+    CHECK(files == std::vector<std::string>{"junit.xml"});
+    CHECK(test::ReadText(out + "/junit.xml").find("<failure") != std::string::npos);
   }
 }
 
