@@ -1,6 +1,6 @@
 // The command line's rough edges: reports that do not depend on how the scenario's path was
-// typed, repeated options, help texts that list everything the parser knows, short usage errors
-// and the progress line's time left.
+// typed, repeated options, help texts that list everything the parser knows, short usage errors,
+// the progress line's time left, and the run commands the example scenarios show.
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <sstream>
@@ -138,6 +138,24 @@ TEST_CASE("hardening: the progress line shows no time left until it means someth
   CHECK_FALSE(Contains(early, "ETA"));
   CHECK(ProgressText(jan1, 30 * kDay, 15 * kDay, 2'000'000, 2.0) ==
         "  2026-01-16T00:00:00Z   50%  1.00M events/s  ETA 2s");
+}
+
+TEST_CASE("hardening: each example scenario says how to run it with the command that exists",
+          "[cli]") {
+  size_t checked = 0;
+  for (const fs::directory_entry& entry : fs::directory_iterator(test::SourcePath("scenarios"))) {
+    if (!entry.is_regular_file() || entry.path().extension() != ".yaml") continue;
+    const std::string file = entry.path().filename().string();
+    INFO(file);
+    const std::string text = test::ReadText(entry.path().string());
+    const size_t run_it = text.find("# Run it:");
+    REQUIRE(run_it != std::string::npos);
+    const std::string line = text.substr(run_it, text.find('\n', run_it) - run_it);
+    CHECK(Contains(line, " ./setup.sh run scenarios/" + file));
+    CHECK_FALSE((Contains(text, "#   carriersim ") || Contains(text, ":   carriersim ")));
+    ++checked;
+  }
+  CHECK(checked >= 6);
 }
 
 }  // namespace
