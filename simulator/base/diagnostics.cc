@@ -44,6 +44,11 @@ void Diagnostics::Error(SourceLocation where, std::string message) {
   if (errors_.size() < kMaxKept) errors_.push_back({std::move(where), Printable(message)});
 }
 
+void Diagnostics::Append(const Diagnostics& other) {
+  for (const Diagnostic& d : other.errors_) Error(d.where, d.message);
+  count_ += other.count_ - other.errors_.size();
+}
+
 std::vector<Diagnostic> Diagnostics::Sorted() const {
   std::vector<Diagnostic> sorted = errors_;
   std::stable_sort(sorted.begin(), sorted.end(), [](const Diagnostic& a, const Diagnostic& b) {
@@ -56,10 +61,14 @@ std::vector<Diagnostic> Diagnostics::Sorted() const {
 std::string Diagnostics::ToText() const {
   std::string text;
   for (const Diagnostic& d : Sorted()) text += FormatDiagnostic(d) + "\n";
-  if (count_ > errors_.size()) {
-    text += "(" + std::to_string(count_ - errors_.size()) + " more errors not shown)\n";
-  }
+  if (const std::string more = TooMany(); !more.empty()) text += "error: " + more + "\n";
   return text;
+}
+
+std::string Diagnostics::TooMany() const {
+  if (count_ <= errors_.size()) return "";
+  return "too many errors (" + std::to_string(errors_.size()) + " of " + std::to_string(count_) +
+         " shown); fix these and run again";
 }
 
 std::string FormatDiagnostic(const Diagnostic& d) {

@@ -31,12 +31,17 @@ class Diagnostics {
   static constexpr size_t kMaxKept = 100;
 
   void Error(SourceLocation where, std::string message);
+  // Adds `other`'s errors, and counts those it did not keep.
+  void Append(const Diagnostics& other);
 
   bool has_errors() const { return count_ > 0; }
   size_t count() const { return count_; }
   // Kept errors ordered by file, line and column (stable for equal positions).
   std::vector<Diagnostic> Sorted() const;
-  // One "FILE:LINE:COLUMN: error: message" line per error, plus a line for any that were dropped.
+  // "too many errors (100 of 150 shown); fix these and run again" when some were not kept,
+  // else "": each output format ends with it, so that a user knows the list is not complete.
+  std::string TooMany() const;
+  // One "FILE:LINE:COLUMN: error: message" line per error, then "error: " + TooMany() if any.
   std::string ToText() const;
 
  private:

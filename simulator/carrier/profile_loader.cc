@@ -228,7 +228,7 @@ std::optional<CarrierProfile> LoadProfileText(const std::string& file, const std
   // Checked even after a bad override, so that one pass reports everything.
   std::optional<CarrierProfile> profile = loader.Load(*root);
   if (local.has_errors()) profile.reset();
-  for (const Diagnostic& d : local.Sorted()) diag.Error(d.where, d.message);
+  diag.Append(local);
   return profile;
 }
 

@@ -12,13 +12,13 @@ namespace {
 constexpr const char* kValidateHelp = R"(usage: carriersim validate [--format text|json|github] FILE...
 
 Checks scenario files (and the carrier profiles they use) without running them. Every error of
-a file is reported.
+a file is reported, up to 100, then a line that says how many there were.
 
 options:
   --format F  how errors are reported:
               text    (default) FILE:LINE:COLUMN: error: message, on stderr
-              json    one JSON document on stdout: {"files": [{"file", "valid", "errors":
-                      [{"file", "line", "column", "message"}]}]}
+              json    one JSON document on stdout: {"files": [{"file", "valid", "error_count",
+                      "errors": [{"file", "line", "column", "message"}]}]}
               github  ::error file=F,line=L,col=C::message lines on stdout, which GitHub
                       Actions shows as annotations on the lines of the pull request
   -h, --help  this help
@@ -43,7 +43,7 @@ std::string GithubEscape(const std::string& text, bool property) {
   return out;
 }
 
-std::string GithubAnnotations(const Diagnostics& diag) {
+std::string GithubAnnotations(const std::string& file, const Diagnostics& diag) {
   std::string text;
   for (const Diagnostic& d : diag.Sorted()) {
     text += "::error file=" + GithubEscape(d.where.file, true);
@@ -51,6 +51,9 @@ std::string GithubAnnotations(const Diagnostics& diag) {
       text += ",line=" + std::to_string(d.where.line) + ",col=" + std::to_string(d.where.column);
     }
     text += "::" + GithubEscape(d.message, false) + "\n";
+  }
+  if (const std::string more = diag.TooMany(); !more.empty()) {
+    text += "::error file=" + GithubEscape(file, true) + "::" + GithubEscape(more, false) + "\n";
   }
   return text;
 }
@@ -96,12 +99,14 @@ int ValidateCommand(const std::vector<std::string>& args, std::ostream& out, std
     const LoadResult loaded = LoadScenarioFile(file, diag);
     if (!loaded.scenario) (loaded.io_error ? unreadable : invalid) = true;
     if (format == "json") {
-      files.push_back({{"file", file}, {"valid", loaded.scenario.has_value()},
+      files.push_back({{"file", file},
+                       {"valid", loaded.scenario.has_value()},
+                       {"error_count", diag.count()},
                        {"errors", ErrorsJson(diag)}});
       continue;
     }
     if (format == "github") {
-      out << (loaded.scenario ? file + ": ok\n" : GithubAnnotations(diag));
+      out << (loaded.scenario ? file + ": ok\n" : GithubAnnotations(file, diag));
       continue;
     }
     if (!loaded.scenario) {

@@ -43,7 +43,14 @@ TEST_CASE("a flood of errors keeps the first ones and counts the rest", "[diagno
   for (int i = 1; i <= 150; ++i) d.Error({"f.yaml", i, 1}, "e");
   CHECK(d.count() == 150);
   CHECK(d.Sorted().size() == Diagnostics::kMaxKept);
-  CHECK(d.ToText().find("(50 more errors not shown)") != std::string::npos);
+  CHECK(d.ToText().find("\nerror: too many errors (100 of 150 shown); fix these and run again\n") !=
+        std::string::npos);
+  // Errors gathered apart (a profile's) keep their count when added to another's.
+  Diagnostics outer;
+  outer.Error({"s.yaml", 1, 1}, "first");
+  outer.Append(d);
+  CHECK(outer.count() == 151);
+  CHECK(outer.Sorted().size() == Diagnostics::kMaxKept);
 }
 
 TEST_CASE("currency codes are ISO 4217", "[diagnostics]") {

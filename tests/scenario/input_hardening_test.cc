@@ -1,0 +1,79 @@
+// Hostile and unusual inputs: YAML graphs (aliases, cycles), profile files that are not profiles,
+// file contents in messages, and files that are not regular files. Each must end in a precise
+// error and exit 3 (or 4), never in a crash, a hang or an echo of the file.
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <filesystem>
+
+#include "devices/traffic.h"
+#include "simulator/base/diagnostics.h"
+#include "simulator/base/yaml_reader.h"
+#include "simulator/scenario/scenario_loader.h"
+#include "tests/test_util.h"
+
+namespace carriersim {
+namespace {
+
+bool Contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+std::string BadScenario(const std::string& name) {
+  return test::SourcePath("tests/bad_scenarios/" + name);
+}
+
+// Ten aliases of the line before, `levels` times: 10^levels values in a few hundred bytes.
+std::string AliasBomb(int levels, const std::string& indent) {
+  std::string text = indent + "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
+  for (int i = 1; i < levels; ++i) {
+    const std::string alias = "*a" + std::to_string(i - 1);
+    text += indent + "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [" + alias;
+    for (int k = 1; k < 10; ++k) text += ", " + alias;
+    text += "]\n";
+  }
+  return text;
+}
+
+constexpr const char* kFleet = R"(devices:
+  tracker:
+    traffic: { every: 1h, uplink: 2KB, downlink: 512B }
+fleet:
+  - { group: trackers, count: 10, carrier: soracom, plan: plan01s, device: tracker }
+)";
+
+TEST_CASE("hardening: past 100 errors, a last line says that more were found", "[hardening]") {
+  test::TempDir dir;
+  // 150 devices with a bad boot time, and a profile override with 150 unknown statuses.
+  std::string text =
+      "name: many\nstart: 2026-01-01T00:00:00Z\nduration: 1d\ncarriers:\n"
+      "  soracom: { profile: soracom }\ndevices:\n";
+  for (int i = 0; i < 150; ++i) text += "  d" + std::to_string(i) + ": { boot: 10 }\n";
+  text += "fleet:\n  - { group: g, count: 1, carrier: soracom, plan: plan01s, device: d0 }\n";
+  std::string overrides =
+      "name: many\nstart: 2026-01-01T00:00:00Z\nduration: 1d\ncarriers:\n"
+      "  soracom:\n    profile: soracom\n    overrides:\n      statuses:\n";
+  for (int i = 0; i < 150; ++i) overrides += "        x" + std::to_string(i) + ": {}\n";
+  overrides += std::string("devices: { d: {} }\n") +
+               "fleet:\n  - { group: g, count: 1, carrier: soracom, plan: plan01s, device: d }\n";
+  REQUIRE(test::WriteText(dir.File("devices.yaml"), text));
+  REQUIRE(test::WriteText(dir.File("overrides.yaml"), overrides));
+  const std::string last = "error: too many errors (100 of 150 shown); fix these and run again\n";
+  for (const char* file : {"devices.yaml", "overrides.yaml"}) {
+    INFO(file);
+    const test::CliResult r = test::Cli({"validate", dir.File(file)});
+    CHECK(r.code == 3);
+    REQUIRE(r.err.size() > last.size());
+    CHECK(r.err.substr(r.err.size() - last.size()) == last);
+    const test::CliResult github = test::Cli({"validate", "--format", "github", dir.File(file)});
+    CHECK(github.code == 3);
+    CHECK(Contains(github.out, "::error file=" + dir.File(file) +
+                                   "::too many errors (100 of "
+                                   "150 shown); fix these and run again\n"));
+    const test::CliResult json = test::Cli({"validate", "--format", "json", dir.File(file)});
+    CHECK(json.code == 3);
+    CHECK(Contains(json.out, "\"error_count\": 150"));
+  }
+}
+
+}  // namespace
+}  // namespace carriersim
