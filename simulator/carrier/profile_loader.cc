@@ -209,27 +209,45 @@ uint64_t ProfileLoader::StatusSet(const Field& f) {
   return set;
 }
 
+std::optional<CarrierProfile> LoadProfileYaml(const std::string& file, const YAML::Node& root,
+                                              Diagnostics& diag,
+                                              const ProfileOverrides* overrides) {
+  if (root.IsNull()) {
+    diag.Error({file, 1, 1}, "carrier profile is empty");
+    return std::nullopt;
+  }
+  // Before any merge: overrides go into a mapping (yaml-cpp throws on a text value, and would
+  // quietly turn a list into a mapping).
+  if (!root.IsMap()) {
+    const YAML::Mark mark = root.Mark();
+    const std::string expected =
+        "a carrier profile is a mapping of keys (carrier, statuses, initial, plans, ...), not ";
+    diag.Error({file, std::max(mark.line, 0) + 1, std::max(mark.column, 0) + 1},
+               expected + YamlReader::KindOf(root));
+    return std::nullopt;
+  }
+  // Its own Diagnostics: the profile is valid when it has no errors of its own, whatever the
+  // scenario that names it has.
+  Diagnostics local;
+  ProfileLoader loader(file, local);
+  if (overrides != nullptr) {
+    YamlReader scenario(overrides->file, local);
+    MergeOverrides(scenario, loader.reader(), root,
+                   Field{YAML::Node(), overrides->node, overrides->path}, "");
+  }
+  // Checked even after a bad override, so that one pass reports everything.
+  std::optional<CarrierProfile> profile = loader.Load(root);
+  if (local.has_errors()) profile.reset();
+  diag.Append(local);
+  return profile;
+}
+
 std::optional<CarrierProfile> LoadProfileText(const std::string& file, const std::string& text,
                                               Diagnostics& diag,
                                               const ProfileOverrides* overrides) {
   std::optional<YAML::Node> root = ParseYaml(file, text, diag);
   if (!root) return std::nullopt;
-  if (root->IsNull()) {
-    diag.Error({file, 1, 1}, "carrier profile is empty");
-    return std::nullopt;
-  }
-  Diagnostics local;
-  ProfileLoader loader(file, local);
-  if (overrides != nullptr) {
-    YamlReader scenario(overrides->file, local);
-    MergeOverrides(scenario, loader.reader(), *root,
-                   Field{YAML::Node(), overrides->node, overrides->path}, "");
-  }
-  // Checked even after a bad override, so that one pass reports everything.
-  std::optional<CarrierProfile> profile = loader.Load(*root);
-  if (local.has_errors()) profile.reset();
-  diag.Append(local);
-  return profile;
+  return LoadProfileYaml(file, *root, diag, overrides);
 }
 
 std::optional<CarrierProfile> LoadBuiltinProfile(const std::string& name, Diagnostics& diag,

@@ -26,6 +26,11 @@ std::optional<CarrierProfile> LoadProfileText(const std::string& file, const std
                                               Diagnostics& diag,
                                               const ProfileOverrides* overrides = nullptr);
 
+// The same, from a parsed document (one that ParseYaml returned).
+std::optional<CarrierProfile> LoadProfileYaml(const std::string& file, const YAML::Node& root,
+                                              Diagnostics& diag,
+                                              const ProfileOverrides* overrides = nullptr);
+
 // A built-in profile by name ("soracom"). REQUIRES: the name is built in.
 std::optional<CarrierProfile> LoadBuiltinProfile(const std::string& name, Diagnostics& diag,
                                                  const ProfileOverrides* overrides = nullptr);

@@ -75,5 +75,14 @@ TEST_CASE("hardening: past 100 errors, a last line says that more were found", "
   }
 }
 
+TEST_CASE("hardening: a profile file that is not a mapping, with overrides, is an error",
+          "[hardening]") {
+  const test::CliResult r = test::Cli({"validate", BadScenario("scalar_profile_overrides.yaml")});
+  CHECK(r.code == 3);
+  CHECK(Contains(r.err, "profiles/scalar.yaml:1:1: error: a carrier profile is a mapping"));
+  CHECK(Contains(r.err, "profiles/list.yaml:1:1: error: a carrier profile is a mapping"));
+  CHECK_FALSE(Contains(r.err, "internal error"));
+}
+
 }  // namespace
 }  // namespace carriersim
