@@ -99,7 +99,10 @@ std::optional<std::pair<int, int>> FindFlowOpener(const std::string& text, size_
 std::optional<YAML::Node> ParseYaml(const std::string& file, const std::string& text,
                                     Diagnostics& diag) {
   try {
-    return YAML::Load(text);
+    YAML::Node root = YAML::Load(text);
+    // Loaders walk a document as a tree: an alias bomb or cycle must stop here, in every file.
+    if (!CheckAliases(file, root, diag)) return std::nullopt;
+    return root;
   } catch (const YAML::DeepRecursion& e) {
     // yaml-cpp guards its recursion but labels the error "bad file".
     const auto at = FindFlowOpener(text, static_cast<size_t>(e.depth()))
@@ -143,25 +146,34 @@ std::string JoinPath(const std::string& parent, std::string_view key) {
 }
 
 void YamlReader::MarkForeign(const YAML::Node& node, const std::string& file) {
-  foreign_.emplace_back(node, file);
-  if (node.IsMap()) {
-    for (auto it = node.begin(); it != node.end(); ++it) {
-      MarkForeign(it->first, file);
-      MarkForeign(it->second, file);
+  // Iterative, and each node once: the nodes may be a graph, even a cycle, once merged (an
+  // alias of a node that an override then adds a key to). Each is one of the file's values.
+  std::vector<YAML::Node> pending{node};
+  while (!pending.empty()) {
+    const YAML::Node next = std::move(pending.back());
+    pending.pop_back();
+    if (shown_.Find(next) != nullptr) continue;
+    shown_.Insert(next, Position(next, file));
+    if (next.IsMap()) {
+      for (auto it = next.begin(); it != next.end(); ++it) {
+        pending.push_back(it->first);
+        pending.push_back(it->second);
+      }
+    } else if (next.IsSequence()) {
+      for (auto it = next.begin(); it != next.end(); ++it) pending.push_back(*it);
     }
-  } else if (node.IsSequence()) {
-    for (auto it = node.begin(); it != node.end(); ++it) MarkForeign(*it, file);
   }
 }
 
-SourceLocation YamlReader::Where(const YAML::Node& node) const {
+SourceLocation YamlReader::Position(const YAML::Node& node, const std::string& file) {
   const YAML::Mark mark = node.Mark();
-  std::string file = file_;
-  for (const auto& [foreign, name] : foreign_) {
-    if (foreign.is(node)) file = name;
-  }
   if (mark.line < 0) return {file, 1, 1};
   return {file, mark.line + 1, mark.column + 1};
+}
+
+SourceLocation YamlReader::Where(const YAML::Node& node) const {
+  if (const SourceLocation* shown = shown_.Find(node)) return *shown;
+  return Position(node, file_);
 }
 
 SourceLocation YamlReader::Where(const Field& f) const {

@@ -19,6 +19,7 @@
 #include "simulator/base/diagnostics.h"
 #include "simulator/base/sim_time.h"
 #include "simulator/base/units.h"
+#include "simulator/base/yaml_nodes.h"
 
 namespace carriersim {
 
@@ -95,9 +96,11 @@ class YamlReader {
     return value;
   }
 
+  static SourceLocation Position(const YAML::Node& node, const std::string& file);
+
   std::string file_;
   Diagnostics& diag_;
-  std::vector<std::pair<YAML::Node, std::string>> foreign_;
+  NodeMap<SourceLocation> shown_;  // nodes shown elsewhere than at their position in file_
 };
 
 // The keys of one YAML mapping, checked against the keys a loader asks for.

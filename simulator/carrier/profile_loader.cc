@@ -234,6 +234,13 @@ std::optional<CarrierProfile> LoadProfileYaml(const std::string& file, const YAM
     YamlReader scenario(overrides->file, local);
     MergeOverrides(scenario, loader.reader(), root,
                    Field{YAML::Node(), overrides->node, overrides->path}, "");
+    // Each file was checked on its own; merging can join what they kept apart (an override
+    // that adds a mapping to itself through an alias of the profile's), so the result is too.
+    const NodePosition where = [&loader](const YAML::Node& n) { return loader.reader().Where(n); };
+    if (!CheckAliases(root, where, local)) {
+      diag.Append(local);
+      return std::nullopt;
+    }
   }
   // Checked even after a bad override, so that one pass reports everything.
   std::optional<CarrierProfile> profile = loader.Load(root);

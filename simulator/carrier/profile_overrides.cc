@@ -1,5 +1,7 @@
 // A scenario's overrides of a carrier profile, merged into the profile's YAML before the profile
 // is read, so that an overridden profile is checked exactly as a written one is.
+#include <utility>
+
 #include "simulator/carrier/profile_loader_internal.h"
 
 namespace carriersim {
@@ -22,7 +24,10 @@ void MergeOverrides(YamlReader& scenario, YamlReader& profile_reader, YAML::Node
   MapFields fields(scenario, override);
   for (const Field& entry : fields.Entries()) {
     const std::string key = entry.key.Scalar();
-    if (!profile[key]) {
+    // Looked up through a const node: Node::operator[] would add the key, unset, to the
+    // profile, and a second merge into the same node (an alias) would then add it twice.
+    const YAML::Node existing = std::as_const(profile)[key];
+    if (!existing) {
       if (collection) {
         std::vector<std::string> known;
         for (auto it = profile.begin(); it != profile.end(); ++it) {
@@ -38,12 +43,11 @@ void MergeOverrides(YamlReader& scenario, YamlReader& profile_reader, YAML::Node
       profile_reader.MarkForeign(entry.value, scenario.file());
       continue;
     }
-    YAML::Node target = profile[key];
-    if (entry.value.IsMap() && target.IsMap()) {
-      MergeOverrides(scenario, profile_reader, target, entry, at.empty() ? key : at + "." + key);
+    if (entry.value.IsMap() && existing.IsMap()) {
+      MergeOverrides(scenario, profile_reader, existing, entry, at.empty() ? key : at + "." + key);
     } else {
       profile[key] = entry.value;
-      profile_reader.MarkForeign(profile[key], scenario.file());
+      profile_reader.MarkForeign(entry.value, scenario.file());
     }
   }
 }

@@ -84,5 +84,49 @@ TEST_CASE("hardening: a profile file that is not a mapping, with overrides, is a
   CHECK_FALSE(Contains(r.err, "internal error"));
 }
 
+TEST_CASE("hardening: a cyclic anchor in overrides is an error, not a crash", "[hardening]") {
+  const test::CliResult r = test::Cli({"validate", BadScenario("cyclic_anchor_overrides.yaml")});
+  CHECK(r.code == 3);
+  CHECK(Contains(r.err,
+                 "cyclic_anchor_overrides.yaml:10:23: error: YAML alias inside its own "
+                 "anchor's value"));
+  // A cycle made by merging (no cycle in either file) is walked once too.
+  const test::CliResult merged =
+      test::Cli({"validate", BadScenario("merged_cycle_overrides.yaml")});
+  CHECK(merged.code == 3);
+  CHECK(Contains(merged.err, "merged_cycle_overrides.yaml:14:21: error: YAML alias inside its own "
+                             "anchor's value"));
+}
+
+TEST_CASE("hardening: an alias bomb is refused in overrides, profiles and at the top level",
+          "[hardening]") {
+  for (const char* file : {"alias_bomb_overrides.yaml", "alias_bomb_profile.yaml"}) {
+    INFO(file);
+    const test::CliResult r = test::Cli({"validate", BadScenario(file)});
+    CHECK(r.code == 3);
+    CHECK(Contains(r.err, "YAML aliases repeat more than 100000 values"));
+  }
+  // A billion values: refused as soon as the file is parsed, which itself never expands aliases
+  // (so that this test ends quickly even if the check is lost).
+  Diagnostics diag;
+  CHECK_FALSE(ParseYaml("bomb.yaml", AliasBomb(10, ""), diag).has_value());
+  CHECK(Contains(diag.ToText(), "bomb.yaml:5:5: error: YAML aliases repeat more than 100000"));
+  // At the top level of a scenario: one error, not one per unknown key.
+  const std::vector<std::string> top = test::LoadErrors(AliasBomb(6, "") + kFleet);
+  CHECK(top == std::vector<std::string>{"5:5: error: YAML aliases repeat more than 100000 values "
+                                        "in this file (an alias bomb?): write the values out"});
+}
+
+TEST_CASE("hardening: nesting through aliases is held to the parser's depth", "[hardening]") {
+  // 490 levels, as deep as the parser allows, then 20 more around an alias of them: 510.
+  const std::string text = "deep: &d " + std::string(490, '[') + "x" + std::string(490, ']') +
+                           "\nmore: " + std::string(20, '[') + "*d" + std::string(20, ']') + "\n";
+  Diagnostics diag;
+  CHECK_FALSE(ParseYaml("deep.yaml", text, diag).has_value());
+  CHECK(Contains(diag.ToText(),
+                 "error: YAML syntax error: nested 500 levels deep or more "
+                 "through aliases"));
+}
+
 }  // namespace
 }  // namespace carriersim
