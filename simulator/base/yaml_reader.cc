@@ -165,6 +165,11 @@ void YamlReader::MarkForeign(const YAML::Node& node, const std::string& file) {
   }
 }
 
+void YamlReader::ShowAt(const YAML::Node& node, const SourceLocation& where) {
+  // A node already shown elsewhere (one an override added) keeps its own position.
+  if (shown_.Find(node) == nullptr) shown_.Insert(node, where);
+}
+
 SourceLocation YamlReader::Position(const YAML::Node& node, const std::string& file) {
   const YAML::Mark mark = node.Mark();
   if (mark.line < 0) return {file, 1, 1};

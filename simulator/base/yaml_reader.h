@@ -48,6 +48,9 @@ class YamlReader {
   // Nodes merged in from another file (a scenario's overrides of a carrier profile), with
   // everything inside them: messages about them name that file.
   void MarkForeign(const YAML::Node& node, const std::string& file);
+  // Messages about `node` itself point at `where` (unless it is shown elsewhere already): a
+  // profile's mapping that a scenario's override merged into is shown at the override.
+  void ShowAt(const YAML::Node& node, const SourceLocation& where);
 
   // The position of a value, or of its key when the value is empty (yaml-cpp gives an empty
   // value the position of whatever follows it).

@@ -44,6 +44,9 @@ void MergeOverrides(YamlReader& scenario, YamlReader& profile_reader, YAML::Node
       continue;
     }
     if (entry.value.IsMap() && existing.IsMap()) {
+      // What is wrong with the merged mapping as a whole (a rule that now leads nowhere) is
+      // the override's doing: shown where the scenario wrote it.
+      profile_reader.ShowAt(existing, scenario.Where(entry));
       MergeOverrides(scenario, profile_reader, existing, entry, at.empty() ? key : at + "." + key);
     } else {
       profile[key] = entry.value;

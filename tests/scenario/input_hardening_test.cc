@@ -128,5 +128,29 @@ TEST_CASE("hardening: nesting through aliases is held to the parser's depth", "[
                  "through aliases"));
 }
 
+// The scenario's line of a value that an override changes: errors about it point there.
+TEST_CASE("hardening: errors about an overridden value point at the scenario's override",
+          "[hardening]") {
+  const std::string head = R"(name: o
+start: 2026-01-01T00:00:00Z
+duration: 1d
+carriers:
+  soracom:
+    profile: soracom
+    overrides:
+)";
+  const std::vector<std::string> rule =
+      test::LoadErrors(head + "      rules: { storm: { to: suspended } }\n" + kFleet);
+  CHECK(rule == std::vector<std::string>{
+                    "8:23: error: rules.storm: the rule moves a SIM to the status it is in"});
+  const std::vector<std::string> status =
+      test::LoadErrors(head + "      statuses: { active: { final: true } }\n" + kFleet);
+  // The first error is the override's; what follows from it (verbs that now leave a final
+  // status) is reported where the profile says so.
+  CHECK(std::find(status.begin(), status.end(),
+                  "8:27: error: statuses.active: final status 'active' cannot allow data or "
+                  "SMS") != status.end());
+}
+
 }  // namespace
 }  // namespace carriersim
