@@ -8,29 +8,39 @@ namespace carriersim {
 
 namespace {
 
+// The length of the UTF-8 sequence of a printable character at text[i], or 0 when the byte
+// there starts none (a control character, DEL, or a byte that is not UTF-8).
+size_t PrintableLength(std::string_view text, size_t i) {
+  const unsigned char c = static_cast<unsigned char>(text[i]);
+  const size_t length = c < 0x80           ? 1
+                        : (c >> 5) == 0x6  ? 2
+                        : (c >> 4) == 0xe  ? 3
+                        : (c >> 3) == 0x1e ? 4
+                                           : 0;
+  if (length == 0 || i + length > text.size() || (c < 0x20 && c != '\t') || c == 0x7f) return 0;
+  for (size_t k = 1; k < length; ++k) {
+    if ((static_cast<unsigned char>(text[i + k]) >> 6) != 0x2) return 0;
+  }
+  return length;
+}
+
+void AppendHex(std::string& out, unsigned char c) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out += "\\x";
+  out += kHex[c >> 4];
+  out += kHex[c & 0xf];
+}
+
 // Messages quote what the user wrote, which may hold control characters or bytes that are not
 // UTF-8; a terminal or a CI log must get printable text, so those are shown as \xNN.
 std::string Printable(const std::string& text) {
   std::string out;
   for (size_t i = 0; i < text.size();) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    size_t length = c < 0x80           ? 1
-                    : (c >> 5) == 0x6  ? 2
-                    : (c >> 4) == 0xe  ? 3
-                    : (c >> 3) == 0x1e ? 4
-                                       : 0;
-    bool valid = length > 0 && i + length <= text.size() && (c >= 0x20 || c == '\t') && c != 0x7f;
-    for (size_t k = 1; valid && k < length; ++k) {
-      valid = (static_cast<unsigned char>(text[i + k]) >> 6) == 0x2;
-    }
-    if (valid) {
+    if (const size_t length = PrintableLength(text, i)) {
       out.append(text, i, length);
       i += length;
     } else {
-      static constexpr char kHex[] = "0123456789abcdef";
-      out += "\\x";
-      out += kHex[c >> 4];
-      out += kHex[c & 0xf];
+      AppendHex(out, static_cast<unsigned char>(text[i]));
       ++i;
     }
   }
@@ -79,6 +89,27 @@ std::string FormatDiagnostic(const Diagnostic& d) {
   return text + ": error: " + d.message;
 }
 
+std::string Excerpt(std::string_view input) {
+  std::string out;
+  size_t i = 0;
+  for (size_t shown = 0; i < input.size() && shown < kMaxQuotedChars; ++shown) {
+    const char c = input[i];
+    const size_t length = PrintableLength(input, i);
+    if (c == '\n' || c == '\r' || c == '\t') {
+      out += c == '\n' ? "\\n" : c == '\r' ? "\\r" : "\\t";
+    } else if (length == 0) {
+      AppendHex(out, static_cast<unsigned char>(c));
+    } else {
+      out.append(input.substr(i, length));
+    }
+    i += std::max<size_t>(length, 1);
+  }
+  if (i < input.size()) out += "...";
+  return out;
+}
+
+std::string Quoted(std::string_view input) { return "'" + Excerpt(input) + "'"; }
+
 size_t EditDistance(std::string_view a, std::string_view b) {
   // Optimal string alignment: Levenshtein plus the swap of two neighbouring letters, the most
   // common typo ("UDS" for "USD").
@@ -110,12 +141,15 @@ bool EqualIgnoringCase(std::string_view a, std::string_view b) {
 
 std::string DidYouMean(std::string_view word, std::span<const std::string_view> candidates) {
   for (std::string_view c : candidates) {
-    if (EqualIgnoringCase(word, c)) return " (did you mean '" + std::string(c) + "'?)";
+    if (EqualIgnoringCase(word, c)) return " (did you mean " + Quoted(c) + "?)";
   }
   const size_t allowed = std::max<size_t>(1, word.size() / 3);
   std::string_view best;
   size_t best_distance = allowed + 1;
   for (std::string_view c : candidates) {
+    // Lengths further apart than allowed cannot be close: skipped before EditDistance builds a
+    // table of their product (a megabyte key against each candidate).
+    if (std::max(word.size(), c.size()) - std::min(word.size(), c.size()) > allowed) continue;
     const size_t d = EditDistance(word, c);
     if (d < best_distance) {
       best = c;
@@ -123,7 +157,7 @@ std::string DidYouMean(std::string_view word, std::span<const std::string_view> 
     }
   }
   if (best.empty()) return "";
-  return " (did you mean '" + std::string(best) + "'?)";
+  return " (did you mean " + Quoted(best) + "?)";
 }
 
 std::string DidYouMean(std::string_view word, const std::vector<std::string>& candidates) {
@@ -132,11 +166,15 @@ std::string DidYouMean(std::string_view word, const std::vector<std::string>& ca
 }
 
 std::string QuotedList(std::span<const std::string_view> items) {
+  // The names may come from a file (a profile's keys): a list of them is bounded too.
+  constexpr size_t kMaxListed = 30;
+  const size_t listed = std::min(items.size(), kMaxListed);
   std::string text;
-  for (size_t i = 0; i < items.size(); ++i) {
+  for (size_t i = 0; i < listed; ++i) {
     if (i > 0) text += i + 1 == items.size() ? " or " : ", ";
-    text += "'" + std::string(items[i]) + "'";
+    text += Quoted(items[i]);
   }
+  if (listed < items.size()) text += " and " + std::to_string(items.size() - listed) + " more";
   return text;
 }
 

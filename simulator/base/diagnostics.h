@@ -51,6 +51,14 @@ class Diagnostics {
 
 std::string FormatDiagnostic(const Diagnostic& d);
 
+// Messages quote what a user wrote, and a file may be anything (a profile: path may name a
+// .env file): no message shows more than a short excerpt of an input. Excerpt gives its first
+// kMaxQuotedChars characters, line breaks and control characters escaped (\n, \x01), then
+// "..." when it was cut; Quoted puts that in single quotes. Every message quotes inputs so.
+inline constexpr size_t kMaxQuotedChars = 40;
+std::string Excerpt(std::string_view input);
+std::string Quoted(std::string_view input);
+
 // Levenshtein distance, used to suggest the name a user probably meant.
 size_t EditDistance(std::string_view a, std::string_view b);
 

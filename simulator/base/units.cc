@@ -44,14 +44,14 @@ bool ReadDecimal(std::string_view s, size_t* pos, Decimal* out, std::string* err
     if (IsDigit(s[i])) {
       if (d.mantissa != 0 || s[i] != '0') ++digits;
       if (digits > kMaxDigits) {
-        *error = "too many digits in '" + std::string(s) + "'";
+        *error = "too many digits in " + Quoted(s);
         return false;
       }
       d.mantissa = d.mantissa * 10 + static_cast<uint64_t>(s[i] - '0');
       if (in_fraction && ++d.scale > kMaxDigits) {
         // Leading zeros of a fraction do not count as digits above, but they do scale it: an
         // unbounded scale would overflow the divisor.
-        *error = "too many decimal places in '" + std::string(s) + "'";
+        *error = "too many decimal places in " + Quoted(s);
         return false;
       }
     } else if (s[i] == '.' && !in_fraction && i + 1 < s.size() && IsDigit(s[i + 1])) {
@@ -130,7 +130,7 @@ bool Scale(const Decimal& d, int64_t factor, int64_t* out, bool* exact) {
   return true;
 }
 
-std::string Quote(std::string_view s) { return "'" + std::string(s) + "'"; }
+std::string Quote(std::string_view s) { return Quoted(s); }
 
 }  // namespace
 
@@ -283,8 +283,8 @@ bool ParseDataSize(std::string_view text, int64_t* bytes, std::string* error) {
     return false;
   }
   if (unit_name.empty()) {
-    *error = "data size " + Quote(s) + " has no unit; write e.g. " + std::string(s) + "B or " +
-             std::string(s) + "KB (1 KB = 1024 B)";
+    *error = "data size " + Quote(s) + " has no unit; write e.g. " + Excerpt(s) + "B or " +
+             Excerpt(s) + "KB (1 KB = 1024 B)";
     return false;
   }
   const Unit* unit = FindUnit(kSizeUnits, unit_name);

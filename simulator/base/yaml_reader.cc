@@ -142,7 +142,8 @@ std::optional<YAML::Node> ParseYaml(const std::string& file, const std::string& 
 }
 
 std::string JoinPath(const std::string& parent, std::string_view key) {
-  return parent.empty() ? std::string(key) : parent + "." + std::string(key);
+  // Paths are for messages, and keys are input: each is shown as an excerpt.
+  return parent.empty() ? Excerpt(key) : parent + "." + Excerpt(key);
 }
 
 void YamlReader::MarkForeign(const YAML::Node& node, const std::string& file) {
@@ -200,10 +201,14 @@ std::string YamlReader::KindOf(const YAML::Node& node) {
     case YAML::NodeType::Null:
       return "nothing";
     case YAML::NodeType::Scalar:
-      return "'" + node.Scalar() + "'";
+      return Quoted(node.Scalar());
     default:
       return "nothing";
   }
+}
+
+std::string YamlReader::KindOfDocument(const YAML::Node& root) {
+  return root.IsScalar() ? "a single text value" : KindOf(root);
 }
 
 std::optional<std::string> YamlReader::ScalarText(const Field& f, std::string_view expected) {
@@ -226,8 +231,8 @@ std::optional<std::string> YamlReader::Name(const Field& f) {
   if (!text) return std::nullopt;
   if (text->empty() || !std::all_of(text->begin(), text->end(), IsNameChar) ||
       text->front() == '-' || text->front() == '.') {
-    Error(f, "'" + *text +
-                 "' is not a valid name: use letters, digits, '_', '-' and '.', starting with a "
+    Error(f, Quoted(*text) +
+                 " is not a valid name: use letters, digits, '_', '-' and '.', starting with a "
                  "letter or digit");
     return std::nullopt;
   }
@@ -239,7 +244,7 @@ std::optional<bool> YamlReader::Bool(const Field& f) {
   if (!text) return std::nullopt;
   if (*text == "true" || *text == "yes" || *text == "on") return true;
   if (*text == "false" || *text == "no" || *text == "off") return false;
-  Error(f, "expected true or false, got '" + *text + "'");
+  Error(f, "expected true or false, got " + Quoted(*text));
   return std::nullopt;
 }
 
@@ -257,7 +262,7 @@ std::optional<SimTime> YamlReader::Duration(const Field& f, SimTime min) {
   std::optional<SimTime> value =
       ParsedScalar<SimTime>(f, "a duration such as 10s, 12m, 3h or 1d 6h", ParseDuration);
   if (value && *value < min) {
-    Error(f, "must be at least " + FormatDuration(min) + ", got '" + f.value.Scalar() + "'");
+    Error(f, "must be at least " + FormatDuration(min) + ", got " + Quoted(f.value.Scalar()));
     return std::nullopt;
   }
   return value;
@@ -285,7 +290,7 @@ std::optional<UnixMillis> YamlReader::Timestamp(const Field& f) {
   if (!text) return std::nullopt;
   std::string error;
   std::optional<UnixMillis> value = ParseTimestamp(*text, &error);
-  if (!value) Error(f, "'" + *text + "': " + error);
+  if (!value) Error(f, Quoted(*text) + ": " + error);
   return value;
 }
 
@@ -302,7 +307,7 @@ std::optional<Currency> YamlReader::CurrencyCode(const Field& f) {
   if (!text) return std::nullopt;
   Currency currency;
   if (LookUpCurrency(*text, &currency)) return currency;
-  Error(f, "unknown currency '" + *text + "'" + SuggestCurrency(*text) +
+  Error(f, "unknown currency " + Quoted(*text) + SuggestCurrency(*text) +
                "; use an ISO 4217 code such as USD, EUR or JPY");
   return std::nullopt;
 }
@@ -313,7 +318,7 @@ std::optional<std::string> YamlReader::Choice(const Field& f,
   std::optional<std::string> text = ScalarText(f, what);
   if (!text) return std::nullopt;
   if (std::find(choices.begin(), choices.end(), *text) != choices.end()) return text;
-  Error(f, "unknown " + std::string(what) + " '" + *text + "'" + DidYouMean(*text, choices) +
+  Error(f, "unknown " + std::string(what) + " " + Quoted(*text) + DidYouMean(*text, choices) +
                "; expected " + QuotedList(choices));
   return std::nullopt;
 }

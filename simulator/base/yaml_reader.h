@@ -80,6 +80,9 @@ class YamlReader {
   std::vector<Field> Elements(const Field& f);
   // The plain-text form of a node's kind, for "expected X, got a mapping".
   static std::string KindOf(const YAML::Node& node);
+  // The same for a whole document, which is not quoted even in part when it is text: a file
+  // that is one text value may be anything (a .env file named as a profile).
+  static std::string KindOfDocument(const YAML::Node& root);
 
  private:
   // The scalar text of f, or nullopt after reporting that f is not a non-empty scalar.

@@ -77,7 +77,7 @@ void ProfileLoader::ReadCounterReset(const Field& f, CounterDef& counter) {
     if (auto verb = profile_.FindVerb(*name)) {
       counter.reset_verbs.push_back(*verb);
     } else {
-      reader_.Error(element, "no verb '" + *name + "' in this profile" +
+      reader_.Error(element, "no verb " + Quoted(*name) + " in this profile" +
                                  DidYouMean(*name, profile_.VerbNames()));
     }
   }
@@ -89,8 +89,9 @@ std::optional<CounterId> ProfileLoader::CounterRef(const Field& f) {
   if (auto id = profile_.FindCounter(*name)) return id;
   std::vector<std::string> names;
   for (const CounterDef& c : profile_.counters) names.push_back(c.name);
-  reader_.Error(f, "no counter '" + *name + "' in this profile" + DidYouMean(*name, names) +
-                       (names.empty() ? "; it defines none" : "; counters are " + QuotedList(names)));
+  reader_.Error(f,
+                "no counter " + Quoted(*name) + " in this profile" + DidYouMean(*name, names) +
+                    (names.empty() ? "; it defines none" : "; counters are " + QuotedList(names)));
   return std::nullopt;
 }
 
@@ -127,8 +128,8 @@ void ProfileLoader::ReadRules(const Field& rules) {
         counted = true;
       }
       if (!reaches.present()) {
-        reader_.Error(element, "missing key 'reaches': the threshold the counter '" +
-                                   reader_.Text(when).value_or("") + "' is compared with");
+        reader_.Error(element, "missing key 'reaches': the threshold the counter " +
+                                   Quoted(reader_.Text(when).value_or("")) + " is compared with");
       }
     } else if (auto event = reader_.Choice(on, {"attach", "upstream-back"}, "event")) {
       rule.on = *event == "attach" ? RuleDef::On::kAttach : RuleDef::On::kUpstreamBack;
@@ -207,8 +208,8 @@ void ProfileLoader::ResolveRuleThresholds() {
       rule.threshold.kind = Threshold::Kind::kUsageLimit;
       profile_.usage_limits = true;
       if (counter.counts != CounterDef::Counts::kData) {
-        reader_.Error(reaches, "a SIM's usage limit is data: counter '" + counter.name +
-                                   "' does not count data");
+        reader_.Error(reaches, "a SIM's usage limit is data: counter " + Quoted(counter.name) +
+                                   " does not count data");
       }
     } else if (text->rfind("plan.", 0) == 0) {
       ResolvePlanThreshold(reaches, text->substr(5), r);
@@ -227,10 +228,10 @@ void ProfileLoader::CheckPlanValuesRead() {
     if (read) continue;
     for (size_t p = 0; p < plan_value_fields_.size(); ++p) {
       if (v < plan_value_fields_[p].size() && plan_value_fields_[p][v].present()) {
-        reader_.Error(plan_value_fields_[p][v], "no rule reads the plan value '" +
-                                                    profile_.plan_values[v] +
-                                                    "' (a rule reads it with reaches: plan." +
-                                                    profile_.plan_values[v] + ")");
+        reader_.Error(plan_value_fields_[p][v], "no rule reads the plan value " +
+                                                    Quoted(profile_.plan_values[v]) +
+                                                    " (a rule reads it with reaches: plan." +
+                                                    Excerpt(profile_.plan_values[v]) + ")");
         break;
       }
     }
@@ -242,7 +243,7 @@ void ProfileLoader::ResolvePlanThreshold(const Field& reaches, const std::string
                                          size_t rule) {
   const auto at = std::find(profile_.plan_values.begin(), profile_.plan_values.end(), name);
   if (at == profile_.plan_values.end()) {
-    reader_.Error(reaches, "no plan of this profile has a value '" + name + "'" +
+    reader_.Error(reaches, "no plan of this profile has a value " + Quoted(name) +
                                DidYouMean(name, profile_.plan_values));
     return;
   }
@@ -253,8 +254,8 @@ void ProfileLoader::ResolvePlanThreshold(const Field& reaches, const std::string
   for (size_t p = 0; p < profile_.plans.size(); ++p) {
     const Field& value = plan_value_fields_[p][index];
     if (!value.present()) {
-      reader_.Error(reaches, "plan '" + profile_.plans[p].name + "' has no value '" + name +
-                                 "' for this rule");
+      reader_.Error(reaches, "plan " + Quoted(profile_.plans[p].name) + " has no value " +
+                                 Quoted(name) + " for this rule");
       continue;
     }
     if (auto text = reader_.Text(value)) {
@@ -285,7 +286,7 @@ std::optional<Threshold> ProfileLoader::ParseThreshold(const Field& f, const std
       break;
   }
   if (error.empty()) return t;
-  reader_.Error(f, "threshold of counter '" + counter.name + "': " + error);
+  reader_.Error(f, "threshold of counter " + Quoted(counter.name) + ": " + error);
   return std::nullopt;
 }
 

@@ -31,13 +31,13 @@ std::optional<CounterId> ProfileLoader::TimeCounterRef(const Field& f, std::stri
   if (!id) return std::nullopt;
   const CounterDef& counter = profile_.counters[*id];
   if (counter.counts != CounterDef::Counts::kTime) {
-    reader_.Error(f, std::string(what) + " is a time: counter '" + counter.name +
-                         "' does not count time");
+    reader_.Error(f, std::string(what) + " is a time: counter " + Quoted(counter.name) +
+                         " does not count time");
     return std::nullopt;
   }
   if (counter.reset != CounterDef::Reset::kNever && counter.reset != CounterDef::Reset::kStay) {
-    reader_.Error(f, std::string(what) + " follows a counter that resets never or each stay; '" +
-                         counter.name + "' resets " +
+    reader_.Error(f, std::string(what) + " follows a counter that resets never or each stay; " +
+                         Quoted(counter.name) + " resets " +
                          (counter.reset == CounterDef::Reset::kMonth ? "each month" : "by verbs"));
     return std::nullopt;
   }
@@ -62,7 +62,8 @@ void ProfileLoader::ReadTransitions(const Field& f, PlanDef& plan) {
     if (from.present()) {
       fee.from = StatusSet(from);
       if (const StatusDef* final = FinalIn(fee.from)) {
-        reader_.Error(from, "a fee cannot apply to leaving the final status '" + final->name + "'");
+        reader_.Error(from,
+                      "a fee cannot apply to leaving the final status " + Quoted(final->name));
       }
     }
     if (to.present()) fee.to = StatusSet(to);
@@ -99,7 +100,7 @@ void ProfileLoader::ReadOneOffFees(const Field& f, PlanDef& plan) {
       if (auto id = profile_.FindVerb(*name_of_verb)) {
         fee.verb = *id;
       } else {
-        reader_.Error(verb, "no verb '" + *name_of_verb + "' in this profile" +
+        reader_.Error(verb, "no verb " + Quoted(*name_of_verb) + " in this profile" +
                                 DidYouMean(*name_of_verb, profile_.VerbNames()));
       }
     }
@@ -130,9 +131,10 @@ void ProfileLoader::ReadRenewal(const Field& f, PlanDef& plan) {
       renewal.counter = *id;
       counted = true;
       if (const StatusDef* final = FinalIn(profile_.counters[*id].in)) {
-        reader_.Error(counter, "the final status '" + final->name +
-                                   "' carries no fee: counter '" + profile_.counters[*id].name +
-                                   "' of a renewal fee cannot count in it");
+        reader_.Error(counter, "the final status " + Quoted(final->name) +
+                                   " carries no fee: counter " +
+                                   Quoted(profile_.counters[*id].name) +
+                                   " of a renewal fee cannot count in it");
       }
     }
   }

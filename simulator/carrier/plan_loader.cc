@@ -77,7 +77,7 @@ std::optional<Money> ProfileLoader::Price(const Field& f, PlanDef& plan) {
     plan.tariff.currency = price->currency;
     plan_currency_set_.back() = true;
   } else if (!(price->currency == plan.tariff.currency)) {
-    reader_.Error(f, "plan '" + plan.name + "' is priced in " +
+    reader_.Error(f, "plan " + Quoted(plan.name) + " is priced in " +
                          std::string(plan.tariff.currency.str()) + ", not " +
                          std::string(price->currency.str()));
     return std::nullopt;
@@ -95,8 +95,8 @@ void ProfileLoader::ReadBasicFees(const Field& f, PlanDef& plan) {
     given[*id] = true;
     if (entry.value.IsScalar() && entry.value.Scalar() == "free") continue;
     if (status.final || status.transient) {
-      reader_.Error(entry, std::string(status.final ? "final" : "transient") + " status '" +
-                               status.name + "' has no fee of its own; remove it");
+      reader_.Error(entry, std::string(status.final ? "final" : "transient") + " status " +
+                               Quoted(status.name) + " has no fee of its own; remove it");
       continue;
     }
     MapFields fee_fields(reader_, entry);
@@ -132,8 +132,9 @@ void ProfileLoader::ReadBasicFees(const Field& f, PlanDef& plan) {
   for (size_t s = 0; s < profile_.statuses.size(); ++s) {
     const StatusDef& status = profile_.statuses[s];
     if (!given[s] && !status.final && !status.transient) {
-      reader_.Error(f, "plan '" + plan.name + "' has no basic fee for status '" + status.name +
-                           "' (write '" + status.name + ": free' if it costs nothing)");
+      reader_.Error(f, "plan " + Quoted(plan.name) + " has no basic fee for status " +
+                           Quoted(status.name) + " (write '" + Excerpt(status.name) +
+                           ": free' if it costs nothing)");
     }
   }
 }

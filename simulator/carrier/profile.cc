@@ -1,5 +1,6 @@
 #include "simulator/carrier/profile.h"
 
+#include "simulator/base/diagnostics.h"
 #include "simulator/base/named.h"
 
 namespace carriersim {
@@ -7,7 +8,7 @@ std::string CarrierProfile::WhyNotAStart(StatusId status) const {
   const StatusDef& s = statuses[status];
   if (!s.final && !s.transient) return "";
   return "a new SIM cannot start in the " + std::string(s.final ? "final" : "transient") +
-         " status '" + s.name + "'";
+         " status " + Quoted(s.name);
 }
 
 std::optional<StatusId> CarrierProfile::FindStatus(std::string_view n) const {

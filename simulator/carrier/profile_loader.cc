@@ -71,8 +71,8 @@ std::optional<CarrierProfile> ProfileLoader::Load(const YAML::Node& root) {
 }
 
 void ProfileLoader::Replaced(const Field& f, std::string_view by) {
-  reader_.Error(f, "'" + f.path.substr(f.path.rfind('.') + 1) +
-                       "' is no longer part of the profile format; write " + std::string(by) +
+  reader_.Error(f, Quoted(f.path.substr(f.path.rfind('.') + 1)) +
+                       " is no longer part of the profile format; write " + std::string(by) +
                        " (scenarios/README.md, Counters and rules)");
 }
 
@@ -176,7 +176,8 @@ void ProfileLoader::CheckStatusRules(const std::vector<Field>& entries) {
   for (size_t i = 0; i < profile_.statuses.size() && i < entries.size(); ++i) {
     const StatusDef& status = profile_.statuses[i];
     if (status.final && (status.data || status.sms)) {
-      reader_.Error(entries[i], "final status '" + status.name + "' cannot allow data or SMS");
+      reader_.Error(entries[i],
+                    "final status " + Quoted(status.name) + " cannot allow data or SMS");
     }
   }
   status_fields_ = entries;
@@ -186,7 +187,7 @@ std::optional<StatusId> ProfileLoader::StatusRef(const Field& f) {
   std::optional<std::string> name = reader_.Name(f);
   if (!name) return std::nullopt;
   if (auto id = profile_.FindStatus(*name)) return id;
-  reader_.Error(f, "no status '" + *name + "' in this profile" +
+  reader_.Error(f, "no status " + Quoted(*name) + " in this profile" +
                        DidYouMean(*name, profile_.StatusNames()) + "; statuses are " +
                        QuotedList(profile_.StatusNames()));
   return std::nullopt;
@@ -223,7 +224,7 @@ std::optional<CarrierProfile> LoadProfileYaml(const std::string& file, const YAM
     const std::string expected =
         "a carrier profile is a mapping of keys (carrier, statuses, initial, plans, ...), not ";
     diag.Error({file, std::max(mark.line, 0) + 1, std::max(mark.column, 0) + 1},
-               expected + YamlReader::KindOf(root));
+               expected + YamlReader::KindOfDocument(root));
     return std::nullopt;
   }
   // Its own Diagnostics: the profile is valid when it has no errors of its own, whatever the

@@ -34,8 +34,8 @@ void MergeOverrides(YamlReader& scenario, YamlReader& profile_reader, YAML::Node
           known.push_back(it->first.Scalar());
         }
         scenario.Error(Field{entry.key, entry.key, entry.path},
-                       "no '" + key + "' to override in the profile" + DidYouMean(key, known) +
-                           "; it has " + QuotedList(known));
+                       "no " + Quoted(key) + " to override in the profile" +
+                           DidYouMean(key, known) + "; it has " + QuotedList(known));
         continue;
       }
       profile.force_insert(entry.key, entry.value);

@@ -24,8 +24,9 @@ void ProfileLoader::CheckRules() {
           return s.transient && InSet(rule.in, static_cast<StatusId>(&s - profile_.statuses.data()));
         });
     if (!in_transient && profile_.statuses[rule.to].moves_on_attach) {
-      reader_.Error(rule_fields_[r], "a rule on attach leads to '" + profile_.statuses[rule.to].name +
-                                         "', which moves on attach too: one attach makes one move");
+      reader_.Error(rule_fields_[r], "a rule on attach leads to " +
+                                         Quoted(profile_.statuses[rule.to].name) +
+                                         ", which moves on attach too: one attach makes one move");
     }
   }
   CheckWaysOut();
@@ -36,8 +37,8 @@ void ProfileLoader::CheckRule(const RuleDef& rule, const Field& where) {
   const std::vector<StatusDef>& statuses = profile_.statuses;
   if (rule.in == 0) reader_.Error(where, "the rule applies in no status");
   if (const StatusDef* final = FinalIn(rule.in)) {
-    reader_.Error(where, "a rule cannot move a SIM out of the final status '" + final->name +
-                             "': nothing leaves a final status");
+    reader_.Error(where, "a rule cannot move a SIM out of the final status " + Quoted(final->name) +
+                             ": nothing leaves a final status");
   }
   const bool to_status = rule.to_kind == RuleDef::To::kStatus;
   // A change in progress may pass on to another transient status (KORE: scheduled, then
@@ -47,11 +48,11 @@ void ProfileLoader::CheckRule(const RuleDef& rule, const Field& where) {
   for (size_t s = 0; to_change && s < statuses.size(); ++s) {
     if (!InSet(rule.in, static_cast<StatusId>(s)) || statuses[s].transient) continue;
     reader_.Error(where, rule.to_kind == RuleDef::To::kRequested
-                             ? "only a transient status goes to the 'requested' status, not '" +
-                                   statuses[s].name + "'"
-                             : "a rule cannot move a SIM from '" + statuses[s].name +
-                                   "' to the transient status '" + statuses[rule.to].name +
-                                   "': only a verb's 'via' starts a change, with the status it "
+                             ? "only a transient status goes to the 'requested' status, not " +
+                                   Quoted(statuses[s].name)
+                             : "a rule cannot move a SIM from " + Quoted(statuses[s].name) +
+                                   " to the transient status " + Quoted(statuses[rule.to].name) +
+                                   ": only a verb's 'via' starts a change, with the status it "
                                    "leads to");
     break;
   }
@@ -62,15 +63,15 @@ void ProfileLoader::CheckRule(const RuleDef& rule, const Field& where) {
       rule.counter < profile_.counters.size() && rule.threshold.kind == Threshold::Kind::kFixed) {
     const CounterDef& counter = profile_.counters[rule.counter];
     if (counter.reset == CounterDef::Reset::kNever || counter.reset == CounterDef::Reset::kStay) {
-      reader_.Error(where, "the move would last for ever: counter '" + counter.name +
-                               "' never falls below a fixed threshold (reset it each month or "
+      reader_.Error(where, "the move would last for ever: counter " + Quoted(counter.name) +
+                               " never falls below a fixed threshold (reset it each month or "
                                "by verbs, or compare it with the SIM's usage limit)");
     }
   }
   const bool attach = rule.on == RuleDef::On::kAttach;
   if (to_status && statuses[rule.to].final && (attach || rule.lasts_while_reached)) {
     reader_.Error(where, std::string(attach ? "an attach" : "a move that lasts while reached") +
-                             " cannot lead to the final status '" + statuses[rule.to].name + "'");
+                             " cannot lead to the final status " + Quoted(statuses[rule.to].name));
   }
   if (attach && !to_status) {
     reader_.Error(where, "a rule on attach leads to a status by name");
@@ -78,8 +79,8 @@ void ProfileLoader::CheckRule(const RuleDef& rule, const Field& where) {
   for (size_t s = 0; attach && s < statuses.size(); ++s) {
     if (!InSet(rule.in, static_cast<StatusId>(s))) continue;
     if (statuses[s].transient) {
-      reader_.Error(where, "the transient status '" + statuses[s].name +
-                               "' answers attaches as the status before it did: no rule on "
+      reader_.Error(where, "the transient status " + Quoted(statuses[s].name) +
+                               " answers attaches as the status before it did: no rule on "
                                "attach applies in it");
     }
     profile_.statuses[s].moves_on_attach = true;
@@ -100,8 +101,8 @@ void ProfileLoader::CheckWaysOut() {
         });
     if (!way_out) {
       reader_.Error(status_fields_[s],
-                    "transient status '" + statuses[s].name +
-                        "' needs a way out: a rule after a time in it, such as { when: "
+                    "transient status " + Quoted(statuses[s].name) +
+                        " needs a way out: a rule after a time in it, such as { when: "
                         "COUNTER, reaches: 30s, to: requested }, or { on: upstream-back }");
     }
   }

@@ -13,8 +13,8 @@ void ProfileLoader::ReadVerbs(const Field& verbs) {
     verb.name = reader_.Name(name).value_or("");
     for (std::string_view reserved : kReservedActionNames) {
       if (verb.name == reserved) {
-        reader_.Error(name, "'" + verb.name +
-                                "' is a scenario action of its own; give the verb "
+        reader_.Error(name, Quoted(verb.name) +
+                                " is a scenario action of its own; give the verb "
                                 "another name");
       }
     }
@@ -36,9 +36,9 @@ void ProfileLoader::ReadVerbs(const Field& verbs) {
         std::optional<StatusId> id = StatusRef(element);
         if (!id) continue;
         if (profile_.statuses[*id].final) {
-          reader_.Error(element, "verb '" + verb.name + "' cannot be used from the final status '" +
-                                     profile_.statuses[*id].name +
-                                     "': nothing leaves a final status");
+          reader_.Error(
+              element, "verb " + Quoted(verb.name) + " cannot be used from the final status " +
+                           Quoted(profile_.statuses[*id].name) + ": nothing leaves a final status");
         }
         verb.from |= uint64_t{1} << *id;
       }
@@ -49,8 +49,8 @@ void ProfileLoader::ReadVerbs(const Field& verbs) {
       } else if (auto id = StatusRef(to)) {
         verb.to = *id;
         if (profile_.statuses[*id].transient) {
-          reader_.Error(to, "a verb cannot set the transient status '" +
-                                profile_.statuses[*id].name + "' directly; use 'via'");
+          reader_.Error(to, "a verb cannot set the transient status " +
+                                Quoted(profile_.statuses[*id].name) + " directly; use 'via'");
         }
       }
     }
@@ -93,7 +93,7 @@ void ProfileLoader::ResolveVerbPlans() {
       if (auto plan = profile_.FindPlan(*name)) {
         profile_.verbs[v].refused_for_plans.push_back(*plan);
       } else {
-        reader_.Error(ref, "no plan '" + *name + "' in this profile" +
+        reader_.Error(ref, "no plan " + Quoted(*name) + " in this profile" +
                                DidYouMean(*name, profile_.PlanNames()));
       }
     }

@@ -41,7 +41,7 @@ bool ParseArgs(const std::vector<std::string>& args, const std::vector<OptionSpe
       if (s.name == name) spec = &s;
     }
     if (spec == nullptr) {
-      *error = "unknown option '" + arg + "'" + DidYouMean("--" + name, known);
+      *error = "unknown option " + Quoted(arg) + DidYouMean("--" + name, known);
       return false;
     }
     if (!spec->takes_value) {

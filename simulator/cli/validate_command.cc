@@ -90,7 +90,7 @@ int ValidateCommand(const std::vector<std::string>& args, std::ostream& out, std
   if (parsed.positional.empty()) return UsageError(err, "validate", "no scenario file given");
   const std::string format = parsed.Get("format").value_or("text");
   if (format != "text" && format != "json" && format != "github") {
-    return UsageError(err, "validate", "--format is text, json or github, not '" + format + "'");
+    return UsageError(err, "validate", "--format is text, json or github, not " + Quoted(format));
   }
   bool invalid = false, unreadable = false;
   nlohmann::ordered_json files = nlohmann::ordered_json::array();

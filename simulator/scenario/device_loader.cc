@@ -111,9 +111,9 @@ std::optional<int> ScenarioLoader::MonthDay(const Field& f) {
   const int month = shaped ? digit(0) * 10 + digit(1) : 0;
   const int day = shaped ? digit(3) * 10 + digit(4) : 0;
   if (month < 1 || month > 12 || day < 1 || day > DaysInMonth(2023, month)) {
-    reader_.Error(f, "'" + *text + "' is not a day of the year as MM-DD, such as 12-01" +
-                         std::string(month == 2 && day == 29 ? " (02-29 is not in every year)"
-                                                             : ""));
+    reader_.Error(f,
+                  Quoted(*text) + " is not a day of the year as MM-DD, such as 12-01" +
+                      std::string(month == 2 && day == 29 ? " (02-29 is not in every year)" : ""));
     return std::nullopt;
   }
   return month * 100 + day;
@@ -150,9 +150,9 @@ SizeSpec ScenarioLoader::ReadSize(const Field& f) {
     int64_t low = 0, high = 0;
     if (!ParseDataSize(text->substr(0, dots), &low, &error) ||
         !ParseDataSize(text->substr(dots + 2), &high, &error)) {
-      reader_.Error(f, error + " (in the range '" + *text + "')");
+      reader_.Error(f, error + " (in the range " + Quoted(*text) + ")");
     } else if (low > high) {
-      reader_.Error(f, "the range '" + *text + "' ends below where it starts");
+      reader_.Error(f, "the range " + Quoted(*text) + " ends below where it starts");
     } else {
       size = {SizeSpec::Kind::kUniform, low, high, 0};
     }
@@ -188,7 +188,7 @@ SizeSpec ScenarioLoader::ReadSize(const Field& f) {
   double s = 0;
   const char* end = text ? text->data() + text->size() : nullptr;
   if (text && (std::from_chars(text->data(), end, s).ptr != end || !(s >= 0.001) || s > 3)) {
-    reader_.Error(sigma, "'" + *text + "' is not a sigma from 0.001 to 3, such as 0.5");
+    reader_.Error(sigma, Quoted(*text) + " is not a sigma from 0.001 to 3, such as 0.5");
   } else if (text) {
     size = {SizeSpec::Kind::kLogNormal, *bytes, 0, static_cast<int64_t>(s * 1000 + 0.5)};
   }

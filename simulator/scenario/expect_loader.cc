@@ -93,8 +93,8 @@ void ScenarioLoader::ReadExpectations(const Field& expect, bool have_duration) {
     e.scope = scope;
     if (at.present()) {
       if (!ref->def->any_time) {
-        reader_.Error(at, "'" + std::string(metric.value.Scalar()) +
-                              "' is known at the end of the run only; remove 'at'");
+        reader_.Error(at, Quoted(std::string(metric.value.Scalar())) +
+                              " is known at the end of the run only; remove 'at'");
         continue;
       }
       std::optional<SimTime> when = ReadAt(at, have_duration);
@@ -125,8 +125,8 @@ void ScenarioLoader::ReadExpectations(const Field& expect, bool have_duration) {
     }
     if (tolerance.present()) {
       if (e.unit != MetricUnit::kMoney) {
-        reader_.Error(tolerance, "'tolerance' goes with amounts of money; '" +
-                                     metric.value.Scalar() + "' is " +
+        reader_.Error(tolerance, "'tolerance' goes with amounts of money; " +
+                                     Quoted(metric.value.Scalar()) + " is " +
                                      std::string(MetricUnitName(e.unit)));
         continue;
       }
@@ -160,7 +160,7 @@ bool ScenarioLoader::ReadExpectScope(MapFields& fields, const MetricDef& def, Ex
   using Kind = ExpectScope::Kind;
   const auto allowed = [&](const Field& f, uint8_t bit, std::string_view what) {
     if (def.scopes & bit) return true;
-    reader_.Error(f, "'" + std::string(def.name) + "' is not measured " + std::string(what) +
+    reader_.Error(f, Quoted(std::string(def.name)) + " is not measured " + std::string(what) +
                          "; it is measured " + ScopeNames(def.scopes));
     return false;
   };
@@ -187,12 +187,12 @@ bool ScenarioLoader::ReadExpectScope(MapFields& fields, const MetricDef& def, Ex
       }
     }
     if (found.size() != 1) {
-      reader_.Error(plan, found.empty() ? "no plan '" + *name + "' in " +
-                                              (only ? "carrier '" + scenario_.carriers[*only].name +
-                                                          "'"
-                                                    : std::string("this scenario's carriers"))
-                                        : "several carriers have a plan '" + *name +
-                                              "'; add 'carrier:'");
+      reader_.Error(plan,
+                    found.empty()
+                        ? "no plan " + Quoted(*name) + " in " +
+                              (only ? "carrier " + Quoted(scenario_.carriers[*only].name)
+                                    : std::string("this scenario's carriers"))
+                        : "several carriers have a plan " + Quoted(*name) + "; add 'carrier:'");
       return false;
     }
     *scope = {Kind::kPlan, found[0].first, 1, found[0].second,
@@ -215,9 +215,9 @@ bool ScenarioLoader::ReadExpectScope(MapFields& fields, const MetricDef& def, Ex
     *scope = {Kind::kSim, static_cast<uint32_t>(g.first_sim + ref->second), 1, 0,
               "sim " + sim.value.Scalar()};
   } else if (!(def.scopes & kScopeAll)) {
-    reader_.Error(Field{YAML::Node(), fields.node(), fields.path()},
-                  "'" + std::string(def.name) + "' needs a scope: it is measured " +
-                      ScopeNames(def.scopes));
+    reader_.Error(
+        Field{YAML::Node(), fields.node(), fields.path()},
+        Quoted(std::string(def.name)) + " needs a scope: it is measured " + ScopeNames(def.scopes));
     return false;
   }
   return true;

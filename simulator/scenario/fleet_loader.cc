@@ -19,7 +19,7 @@ void ScenarioLoader::ReadFleet(const Field& fleet) {
     if (name.present()) {
       std::optional<std::string> n = reader_.Name(name);
       if (n && FindByName<uint32_t>(scenario_.groups, *n)) {
-        reader_.Error(name, "group '" + *n + "' is defined twice");
+        reader_.Error(name, "group " + Quoted(*n) + " is defined twice");
         ok = false;
       }
       group.name = n.value_or("");
@@ -99,8 +99,8 @@ void ScenarioLoader::ReadFleet(const Field& fleet) {
     if (usage_limit.present()) {
       group.usage_limit = reader_.DataSize(usage_limit).value_or(0);
       if (group.usage_limit > 0 && !profile.usage_limits) {
-        reader_.Error(usage_limit, "carrier '" + carrier->name + "' (profile " + profile.name +
-                                       ") has no usage limits");
+        reader_.Error(usage_limit, "carrier " + Quoted(carrier->name) + " (profile " +
+                                       Excerpt(profile.name) + ") has no usage limits");
         ok = false;
       }
     }
@@ -143,7 +143,7 @@ void ScenarioLoader::ReadFleet(const Field& fleet) {
 // usage and online time, summed over the fleet so far, must fit.
 bool ScenarioLoader::CheckCurrency(const Field& f, const PlanDef& plan) {
   if (!plan.tariff.priced || plan.tariff.currency == scenario_.currency) return true;
-  reader_.Error(f, "plan '" + plan.name + "' is priced in " +
+  reader_.Error(f, "plan " + Quoted(plan.name) + " is priced in " +
                        std::string(plan.tariff.currency.str()) + " but the scenario reports in " +
                        std::string(scenario_.currency.str()) + ": set 'currency: " +
                        std::string(plan.tariff.currency.str()) + "' or override the plan's prices");
@@ -181,9 +181,10 @@ std::optional<size_t> ScenarioLoader::ProfileRef(const Field& f, const CarrierSp
   if (!name) return std::nullopt;
   auto it = std::find(names.begin(), names.end(), *name);
   if (it != names.end()) return static_cast<size_t>(it - names.begin());
-  reader_.Error(f, "carrier '" + carrier.name + "' (profile " + carrier.profile.name + ") has no " +
-                       std::string(what) + " '" + *name + "'" + DidYouMean(*name, names) +
-                       "; its " + std::string(what) + "s are " + QuotedList(names));
+  reader_.Error(f, "carrier " + Quoted(carrier.name) + " (profile " +
+                       Excerpt(carrier.profile.name) + ") has no " + std::string(what) + " " +
+                       Quoted(*name) + DidYouMean(*name, names) + "; its " + std::string(what) +
+                       "s are " + QuotedList(names));
   return std::nullopt;
 }
 

@@ -129,7 +129,7 @@ std::optional<MetricRef> ResolveMetric(std::string_view name,
     }
     if (valid) return MetricRef{&def, parameter};
   }
-  *error = "unknown metric '" + std::string(name) + "'" + DidYouMean(name, known) +
+  *error = "unknown metric " + Quoted(std::string(name)) + DidYouMean(name, known) +
            "; see scenarios/README.md, Expectations, for the list";
   return std::nullopt;
 }

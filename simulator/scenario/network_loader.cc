@@ -28,7 +28,7 @@ void ScenarioLoader::ReadNetwork(const Field& network) {
         std::optional<std::string> n = reader_.Name(name);
         ok = n.has_value();
         if (n && FindByName<uint32_t>(scenario_.cell_sets, *n)) {
-          reader_.Error(name, "cell '" + *n + "' is defined twice");
+          reader_.Error(name, "cell " + Quoted(*n) + " is defined twice");
           ok = false;
         }
         set.name = n.value_or("");

@@ -25,7 +25,7 @@ std::optional<Scenario> ScenarioLoader::Load(const YAML::Node& root) {
     reader_.diag().Error(reader_.Where(root),
                          "a scenario is a mapping of keys (name, start, duration, carriers, "
                          "devices, fleet, ...), not " +
-                             YamlReader::KindOf(root));
+                             YamlReader::KindOfDocument(root));
     return std::nullopt;
   }
   MapFields top(reader_, Field{YAML::Node(), root, ""});
@@ -167,7 +167,7 @@ std::optional<CarrierProfile> ScenarioLoader::LoadProfile(const Field& f, const 
       ref->find('/') != std::string::npos || ref->ends_with(".yaml") || ref->ends_with(".yml");
   if (!is_path) {
     if (FindBuiltinProfile(*ref) == nullptr) {
-      reader_.Error(f, "unknown carrier profile '" + *ref + "'" +
+      reader_.Error(f, "unknown carrier profile " + Quoted(*ref) +
                            DidYouMean(*ref, BuiltinProfileNames()) + "; built-in profiles are " +
                            QuotedList(BuiltinProfileNames()) + ", or give a path to a file");
       return std::nullopt;

@@ -87,8 +87,8 @@ bool ScenarioLoader::ReadSpread(const Field& spread, SimTime at, TimelineAction*
                        action->kind != ActionKind::kCellOutage &&
                        action->kind != ActionKind::kCoreOutage;
   if (!on_sims) {
-    reader_.Error(spread, "'spread' spreads an action over the SIMs it addresses; '" +
-                              action->text + "' addresses none");
+    reader_.Error(spread, "'spread' spreads an action over the SIMs it addresses; " +
+                              Quoted(action->text) + " addresses none");
     return false;
   }
   if (scenario_.duration > 0 && at + *d > scenario_.duration) {
@@ -138,7 +138,7 @@ std::optional<std::pair<uint32_t, uint32_t>> ScenarioLoader::ReadCellRef(const F
   if (auto one = FindByName<uint32_t>(scenario_.cells, *cell_name)) return std::make_pair(*one, 1u);
   if (std::find(broken_.begin(), broken_.end(), *cell_name) == broken_.end()) {
     const std::vector<std::string> names = NamesOf(scenario_.cell_sets);
-    reader_.Error(cell, "no cell '" + *cell_name + "' in this scenario" +
+    reader_.Error(cell, "no cell " + Quoted(*cell_name) + " in this scenario" +
                             DidYouMean(*cell_name, names) +
                             (names.empty() ? "" : "; defined: " + QuotedList(names)));
   }
@@ -153,7 +153,7 @@ std::optional<SimTime> ScenarioLoader::ReadAt(const Field& at, bool within_run) 
     if (auto t = reader_.Timestamp(at)) {
       when = *t - scenario_.start;
       if (*when < 0) {
-        reader_.Error(at, "'" + text + "' is before the scenario start");
+        reader_.Error(at, Quoted(text) + " is before the scenario start");
         return std::nullopt;
       }
     }
@@ -161,7 +161,7 @@ std::optional<SimTime> ScenarioLoader::ReadAt(const Field& at, bool within_run) 
     when = reader_.Duration(at);
   }
   if (when && within_run && scenario_.duration > 0 && *when >= scenario_.duration) {
-    reader_.Error(at, "'" + text + "' is not before the end of the run (duration " +
+    reader_.Error(at, Quoted(text) + " is not before the end of the run (duration " +
                           FormatDuration(scenario_.duration) + ")");
     return std::nullopt;
   }
@@ -230,8 +230,8 @@ bool ScenarioLoader::ReadAction(const Field& entry, TimelineAction* action) {
       if (!bytes) return false;
       action->amount = *bytes;
       if (!carrier.profile.usage_limits && *bytes > 0) {
-        reader_.Error(limit, "carrier '" + carrier.name + "' (profile " + carrier.profile.name +
-                                 ") has no usage limits");
+        reader_.Error(limit, "carrier " + Quoted(carrier.name) + " (profile " +
+                                 Excerpt(carrier.profile.name) + ") has no usage limits");
         return false;
       }
     }
@@ -248,10 +248,10 @@ bool ScenarioLoader::ReadAction(const Field& entry, TimelineAction* action) {
   }
   std::vector<std::string> known = carrier.profile.VerbNames();
   for (const ActionName& a : kBuiltinActions) known.emplace_back(a.name);
-  reader_.diag().Error(reader_.Where(entry.key), entry.path + ": unknown action '" + name + "'" +
-                                                     DidYouMean(name, known) + " for group '" +
-                                                     group.name + "' on carrier '" + carrier.name +
-                                                     "'; its actions are " + QuotedList(known));
+  reader_.diag().Error(reader_.Where(entry.key),
+                       entry.path + ": unknown action " + Quoted(name) + DidYouMean(name, known) +
+                           " for group " + Quoted(group.name) + " on carrier " +
+                           Quoted(carrier.name) + "; its actions are " + QuotedList(known));
   return false;
 }
 
@@ -263,20 +263,20 @@ std::optional<std::pair<uint32_t, int64_t>> ScenarioLoader::ReadSimRef(const Fie
   int64_t index = 0;
   std::string error;
   if (hash == std::string::npos || !ParseCount(text->substr(hash + 1), &index, &error)) {
-    reader_.Error(sim, "expected GROUP#INDEX, such as trackers#0, not '" + *text + "'");
+    reader_.Error(sim, "expected GROUP#INDEX, such as trackers#0, not " + Quoted(*text));
     return std::nullopt;
   }
   const std::string group_name = text->substr(0, hash);
   std::optional<uint32_t> g = FindByName<uint32_t>(scenario_.groups, group_name);
   if (!g) {
     if (std::find(broken_.begin(), broken_.end(), group_name) == broken_.end()) {
-      reader_.Error(sim, "no group '" + group_name + "' in this scenario" +
+      reader_.Error(sim, "no group " + Quoted(group_name) + " in this scenario" +
                              DidYouMean(group_name, NamesOf(scenario_.groups)));
     }
     return std::nullopt;
   }
   if (index >= scenario_.groups[*g].count) {
-    reader_.Error(sim, "group '" + scenario_.groups[*g].name + "' has SIMs #0 to #" +
+    reader_.Error(sim, "group " + Quoted(scenario_.groups[*g].name) + " has SIMs #0 to #" +
                            std::to_string(scenario_.groups[*g].count - 1));
     return std::nullopt;
   }

@@ -152,5 +152,57 @@ carriers:
                   "SMS") != status.end());
 }
 
+// An input shown in a message is cut to this many characters, and escaped.
+constexpr size_t kShown = 40;
+
+TEST_CASE("hardening: a profile that parses as text is not echoed in messages", "[hardening]") {
+  test::TempDir dir;
+  REQUIRE(test::WriteText(dir.File(".env"), "SECRET_TOKEN=abcdef123\nDB_PASSWORD=hunter2\n"));
+  REQUIRE(test::WriteText(dir.File("s.yaml"), R"(name: env
+start: 2026-01-01T00:00:00Z
+duration: 1d
+carriers:
+  soracom: { profile: ./.env }
+)" + std::string(kFleet)));
+  for (const char* format : {"text", "github", "json"}) {
+    INFO(format);
+    const test::CliResult r = test::Cli({"validate", "--format", format, dir.File("s.yaml")});
+    CHECK(r.code == 3);
+    const std::string all = r.out + r.err;
+    CHECK(Contains(all, "a carrier profile is a mapping"));
+    CHECK_FALSE(Contains(all, "SECRET"));
+    CHECK_FALSE(Contains(all, "hunter2"));
+  }
+}
+
+TEST_CASE("hardening: messages quote at most a short escaped excerpt of any input", "[hardening]") {
+  const std::string key(300, 'K'), currency(300, 'Q'), unit(300, 'U'), kind(300, 'M');
+  const std::string name(300, 'N'), action(300, 'A');
+  const std::vector<std::string> errors = test::LoadErrors(
+      "name: x\nstart: 2026-01-01T00:00:00Z\nduration: 1d\ncurrency: " + currency + "\n" + key +
+      ": 1\ncarriers:\n  soracom: { profile: soracom }\ndevices:\n  tracker:\n    modem: " + kind +
+      "\n    traffic: { every: 1h, uplink: 2" + unit + " }\n  " + name +
+      ": { boot: 10 }\nfleet:\n  - { group: g, count: 1, carrier: soracom, plan: plan01s, "
+      "device: tracker }\ntimeline:\n  - { at: 1h, " +
+      action + ": { group: g } }\n" + "  - { at: \"1h\\n\\u0007" + std::string(100, 'T') +
+      "\", activate: { group: g } }\n");
+  REQUIRE(errors.size() >= 6);
+  for (const std::string& error : errors) {
+    INFO(error);
+    for (const char c : {'K', 'Q', 'U', 'M', 'N', 'A', 'T'}) {
+      CHECK_FALSE(Contains(error, std::string(kShown + 1, c)));
+    }
+  }
+  const std::string all = [&] {
+    std::string text;
+    for (const std::string& e : errors) text += e + "\n";
+    return text;
+  }();
+  CHECK(Contains(all, "unknown key '" + std::string(kShown, 'K') + "...'"));
+  CHECK(Contains(all, "unknown currency '" + std::string(kShown, 'Q') + "...'"));
+  CHECK(Contains(all, "got '" + std::string(kShown, 'M') + "...'"));
+  CHECK(Contains(all, "'1h\\n\\x07" + std::string(kShown - 4, 'T') + "...'"));
+}
+
 }  // namespace
 }  // namespace carriersim

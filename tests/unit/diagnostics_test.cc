@@ -53,6 +53,23 @@ TEST_CASE("a flood of errors keeps the first ones and counts the rest", "[diagno
   CHECK(outer.Sorted().size() == Diagnostics::kMaxKept);
 }
 
+TEST_CASE("hardening: an input in a message is a short escaped excerpt", "[diagnostics]") {
+  CHECK(Quoted("plan01s") == "'plan01s'");
+  CHECK(Quoted("") == "''");
+  CHECK(Quoted(std::string(40, 'x')) == "'" + std::string(40, 'x') + "'");
+  CHECK(Quoted(std::string(41, 'x')) == "'" + std::string(40, 'x') + "...'");
+  CHECK(Quoted(std::string(100000, 'x')) == "'" + std::string(40, 'x') + "...'");
+  // Line breaks and control characters are escaped, and count as one character each.
+  CHECK(Quoted("a\nb\r\tc\x01\x7f") == "'a\\nb\\r\\tc\\x01\\x7f'");
+  CHECK(Quoted(std::string(39, 'x') + "\n\n") == "'" + std::string(39, 'x') + "\\n...'");
+  // Letters beyond ASCII are characters, never cut in the middle; broken UTF-8 is escaped.
+  std::string accents;
+  for (int i = 0; i < 41; ++i) accents += "\xc3\xa9";
+  CHECK(Quoted(accents) == "'" + accents.substr(0, 80) + "...'");
+  CHECK(Quoted("caf\xc3") == "'caf\\xc3'");
+  CHECK(Excerpt(std::string(50, 'k')) == std::string(40, 'k') + "...");
+}
+
 TEST_CASE("currency codes are ISO 4217", "[diagnostics]") {
   Currency c;
   CHECK(LookUpCurrency("JPY", &c));

@@ -83,7 +83,9 @@ TEST_CASE("malformed durations say what is wrong", "[units]") {
   CHECK(DurationError("50000000d") == "duration '50000000d' is too long (at most 100 years)");
   // Found by review: leading zeros after the point used to scale the divisor past 128 bits.
   const std::string tiny = "0." + std::string(130, '0') + "1s";
-  CHECK(DurationError(tiny.c_str()) == "too many decimal places in '" + tiny + "'");
+  // Quoted as its first 40 characters (diagnostics.h).
+  CHECK(DurationError(tiny.c_str()) ==
+        "too many decimal places in '" + tiny.substr(0, 40) + "...'");
 }
 
 TEST_CASE("duration ranges", "[units]") {
@@ -121,7 +123,7 @@ TEST_CASE("malformed data sizes say what is wrong", "[units]") {
         "bad data size 'lots'; expected a data size such as 512B, 250KB, 1.5MB or 2GB");
   CHECK(SizeError("99999999999TB") == "data size '99999999999TB' is too large");
   const std::string tiny = "0." + std::string(38, '0') + "9TB";
-  CHECK(SizeError(tiny.c_str()) == "too many decimal places in '" + tiny + "'");
+  CHECK(SizeError(tiny.c_str()) == "too many decimal places in '" + tiny.substr(0, 40) + "...'");
 }
 
 TEST_CASE("money is exact integer micro-units with an ISO currency", "[units]") {
