@@ -187,10 +187,18 @@ SizeSpec ScenarioLoader::ReadSize(const Field& f) {
   std::optional<std::string> text = reader_.Text(sigma);
   double s = 0;
   const char* end = text ? text->data() + text->size() : nullptr;
-  if (text && (std::from_chars(text->data(), end, s).ptr != end || !(s >= 0.001) || s > 3)) {
-    reader_.Error(sigma, Quoted(*text) + " is not a sigma from 0.001 to 3, such as 0.5");
+  // Sigma is kept in thousandths: a smaller one but 0 would silently become 0.
+  if (text &&
+      (std::from_chars(text->data(), end, s).ptr != end || !(s == 0 || s >= 0.001) || s > 3)) {
+    reader_.Error(sigma, Quoted(*text) +
+                             " is not a sigma from 0 to 3 (0, or 0.001 and up), "
+                             "such as 0.5");
   } else if (text) {
-    size = {SizeSpec::Kind::kLogNormal, *bytes, 0, static_cast<int64_t>(s * 1000 + 0.5)};
+    const int64_t sigma_milli = static_cast<int64_t>(s * 1000 + 0.5);
+    // No spread (sigma 0, as scenarios/README.md allows): every draw is the median, so the
+    // size is fixed, which is also exact (exp(log(m)) need not round back to m).
+    size = sigma_milli == 0 ? SizeSpec{SizeSpec::Kind::kFixed, *bytes, 0, 0}
+                            : SizeSpec{SizeSpec::Kind::kLogNormal, *bytes, 0, sigma_milli};
   }
   return size;
 }

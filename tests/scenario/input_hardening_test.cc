@@ -204,5 +204,39 @@ TEST_CASE("hardening: messages quote at most a short escaped excerpt of any inpu
   CHECK(Contains(all, "'1h\\n\\x07" + std::string(kShown - 4, 'T') + "...'"));
 }
 
+std::string SizeScenario(const std::string& uplink) {
+  return "name: s\nstart: 2026-01-01T00:00:00Z\nduration: 1d\ncarriers:\n  soracom: { profile: "
+         "soracom }\ndevices:\n  tracker:\n    traffic: { every: 1h, uplink: " +
+         uplink +
+         " }\nfleet:\n  - { group: trackers, count: 10, carrier: soracom, plan: plan01s, device: "
+         "tracker }\n";
+}
+
+TEST_CASE("hardening: lognormal sigma 0 is allowed and gives the median every time",
+          "[hardening]") {
+  for (const char* sigma : {"0", "0.0"}) {
+    INFO(sigma);
+    const Scenario s =
+        test::LoadValid(SizeScenario(std::string("{ lognormal: 2KB, sigma: ") + sigma + " }"));
+    const SizeSpec& size = s.devices[0].traffic.uplink;
+    for (uint64_t key : {1u, 77u, 123456u}) {
+      for (int64_t k = 0; k < 200; ++k) CHECK(SendSize(size, key, k) == 2048);
+    }
+  }
+  // A positive sigma still draws sizes that vary.
+  const SizeSpec spread =
+      test::LoadValid(SizeScenario("{ lognormal: 2KB, sigma: 0.5 }")).devices[0].traffic.uplink;
+  bool varies = false;
+  for (int64_t k = 1; k < 50; ++k) varies |= SendSize(spread, 1, k) != SendSize(spread, 1, 0);
+  CHECK(varies);
+  for (const char* sigma : {"-0.1", "3.5", "nan", "0.0001"}) {
+    INFO(sigma);
+    const std::vector<std::string> errors =
+        test::LoadErrors(SizeScenario(std::string("{ lognormal: 2KB, sigma: ") + sigma + " }"));
+    REQUIRE(errors.size() == 1);
+    CHECK(Contains(errors[0], "is not a sigma from 0 to 3 (0, or 0.001 and up)"));
+  }
+}
+
 }  // namespace
 }  // namespace carriersim
