@@ -1,12 +1,9 @@
 #include "simulator/scenario/scenario_loader.h"
 
-#include "simulator/base/sha256.h"
-
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
+#include "simulator/base/sha256.h"
 #include "simulator/carrier/builtin_profiles.h"
 #include "simulator/carrier/profile_loader.h"
 #include "simulator/scenario/loader_internal.h"
@@ -183,35 +180,6 @@ std::optional<CarrierProfile> ScenarioLoader::LoadProfile(const Field& f, const 
     return std::nullopt;
   }
   return LoadProfileText(path, text, reader_.diag(), over);
-}
-
-bool ReadFile(const std::string& path, std::string* text, std::string* error) {
-  // Scenarios and profiles are small; the limit keeps `run /dev/zero` from eating the memory.
-  constexpr size_t kMaxFileBytes = 64 << 20;
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    *error = "is a directory";
-    return false;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    *error = std::filesystem::exists(path, ec) ? "permission denied" : "no such file";
-    return false;
-  }
-  text->clear();
-  char buffer[1 << 16];
-  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-    text->append(buffer, static_cast<size_t>(in.gcount()));
-    if (text->size() > kMaxFileBytes) {
-      *error = "larger than 64 MiB, which no scenario or profile needs";
-      return false;
-    }
-  }
-  if (in.bad()) {
-    *error = "read error";
-    return false;
-  }
-  return true;
 }
 
 LoadResult LoadScenarioText(const std::string& file, const std::string& text, Diagnostics& diag) {

@@ -23,7 +23,9 @@ LoadResult LoadScenarioFile(const std::string& path, Diagnostics& diag);
 // relative to its folder.
 LoadResult LoadScenarioText(const std::string& file, const std::string& text, Diagnostics& diag);
 
-// Reads a whole file; false (and *error) when it cannot be read.
+// Reads a whole regular file; false, and *error ("no such file", "permission denied", "is a
+// directory", "not a regular file (a named pipe)", ...), when it cannot. Never blocks: a FIFO
+// or a device is refused by its type, before anything is read from it.
 bool ReadFile(const std::string& path, std::string* text, std::string* error);
 
 }  // namespace carriersim
