@@ -11,14 +11,16 @@ namespace {
 
 constexpr const char* kValidateHelp = R"(usage: carriersim validate [--format text|json|github] FILE...
 
-Checks scenario files (and the carrier profiles they use) without running them. Every error of
-a file is reported, up to 100, then a line that says how many there were.
+Checks scenario files (and the carrier profiles they use) without running them. A carrier
+profile file (such as scenarios/carriers/kore.yaml) is checked on its own, as a profile. Every
+error of a file is reported, up to 100, then a line that says how many there were.
 
 options:
   --format F  how errors are reported:
               text    (default) FILE:LINE:COLUMN: error: message, on stderr
-              json    one JSON document on stdout: {"files": [{"file", "valid", "error_count",
-                      "errors": [{"file", "line", "column", "message"}]}]}
+              json    one JSON document on stdout: {"files": [{"file", "kind" (scenario or
+                      profile), "valid", "error_count", "errors": [{"file", "line", "column",
+                      "message"}]}]}
               github  ::error file=F,line=L,col=C::message lines on stdout, which GitHub
                       Actions shows as annotations on the lines of the pull request
   -h, --help  this help
@@ -73,6 +75,25 @@ std::string Plural(int64_t n, const std::string& word) {
   return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
 
+// The line for a valid file: what it holds, in brief.
+std::string Summary(const LoadResult& loaded) {
+  if (loaded.profile) {
+    const CarrierProfile& p = *loaded.profile;
+    const int64_t statuses = static_cast<int64_t>(p.statuses.size());
+    return "carrier profile " + Quoted(p.name) + " (" + std::to_string(statuses) +
+           (statuses == 1 ? " status, " : " statuses, ") +
+           Plural(static_cast<int64_t>(p.verbs.size()), "verb") + ", " +
+           Plural(static_cast<int64_t>(p.plans.size()), "plan") + ")";
+  }
+  const Scenario& s = *loaded.scenario;
+  return Plural(static_cast<int64_t>(s.carriers.size()), "carrier") + ", " +
+         Plural(static_cast<int64_t>(s.devices.size()), "device profile") + ", " +
+         Plural(static_cast<int64_t>(s.groups.size()), "group") + " (" +
+         Plural(s.sim_count, "SIM") + "), " +
+         Plural(static_cast<int64_t>(s.timeline.size()), "timeline action") + ", " +
+         FormatDuration(s.duration);
+}
+
 }  // namespace
 
 const std::vector<OptionSpec>& ValidateOptionSpecs() { return kValidateOptions; }
@@ -96,30 +117,26 @@ int ValidateCommand(const std::vector<std::string>& args, std::ostream& out, std
   nlohmann::ordered_json files = nlohmann::ordered_json::array();
   for (const std::string& file : parsed.positional) {
     Diagnostics diag;
-    const LoadResult loaded = LoadScenarioFile(file, diag);
-    if (!loaded.scenario) (loaded.io_error ? unreadable : invalid) = true;
+    const LoadResult loaded = LoadScenarioOrProfileFile(file, diag);
+    const bool valid = loaded.scenario.has_value() || loaded.profile.has_value();
+    if (!valid) (loaded.io_error ? unreadable : invalid) = true;
     if (format == "json") {
       files.push_back({{"file", file},
-                       {"valid", loaded.scenario.has_value()},
+                       {"kind", loaded.is_profile ? "profile" : "scenario"},
+                       {"valid", valid},
                        {"error_count", diag.count()},
                        {"errors", ErrorsJson(diag)}});
       continue;
     }
     if (format == "github") {
-      out << (loaded.scenario ? file + ": ok\n" : GithubAnnotations(file, diag));
+      out << (valid ? file + ": ok\n" : GithubAnnotations(file, diag));
       continue;
     }
-    if (!loaded.scenario) {
+    if (valid) {
+      out << file << ": ok: " << Summary(loaded) << "\n";
+    } else {
       err << diag.ToText();
-      continue;
     }
-    const Scenario& s = *loaded.scenario;
-    out << file << ": ok: " << Plural(static_cast<int64_t>(s.carriers.size()), "carrier") << ", "
-        << Plural(static_cast<int64_t>(s.devices.size()), "device profile") << ", "
-        << Plural(static_cast<int64_t>(s.groups.size()), "group") << " ("
-        << Plural(s.sim_count, "SIM") << "), "
-        << Plural(static_cast<int64_t>(s.timeline.size()), "timeline action") << ", "
-        << FormatDuration(s.duration) << "\n";
   }
   if (format == "json") out << nlohmann::ordered_json{{"files", files}}.dump(2) << "\n";
   if (unreadable) return kExitIoError;

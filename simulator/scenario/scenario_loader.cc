@@ -182,7 +182,20 @@ std::optional<CarrierProfile> ScenarioLoader::LoadProfile(const Field& f, const 
   return LoadProfileText(path, text, reader_.diag(), over);
 }
 
-LoadResult LoadScenarioText(const std::string& file, const std::string& text, Diagnostics& diag) {
+namespace {
+
+// A carrier profile rather than a scenario: a key of a profile's own ('carrier', 'statuses')
+// and neither of the keys that make a scenario one ('carriers', 'fleet').
+bool LooksLikeProfile(const YAML::Node& root) {
+  if (!root.IsMap()) return false;
+  const YAML::Node& map = root;  // const: operator[] must not add the keys it looks for
+  return (map["carrier"] || map["statuses"]) && !map["carriers"] && !map["fleet"];
+}
+
+// A scenario from its text; with `profiles_too`, a carrier profile is read as one instead of
+// being refused as a scenario.
+LoadResult LoadText(const std::string& file, const std::string& text, Diagnostics& diag,
+                    bool profiles_too) {
   LoadResult result;
   std::optional<YAML::Node> root = ParseYaml(file, text, diag);
   if (!root) return result;
@@ -192,6 +205,18 @@ LoadResult LoadScenarioText(const std::string& file, const std::string& text, Di
                "duration, carriers, devices and fleet (see scenarios/README.md)");
     return result;
   }
+  if (LooksLikeProfile(*root)) {
+    if (profiles_too) {
+      result.is_profile = true;
+      result.profile = LoadProfileYaml(file, *root, diag);
+      return result;
+    }
+    const YAML::Mark mark = root->Mark();
+    diag.Error({file, mark.line + 1, mark.column + 1},
+               "this is a carrier profile, not a scenario: name it in a scenario's carriers "
+               "(carriers: { NAME: { profile: PATH } }), or check it with 'carriersim validate'");
+    return result;
+  }
   ScenarioLoader loader(file, diag);
   result.scenario = loader.Load(*root);
   result.io_error = loader.io_error();
@@ -199,7 +224,7 @@ LoadResult LoadScenarioText(const std::string& file, const std::string& text, Di
   return result;
 }
 
-LoadResult LoadScenarioFile(const std::string& path, Diagnostics& diag) {
+LoadResult LoadFile(const std::string& path, Diagnostics& diag, bool profiles_too) {
   std::string text, error;
   if (!ReadFile(path, &text, &error)) {
     diag.Error({path, 0, 0}, "cannot read scenario: " + error);
@@ -207,7 +232,21 @@ LoadResult LoadScenarioFile(const std::string& path, Diagnostics& diag) {
     result.io_error = true;
     return result;
   }
-  return LoadScenarioText(path, text, diag);
+  return LoadText(path, text, diag, profiles_too);
+}
+
+}  // namespace
+
+LoadResult LoadScenarioText(const std::string& file, const std::string& text, Diagnostics& diag) {
+  return LoadText(file, text, diag, false);
+}
+
+LoadResult LoadScenarioFile(const std::string& path, Diagnostics& diag) {
+  return LoadFile(path, diag, false);
+}
+
+LoadResult LoadScenarioOrProfileFile(const std::string& path, Diagnostics& diag) {
+  return LoadFile(path, diag, true);
 }
 
 }  // namespace carriersim

@@ -14,10 +14,18 @@ namespace carriersim {
 struct LoadResult {
   std::optional<Scenario> scenario;  // set when the file is valid
   bool io_error = false;             // the file (or a profile it names) could not be read
+  // LoadScenarioOrProfileFile only: the file is a carrier profile, valid when `profile` is set.
+  bool is_profile = false;
+  std::optional<CarrierProfile> profile;
 };
 
-// Reads and validates `path`; every problem goes to `diag` as FILE:LINE:COLUMN.
+// Reads and validates `path`; every problem goes to `diag` as FILE:LINE:COLUMN. A carrier
+// profile file is refused with one error that says what it is.
 LoadResult LoadScenarioFile(const std::string& path, Diagnostics& diag);
+
+// The same, but a carrier profile file (a mapping with the profile's keys and not a
+// scenario's) is validated as a profile: for `carriersim validate`.
+LoadResult LoadScenarioOrProfileFile(const std::string& path, Diagnostics& diag);
 
 // Validates scenario text; `file` names it in messages, and relative profile paths are taken
 // relative to its folder.

@@ -116,5 +116,32 @@ TEST_CASE("hardening: why a file cannot be read is reported exactly", "[hardenin
   CHECK(text == "name: x\n");
 }
 
+TEST_CASE("hardening: validate checks a carrier profile file as a profile", "[hardening]") {
+  const std::string kore = test::SourcePath("scenarios/carriers/kore.yaml");
+  const test::CliResult ok = test::Cli({"validate", kore});
+  CHECK(ok.code == 0);
+  CHECK(ok.err.empty());
+  CHECK(ok.out == kore + ": ok: carrier profile 'kore' (8 statuses, 6 verbs, 1 plan)\n");
+
+  const std::string bad = test::SourcePath("tests/bad_scenarios/profiles/inconsistent.yaml");
+  const test::CliResult invalid = test::Cli({"validate", bad});
+  CHECK(invalid.code == 3);
+  CHECK(Contains(invalid.err, bad + ":4:10: error: initial: a new SIM cannot start in the final "
+                                    "status 'gone'\n"));
+  CHECK_FALSE(Contains(invalid.err, "missing required key"));
+  const test::CliResult json = test::Cli({"validate", "--format", "json", kore});
+  CHECK(json.code == 0);
+  CHECK(Contains(json.out, "\"kind\": \"profile\""));
+  CHECK(Contains(test::Cli({"validate", "--help"}).out, "carrier profile"));
+
+  // `run` wants a scenario: one error that says what the file is.
+  const test::CliResult run = test::Cli({"run", kore});
+  CHECK(run.code == 3);
+  CHECK(run.err == kore +
+                       ":4:1: error: this is a carrier profile, not a scenario: name it in a "
+                       "scenario's carriers (carriers: { NAME: { profile: PATH } }), or "
+                       "check it with 'carriersim validate'\n");
+}
+
 }  // namespace
 }  // namespace carriersim
