@@ -1,6 +1,6 @@
-// Hostile and unusual inputs: YAML graphs (aliases, cycles), profile files that are not profiles,
-// file contents in messages, and files that are not regular files. Each must end in a precise
-// error and exit 3 (or 4), never in a crash, a hang or an echo of the file.
+// Hostile and unusual inputs: YAML graphs (aliases, cycles), profile files that are not
+// mappings, file contents in messages, overridden values, floods of errors. Each must end in a
+// precise error and exit 3, never in a crash, a hang or an echo of the file.
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
