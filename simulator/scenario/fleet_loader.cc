@@ -1,5 +1,6 @@
 #include <limits>
 
+#include "simulator/scenario/fee_bound.h"
 #include "simulator/scenario/loader_internal.h"
 
 namespace carriersim {
@@ -126,6 +127,7 @@ void ScenarioLoader::ReadFleet(const Field& fleet) {
     group.first_sim = scenario_.sim_count;
     scenario_.sim_count += group.count;
     scenario_.groups.push_back(group);
+    group_fields_.push_back({count, plan});
   }
   // Additional subscriptions are numbered after every SIM's own.
   scenario_.subscription_count = scenario_.sim_count;
@@ -151,10 +153,7 @@ bool ScenarioLoader::CheckCurrency(const Field& f, const PlanDef& plan) {
 }
 
 bool ScenarioLoader::TotalsFit(const Field& count, const GroupSpec& group) {
-  const TrafficSpec& traffic = scenario_.devices[group.device].traffic;
-  const Int128 sends = traffic.every > 0 ? scenario_.duration / traffic.every + 1 : 0;
-  max_bytes_ += Int128{group.count} * sends *
-                (Int128{traffic.uplink.largest()} + Int128{traffic.downlink.largest()});
+  max_bytes_ = BoundAdd(max_bytes_, BoundMul(group.count, MostBytesOfSim(scenario_, group)));
   max_online_ms_ += Int128{group.count} * scenario_.duration;
   if (max_bytes_ > kInt64Max) {
     reader_.Error(count, "with this group the fleet could carry more than 8 EB of data in " +
@@ -172,6 +171,40 @@ bool ScenarioLoader::TotalsFit(const Field& count, const GroupSpec& group) {
     return false;
   }
   return true;
+}
+
+// Fees too are counted exactly in 64 bits, in micro-units: once the timeline is read, the loader
+// proves that neither one SIM nor the whole fleet can be charged more (fee_bound.h). Prices are
+// never negative, so every narrower sum a report makes fits as well.
+void ScenarioLoader::CheckFeesFit() {
+  Int128 fleet = 0;
+  for (uint32_t g = 0; g < scenario_.groups.size(); ++g) {
+    const GroupSpec& group = scenario_.groups[g];
+    const Int128 one = SimFeeBound(scenario_, g).Total();
+    fleet = BoundAdd(fleet, BoundMul(group.count, one));
+    if (one <= kInt64Max && fleet <= kInt64Max) continue;
+    const std::string in = " in " + FormatDuration(scenario_.duration) +
+                           ", more than the reports can count (at most " +
+                           FormatWideAmount(kInt64Max) + " " +
+                           std::string(scenario_.currency.str()) + ")";
+    if (one > kInt64Max) {
+      reader_.Error(group_fields_[g].plan,
+                    "one SIM of this group could be charged " + AmountText(one) + in +
+                        ": lower the prices of its plans or the duration");
+    } else {
+      reader_.Error(group_fields_[g].count,
+                    "with this group the fleet could be charged " + AmountText(fleet) + in +
+                        ": lower the count, the prices or the duration");
+    }
+    return;  // one is enough: the others add to the same total
+  }
+}
+
+// "up to 12.50 USD", or "more than ..." when the bound saturated.
+std::string ScenarioLoader::AmountText(Int128 micros) const {
+  const std::string currency = " " + std::string(scenario_.currency.str());
+  if (micros >= kFeeBoundCap) return "more than " + FormatWideAmount(kFeeBoundCap) + currency;
+  return "up to " + FormatWideAmount(micros) + currency;
 }
 
 std::optional<size_t> ScenarioLoader::ProfileRef(const Field& f, const CarrierSpec& carrier,

@@ -46,6 +46,8 @@ class ScenarioLoader {
   // fleet_loader.cc
   void ReadFleet(const Field& fleet);
   bool TotalsFit(const Field& count, const GroupSpec& group);
+  void CheckFeesFit();  // once the timeline is read: it may change plans and charge verbs
+  std::string AmountText(Int128 micros) const;
   std::optional<size_t> ProfileRef(const Field& f, const CarrierSpec& carrier,
                                    const std::vector<std::string>& names, std::string_view what);
   // timeline_loader.cc
@@ -91,6 +93,12 @@ class ScenarioLoader {
   // Largest usage and online time the groups read so far could reach (see TotalsFit).
   Int128 max_bytes_ = 0;
   Int128 max_online_ms_ = 0;
+  // Per group of the scenario: where its count and plan are written, for CheckFeesFit.
+  struct GroupFields {
+    Field count;
+    Field plan;
+  };
+  std::vector<GroupFields> group_fields_;
 };
 
 }  // namespace carriersim

@@ -70,6 +70,7 @@ std::optional<Scenario> ScenarioLoader::Load(const YAML::Node& root) {
   ReadNetwork(network);
   if (fleet.present()) ReadFleet(fleet);
   if (timeline.present()) ReadTimeline(timeline, duration.present());
+  CheckFeesFit();
   if (expect.present()) ReadExpectations(expect, duration.present());
   if (reader_.diag().has_errors()) return std::nullopt;
   return std::move(scenario_);
