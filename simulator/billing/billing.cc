@@ -1,9 +1,12 @@
 #include "simulator/billing/billing.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <string>
 
 #include "simulator/base/calendar.h"
 #include "simulator/base/int128.h"
+#include "simulator/base/units.h"
 
 namespace carriersim {
 namespace {
@@ -176,10 +179,17 @@ void Billing::WriteRun(SubscriptionId sub, Run& run, FeeUnit unit) {
   const int64_t count = int64_t{run.last} - run.first + 1;
   const UnixMillis from =
       unit == FeeUnit::kDay ? int64_t{run.first} * kDay : StartOfMonthIndex(run.first);
+  const SimTime time = std::max<SimTime>(from - start_, 0);
+  int64_t micros = 0;
+  if (__builtin_mul_overflow(count, run.rate, &micros)) [[unlikely]] {
+    throw FeeOverflow(sim_[sub], time,
+                      "a basic fee of " + FormatAmount(run.rate) + " a " +
+                          (unit == FeeUnit::kDay ? "day" : "month") + " for " +
+                          std::to_string(count) + (unit == FeeUnit::kDay ? " days" : " months"));
+  }
   if (run.rate > 0) {
-    ledger_->lines.push_back(MakeFeeLine(sim_[sub], run.plan, FeeCategory::kBasic, unit, run.status,
-                                         std::max<SimTime>(from - start_, 0), count * run.rate,
-                                         count));
+    ledger_->lines.push_back(MakeFeeLine(sim_[sub], run.plan, FeeCategory::kBasic, unit,
+                                         run.status, time, micros, count));
   }
   run.first = -1;
 }
@@ -205,16 +215,27 @@ void Billing::WriteUsage(SubscriptionId sub, const Tariff& tariff) {
   if (usage_month_[sub] < 0) return;
   const UsageTariff& usage = tariff.usage;
   const int64_t unit = std::max<int64_t>(usage.billing_unit, 1);
-  const int64_t rounded = (usage_bytes_[sub] + unit - 1) / unit * unit;
+  const int64_t bytes = usage_bytes_[sub];
+  // Rounded up to the billing unit, which may pass 2^63 bytes when the unit is large.
+  int64_t rounded = bytes;
+  if (bytes % unit != 0 && __builtin_mul_overflow(bytes / unit + 1, unit, &rounded)) [[unlikely]] {
+    throw FeeOverflow(sim_[sub], StartOfMonthIndex(usage_month_[sub]) - start_,
+                      "a month's usage rounded up to the billing unit past 2^63 bytes");
+  }
   const int64_t billable = std::max<int64_t>(rounded - usage.included, 0);
   if (billable > 0) {
-    // Exact to the micro-unit, rounding half up.
-    const Int128 scaled = Int128{billable} * usage.per_mb.micros;
-    const int64_t micros =
-        static_cast<int64_t>((scaled + kBytesPerMegabyte / 2) / kBytesPerMegabyte);
     const SimTime time = std::max<SimTime>(StartOfMonthIndex(usage_month_[sub]) - start_, 0);
+    // Exact to the micro-unit, rounding half up: the product needs 128 bits, the fee 64.
+    const Int128 micros =
+        (Int128{billable} * usage.per_mb.micros + kBytesPerMegabyte / 2) / kBytesPerMegabyte;
+    if (micros > INT64_MAX || micros < INT64_MIN) [[unlikely]] {
+      throw FeeOverflow(sim_[sub], time,
+                        "a usage fee of " + FormatDataSize(billable) + " at " +
+                            FormatAmount(usage.per_mb.micros) + " a MB");
+    }
     ledger_->lines.push_back(MakeFeeLine(sim_[sub], plan_[sub], FeeCategory::kUsage, FeeUnit::kByte,
-                                         usage_status_[sub], time, micros, billable));
+                                         usage_status_[sub], time, static_cast<int64_t>(micros),
+                                         billable));
   }
   usage_month_[sub] = -1;
   usage_bytes_[sub] = 0;

@@ -6,6 +6,8 @@
 
 #include <cstdint>
 #include <cstddef>
+#include <stdexcept>
+#include <string>
 #include <vector>
 
 #include "simulator/base/chunked_vector.h"
@@ -42,6 +44,25 @@ inline FeeLine MakeFeeLine(uint32_t sim, PlanId plan, FeeCategory category, FeeU
       quantity};
 }
 
+// A fee the reports could not count: a line, or the run's fees so far, past 2^63 - 1 micro-units.
+// Thrown as the fee is charged, so that no report ever shows a wrapped amount. The loader's bound
+// (scenario/fee_bound.h) rules it out for every fee but the transition fees that rules set off.
+class FeeOverflow : public std::overflow_error {
+ public:
+  // `detail`: the fee or the sum that does not fit ("a usage fee of 3MB at ..."); `where`: the
+  // SIM and the time, as the thrower can name them.
+  FeeOverflow(uint32_t sim, SimTime time, const std::string& detail, const std::string& where);
+  FeeOverflow(uint32_t sim, SimTime time, const std::string& detail);  // where: "SIM 3 at 2d"
+  uint32_t sim() const { return sim_; }
+  SimTime time() const { return time_; }
+  const std::string& detail() const { return detail_; }
+
+ private:
+  uint32_t sim_;
+  SimTime time_;
+  std::string detail_;
+};
+
 // The fee lines of a run, kept in 24 bytes each rather than FeeLine's 32: the amount as is, and
 // the time and quantity in one 64-bit word. Nearly every line is a whole-second time with a
 // quantity below 2^32 (days, months, bytes of a month) or an exact time with quantity 1 (a
@@ -50,6 +71,12 @@ inline FeeLine MakeFeeLine(uint32_t sim, PlanId plan, FeeCategory category, FeeU
 class FeeLedger {
  public:
   void push_back(const FeeLine& line) {
+    // No line is negative and their total fits, so every sum a report makes of them fits too.
+    int64_t total;
+    if (line.micros < 0 || __builtin_add_overflow(total_, line.micros, &total)) [[unlikely]] {
+      ThrowTotalOverflow(line);
+    }
+    total_ = total;
     Packed p{line.sim, line.plan, line.kind, line.status, line.micros, 0};  // kSecondsAndQuantity
     const bool whole_second = line.time % 1000 == 0 && line.time / 1000 >= INT32_MIN &&
                               line.time / 1000 <= INT32_MAX;
@@ -82,6 +109,7 @@ class FeeLedger {
   }
   size_t size() const { return packed_.size(); }
   bool empty() const { return packed_.empty(); }
+  int64_t total() const { return total_; }  // of every line, in micro-units
 
   class Iterator {
    public:
@@ -112,8 +140,10 @@ class FeeLedger {
     uint64_t word;
   };
   static_assert(sizeof(Packed) == 24);
+  [[noreturn]] void ThrowTotalOverflow(const FeeLine& line) const;
   ChunkedVector<Packed> packed_;
   std::vector<FeeLine> spilled_;
+  int64_t total_ = 0;
 };
 
 struct Ledger {

@@ -1,7 +1,9 @@
 #include "simulator/results/pipeline.h"
 
 #include <algorithm>
+#include <string>
 
+#include "simulator/base/calendar.h"
 #include "simulator/results/measure.h"
 #include "simulator/results/sampler.h"
 #include "simulator/results/snapshot.h"
@@ -39,9 +41,20 @@ void InstallTrace(World& world, const std::function<void(const TraceRecord&)>& t
   });
 }
 
-}  // namespace
+// Billing knows a SIM by its number and a time by the run's clock: when a fee that does not fit
+// stops the run, the error names them as the reports do.
+[[noreturn]] void ThrowNamed(const Scenario& scenario, const FeeOverflow& e) {
+  std::string sim = "SIM " + std::to_string(e.sim());
+  for (const GroupSpec& g : scenario.groups) {
+    if (e.sim() >= g.first_sim && e.sim() < g.first_sim + g.count) {
+      sim = "SIM " + g.name + "#" + std::to_string(e.sim() - g.first_sim);
+    }
+  }
+  throw FeeOverflow(e.sim(), e.time(), e.detail(),
+                    sim + " at " + FormatTimestamp(scenario.start + e.time()));
+}
 
-RunResult RunScenario(const Scenario& scenario, const RunOptions& options) {
+RunResult Run(const Scenario& scenario, const RunOptions& options) {
   auto world = std::make_unique<World>(scenario, options.seed.value_or(scenario.seed));
   world->set_fast_forward(options.fast_forward);
   if (options.progress) world->set_progress(options.progress);
@@ -77,6 +90,16 @@ RunResult RunScenario(const Scenario& scenario, const RunOptions& options) {
   TimeseriesTable table = sampler ? sampler->Finish(*world) : TimeseriesTable{};
   return RunResult(std::move(world), std::move(census), std::move(end), std::move(table),
                    std::move(expectations));
+}
+
+}  // namespace
+
+RunResult RunScenario(const Scenario& scenario, const RunOptions& options) {
+  try {
+    return Run(scenario, options);
+  } catch (const FeeOverflow& e) {
+    ThrowNamed(scenario, e);
+  }
 }
 
 }  // namespace carriersim

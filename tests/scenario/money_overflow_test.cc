@@ -87,5 +87,26 @@ TEST_CASE("hardening: money refused at load exits 3 from run, with no report", "
   CHECK_FALSE(std::filesystem::exists(dir.File("out/summary.json")));
 }
 
+// Reactivations that the profile's rules make (an attach in standby) have no bound at load: the
+// timeline's one verb allows for one reactivation, and the SIM makes two.
+TEST_CASE("hardening: fees that rules set off past int64 stop the run, never a wrapped total",
+          "[money][cli]") {
+  test::TempDir dir;
+  const std::string file = dir.File("money.yaml");
+  REQUIRE(test::WriteText(
+      file, Priced("{ transitions: { reactivation: { price: 5000000000000 USD } } }",
+                   "  - { group: g, count: 1, carrier: soracom, plan: plan01s, device: idle, "
+                   "status: standby }\n"
+                   "timeline:\n"
+                   "  - { at: 1d, set-to-standby: { group: g } }\n",
+                   "5d")));
+  const test::CliResult run = test::Cli({"run", file, "--out", dir.File("out")});
+  CHECK(run.code != 0);
+  CHECK(run.err.find("a fee of 5000000000000.00 on top of the 5000000000000.00 charged so far, "
+                     "for SIM g#0 at 2026-01-02T00:00:00Z, is more than the reports can count") !=
+        std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(dir.File("out/summary.json")));
+}
+
 }  // namespace
 }  // namespace carriersim
