@@ -2,6 +2,7 @@
 // profile (its statuses, verbs and plans read from the profile), then run, then checked against
 // the ledger, the history and the reports.
 #include <algorithm>
+#include <array>
 #include <map>
 #include <catch2/catch.hpp>
 #include <set>
@@ -13,6 +14,7 @@
 #include "simulator/base/rng.h"
 #include "simulator/carrier/builtin_profiles.h"
 #include "simulator/carrier/profile_loader.h"
+#include "simulator/scenario/fee_bound.h"
 #include "tests/scenario/rules_util.h"
 
 namespace carriersim {
@@ -228,6 +230,24 @@ int64_t Micros(const std::string& amount) {
   return m.micros;
 }
 
+// Every SIM's basic, usage and renewal fees stay within what the loader proved they could reach
+// (scenario/fee_bound.h), however the timeline went.
+void CheckFeeBounds(const World& w) {
+  std::vector<std::array<int64_t, 3>> charged(w.directory().size());
+  for (const FeeLine& l : w.ledger().lines) {
+    if (l.category() == FeeCategory::kBasic) charged[l.sim][0] += l.micros;
+    if (l.category() == FeeCategory::kUsage) charged[l.sim][1] += l.micros;
+    if (l.category() == FeeCategory::kRenewal) charged[l.sim][2] += l.micros;
+  }
+  for (SimId sim = 0; sim < w.directory().size(); ++sim) {
+    INFO("SIM " << w.directory().SimName(sim));
+    const FeeBound bound = SimFeeBound(w.scenario(), w.directory().group(sim));
+    CHECK(static_cast<bool>(Int128{charged[sim][0]} <= bound.basic));
+    CHECK(static_cast<bool>(Int128{charged[sim][1]} <= bound.usage));
+    CHECK(static_cast<bool>(Int128{charged[sim][2]} <= bound.renewal));
+  }
+}
+
 TEST_CASE("random timelines keep the ledger and the lifecycle consistent", "[properties]") {
   const std::vector<CarrierProfile> profiles = BuiltinProfiles();
   size_t lines = 0, changes = 0, refusals = 0, storms = 0, limit_pauses = 0;
@@ -243,11 +263,11 @@ TEST_CASE("random timelines keep the ledger and the lifecycle consistent", "[pro
 
     // No negative line, nothing charged twice, no line across a month end.
     std::set<std::tuple<uint32_t, int, int64_t>> charged;  // (sim, unit, day or month)
-    int64_t sum = 0;
+    Int128 exact_sum = 0;  // what the lines add up to, whatever 64 bits can hold
     for (const FeeLine& l : w.ledger().lines) {
       CHECK(l.micros >= 0);
       CHECK(l.quantity > 0);
-      sum += l.micros;
+      exact_sum += l.micros;
       if (l.category() != FeeCategory::kBasic) continue;
       const UnixMillis first = w.scenario().start + l.time;
       const bool daily = l.unit() == FeeUnit::kDay;
@@ -258,9 +278,20 @@ TEST_CASE("random timelines keep the ledger and the lifecycle consistent", "[pro
       }
     }
 
+    // Realistic prices fit in 64 bits, and the ledger keeps the exact total.
+    REQUIRE(static_cast<bool>(exact_sum <= INT64_MAX));
+    const auto sum = static_cast<int64_t>(exact_sum);
+    CHECK(w.ledger().lines.total() == sum);
+    CheckFeeBounds(w);
+
     // Totals equal the sum of their lines, however they are cut.
     const nlohmann::ordered_json summary = BuildSummary(*r.result);
     CHECK(Micros(summary["fees"]["total"]) == sum);
+    int64_t categories = 0;
+    for (const auto& [name, amount] : summary["fees"]["by_category"].items()) {
+      categories += Micros(amount);
+    }
+    CHECK(categories == sum);
     int64_t invoices = 0, groups = 0, plans = 0;
     for (const auto& invoice : summary["fees"]["invoices"]) invoices += Micros(invoice["total"]);
     for (const auto& group : summary["groups"]) groups += Micros(group["fees"]["total"]);
