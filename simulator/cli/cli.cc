@@ -28,7 +28,9 @@ options:
   --version      print the version
 
 exit codes: 0 ok, 1 expectations failed, 2 usage error, 3 invalid scenario,
-            4 I/O error (missing file, output folder unwritable or in use), 70 internal error
+            4 I/O error (missing file, output folder unwritable or in use), 5 the run stopped
+            (a SIM's events looped at one simulated instant, or fees passed what the reports
+            can count), 70 internal error
 The scenario format is documented in scenarios/README.md.
 )";
 

@@ -10,6 +10,9 @@ enum ExitCode : int {
   kExitUsage = 2,               // bad command line
   kExitInvalidScenario = 3,     // the scenario (or a profile it uses) is invalid
   kExitIoError = 4,             // an input file is missing, an output folder unwritable or in use
+  // The run stopped before its end: a SIM's events looped without time passing, or its fees
+  // passed what the reports can count. Both are the scenario's doing, found only by running it.
+  kExitRunStopped = 5,
   kExitInternal = 70,           // a bug in carriersim (EX_SOFTWARE)
 };
 

@@ -56,6 +56,7 @@ void ProgressLine::Finish() {
   if (!shown_) return;
   std::fprintf(out_, "\r\033[K");
   std::fflush(out_);
+  shown_ = false;
 }
 
 }  // namespace carriersim

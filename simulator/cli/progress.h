@@ -32,6 +32,9 @@ bool ProgressWanted();
 class ProgressLine {
  public:
   ProgressLine(UnixMillis start, SimTime duration, std::FILE* out);
+  ~ProgressLine() { Finish(); }  // a run that stops with an error leaves no half line behind
+  ProgressLine(const ProgressLine&) = delete;
+  ProgressLine& operator=(const ProgressLine&) = delete;
   // The run has reached `now` after `events` events; prints if the last print is old enough.
   void Update(SimTime now, uint64_t events);
   // Erases the line.

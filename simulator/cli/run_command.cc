@@ -12,6 +12,8 @@
 #include "reports/output_folder.h"
 #include "reports/report_set.h"
 #include "reports/trace.h"
+#include "simulator/base/no_progress.h"
+#include "simulator/billing/ledger.h"
 #include "simulator/cli/args.h"
 #include "simulator/cli/commands.h"
 #include "simulator/cli/exit_codes.h"
@@ -51,8 +53,12 @@ and if the run fails, it holds only a junit.xml with one failed test case that s
 second run into a folder in use fails at once. The same scenario and seed always give
 byte-identical reports.
 
-exit codes: 0 ok, 1 an expectation failed, 2 usage error, 3 invalid scenario, 4 I/O error
-            (missing file, output folder unwritable or in use), 70 internal error
+exit codes: 0 ok, 1 an expectation failed, 2 usage error, 3 invalid scenario (or one that
+            would need more memory than --max-memory), 4 I/O error (missing file, output
+            folder unwritable or in use), 5 the run stopped before its end, without reports: a
+            SIM's events looped at one simulated instant (more than 1,000,000 in a row), or its
+            fees passed what the reports can count; the error names the SIM and the time,
+            70 internal error
 )";
 
 const std::vector<OptionSpec> kRunOptions = {
@@ -231,6 +237,17 @@ int SimulateInto(OutputFolder& folder, StagingFolder* staging, const Scenario& s
   return run->expectation_failures() > 0 ? kExitExpectationsFailed : kExitOk;
 }
 
+// A run the scenario stopped (a loop at one instant, fees past int64): the error, and a failing
+// junit.xml in place of the reports.
+int StopRun(OutputFolder& folder, StagingFolder* staging, const Scenario& scenario,
+            const std::string& why, std::ostream& err) {
+  err << scenario.file << ": error: " << why << "\n";
+  staging->Discard();
+  std::string ignored;  // if this fails too, the folder still says the run did not finish
+  PublishFailure(folder, scenario.name, scenario.file, "the run stopped: " + why, &ignored);
+  return kExitRunStopped;
+}
+
 }  // namespace
 
 const std::vector<OptionSpec>& RunOptionSpecs() { return kRunOptions; }
@@ -262,6 +279,10 @@ int RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
   }
   try {
     return SimulateInto(folder, &staging, scenario, request, write_options, out, err);
+  } catch (const NoProgressError& e) {
+    return StopRun(folder, &staging, scenario, e.what(), err);
+  } catch (const FeeOverflow& e) {
+    return StopRun(folder, &staging, scenario, e.what(), err);
   } catch (const std::exception& e) {  // RunCli reports it; the folder says so too
     staging.Discard();
     PublishFailure(folder, scenario.name, scenario.file,

@@ -68,14 +68,19 @@ void World::Dispatch(const Event& e) {
 }
 
 void World::RunUntil(SimTime until) {
-  engine_.RunUntil(std::min(until, scenario().duration), [this](const Event& e) {
-    if ((engine_.events() & 0xffff) == 0 && progress_) [[unlikely]] {
-      progress_(e.time, engine_.events());
-    }
-    if (trace_) [[unlikely]]
-      trace_(e);
-    Dispatch(e);
-  });
+  const SimTime end = std::min(until, scenario().duration);
+  try {
+    engine_.RunUntil(end, [this](const Event& e) {
+      if ((engine_.events() & 0xffff) == 0 && progress_) [[unlikely]] {
+        progress_(e.time, engine_.events());
+      }
+      if (trace_) [[unlikely]]
+        trace_(e);
+      Dispatch(e);
+    });
+  } catch (const EngineStalled& stalled) {
+    throw NoProgressError(DescribeStall(stalled.event(), end));
+  }
 }
 
 void World::RunToEnd() {

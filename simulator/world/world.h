@@ -20,8 +20,10 @@
 
 #include <cstdint>
 #include <functional>
+#include <string>
 
 #include "devices/devices.h"
+#include "simulator/base/no_progress.h"
 #include "simulator/billing/billing.h"
 #include "simulator/billing/ledger.h"
 #include "simulator/engine/engine.h"
@@ -68,7 +70,8 @@ class World {
 
   // Handles the events before `until` (and before the scenario's end), leaving the rest queued:
   // a run can be observed between steps. Deterministic: the same scenario and seed give the same
-  // state after the same steps, whatever the machine.
+  // state after the same steps, whatever the machine. Throws NoProgressError when a SIM's events
+  // loop without the clock moving on.
   void RunUntil(SimTime until);
   // Runs what is left of the scenario, then closes everything still open at its end: usage,
   // data session requests, basic fees, renewals. Called once; the world is then final.
@@ -82,9 +85,13 @@ class World {
   void set_trace(std::function<void(const Event&)> trace) { trace_ = std::move(trace); }
   // Off only to check that counting retries into a dead cell by arithmetic changes nothing.
   void set_fast_forward(bool on) { devices_.set_fast_forward(on); }
+  // Tests lower the engine's bound on one SIM's events at one instant, to reach it fast.
+  void set_max_events_per_instant(uint64_t max) { engine_.set_max_events_per_instant(max); }
 
  private:
   void Dispatch(const Event& e);
+  // stall.cc: handles a few more of the looping SIM's events to say what repeats.
+  std::string DescribeStall(const Event& first, SimTime end);
 
   SimDirectory directory_;
   Engine engine_;
