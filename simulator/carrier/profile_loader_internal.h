@@ -12,6 +12,18 @@
 
 namespace carriersim {
 
+// rules_cycles.cc: one automatic move, rule `rule` moving a SIM out of status `from`, and the
+// moves that may follow it.
+struct RuleStep {
+  size_t rule;
+  StatusId from;
+};
+struct RuleArc {
+  size_t to;      // index of the next step
+  bool restarts;  // the next step's counter restarts on the way: it takes time again
+};
+using RuleArcs = std::vector<std::vector<RuleArc>>;
+
 class ProfileLoader {
  public:
   ProfileLoader(const std::string& file, Diagnostics& diag) : reader_(file, diag) {}
@@ -50,6 +62,9 @@ class ProfileLoader {
   void CheckRules();
   void CheckRule(const RuleDef& rule, const Field& where);
   void CheckWaysOut();
+  // rules_cycles.cc: loops of automatic moves that take no time, or hardly any
+  void CheckCycles();
+  void CheckCycleWaits(const std::vector<RuleStep>& steps, const RuleArcs& arcs);
   // plan_loader.cc: plans, their values and basic and usage fees
   void ReadPlans(const Field& plans);
   void ReadPlanValues(const Field& f);

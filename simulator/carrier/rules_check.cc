@@ -30,6 +30,7 @@ void ProfileLoader::CheckRules() {
     }
   }
   CheckWaysOut();
+  CheckCycles();
 }
 
 // One rule on its own terms: where it applies, where it leads, how long it lasts.

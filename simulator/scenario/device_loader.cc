@@ -49,17 +49,42 @@ void ScenarioLoader::ReadDevices(const Field& devices) {
     DeviceSpec device;
     device.name = reader_.Name(Field{entry.key, entry.key, entry.path}).value_or("");
     MapFields fields(reader_, entry);
-    if (Field f = fields.Optional("boot"); f.present()) {
-      device.modem.boot = reader_.DurationSpan(f).value_or(device.modem.boot);
-    }
+    const Field boot = fields.Optional("boot");
+    if (boot.present()) device.modem.boot = reader_.DurationSpan(boot).value_or(device.modem.boot);
     if (Field f = fields.Optional("power"); f.present()) ReadPower(f, &device.power);
     if (Field f = fields.Optional("traffic"); f.present()) ReadTraffic(f, &device.traffic);
     if (Field f = fields.Optional("modem"); f.present()) ReadModem(f, &device.modem);
-    if (Field f = fields.Optional("firmware"); f.present()) ReadFirmware(f, &device.firmware);
+    const Field firmware = fields.Optional("firmware");
+    if (firmware.present()) ReadFirmware(firmware, &device.firmware);
     fields.Finish();
+    if (firmware.present()) CheckRebootLoop(boot.present() ? boot : firmware, device);
     scenario_.devices.push_back(device);
   }
   if (map.is_map() && scenario_.devices.empty()) reader_.Error(devices, "no devices defined");
+}
+
+// A firmware that reboots after a failed attach, with no wait before the reboot, on a modem that
+// boots and attaches in no time, loops: attach, reject, reboot, attach, ... every millisecond
+// (the engine's floor) for as long as the SIM is rejected: 86 million attempts a SIM-day. Every
+// other retry path waits at least a second (T3411, T3402, retry intervals and back-offs), so a
+// reboot cycle must be able to take one too.
+void ScenarioLoader::CheckRebootLoop(const Field& where, const DeviceSpec& device) {
+  const FirmwareSpec& firmware = device.firmware;
+  const bool reboots = firmware.reboot_after_failures > 0 ||
+                       firmware.permanent_reject == PermanentReject::kReboot;
+  const SimTime longest = device.modem.boot.max + device.modem.attach_time.max;
+  if (!reboots || firmware.reboot_backoff.initial > 0 || longest >= kSecond) return;
+  reader_.Error(where, "device '" + device.name + "' reboots its modem after a failed attach (" +
+                           (firmware.reboot_after_failures > 0
+                                ? "reboot-after-failures: " +
+                                      std::to_string(firmware.reboot_after_failures)
+                                : std::string("permanent-reject: reboot")) +
+                           ") with no wait before rebooting (reboot-backoff starts at 0), and boots and attaches in " +
+                           (longest == 0 ? "no time" : "at most " + FormatDuration(longest)) +
+                           ": a rejected SIM's device would attach, be rejected and reboot over "
+                           "and over, less than a second apart. Give 'boot' (plus "
+                           "modem.attach-time) up to 1s or more, or a reboot-backoff such as "
+                           "{ initial: 1m }");
 }
 
 // power: { duty-cycle: { on: 5m, every: 1h }, off-seasons: [{ from: 12-01, to: 03-01 }] }

@@ -41,6 +41,7 @@ class ScenarioLoader {
   void ReadModem(const Field& f, ModemSpec* modem);
   void ReadFirmware(const Field& f, FirmwareSpec* firmware);
   void ReadBackoff(MapFields& fields, Backoff* backoff, bool allowed, std::string_view why_not);
+  void CheckRebootLoop(const Field& where, const DeviceSpec& device);
   // network_loader.cc
   void ReadNetwork(const Field& network);
   // fleet_loader.cc

@@ -68,7 +68,7 @@ TEST_CASE("NET-3: attaches past a cell's capacity get #22 and wait out T3346", "
 TEST_CASE("NET-3: T3346 survives a reboot of the modem", "[rules][network]") {
   // Naive firmware reboots at once after every failure (10 s boot), but the modem keeps T3346
   // (TS 24.301 5.5.1.2.5): the rejected devices make no second attempt before 5 minutes.
-  const std::string text = Cell(20, "1/s", "0s", "0s", "naive", "", "  []\n");
+  const std::string text = Cell(20, "1/s", "10s", "0s", "naive", "", "  []\n");
   const Run early = SimulateUntil(text, 5 * kMinute - 1, "1d");
   const World& w = *early.world;
   int rejected = 0;

@@ -12,6 +12,8 @@
 namespace carriersim {
 namespace {
 
+using test::Strings;
+
 // Two statuses a SIM leaves for each other after an hour in each.
 constexpr const char* kSeesawProfile = R"(carrier: seesaw
 prices: Example prices as of 2026-11-30; replace them with your price list.
@@ -102,6 +104,31 @@ TEST_CASE("hardening: the same loop with the bound lowered stops after that many
   // Up to the loop, one move an hour; then 50 events at 2h, and the watched ones after them.
   CHECK(world.events() >= 50);
   CHECK(world.events() < 100);
+}
+
+// The naive preset reboots after every failure, with no back-off: on a SIM that is rejected, a
+// modem that boots in no time would attach again within the millisecond, for ever.
+std::string NaiveOnSuspended(const std::string& boot) {
+  return "carriers:\n  soracom: { profile: soracom, overrides: { rules: { storm: { reaches: "
+         "1_000_000_000 } } } }\ndevices:\n  t: { boot: " + boot +
+         ", firmware: { preset: naive } }\nfleet:\n  - { group: g, count: 1, carrier: soracom, "
+         "plan: plan01s, device: t, status: suspended }\n";
+}
+
+TEST_CASE("hardening: the naive firmware booting in no time on a rejected SIM is refused at "
+          "load, and with a boot of a second it runs a bounded storm",
+          "[progress]") {
+  const std::string header = "name: storm\nstart: 2026-01-01T00:00:00Z\nduration: 1d\n";
+  const std::vector<std::string> errors = test::LoadErrors(header + NaiveOnSuspended("0s"));
+  REQUIRE(errors.size() == 1);
+  INFO(errors[0]);
+  CHECK(errors[0].find("7:14: error: devices.t.boot: device 't' reboots its modem after a failed "
+                       "attach (reboot-after-failures: 1) with no wait before rebooting") == 0);
+  // A boot of 1s: one attempt a second, a day of them, and the run ends.
+  const test::Run run = test::Simulate(NaiveOnSuspended("1s"), "1d");
+  const SimId sim = run.Sim("g");
+  CHECK(run.world->devices().reboots(sim) == 86'399);
+  CHECK(run.Changes(sim) == Strings{});
 }
 
 }  // namespace
