@@ -58,6 +58,7 @@ void ScenarioLoader::ReadDevices(const Field& devices) {
     if (firmware.present()) ReadFirmware(firmware, &device.firmware);
     fields.Finish();
     if (firmware.present()) CheckRebootLoop(boot.present() ? boot : firmware, device);
+    device_ids_.Add(device.name, static_cast<uint32_t>(scenario_.devices.size()));
     scenario_.devices.push_back(device);
   }
   if (map.is_map() && scenario_.devices.empty()) reader_.Error(devices, "no devices defined");

@@ -166,7 +166,7 @@ bool ScenarioLoader::ReadExpectScope(MapFields& fields, const MetricDef& def, Ex
   };
   if (group.present()) {
     if (!allowed(group, kScopeGroup, "per group")) return false;
-    std::optional<uint32_t> g = Reference(group, scenario_.groups, "group");
+    std::optional<uint32_t> g = Reference(group, scenario_.groups, group_ids_, "group");
     if (!g) return false;
     *scope = {Kind::kGroup, *g, 1, 0, "group " + scenario_.groups[*g].name};
   } else if (plan.present()) {
@@ -175,7 +175,7 @@ bool ScenarioLoader::ReadExpectScope(MapFields& fields, const MetricDef& def, Ex
     if (!name) return false;
     std::optional<uint32_t> only;
     if (carrier.present()) {
-      only = Reference(carrier, scenario_.carriers, "carrier");
+      only = Reference(carrier, scenario_.carriers, carrier_ids_, "carrier");
       if (!only) return false;
     }
     std::vector<std::pair<uint32_t, PlanId>> found;
@@ -199,7 +199,7 @@ bool ScenarioLoader::ReadExpectScope(MapFields& fields, const MetricDef& def, Ex
               "plan " + *name + " of " + scenario_.carriers[found[0].first].name};
   } else if (carrier.present()) {
     if (!allowed(carrier, kScopeCarrier, "per carrier")) return false;
-    std::optional<uint32_t> c = Reference(carrier, scenario_.carriers, "carrier");
+    std::optional<uint32_t> c = Reference(carrier, scenario_.carriers, carrier_ids_, "carrier");
     if (!c) return false;
     *scope = {Kind::kCarrier, *c, 1, 0, "carrier " + scenario_.carriers[*c].name};
   } else if (cell.present()) {

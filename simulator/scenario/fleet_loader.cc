@@ -19,7 +19,7 @@ void ScenarioLoader::ReadFleet(const Field& fleet) {
     const Field name = fields.Required("group", "the group's name");
     if (name.present()) {
       std::optional<std::string> n = reader_.Name(name);
-      if (n && FindByName<uint32_t>(scenario_.groups, *n)) {
+      if (n && group_ids_.Contains(*n)) {
         reader_.Error(name, "group " + Quoted(*n) + " is defined twice");
         ok = false;
       }
@@ -39,7 +39,7 @@ void ScenarioLoader::ReadFleet(const Field& fleet) {
     }
     const CarrierSpec* carrier = nullptr;
     if (Field f = fields.Required("carrier", "one of the scenario's carriers"); f.present()) {
-      if (auto index = Reference(f, scenario_.carriers, "carrier")) {
+      if (auto index = Reference(f, scenario_.carriers, carrier_ids_, "carrier")) {
         group.carrier = *index;
         carrier = &scenario_.carriers[*index];
       }
@@ -47,13 +47,13 @@ void ScenarioLoader::ReadFleet(const Field& fleet) {
     const Field plan = fields.Required("plan", "a plan of the carrier's profile");
     const Field device = fields.Required("device", "one of the scenario's device profiles");
     if (device.present()) {
-      if (auto index = Reference(device, scenario_.devices, "device profile"))
+      if (auto index = Reference(device, scenario_.devices, device_ids_, "device profile"))
         group.device = *index;
       else
         ok = false;
     }
     if (Field f = fields.Optional("cell"); f.present()) {
-      if (auto index = Reference(f, scenario_.cell_sets, "cell"))
+      if (auto index = Reference(f, scenario_.cell_sets, cell_set_ids_, "cell"))
         group.cell_set = *index;
       else
         ok = false;
@@ -74,13 +74,13 @@ void ScenarioLoader::ReadFleet(const Field& fleet) {
     const Field subscriptions = fields.Optional("subscriptions");
     fields.Finish();
     if (carrier == nullptr) {
-      if (!group.name.empty()) broken_.push_back(group.name);
+      if (!group.name.empty()) broken_.Add(group.name, 0);
       continue;
     }
     const CarrierProfile& profile = carrier->profile;
     group.status = profile.initial;
     if (plan.present()) {
-      if (auto id = ProfileRef(plan, *carrier, profile.PlanNames(), "plan")) {
+      if (auto id = ProfileRef(plan, *carrier, ProfileItem::kPlan)) {
         group.plan = static_cast<PlanId>(*id);
         ok = CheckCurrency(plan, profile.plans[*id]) && ok;
       } else {
@@ -89,7 +89,7 @@ void ScenarioLoader::ReadFleet(const Field& fleet) {
     }
     if (subscriptions.present()) {
       for (const Field& element : reader_.Elements(subscriptions)) {
-        if (auto id = ProfileRef(element, *carrier, profile.PlanNames(), "plan")) {
+        if (auto id = ProfileRef(element, *carrier, ProfileItem::kPlan)) {
           group.extra_plans.push_back(static_cast<PlanId>(*id));
           ok = CheckCurrency(element, profile.plans[*id]) && ok;
         } else {
@@ -106,7 +106,7 @@ void ScenarioLoader::ReadFleet(const Field& fleet) {
       }
     }
     if (status.present()) {
-      if (auto id = ProfileRef(status, *carrier, profile.StatusNames(), "status")) {
+      if (auto id = ProfileRef(status, *carrier, ProfileItem::kStatus)) {
         group.status = static_cast<StatusId>(*id);
         if (const std::string why = profile.WhyNotAStart(group.status); !why.empty()) {
           reader_.Error(status, why);
@@ -117,16 +117,17 @@ void ScenarioLoader::ReadFleet(const Field& fleet) {
       }
     }
     if (!ok) {
-      if (!group.name.empty()) broken_.push_back(group.name);
+      if (!group.name.empty()) broken_.Add(group.name, 0);
       continue;
     }
     if (!TotalsFit(count, group)) {
-      broken_.push_back(group.name);
+      broken_.Add(group.name, 0);
       continue;
     }
     group.first_sim = scenario_.sim_count;
     scenario_.sim_count += group.count;
-    scenario_.groups.push_back(group);
+    group_ids_.Add(group.name, static_cast<uint32_t>(scenario_.groups.size()));
+    scenario_.groups.push_back(std::move(group));
     group_fields_.push_back({count, plan});
   }
   // Additional subscriptions are numbered after every SIM's own.
@@ -208,16 +209,24 @@ std::string ScenarioLoader::AmountText(Int128 micros) const {
 }
 
 std::optional<size_t> ScenarioLoader::ProfileRef(const Field& f, const CarrierSpec& carrier,
-                                                 const std::vector<std::string>& names,
-                                                 std::string_view what) {
+                                                 ProfileItem item) {
   std::optional<std::string> name = reader_.Name(f);
   if (!name) return std::nullopt;
-  auto it = std::find(names.begin(), names.end(), *name);
-  if (it != names.end()) return static_cast<size_t>(it - names.begin());
+  const CarrierProfile& profile = carrier.profile;
+  const bool plan = item == ProfileItem::kPlan;
+  // Looked up without building the list of names, which only a message needs.
+  std::optional<size_t> id;
+  if (plan) {
+    if (auto p = profile.FindPlan(*name)) id = *p;
+  } else if (auto s = profile.FindStatus(*name)) {
+    id = *s;
+  }
+  if (id) return id;
+  const std::vector<std::string> names = plan ? profile.PlanNames() : profile.StatusNames();
+  const std::string what = plan ? "plan" : "status";
   reader_.Error(f, "carrier " + Quoted(carrier.name) + " (profile " +
-                       Excerpt(carrier.profile.name) + ") has no " + std::string(what) + " " +
-                       Quoted(*name) + DidYouMean(*name, names) + "; its " + std::string(what) +
-                       "s are " + QuotedList(names));
+                       Excerpt(carrier.profile.name) + ") has no " + what + " " + Quoted(*name) +
+                       DidYouMean(*name, names) + "; its " + what + "s are " + QuotedList(names));
   return std::nullopt;
 }
 

@@ -49,8 +49,9 @@ class ScenarioLoader {
   bool TotalsFit(const Field& count, const GroupSpec& group);
   void CheckFeesFit();  // once the timeline is read: it may change plans and charge verbs
   std::string AmountText(Int128 micros) const;
-  std::optional<size_t> ProfileRef(const Field& f, const CarrierSpec& carrier,
-                                   const std::vector<std::string>& names, std::string_view what);
+  // A plan or status of the carrier's profile, by name.
+  enum class ProfileItem : uint8_t { kPlan, kStatus };
+  std::optional<size_t> ProfileRef(const Field& f, const CarrierSpec& carrier, ProfileItem item);
   // timeline_loader.cc
   void ReadTimeline(const Field& timeline, bool have_duration);
   std::optional<SimTime> ReadAt(const Field& at, bool have_duration);
@@ -70,26 +71,38 @@ class ScenarioLoader {
   // Reports are in one currency: a plan priced in another cannot be used.
   bool CheckCurrency(const Field& f, const PlanDef& plan);
 
-  // The index of the item `f` names, or nullopt after reporting an undefined name.
+  // The index of the item `f` names, looked up in `index`, or nullopt after reporting an
+  // undefined name.
   template <typename T>
   std::optional<uint32_t> Reference(const Field& f, const std::vector<T>& items,
-                                    std::string_view what) {
+                                    const NameIndex& index, std::string_view what) {
     std::optional<std::string> name = reader_.Name(f);
     if (!name) return std::nullopt;
-    if (auto index = FindByName<uint32_t>(items, *name)) return index;
-    if (std::find(broken_.begin(), broken_.end(), *name) != broken_.end()) return std::nullopt;
-    const std::vector<std::string> names = NamesOf(items);
+    if (auto found = index.Find(*name)) return found;
+    if (broken_.Contains(*name)) return std::nullopt;
     reader_.Error(f, "no " + std::string(what) + " '" + *name + "' in this scenario" +
-                         DidYouMean(*name, names) +
-                         (names.empty() ? "" : "; defined: " + QuotedList(names)));
+                         Suggestions(*name, items));
     return std::nullopt;
+  }
+  // " (did you mean 'x'?); defined: 'x', 'y'" for a name not found among `items`: the list only
+  // when it is short, and nothing once the errors kept are full (a file wrong on every line of a
+  // long list must not cost a scan of the list per line).
+  template <typename T>
+  std::string Suggestions(const std::string& name, const std::vector<T>& items) {
+    if (reader_.diag().count() >= Diagnostics::kMaxKept) return "";
+    const std::vector<std::string> names = NamesOf(items);
+    constexpr size_t kListedNames = 20;
+    return DidYouMean(name, names) +
+           (names.empty() || names.size() > kListedNames ? "" : "; defined: " + QuotedList(names));
   }
 
   YamlReader reader_;
   Scenario scenario_;
   // Names defined but invalid (a carrier whose profile failed, a group with an error): their
   // errors are reported once, where they are defined, not again at every reference.
-  std::vector<std::string> broken_;
+  NameIndex broken_;
+  // The scenario's carriers, devices, cell sets and groups by name (named.h).
+  NameIndex carrier_ids_, device_ids_, cell_set_ids_, group_ids_;
   bool io_error_ = false;
   // Largest usage and online time the groups read so far could reach (see TotalsFit).
   Int128 max_bytes_ = 0;

@@ -27,7 +27,7 @@ void ScenarioLoader::ReadNetwork(const Field& network) {
       if (name.present()) {
         std::optional<std::string> n = reader_.Name(name);
         ok = n.has_value();
-        if (n && FindByName<uint32_t>(scenario_.cell_sets, *n)) {
+        if (n && cell_set_ids_.Contains(*n)) {
           reader_.Error(name, "cell " + Quoted(*n) + " is defined twice");
           ok = false;
         }
@@ -72,7 +72,7 @@ void ScenarioLoader::ReadNetwork(const Field& network) {
         ok = false;
       }
       if (!ok) {
-        if (!set.name.empty()) broken_.push_back(set.name);
+        if (!set.name.empty()) broken_.Add(set.name, 0);
         continue;
       }
       set.first = static_cast<uint32_t>(scenario_.cells.size());
@@ -80,6 +80,7 @@ void ScenarioLoader::ReadNetwork(const Field& network) {
         cell.name = set.count == 1 ? set.name : set.name + "-" + std::to_string(i + 1);
         scenario_.cells.push_back(cell);
       }
+      cell_set_ids_.Add(set.name, static_cast<uint32_t>(scenario_.cell_sets.size()));
       scenario_.cell_sets.push_back(set);
     }
   }
@@ -90,6 +91,7 @@ void ScenarioLoader::ReadNetwork(const Field& network) {
   if (!cells.present()) {
     // No cells given: one cell without a capacity limit carries every device.
     scenario_.cells.push_back(CellSpec{"default", 0, kSecond, {5 * kMinute, 15 * kMinute}});
+    cell_set_ids_.Add("default", 0);
     scenario_.cell_sets.push_back(CellSet{"default", 0, 1});
   }
 }

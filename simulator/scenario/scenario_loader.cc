@@ -93,9 +93,10 @@ void ScenarioLoader::ReadCarriers(const Field& carriers) {
       CarrierSpec carrier{*name, std::move(*p), {}};
       if (outages.present()) ReadOutages(outages, &carrier);
       RenumberFeeCategories(profile, carrier.profile);
+      carrier_ids_.Add(carrier.name, static_cast<uint32_t>(scenario_.carriers.size()));
       scenario_.carriers.push_back(std::move(carrier));
     } else {
-      broken_.push_back(*name);  // already reported: later references to it stay quiet
+      broken_.Add(*name, 0);  // already reported: later references to it stay quiet
     }
   }
   // Every profile's categories are now numbered in the scenario's table.

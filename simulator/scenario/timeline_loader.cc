@@ -1,4 +1,6 @@
 // The `timeline:` part of a scenario: actions at given times on SIMs, devices and accounts.
+#include <charconv>
+
 #include "simulator/base/calendar.h"
 #include "simulator/base/rng.h"
 #include "simulator/scenario/loader_internal.h"
@@ -129,18 +131,29 @@ bool ScenarioLoader::ReadOutage(MapFields& fields, ActionKind kind, const std::s
   return ok;
 }
 
+// A set's own name, or NAME-N for the N-th cell of a set of several (the only other names cells
+// get, network_loader.cc): both hashed lookups, however many cells there are.
 std::optional<std::pair<uint32_t, uint32_t>> ScenarioLoader::ReadCellRef(const Field& cell) {
   std::optional<std::string> cell_name = reader_.Name(cell);
   if (!cell_name) return std::nullopt;
-  if (auto set = FindByName<uint32_t>(scenario_.cell_sets, *cell_name)) {
+  if (auto set = cell_set_ids_.Find(*cell_name)) {
     return std::make_pair(scenario_.cell_sets[*set].first, scenario_.cell_sets[*set].count);
   }
-  if (auto one = FindByName<uint32_t>(scenario_.cells, *cell_name)) return std::make_pair(*one, 1u);
-  if (std::find(broken_.begin(), broken_.end(), *cell_name) == broken_.end()) {
-    const std::vector<std::string> names = NamesOf(scenario_.cell_sets);
+  if (const size_t dash = cell_name->rfind('-'); dash != std::string::npos) {
+    const std::string_view number = std::string_view(*cell_name).substr(dash + 1);
+    const auto set = cell_set_ids_.Find(std::string_view(*cell_name).substr(0, dash));
+    uint32_t n = 0;
+    const auto [end, error] = std::from_chars(number.data(), number.data() + number.size(), n);
+    const bool canonical = !number.empty() && number[0] != '0' && error == std::errc() &&
+                           end == number.data() + number.size();
+    if (set && canonical && scenario_.cell_sets[*set].count > 1 &&
+        n <= scenario_.cell_sets[*set].count) {
+      return std::make_pair(scenario_.cell_sets[*set].first + n - 1, 1u);
+    }
+  }
+  if (!broken_.Contains(*cell_name)) {
     reader_.Error(cell, "no cell " + Quoted(*cell_name) + " in this scenario" +
-                            DidYouMean(*cell_name, names) +
-                            (names.empty() ? "" : "; defined: " + QuotedList(names)));
+                            Suggestions(*cell_name, scenario_.cell_sets));
   }
   return std::nullopt;
 }
@@ -181,7 +194,7 @@ bool ScenarioLoader::ReadAction(const Field& entry, TimelineAction* action) {
     if (Field f = fields.Optional("as"); f.present()) action->role = reader_.Name(f).value_or("");
     fields.Finish();
     if (!carrier.present()) return false;
-    std::optional<uint32_t> index = Reference(carrier, scenario_.carriers, "carrier");
+    std::optional<uint32_t> index = Reference(carrier, scenario_.carriers, carrier_ids_, "carrier");
     if (!index) return false;
     action->kind = ActionKind::kTerminateAccount;
     action->carrier = *index;
@@ -213,7 +226,7 @@ bool ScenarioLoader::ReadAction(const Field& entry, TimelineAction* action) {
   if (builtin) {
     action->kind = *builtin;
     if (plan.present()) {
-      std::optional<size_t> id = ProfileRef(plan, carrier, carrier.profile.PlanNames(), "plan");
+      std::optional<size_t> id = ProfileRef(plan, carrier, ProfileItem::kPlan);
       if (!id) return false;
       action->plan = static_cast<PlanId>(*id);
       if (!CheckCurrency(plan, carrier.profile.plans[*id])) return false;
@@ -267,11 +280,13 @@ std::optional<std::pair<uint32_t, int64_t>> ScenarioLoader::ReadSimRef(const Fie
     return std::nullopt;
   }
   const std::string group_name = text->substr(0, hash);
-  std::optional<uint32_t> g = FindByName<uint32_t>(scenario_.groups, group_name);
+  std::optional<uint32_t> g = group_ids_.Find(group_name);
   if (!g) {
-    if (std::find(broken_.begin(), broken_.end(), group_name) == broken_.end()) {
+    if (!broken_.Contains(group_name)) {
       reader_.Error(sim, "no group " + Quoted(group_name) + " in this scenario" +
-                             DidYouMean(group_name, NamesOf(scenario_.groups)));
+                             (reader_.diag().count() >= Diagnostics::kMaxKept
+                                  ? ""
+                                  : DidYouMean(group_name, NamesOf(scenario_.groups))));
     }
     return std::nullopt;
   }
@@ -307,7 +322,7 @@ std::optional<Target> ScenarioLoader::ReadTarget(MapFields& fields) {
                   "missing 'group' (the group it applies to) or 'sim' (one SIM: GROUP#INDEX)");
     return std::nullopt;
   }
-  std::optional<uint32_t> g = Reference(group, scenario_.groups, "group");
+  std::optional<uint32_t> g = Reference(group, scenario_.groups, group_ids_, "group");
   if (!g) return std::nullopt;
   target.group = *g;
   if (count.present() && fraction.present()) {
