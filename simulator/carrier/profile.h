@@ -115,6 +115,9 @@ struct CarrierProfile {
   // The fee categories its plans charge: the six standard ones, then its one-off fees' own.
   std::vector<std::string> fee_categories;
   bool usage_limits = false;  // some rule compares a counter with the SIM's usage limit
+  // The shortest time threshold of a rule on a cycle of automatic moves (rules_cycles.cc), so
+  // that a run's memory estimate counts the moves a SIM caught in it makes; 0: no such cycle.
+  SimTime cycle_wait = 0;
   // Account termination (SOR-14) needs every SIM in one of these statuses; 0: not supported.
   uint64_t account_termination_requires = 0;
 

@@ -214,7 +214,11 @@ void ProfileLoader::CheckCycleWaits(const std::vector<RuleStep>& steps, const Ru
     const size_t r = steps[i].rule;
     if (!cyclic[i] || reported[r]) continue;
     const std::optional<std::pair<int, CalendarSpan>> wait = TimeThreshold(profile_, r);
-    if (!wait || wait->second.months > 0 || wait->second.ms >= kMinCycleWait) continue;
+    if (!wait) continue;
+    // A month is at least 28 days: the shortest a calendar span can take.
+    const SimTime least = wait->second.months * 28 * kDay + wait->second.ms;
+    if (profile_.cycle_wait == 0 || least < profile_.cycle_wait) profile_.cycle_wait = least;
+    if (least >= kMinCycleWait) continue;
     reported[r] = true;
     std::string rules;
     const std::string path = Describe(profile_, steps, CycleThrough(arcs, i, false), &rules);

@@ -17,6 +17,7 @@
 #include "simulator/cli/args.h"
 #include "simulator/cli/commands.h"
 #include "simulator/cli/exit_codes.h"
+#include "simulator/cli/memory_limit.h"
 #include "simulator/cli/progress.h"
 #include "simulator/results/pipeline.h"
 #include "simulator/scenario/scenario_loader.h"
@@ -26,6 +27,7 @@ namespace {
 
 constexpr const char* kRunHelp =
     R"(usage: carriersim run FILE [--seed N] [--out DIR] [--no-progress] [--trace]
+                          [--max-memory SIZE|N%]
 
 Simulates the scenario in FILE and writes its reports.
 
@@ -34,6 +36,11 @@ options:
   --out DIR      output folder (default: out/<scenario name>/); its parent is created if missing
   --no-progress  no progress line (it shows only on a terminal, and not when CI is set)
   --trace        also write events.jsonl: every event of the run, in order
+  --max-memory SIZE|N%
+                 refuse, before simulating, a scenario whose run is estimated to need more
+                 memory than this: a size (16GB) or a share of the machine's physical memory
+                 (default 75%). The error gives the estimate and what drives it (SIMs, status
+                 changes and fee lines the timeline and duration make, the timeseries)
   -h, --help     this help
 
 reports written to the output folder:
@@ -62,7 +69,7 @@ exit codes: 0 ok, 1 an expectation failed, 2 usage error, 3 invalid scenario (or
 )";
 
 const std::vector<OptionSpec> kRunOptions = {
-    {"seed", true}, {"out", true}, {"no-progress", false}, {"trace", false}};
+    {"seed", true}, {"out", true}, {"no-progress", false}, {"trace", false}, {"max-memory", true}};
 
 // What the folder says while a run is under way: the message of a run killed before the end.
 constexpr const char* kUnfinished =
@@ -74,6 +81,7 @@ struct RunRequest {
   std::optional<std::string> out_dir;
   bool trace = false;
   bool progress = true;
+  MemoryLimit memory_limit;
 };
 
 // Parses run's command line; an exit code if it is wrong or asks for help.
@@ -99,6 +107,9 @@ std::optional<int> ParseRunRequest(const std::vector<std::string>& args, std::os
   }
   if (auto dir = parsed.Get("out"); dir && dir->empty()) {
     return UsageError(err, "run", "--out needs a folder");
+  }
+  if (!ReadMemoryLimit(parsed.Get("max-memory"), &request->memory_limit, &error)) {
+    return UsageError(err, "run", error);
   }
   request->scenario_file = parsed.positional[0];
   request->out_dir = parsed.Get("out");
@@ -264,6 +275,11 @@ int RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
   const LoadResult loaded = LoadScenarioFile(request.scenario_file, diag);
   if (!loaded.scenario) return FailLoad(request, loaded, diag, err);
   const Scenario& scenario = *loaded.scenario;
+  // Refused before anything of the run is allocated, as an invalid scenario is.
+  if (std::string refusal = MemoryRefusalFor(scenario, request.memory_limit); !refusal.empty()) {
+    diag.Error({request.scenario_file, 0, 0}, std::move(refusal));
+    return FailLoad(request, LoadResult{}, diag, err);
+  }
   const std::string out_dir = request.out_dir.value_or(DefaultOutputDir(scenario.name));
 
   // Until the reports are in place, the folder holds a failing junit.xml: a run killed from here

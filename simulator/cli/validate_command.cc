@@ -4,12 +4,14 @@
 #include "simulator/cli/args.h"
 #include "simulator/cli/commands.h"
 #include "simulator/cli/exit_codes.h"
+#include "simulator/cli/memory_limit.h"
 #include "simulator/scenario/scenario_loader.h"
 
 namespace carriersim {
 namespace {
 
-constexpr const char* kValidateHelp = R"(usage: carriersim validate [--format text|json|github] FILE...
+constexpr const char* kValidateHelp =
+    R"(usage: carriersim validate [--format text|json|github] [--max-memory SIZE|N%] FILE...
 
 Checks scenario files (and the carrier profiles they use) without running them. A carrier
 profile file (such as scenarios/carriers/kore.yaml) is checked on its own, as a profile. Every
@@ -23,13 +25,16 @@ options:
                       "message"}]}]}
               github  ::error file=F,line=L,col=C::message lines on stdout, which GitHub
                       Actions shows as annotations on the lines of the pull request
+  --max-memory SIZE|N%
+              a scenario whose run is estimated to need more memory than this is an error,
+              as in `carriersim run` (default 75% of this machine's physical memory)
   -h, --help  this help
 
 exit codes: 0 all valid, 2 usage error, 3 a file is invalid, 4 a file cannot be read (takes
             precedence over 3), 70 internal error
 )";
 
-const std::vector<OptionSpec> kValidateOptions = {{"format", true}};
+const std::vector<OptionSpec> kValidateOptions = {{"format", true}, {"max-memory", true}};
 
 // GitHub's workflow commands escape %, CR and LF in messages, and also : and , in properties.
 std::string GithubEscape(const std::string& text, bool property) {
@@ -113,11 +118,22 @@ int ValidateCommand(const std::vector<std::string>& args, std::ostream& out, std
   if (format != "text" && format != "json" && format != "github") {
     return UsageError(err, "validate", "--format is text, json or github, not " + Quoted(format));
   }
+  MemoryLimit memory_limit;
+  if (!ReadMemoryLimit(parsed.Get("max-memory"), &memory_limit, &error)) {
+    return UsageError(err, "validate", error);
+  }
   bool invalid = false, unreadable = false;
   nlohmann::ordered_json files = nlohmann::ordered_json::array();
   for (const std::string& file : parsed.positional) {
     Diagnostics diag;
-    const LoadResult loaded = LoadScenarioOrProfileFile(file, diag);
+    LoadResult loaded = LoadScenarioOrProfileFile(file, diag);
+    if (loaded.scenario) {
+      const std::string refusal = MemoryRefusalFor(*loaded.scenario, memory_limit);
+      if (!refusal.empty()) {
+        diag.Error({file, 0, 0}, refusal);
+        loaded.scenario.reset();
+      }
+    }
     const bool valid = loaded.scenario.has_value() || loaded.profile.has_value();
     if (!valid) (loaded.io_error ? unreadable : invalid) = true;
     if (format == "json") {
