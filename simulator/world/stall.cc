@@ -29,7 +29,7 @@ size_t Period(const std::vector<std::string>& steps) {
 // The name of a rule of `profile` that moves a SIM from `from` to `to`, or "".
 std::string RuleMoving(const CarrierProfile& profile, StatusId from, StatusId to) {
   for (const RuleDef& rule : profile.rules) {
-    if (!InSet(rule.in, from)) continue;
+    if (rule.on == RuleDef::On::kAttach || !InSet(rule.in, from)) continue;
     if (rule.to_kind != RuleDef::To::kStatus || rule.to == to) return rule.name;
   }
   return "";
