@@ -13,10 +13,10 @@ constexpr const char* kUsage = R"(usage: carriersim <command> [arguments]
 A simulator of an IoT cellular carrier and the devices on it.
 
 commands:
-  run FILE [--seed N] [--out DIR] [--no-progress] [--trace]
+  run FILE [--seed N] [--out DIR] [--no-progress] [--trace] [--max-memory SIZE|N%]
                                       simulate a scenario and write its reports
-  validate [--format text|json|github] FILE...
-                                      check scenario files without running them
+  validate [--format text|json|github] [--max-memory SIZE|N%] FILE...
+                                      check scenarios or carrier profiles, not running them
   profiles [NAME]                     list the built-in carriers, or show one
   bench phold --lps N --events E [--remote P] [--seed S] [--timers]
                                       measure the event engine (PHOLD benchmark)

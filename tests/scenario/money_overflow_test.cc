@@ -101,11 +101,17 @@ TEST_CASE("hardening: fees that rules set off past int64 stop the run, never a w
                    "  - { at: 1d, set-to-standby: { group: g } }\n",
                    "5d")));
   const test::CliResult run = test::Cli({"run", file, "--out", dir.File("out")});
-  CHECK(run.code != 0);
-  CHECK(run.err.find("a fee of 5000000000000.00 on top of the 5000000000000.00 charged so far, "
-                     "for SIM g#0 at 2026-01-02T00:00:00Z, is more than the reports can count") !=
-        std::string::npos);
+  CHECK(run.code == 5);  // the run stopped: the scenario's doing, not a bug (exit 70)
+  const std::string why =
+      "a fee of 5000000000000.00 on top of the 5000000000000.00 charged so far, for SIM g#0 at "
+      "2026-01-02T00:00:00Z, is more than the reports can count";
+  CHECK(run.err.find(file + ": error: " + why) != std::string::npos);
+  CHECK(run.err.find("internal error") == std::string::npos);
   CHECK_FALSE(std::filesystem::exists(dir.File("out/summary.json")));
+  // What CI publishes says so: a junit.xml whose one test case failed with the reason.
+  const std::string junit = test::ReadText(dir.File("out/junit.xml"));
+  CHECK(junit.find("the run stopped: " + why) != std::string::npos);
+  CHECK(junit.find("<failure") != std::string::npos);
 }
 
 }  // namespace
