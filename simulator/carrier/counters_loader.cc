@@ -135,8 +135,11 @@ void ProfileLoader::ReadRules(const Field& rules) {
       rule.on = *event == "attach" ? RuleDef::On::kAttach : RuleDef::On::kUpstreamBack;
       if (reaches.present()) reader_.Error(reaches, "only a rule on a counter ('when') has one");
     }
-    ReadRuleTarget(to, rule);
+    const bool target_known = ReadRuleTarget(to, rule);
     ReadRuleOptions(in, test_mode, cause, lasts, rule);
+    // A misspelt target is reported; the checks then pass the rule over as they do one whose
+    // statuses were all misspelt, rather than read a status it does not name.
+    if (!target_known) rule.in = kUnresolvedSet;
     profile_.rules.push_back(rule);
     rule_fields_.push_back(element);
     rule_reaches_.push_back(counted ? reaches : Field::Absent(element.path + ".reaches"));
@@ -144,15 +147,19 @@ void ProfileLoader::ReadRules(const Field& rules) {
   ResolveRuleThresholds();
 }
 
-void ProfileLoader::ReadRuleTarget(const Field& to, RuleDef& rule) {
-  if (!to.present()) return;
+// False when the rule names no status it could move to (missing or misspelt: reported).
+bool ProfileLoader::ReadRuleTarget(const Field& to, RuleDef& rule) {
+  if (!to.present()) return false;
   if (to.value.IsScalar() && to.value.Scalar() == "previous") {
     rule.to_kind = RuleDef::To::kPrevious;
   } else if (to.value.IsScalar() && to.value.Scalar() == "requested") {
     rule.to_kind = RuleDef::To::kRequested;
   } else if (auto id = StatusRef(to)) {
     rule.to = *id;
+  } else {
+    return false;
   }
+  return true;
 }
 
 void ProfileLoader::ReadRuleOptions(const Field& in, const Field& test_mode, const Field& cause,

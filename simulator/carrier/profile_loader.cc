@@ -187,9 +187,9 @@ std::optional<StatusId> ProfileLoader::StatusRef(const Field& f) {
   std::optional<std::string> name = reader_.Name(f);
   if (!name) return std::nullopt;
   if (auto id = profile_.FindStatus(*name)) return id;
-  reader_.Error(f, "no status " + Quoted(*name) + " in this profile" +
-                       DidYouMean(*name, profile_.StatusNames()) + "; statuses are " +
-                       QuotedList(profile_.StatusNames()));
+  const std::vector<std::string> names = profile_.StatusNames();
+  reader_.Error(f, "no status " + Quoted(*name) + " in this profile" + DidYouMean(*name, names) +
+                       (names.empty() ? "; it defines none" : "; statuses are " + QuotedList(names)));
   return std::nullopt;
 }
 

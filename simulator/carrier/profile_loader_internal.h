@@ -50,7 +50,7 @@ class ProfileLoader {
   void ReadCounterReset(const Field& f, CounterDef& counter);
   std::optional<CounterId> CounterRef(const Field& f);
   void ReadRules(const Field& rules);
-  void ReadRuleTarget(const Field& to, RuleDef& rule);
+  bool ReadRuleTarget(const Field& to, RuleDef& rule);
   void ReadRuleOptions(const Field& in, const Field& test_mode, const Field& cause,
                        const Field& lasts, RuleDef& rule);
   void ResolveRuleThresholds();

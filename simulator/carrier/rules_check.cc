@@ -9,7 +9,7 @@ namespace carriersim {
 void ProfileLoader::CheckRules() {
   for (size_t r = 0; r < profile_.rules.size() && r < rule_fields_.size(); ++r) {
     RuleDef& rule = profile_.rules[r];
-    if (rule.in == ~uint64_t{0}) {  // its statuses were all misspelt, and are reported
+    if (rule.in == ~uint64_t{0}) {  // its statuses or its target were misspelt, and are reported
       rule.in = 0;
       continue;
     }
@@ -19,6 +19,7 @@ void ProfileLoader::CheckRules() {
   for (size_t r = 0; r < profile_.rules.size() && r < rule_fields_.size(); ++r) {
     const RuleDef& rule = profile_.rules[r];
     if (rule.on != RuleDef::On::kAttach || rule.to_kind != RuleDef::To::kStatus) continue;
+    if (rule.in == 0 || rule.to >= profile_.statuses.size()) continue;  // reported already
     const bool in_transient = std::any_of(
         profile_.statuses.begin(), profile_.statuses.end(), [&](const StatusDef& s) {
           return s.transient && InSet(rule.in, static_cast<StatusId>(&s - profile_.statuses.data()));

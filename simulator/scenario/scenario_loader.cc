@@ -191,7 +191,9 @@ namespace {
 bool LooksLikeProfile(const YAML::Node& root) {
   if (!root.IsMap()) return false;
   const YAML::Node& map = root;  // const: operator[] must not add the keys it looks for
-  return (map["carrier"] || map["statuses"]) && !map["carriers"] && !map["fleet"];
+  const bool profile_key = map["carrier"] || map["statuses"] || map["counters"] || map["rules"] ||
+                           map["verbs"] || map["plans"];
+  return profile_key && !map["carriers"] && !map["fleet"] && !map["devices"];
 }
 
 // A scenario from its text; with `profiles_too`, a carrier profile is read as one instead of

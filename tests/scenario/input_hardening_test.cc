@@ -8,6 +8,7 @@
 #include "devices/traffic.h"
 #include "simulator/base/diagnostics.h"
 #include "simulator/base/yaml_reader.h"
+#include "simulator/carrier/profile_loader.h"
 #include "simulator/scenario/scenario_loader.h"
 #include "tests/test_util.h"
 
@@ -236,6 +237,33 @@ TEST_CASE("hardening: lognormal sigma 0 is allowed and gives the median every ti
     REQUIRE(errors.size() == 1);
     CHECK(Contains(errors[0], "is not a sigma from 0 to 3 (0, or 0.001 and up)"));
   }
+}
+
+}  // namespace
+}  // namespace carriersim
+
+namespace carriersim {
+namespace {
+
+// Found by fuzz_profile: a rule whose target names no status, in a profile with no statuses,
+// made the rule checks read status 0 of an empty list.
+TEST_CASE("hardening: a rule whose target names no status is an error and no read past the list",
+          "[hardening]") {
+  const std::string profile =
+      test::ReadText(test::SourcePath("tests/fuzz/corpus/profile/"
+                                      "crash-rule-target-without-statuses.yaml"));
+  Diagnostics diag;
+  CHECK_FALSE(LoadProfileText("p.yaml", profile, diag).has_value());
+  const std::string errors = diag.ToText();
+  CHECK(errors.find("p.yaml:2:1: error: missing required key 'statuses'") != std::string::npos);
+  CHECK(errors.find("rules.to-busy.to: no status 'busy' in this profile; it defines none") !=
+        std::string::npos);
+  // The same file given to validate is recognised as a profile, not a scenario missing a fleet.
+  const test::CliResult validate =
+      test::Cli({"validate", test::SourcePath("tests/fuzz/corpus/profile/"
+                                              "crash-rule-target-without-statuses.yaml")});
+  CHECK(validate.code == 3);
+  CHECK(validate.err.find("missing required key 'fleet'") == std::string::npos);
 }
 
 }  // namespace
