@@ -265,7 +265,9 @@ bool SwapIntoPlace(int parent_fd, const std::string& from, const std::string& to
 const std::vector<std::string>& ReportFileNames() {
   static const std::vector<std::string> names = {
       "summary.json",   "ledger.csv",  "history.csv",  "sessions.csv", "sims.csv",
-      "timeseries.csv", "junit.xml",   "report.html",  "events.jsonl"};
+      "timeseries.csv", "junit.xml",   "report.html",  "events.jsonl",
+      // carriersim serve: the session's journal and its outgoing HTTP requests
+      "requests.jsonl", "webhooks.csv"};
   return names;
 }
 

@@ -1,5 +1,7 @@
 #include "simulator/carrier/profile.h"
 
+#include <algorithm>
+
 #include "simulator/base/diagnostics.h"
 #include "simulator/base/named.h"
 
@@ -23,6 +25,23 @@ std::optional<VerbId> CarrierProfile::FindVerb(std::string_view n) const {
 std::optional<PlanId> CarrierProfile::FindPlan(std::string_view n) const {
   return FindByName<PlanId>(plans, n);
 }
+std::string CarrierProfile::ApiStatusName(StatusId status) const {
+  for (const auto& [id, word] : api.status_names) {
+    if (id == status) return word;
+  }
+  return statuses[status].name;
+}
+
+std::optional<VerbId> CarrierProfile::ApiVerb(std::string_view word) const {
+  for (const auto& [w, id] : api.verbs) {
+    if (w == word) return id;
+  }
+  if (auto verb = FindVerb(word)) return verb;
+  std::string dashed(word);
+  std::replace(dashed.begin(), dashed.end(), '_', '-');
+  return FindVerb(dashed);
+}
+
 std::vector<std::string> CarrierProfile::StatusNames() const { return NamesOf(statuses); }
 std::vector<std::string> CarrierProfile::VerbNames() const { return NamesOf(verbs); }
 std::vector<std::string> CarrierProfile::PlanNames() const { return NamesOf(plans); }

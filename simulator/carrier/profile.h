@@ -97,6 +97,15 @@ enum class BlockedDetach : uint8_t {
 };
 
 
+// How the live emulator (simulator/live/, `carriersim serve`) shows the carrier over HTTP: the
+// API it speaks, and that API's own words for the profile's statuses and verbs. A status or verb
+// not listed goes by its profile name (a verb also with '-' written '_': set_to_standby).
+struct ApiShape {
+  std::string style;  // "soracom", "kore", "hologram"; empty: the carrier has no HTTP API
+  std::vector<std::pair<StatusId, std::string>> status_names;  // profile status -> API's word
+  std::vector<std::pair<std::string, VerbId>> verbs;           // API's word -> profile verb
+};
+
 struct CarrierProfile {
   std::string name;   // "soracom"
   std::string title;  // "Soracom-style IoT SIM"
@@ -120,6 +129,7 @@ struct CarrierProfile {
   SimTime cycle_wait = 0;
   // Account termination (SOR-14) needs every SIM in one of these statuses; 0: not supported.
   uint64_t account_termination_requires = 0;
+  ApiShape api;
 
   std::optional<StatusId> FindStatus(std::string_view name) const;
   std::optional<CounterId> FindCounter(std::string_view name) const;
@@ -131,6 +141,9 @@ struct CarrierProfile {
   std::vector<std::string> StatusNames() const;
   std::vector<std::string> VerbNames() const;
   std::vector<std::string> PlanNames() const;
+  // The API's word for a status, and the verb an API's word names (ApiShape).
+  std::string ApiStatusName(StatusId status) const;
+  std::optional<VerbId> ApiVerb(std::string_view word) const;
 };
 
 }  // namespace carriersim

@@ -32,6 +32,7 @@ std::optional<CarrierProfile> ProfileLoader::Load(const YAML::Node& root) {
   const Field usage_limit = top.Optional("usage-limit");
   const Field storm = top.Optional("storm");
   const Field account = top.Optional("account-termination");
+  const Field api = top.Optional("api");
   top.Finish();
 
   if (statuses.present()) ReadStatuses(statuses);
@@ -49,6 +50,7 @@ std::optional<CarrierProfile> ProfileLoader::Load(const YAML::Node& root) {
   ResolveVerbPlans();
   if (rules.present()) ReadRules(rules);
   if (network.present()) ReadNetwork(network);
+  if (api.present()) ReadApi(api);
   if (usage_limit.present()) {
     Replaced(usage_limit, "a counter of data that resets each month and a rule on it: "
                           "{ when: COUNTER, reaches: usage-limit, to: paused, lasts: "

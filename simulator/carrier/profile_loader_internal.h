@@ -45,6 +45,8 @@ class ProfileLoader {
   void ResolveVerbPlans();
   void ReadNetwork(const Field& network);
   void ReadAccount(const Field& f);
+  // api_loader.cc: how the live emulator shows the carrier
+  void ReadApi(const Field& api);
   // counters_loader.cc: counters and rules
   void ReadCounters(const Field& counters);
   void ReadCounterReset(const Field& f, CounterDef& counter);

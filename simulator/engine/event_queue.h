@@ -69,6 +69,9 @@ class EventQueue {
   // it queued and returns false (also when the queue is empty). A run loop is
   // `while (queue.PopBefore(end, &e)) Handle(e);`.
   bool PopBefore(SimTime end, Event* e);
+  // When the first event is due, or kNever when the queue is empty. Not const: it may refill
+  // the front, which changes no order.
+  SimTime NextTime();
 
   // The entity whose event will most likely be popped next, for prefetching its state while the
   // current event is handled. Only a hint: it ignores events not yet scheduled, may be stale
@@ -190,6 +193,12 @@ inline bool EventQueue::PopBefore(SimTime end, Event* e) {
   if ((from_run ? run_[run_head_].time : front_[0].time) >= end) return false;
   *e = TakeNext(from_run);
   return true;
+}
+
+inline SimTime EventQueue::NextTime() {
+  if (size_ == 0) return kNever;
+  while (front_.empty() && !RunHasNext()) Refill();
+  return NextIsInRun() ? run_[run_head_].time : front_[0].time;
 }
 
 inline Event EventQueue::TakeNext(bool from_run) {

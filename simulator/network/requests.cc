@@ -15,28 +15,32 @@ Outcome Network::ApplyVerb(SimId sim, VerbId verb_id, SimTime now, std::string_v
   if (!verb.roles.empty() &&
       std::find(verb.roles.begin(), verb.roles.end(), role) == verb.roles.end()) {
     return Outcome::Refused("role '" + std::string(role) + "' may not " + verb.name +
-                            " (allowed: " + QuotedList(verb.roles) + ")");
+                            " (allowed: " + QuotedList(verb.roles) + ")",
+                            Refusal::kRole);
   }
   const PlanId plan = billing_.plan(sim);
   if (std::find(verb.refused_for_plans.begin(), verb.refused_for_plans.end(), plan) !=
       verb.refused_for_plans.end()) {
     return Outcome::Refused(!verb.refused_message.empty()
                                 ? verb.refused_message
-                                : profile.plans[plan].name + " does not support " + verb.name);
+                                : profile.plans[plan].name + " does not support " + verb.name,
+                            Refusal::kPlan);
   }
   if (verb.protected_by_termination_protection && subs_.Has(sim, kTerminationProtection)) {
-    return Outcome::Refused("termination protection is enabled; disable it first");
+    return Outcome::Refused("termination protection is enabled; disable it first",
+                            Refusal::kProtected);
   }
   const StatusId current = subs_.status[sim];
   if (profile.statuses[current].transient) {
-    return Outcome::Refused("a status change is already in progress");
+    return Outcome::Refused("a status change is already in progress", Refusal::kInProgress);
   }
   const StatusId target = verb.to_previous ? subs_.previous[sim] : verb.to;
   // A verb that resets counters or charges a fee (a top-up) acts even where it leads nowhere.
   const bool acts_in_place = VerbResets(sim, verb_id) || VerbHasFees(sim, verb_id);
   if (current == target && !acts_in_place) return Outcome::Unchanged();
   if (!verb.AllowedFrom(current)) {
-    return Outcome::Refused(verb.name + " is not allowed from " + profile.statuses[current].name);
+    return Outcome::Refused(verb.name + " is not allowed from " + profile.statuses[current].name,
+                           Refusal::kStatus);
   }
   Account(sim, now);
   ResetForVerb(sim, verb_id);

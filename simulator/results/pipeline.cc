@@ -4,25 +4,10 @@
 #include <string>
 
 #include "simulator/base/calendar.h"
-#include "simulator/results/measure.h"
-#include "simulator/results/sampler.h"
-#include "simulator/results/snapshot.h"
+#include "simulator/results/session.h"
 
 namespace carriersim {
 namespace {
-
-// The instants the run pauses at, sorted, each once: expectations' `at:` and timeseries rows.
-std::vector<SimTime> PauseTimes(const Scenario& scenario, const TimeseriesSampler* sampler) {
-  std::vector<SimTime> pauses;
-  for (const Expectation& e : scenario.expectations) {
-    if (e.at >= 0) pauses.push_back(e.at);
-  }
-  if (sampler != nullptr)
-    pauses.insert(pauses.end(), sampler->times().begin(), sampler->times().end());
-  std::sort(pauses.begin(), pauses.end());
-  pauses.erase(std::unique(pauses.begin(), pauses.end()), pauses.end());
-  return pauses;
-}
 
 void InstallTrace(World& world, const std::function<void(const TraceRecord&)>& trace) {
   world.set_trace([&world, trace](const Event& e) {
@@ -55,41 +40,9 @@ void InstallTrace(World& world, const std::function<void(const TraceRecord&)>& t
 }
 
 RunResult Run(const Scenario& scenario, const RunOptions& options) {
-  auto world = std::make_unique<World>(scenario, options.seed.value_or(scenario.seed));
-  world->set_fast_forward(options.fast_forward);
-  if (options.progress) world->set_progress(options.progress);
-  if (options.trace) InstallTrace(*world, options.trace);
-  auto census =
-      std::make_unique<StatusCensus>(world->directory(), world->recorder().history().changes);
-  std::optional<TimeseriesSampler> sampler;
-  if (options.timeseries) sampler.emplace(scenario);
-  std::vector<ExpectationResult> expectations(scenario.expectations.size());
-
-  // Pausing after each instant: the world then shows everything that happened up to and at it.
-  for (const SimTime t : PauseTimes(scenario, sampler ? &*sampler : nullptr)) {
-    world->RunUntil(t + 1);
-    census->AdvanceTo(t);
-    if (sampler && std::binary_search(sampler->times().begin(), sampler->times().end(), t)) {
-      sampler->Sample(*world, *census, t);
-    }
-    std::optional<Snapshot> now;
-    for (size_t i = 0; i < expectations.size(); ++i) {
-      if (scenario.expectations[i].at != t) continue;
-      if (!now) now.emplace(*world, *census);
-      expectations[i] = CheckExpectation(*now, scenario.expectations[i]);
-    }
-  }
-  world->RunToEnd();
-  census->AdvanceTo(scenario.duration);
-  auto end = std::make_unique<Snapshot>(*world, *census);
-  for (size_t i = 0; i < expectations.size(); ++i) {
-    if (scenario.expectations[i].at < 0) {
-      expectations[i] = CheckExpectation(*end, scenario.expectations[i]);
-    }
-  }
-  TimeseriesTable table = sampler ? sampler->Finish(*world) : TimeseriesTable{};
-  return RunResult(std::move(world), std::move(census), std::move(end), std::move(table),
-                   std::move(expectations));
+  Session session(scenario, options);
+  if (options.trace) InstallTrace(session.world(), options.trace);
+  return session.Finish();
 }
 
 }  // namespace

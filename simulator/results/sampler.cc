@@ -117,6 +117,12 @@ void TimeseriesSampler::Sample(const World& world, const StatusCensus& census, S
   table_.status_names = census.columns();
 }
 
+void TimeseriesSampler::EndAt(SimTime end) {
+  std::vector<SimTime>& times = table_.times;
+  times.erase(std::lower_bound(times.begin(), times.end(), end), times.end());
+  times.push_back(end);
+}
+
 TimeseriesTable TimeseriesSampler::Finish(const World& world) {
   table_.online = OnlineCounts(world, table_.times);
   table_.usage_bytes = UsageByRow(world, table_.times);

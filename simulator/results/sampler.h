@@ -20,6 +20,9 @@ class TimeseriesSampler {
   // Records the row at `t`, one of times(), after everything that happened at t. REQUIRES:
   // `census` advanced to t.
   void Sample(const World& world, const StatusCensus& census, SimTime t);
+  // The run ends at `end`, earlier than planned (a live session stopped): the rows after it go,
+  // and the last row is at `end`. REQUIRES: no row at or after `end` sampled yet.
+  void EndAt(SimTime end);
   // The table, once the run is over.
   TimeseriesTable Finish(const World& world);
 

@@ -64,6 +64,10 @@ class ScenarioLoader {
   // A cell by its name (metro-3) or a set of cells by the set's name: first cell and count.
   std::optional<std::pair<uint32_t, uint32_t>> ReadCellRef(const Field& cell);
   std::string TargetText(const Target& target) const;
+  // live_loader.cc: `live:`, for carriersim serve
+  void ReadLive(const Field& live);
+  void ReadApiUsers(const Field& users);
+  void ReadEventHandlers(const Field& handlers);
   // expect_loader.cc
   void ReadExpectations(const Field& expect, bool have_duration);
   bool ReadExpectScope(MapFields& fields, const MetricDef& def, ExpectScope* scope);

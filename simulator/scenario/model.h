@@ -4,7 +4,9 @@
 #define CARRIERSIM_SCENARIO_MODEL_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "simulator/base/sim_time.h"
@@ -262,6 +264,56 @@ struct Expectation {
   int line = 0;
 };
 
+// --- Live mode (`carriersim serve`): who may call the emulated carrier APIs, and what fires ---
+
+// A credential of one carrier's API, with the role its verbs see (`roles:` of a verb).
+struct ApiUser {
+  uint32_t carrier = 0;
+  // Soracom: an auth key id or a user name; KORE: an account SID or an OAuth client id;
+  // Hologram: the user the API key belongs to.
+  std::string name;
+  std::string secret;  // the auth key, password, auth token, client secret or API key
+  std::string role = "owner";
+  int line = 0;
+};
+
+// An outgoing HTTP request an event handler makes; `body` and `url` may hold placeholders
+// (${simId}, ${imsi}, ${status}, ...: simulator/live/event_handlers.h).
+struct WebhookSpec {
+  std::string url;  // http://host:port/path (no TLS)
+  std::string method = "POST";
+  std::string content_type = "application/json";
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;
+};
+
+struct HandlerAction {
+  enum class Kind : uint8_t { kWebhook, kVerb };
+  Kind kind = Kind::kWebhook;
+  WebhookSpec webhook;
+  VerbId verb = 0;  // kVerb: a verb of the carrier's profile
+};
+
+// Soracom-style event handlers, which the real sandbox never fires: a rule watched on every SIM
+// of a carrier, and the actions taken when it matches.
+struct EventHandlerSpec {
+  enum class Rule : uint8_t { kStatusChange, kSessionStatus, kDailyTraffic, kMonthlyTraffic };
+  std::string name;
+  uint32_t carrier = 0;
+  Rule rule = Rule::kStatusChange;
+  std::optional<StatusId> status;  // kStatusChange: entering this status (any when absent)
+  bool online = true;              // kSessionStatus: going online (or offline)
+  int64_t bytes = 0;               // traffic rules: the day's or month's bytes reach this
+  std::vector<HandlerAction> actions;
+  int line = 0;
+};
+
+struct LiveSpec {
+  std::string control_key;  // of /_carriersim/; empty: derived from the seed, printed at start
+  std::vector<ApiUser> users;
+  std::vector<EventHandlerSpec> handlers;
+};
+
 struct Scenario {
   std::string name;
   std::string description;
@@ -282,6 +334,7 @@ struct Scenario {
   std::vector<GroupSpec> groups;
   std::vector<TimelineAction> timeline;  // in time order; file order among equal times
   std::vector<Expectation> expectations;  // in file order
+  LiveSpec live;  // `carriersim serve` only
   int64_t sim_count = 0;
   int64_t subscription_count = 0;  // SIMs plus additional subscriptions
 };

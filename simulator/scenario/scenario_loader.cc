@@ -63,6 +63,7 @@ std::optional<Scenario> ScenarioLoader::Load(const YAML::Node& root) {
   const Field fleet = top.Required("fleet", "the groups of SIMs and devices");
   const Field timeline = top.Optional("timeline");
   const Field expect = top.Optional("expect");
+  const Field live = top.Optional("live");
   top.Finish();
 
   if (carriers.present()) ReadCarriers(carriers);
@@ -72,6 +73,7 @@ std::optional<Scenario> ScenarioLoader::Load(const YAML::Node& root) {
   if (timeline.present()) ReadTimeline(timeline, duration.present());
   CheckFeesFit();
   if (expect.present()) ReadExpectations(expect, duration.present());
+  if (live.present()) ReadLive(live);
   if (reader_.diag().has_errors()) return std::nullopt;
   return std::move(scenario_);
 }

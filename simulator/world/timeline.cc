@@ -206,6 +206,35 @@ void Timeline::RunAction(uint32_t index, SimTime now) {
   std::push_heap(spreads_.begin(), spreads_.end(), Later);
 }
 
+Outcome Timeline::Perform(const TimelineAction& action, SimTime now) {
+  switch (action.kind) {
+    case ActionKind::kTerminateAccount:
+      return network_.TerminateAccount(action.carrier, now);
+    case ActionKind::kCellOutage:
+    case ActionKind::kCoreOutage:
+      StartOutage(action, now);
+      return {};
+    case ActionKind::kCellRestore: {
+      bool back = false;
+      for (uint32_t c = action.first_cell; c < action.first_cell + action.cell_count; ++c) {
+        back |= network_.RestoreCell(c);
+      }
+      return Changed(back);
+    }
+    case ActionKind::kCoreRestore:
+      network_.RestoreCore();
+      return {};
+    default:
+      break;
+  }
+  if (const std::string refusal = ChannelRefusal(scenario_, action, 1); !refusal.empty()) {
+    return Outcome::Refused(refusal, Refusal::kChannel);
+  }
+  const GroupSpec& group = scenario_.groups[action.target.group];
+  const SimId sim = static_cast<SimId>(group.first_sim + action.target.index);
+  return RunOnSim(network_, devices_, action, sim, now);
+}
+
 SimTime Timeline::NextTime() const {
   const SimTime next =
       next_action_ < scenario_.timeline.size() ? scenario_.timeline[next_action_].at : kNever;

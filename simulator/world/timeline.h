@@ -33,6 +33,11 @@ class Timeline {
   void OnTimer(SimTime now);
   // When the timeline next acts (kNever when it is done).
   SimTime NextTime() const;
+  // A request from outside the scenario file (an API call, a control action, a replayed one):
+  // an action on one SIM (a target of kind kSim), on cells or the core, or on an account, now.
+  // It is checked and acts as the same action in the timeline would, but counts in no
+  // timeline action's outcome.
+  Outcome Perform(const TimelineAction& action, SimTime now);
 
  private:
   // The SIMs of one spread action, each at its own time: sorted by (at, sim), read from `next`.

@@ -83,6 +83,11 @@ void World::RunUntil(SimTime until) {
   }
 }
 
+SimTime World::NextEventTime() {
+  const SimTime next = engine_.queue().NextTime();
+  return next < scenario().duration ? next : kNever;
+}
+
 void World::RunToEnd() {
   const SimTime end = scenario().duration;
   RunUntil(end);

@@ -76,6 +76,14 @@ class World {
   // Runs what is left of the scenario, then closes everything still open at its end: usage,
   // data session requests, basic fees, renewals. Called once; the world is then final.
   void RunToEnd();
+  // A request from outside the scenario file at `now` (Timeline::Perform). REQUIRES: every
+  // event before `now` handled (RunUntil(now)), and none after it.
+  Outcome Perform(const TimelineAction& action, SimTime now) {
+    return timeline_.Perform(action, now);
+  }
+  // When the next event is due (kNever: none before the scenario's end): a live clock sleeps
+  // until then.
+  SimTime NextEventTime();
 
   // Called every 65,536 events with the simulated time (a progress line).
   void set_progress(std::function<void(SimTime, uint64_t)> progress) {

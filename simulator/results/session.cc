@@ -1,0 +1,106 @@
+#include "simulator/results/session.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "simulator/results/measure.h"
+#include "simulator/results/snapshot.h"
+
+namespace carriersim {
+namespace {
+
+// The instants the run pauses at, sorted, each once: expectations' `at:` and timeseries rows.
+std::vector<SimTime> PauseTimes(const Scenario& scenario, const TimeseriesSampler* sampler) {
+  std::vector<SimTime> pauses;
+  for (const Expectation& e : scenario.expectations) {
+    if (e.at >= 0) pauses.push_back(e.at);
+  }
+  if (sampler != nullptr)
+    pauses.insert(pauses.end(), sampler->times().begin(), sampler->times().end());
+  std::sort(pauses.begin(), pauses.end());
+  pauses.erase(std::unique(pauses.begin(), pauses.end()), pauses.end());
+  return pauses;
+}
+
+}  // namespace
+
+Session::Session(const Scenario& scenario, const RunOptions& options)
+    : scenario_(scenario),
+      world_(std::make_unique<World>(scenario, options.seed.value_or(scenario.seed))),
+      expectations_(scenario.expectations.size()) {
+  world_->set_fast_forward(options.fast_forward);
+  if (options.progress) world_->set_progress(options.progress);
+  census_ = std::make_unique<StatusCensus>(world_->directory(), world_->recorder().history().changes);
+  if (options.timeseries) sampler_.emplace(scenario);
+  pauses_ = PauseTimes(scenario, sampler_ ? &*sampler_ : nullptr);
+}
+
+void Session::AdvanceTo(SimTime t) {
+  if (t < now_ || t > scenario_.duration) {
+    throw std::logic_error("a session advanced to " + std::to_string(t) + " from " +
+                           std::to_string(now_));
+  }
+  // A pause at t itself waits: a request at t comes before t's events.
+  while (next_pause_ < pauses_.size() && pauses_[next_pause_] < t) Pause(pauses_[next_pause_++]);
+  world_->RunUntil(t);
+  now_ = t;
+}
+
+// Pausing after instant p: the world then shows everything that happened up to and at it.
+void Session::Pause(SimTime p) {
+  world_->RunUntil(p + 1);
+  census_->AdvanceTo(p);
+  if (sampler_ && std::binary_search(sampler_->times().begin(), sampler_->times().end(), p)) {
+    sampler_->Sample(*world_, *census_, p);
+  }
+  std::optional<Snapshot> snapshot;
+  for (size_t i = 0; i < expectations_.size(); ++i) {
+    if (scenario_.expectations[i].at != p) continue;
+    if (!snapshot) snapshot.emplace(*world_, *census_);
+    expectations_[i] = CheckExpectation(*snapshot, scenario_.expectations[i]);
+  }
+}
+
+RunResult Session::Finish() {
+  const SimTime end = scenario_.duration;
+  if (sampler_ && sampler_->times().back() != end) {
+    sampler_->EndAt(end);
+    pauses_ = PauseTimes(scenario_, &*sampler_);
+    next_pause_ = static_cast<size_t>(
+        std::lower_bound(pauses_.begin(), pauses_.end(), now_) - pauses_.begin());
+  }
+  AdvanceTo(end);
+  // The end's own pause (the last timeseries row) sees the run before it closes.
+  while (next_pause_ < pauses_.size() && pauses_[next_pause_] == end) Pause(pauses_[next_pause_++]);
+  world_->RunToEnd();
+  census_->AdvanceTo(end);
+  auto snapshot = std::make_unique<Snapshot>(*world_, *census_);
+  for (size_t i = 0; i < expectations_.size(); ++i) {
+    if (scenario_.expectations[i].at < 0) {
+      expectations_[i] = CheckExpectation(*snapshot, scenario_.expectations[i]);
+    }
+  }
+  TimeseriesTable table = sampler_ ? sampler_->Finish(*world_) : TimeseriesTable{};
+  return RunResult(std::move(world_), std::move(census_), std::move(snapshot), std::move(table),
+                   std::move(expectations_));
+}
+
+RunResult EndAt(Scenario& scenario, Session& session, SimTime end) {
+  session.AdvanceTo(end);
+  scenario.duration = end;
+  return session.Finish();
+}
+
+RunResult Replay(Scenario& scenario, const std::vector<Request>& requests, SimTime end,
+                 const RunOptions& options) {
+  RunOptions replay = options;
+  replay.fast_forward = false;
+  Session session(scenario, replay);
+  for (const Request& r : requests) {
+    session.AdvanceTo(r.at);
+    session.Perform(r.action);
+  }
+  return EndAt(scenario, session, end);
+}
+
+}  // namespace carriersim
