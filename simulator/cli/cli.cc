@@ -14,7 +14,9 @@ A simulator of an IoT cellular carrier and the devices on it.
 
 commands:
   run FILE [--seed N] [--out DIR] [--no-progress] [--trace] [--max-memory SIZE|N%]
-                                      simulate a scenario and write its reports
+           [--replay requests.jsonl]  simulate a scenario and write its reports
+  serve FILE [--listen HOST:PORT] [--clock real|manual] [--speed X] [--out DIR]
+                                      emulate the scenario's carriers live, over HTTP
   validate [--format text|json|github] [--max-memory SIZE|N%] FILE...
                                       check scenarios or carrier profiles, not running them
   profiles [NAME]                     list the built-in carriers, or show one
@@ -34,7 +36,7 @@ exit codes: 0 ok, 1 expectations failed, 2 usage error, 3 invalid scenario,
 The scenario format is documented in scenarios/README.md.
 )";
 
-constexpr std::string_view kCommands[] = {"run", "validate", "profiles", "bench"};
+constexpr std::string_view kCommands[] = {"run", "validate", "profiles", "bench", "serve"};
 
 int Dispatch(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   if (args.empty()) {
@@ -55,6 +57,7 @@ int Dispatch(const std::vector<std::string>& args, std::ostream& out, std::ostre
   if (command == "validate") return ValidateCommand(rest, out, err);
   if (command == "bench") return BenchCommand(rest, out, err);
   if (command == "profiles") return ProfilesCommand(rest, out, err);
+  if (command == "serve") return ServeCommand(rest, out, err);
   err << "carriersim: unknown command '" << command << "'" << DidYouMean(command, kCommands)
       << "\nsee carriersim --help\n";
   return kExitUsage;

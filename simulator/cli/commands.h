@@ -23,12 +23,14 @@ int RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
 int ValidateCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int BenchCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int ProfilesCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int ServeCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 // The options each subcommand's parser knows; its --help and `carriersim --help` list each one.
 const std::vector<OptionSpec>& RunOptionSpecs();
 const std::vector<OptionSpec>& ValidateOptionSpecs();
 const std::vector<OptionSpec>& BenchOptionSpecs();
 const std::vector<OptionSpec>& ProfilesOptionSpecs();
+const std::vector<OptionSpec>& ServeOptionSpecs();
 
 }  // namespace carriersim
 

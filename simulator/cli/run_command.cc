@@ -19,7 +19,9 @@
 #include "simulator/cli/exit_codes.h"
 #include "simulator/cli/memory_limit.h"
 #include "simulator/cli/progress.h"
+#include "simulator/live/journal.h"
 #include "simulator/results/pipeline.h"
+#include "simulator/results/session.h"
 #include "simulator/scenario/scenario_loader.h"
 
 namespace carriersim {
@@ -27,7 +29,7 @@ namespace {
 
 constexpr const char* kRunHelp =
     R"(usage: carriersim run FILE [--seed N] [--out DIR] [--no-progress] [--trace]
-                          [--max-memory SIZE|N%]
+                          [--max-memory SIZE|N%] [--replay requests.jsonl]
 
 Simulates the scenario in FILE and writes its reports.
 
@@ -41,6 +43,10 @@ options:
                  memory than this: a size (16GB) or a share of the machine's physical memory
                  (default 75%). The error gives the estimate and what drives it (SIMs, status
                  changes and fee lines the timeline and duration make, the timeseries)
+  --replay FILE  play back the journal of a live session (`carriersim serve` writes it to
+                 requests.jsonl in its output folder): its requests act at their times and the
+                 run ends where the session ended, so the reports are the session's, byte for
+                 byte. Errors in the journal are reported as FILE:LINE (exit code 3)
   -h, --help     this help
 
 reports written to the output folder:
@@ -69,7 +75,8 @@ exit codes: 0 ok, 1 an expectation failed, 2 usage error, 3 invalid scenario (or
 )";
 
 const std::vector<OptionSpec> kRunOptions = {
-    {"seed", true}, {"out", true}, {"no-progress", false}, {"trace", false}, {"max-memory", true}};
+    {"seed", true},        {"out", true},        {"no-progress", false},
+    {"trace", false},      {"max-memory", true}, {"replay", true}};
 
 // What the folder says while a run is under way: the message of a run killed before the end.
 constexpr const char* kUnfinished =
@@ -82,6 +89,7 @@ struct RunRequest {
   bool trace = false;
   bool progress = true;
   MemoryLimit memory_limit;
+  std::optional<std::string> replay;  // a live session's requests.jsonl
 };
 
 // Parses run's command line; an exit code if it is wrong or asks for help.
@@ -114,6 +122,10 @@ std::optional<int> ParseRunRequest(const std::vector<std::string>& args, std::os
   request->scenario_file = parsed.positional[0];
   request->out_dir = parsed.Get("out");
   request->trace = parsed.Has("trace");
+  request->replay = parsed.Get("replay");
+  if (request->replay && request->replay->empty()) {
+    return UsageError(err, "run", "--replay needs a journal file (requests.jsonl)");
+  }
   request->progress = !parsed.Has("no-progress") && ProgressWanted();
   return std::nullopt;
 }
@@ -188,9 +200,9 @@ int FailLoad(const RunRequest& request, const LoadResult& loaded, const Diagnost
 }
 
 // Runs the scenario, streaming the trace (with --trace) into `staging`.
-std::optional<RunResult> Simulate(const Scenario& scenario, const RunRequest& request,
-                                  const StagingFolder& staging, uint64_t* bytes_left,
-                                  std::string* error) {
+std::optional<RunResult> Simulate(Scenario& scenario, const RunRequest& request,
+                                  const ReplayScript* replay, const StagingFolder& staging,
+                                  uint64_t* bytes_left, std::string* error) {
   RunOptions options;
   options.seed = request.seed.value_or(scenario.seed);
   std::optional<ProgressLine> progress;
@@ -208,7 +220,8 @@ std::optional<RunResult> Simulate(const Scenario& scenario, const RunRequest& re
       trace_file.Write(trace_line);
     };
   }
-  RunResult run = RunScenario(scenario, options);
+  RunResult run = replay != nullptr ? Replay(scenario, replay->requests, replay->end, options)
+                                    : RunScenario(scenario, options);
   if (progress) progress->Finish();
   if (request.trace && !trace_file.Close(error)) return std::nullopt;
   return run;
@@ -226,13 +239,14 @@ void PrintOutcome(const RunResult& run, double seconds, const std::string& out_d
 }
 
 // Runs the scenario into `staging` and swaps it into place: the exit code.
-int SimulateInto(OutputFolder& folder, StagingFolder* staging, const Scenario& scenario,
-                 const RunRequest& request, const ReportWriteOptions& write_options,
+int SimulateInto(OutputFolder& folder, StagingFolder* staging, Scenario& scenario,
+                 const RunRequest& request, const ReplayScript* replay, const ReportWriteOptions& write_options,
                  std::ostream& out, std::ostream& err) {
   const auto started = std::chrono::steady_clock::now();  // for the console only
   uint64_t bytes_left = write_options.fail_after_bytes;
   std::string error;
-  const std::optional<RunResult> run = Simulate(scenario, request, *staging, &bytes_left, &error);
+  const std::optional<RunResult> run =
+      Simulate(scenario, request, replay, *staging, &bytes_left, &error);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (!run || !WriteReports(*run, *staging, &bytes_left, &error) ||
@@ -272,9 +286,21 @@ int RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
   RunRequest request;
   if (const std::optional<int> code = ParseRunRequest(args, out, err, &request)) return *code;
   Diagnostics diag;
-  const LoadResult loaded = LoadScenarioFile(request.scenario_file, diag);
+  LoadResult loaded = LoadScenarioFile(request.scenario_file, diag);
   if (!loaded.scenario) return FailLoad(request, loaded, diag, err);
-  const Scenario& scenario = *loaded.scenario;
+  Scenario& scenario = *loaded.scenario;
+  std::optional<ReplayScript> replay;
+  if (request.replay) {
+    std::string text, error;
+    if (!ReadFile(*request.replay, &text, &error)) {
+      diag.Error({*request.replay, 0, 0}, error);
+      LoadResult unreadable;
+      unreadable.io_error = true;
+      return FailLoad(request, unreadable, diag, err);
+    }
+    replay = ReadJournal(*request.replay, text, scenario, diag);
+    if (!replay) return FailLoad(request, LoadResult{}, diag, err);
+  }
   // Refused before anything of the run is allocated, as an invalid scenario is.
   if (std::string refusal = MemoryRefusalFor(scenario, request.memory_limit); !refusal.empty()) {
     diag.Error({request.scenario_file, 0, 0}, std::move(refusal));
@@ -294,7 +320,8 @@ int RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
     return kExitIoError;
   }
   try {
-    return SimulateInto(folder, &staging, scenario, request, write_options, out, err);
+    return SimulateInto(folder, &staging, scenario, request, replay ? &*replay : nullptr,
+                        write_options, out, err);
   } catch (const NoProgressError& e) {
     return StopRun(folder, &staging, scenario, e.what(), err);
   } catch (const FeeOverflow& e) {

@@ -9,23 +9,6 @@
 namespace carriersim {
 namespace {
 
-void InstallTrace(World& world, const std::function<void(const TraceRecord&)>& trace) {
-  world.set_trace([&world, trace](const Event& e) {
-    TraceRecord r;
-    r.directory = &world.directory();
-    r.time = e.time;
-    r.event = EventName(e);
-    if (e.entity != kTimelineEntity) {
-      const DeviceId d = DeviceOfEntity(e.entity);
-      r.device = true;
-      r.sim = d;
-      r.modem = ModemStateName(world.devices().modem(d));
-      r.status = &world.directory().ProfileOf(d).statuses[world.network().status(d)].name;
-    }
-    trace(r);
-  });
-}
-
 // Billing knows a SIM by its number and a time by the run's clock: when a fee that does not fit
 // stops the run, the error names them as the reports do.
 [[noreturn]] void ThrowNamed(const Scenario& scenario, const FeeOverflow& e) {
@@ -41,7 +24,6 @@ void InstallTrace(World& world, const std::function<void(const TraceRecord&)>& t
 
 RunResult Run(const Scenario& scenario, const RunOptions& options) {
   Session session(scenario, options);
-  if (options.trace) InstallTrace(session.world(), options.trace);
   return session.Finish();
 }
 

@@ -22,6 +22,23 @@ std::vector<SimTime> PauseTimes(const Scenario& scenario, const TimeseriesSample
   return pauses;
 }
 
+void InstallTrace(World& world, const std::function<void(const TraceRecord&)>& trace) {
+  world.set_trace([&world, trace](const Event& e) {
+    TraceRecord r;
+    r.directory = &world.directory();
+    r.time = e.time;
+    r.event = EventName(e);
+    if (e.entity != kTimelineEntity) {
+      const DeviceId d = DeviceOfEntity(e.entity);
+      r.device = true;
+      r.sim = d;
+      r.modem = ModemStateName(world.devices().modem(d));
+      r.status = &world.directory().ProfileOf(d).statuses[world.network().status(d)].name;
+    }
+    trace(r);
+  });
+}
+
 }  // namespace
 
 Session::Session(const Scenario& scenario, const RunOptions& options)
@@ -30,6 +47,7 @@ Session::Session(const Scenario& scenario, const RunOptions& options)
       expectations_(scenario.expectations.size()) {
   world_->set_fast_forward(options.fast_forward);
   if (options.progress) world_->set_progress(options.progress);
+  if (options.trace) InstallTrace(*world_, options.trace);
   census_ = std::make_unique<StatusCensus>(world_->directory(), world_->recorder().history().changes);
   if (options.timeseries) sampler_.emplace(scenario);
   pauses_ = PauseTimes(scenario, sampler_ ? &*sampler_ : nullptr);

@@ -74,7 +74,8 @@ TEST_CASE("hardening: the help lists every option the parser knows, and every ex
   for (const CommandOptions& c : {CommandOptions{"run", RunOptionSpecs()},
                                   CommandOptions{"validate", ValidateOptionSpecs()},
                                   CommandOptions{"bench", BenchOptionSpecs()},
-                                  CommandOptions{"profiles", ProfilesOptionSpecs()}}) {
+                                  CommandOptions{"profiles", ProfilesOptionSpecs()},
+                                  CommandOptions{"serve", ServeOptionSpecs()}}) {
     const test::CliResult help = Cli({c.command, "--help"});
     REQUIRE(help.code == 0);
     const std::string usage = Paragraph(help.out, "usage:");

@@ -1,0 +1,215 @@
+#include "simulator/live/server.h"
+
+#include <asio.hpp>
+#include <csignal>
+#include <restinio/all.hpp>
+
+#include "reports/output_folder.h"
+#include "simulator/live/apis.h"
+#include "simulator/live/live_reports.h"
+
+namespace carriersim {
+namespace {
+
+using Traits = restinio::default_single_thread_traits_t;
+using RestServer = restinio::http_server_t<Traits>;
+
+// RESTinio's request as plain data; false (with `why`) for a path that does not decode.
+bool ToHttpRequest(const restinio::request_handle_t& req, HttpRequest* r, std::string* why) {
+  const auto& h = req->header();
+  r->method = h.method().c_str();
+  r->path = std::string(h.path());
+  std::string_view rest = r->path;
+  while (!rest.empty()) {
+    const size_t slash = rest.find('/');
+    const std::string_view part = rest.substr(0, slash);
+    rest = slash == std::string_view::npos ? std::string_view() : rest.substr(slash + 1);
+    if (part.empty()) continue;
+    std::string decoded;
+    if (!PercentDecode(part, false, &decoded)) return (*why = "malformed path", false);
+    r->segments.push_back(std::move(decoded));
+  }
+  if (!ParseForm(h.query(), &r->query)) return (*why = "malformed query string", false);
+  h.for_each_field([&](const auto& f) {
+    std::string name(f.name());
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    r->headers.emplace_back(std::move(name), std::string(f.value()));
+  });
+  r->body = req->body();
+  return true;
+}
+
+restinio::request_handling_status_t Respond(const restinio::request_handle_t& req,
+                                            const HttpResponse& response) {
+  auto builder = req->create_response(restinio::http_status_line_t(
+      restinio::http_status_code_t(static_cast<std::uint16_t>(response.status)), ""));
+  builder.append_header(restinio::http_field::content_type, response.content_type);
+  for (const auto& [name, value] : response.headers) builder.append_header(name, value);
+  builder.set_body(response.body);
+  return builder.done();
+}
+
+// The session and what drives it: the server, the wake-up timer, signals, webhooks.
+class Server {
+ public:
+  Server(const Scenario& scenario, const ServeOptions& options, std::ostream& out,
+         std::ostream& err)
+      : options_(options),
+        out_(out),
+        err_(err),
+        live_(scenario, options.clock, options.speed),
+        wake_(io_),
+        signals_(io_, SIGINT, SIGTERM) {
+    hooks_.snapshot = [this] { return Snapshot(); };
+    hooks_.shutdown = [this] { asio::post(io_, [this] { Shutdown("POST /_carriersim/shutdown"); }); };
+  }
+
+  bool Run() {
+    std::string error;
+    if (!folder_.Open(options_.out_dir, &error)) {
+      err_ << "carriersim serve: " << error << "\n";
+      return false;
+    }
+    try {
+      server_ = std::make_unique<RestServer>(restinio::external_io_context(io_), Settings());
+      server_->open_sync();
+    } catch (const std::exception& e) {
+      err_ << "carriersim serve: cannot listen on " << options_.host << ":" << options_.port
+           << ": " << e.what() << "\n";
+      return false;
+    }
+    PrintBanner();
+    signals_.async_wait([this](const asio::error_code& ec, int signal) {
+      if (!ec) Shutdown(signal == SIGINT ? "SIGINT" : "SIGTERM");
+    });
+    Step();
+    io_.run();
+    return ok_;
+  }
+
+ private:
+  restinio::server_settings_t<Traits> Settings() {
+    restinio::server_settings_t<Traits> s;
+    s.address(options_.host).port(options_.port);
+    // Bodies past the API limit are answered 413 by Route; far past it, RESTinio drops the
+    // connection before buffering more.
+    s.incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}.max_body_size(16 * kMaxRequestBody));
+    s.read_next_http_message_timelimit(std::chrono::seconds(60));
+    s.acceptor_post_bind_hook([this](asio::ip::tcp::acceptor& a) { port_ = a.local_endpoint().port(); });
+    s.request_handler([this](const restinio::request_handle_t& req) { return Handle(req); });
+    return s;
+  }
+
+  restinio::request_handling_status_t Handle(const restinio::request_handle_t& req) {
+    HttpRequest request;
+    std::string why;
+    HttpResponse response = ToHttpRequest(req, &request, &why)
+                                ? Route(live_, hooks_, request)
+                                : ApiError("", 400, "bad-request", why);
+    const auto status = Respond(req, response);
+    Step();
+    return status;
+  }
+
+  // After anything happened: world to the clock's time, webhooks out, timer for what is next.
+  void Step() {
+    if (stopping_) return;
+    live_.Sync();
+    for (OutgoingRequest& r : live_.TakeOutbox()) SendOut(std::move(r));
+    wake_.cancel();
+    if (options_.clock == LiveClock::Mode::kManual) return;
+    const SimTime next = live_.NextWake();
+    const auto at = live_.clock().WallAt(next == kNever ? live_.clock().end() : next);
+    if (at == LiveClock::Wall::max()) return;
+    wake_.expires_at(at);
+    wake_.async_wait([this](const asio::error_code& ec) {
+      if (!ec) Step();
+    });
+  }
+
+  void SendOut(OutgoingRequest r) {
+    // TODO(issue 13): delivered by webhook_client (being written); recorded as not sent.
+    live_.RecordDelivery(Delivery{r.at, r.spec.url, r.spec.method, r.reason, 0, 0, "not sent"});
+  }
+
+  std::string Snapshot() {
+    Scenario copy;
+    const RunResult run = live_.Snapshot(&copy);
+    std::string error;
+    PublishLiveReports(run, live_.JournalText(), live_.deliveries(), folder_, &error);
+    return error;
+  }
+
+  void Shutdown(const std::string& why) {
+    if (stopping_) return;
+    live_.Sync();
+    stopping_ = true;
+    wake_.cancel();
+    signals_.cancel();
+    out_ << "carriersim serve: " << why << " at " << live_.NowText() << ": writing the reports\n";
+    const std::string journal = live_.JournalText();
+    const RunResult run = live_.Stop();
+    std::string error;
+    if (!PublishLiveReports(run, journal, live_.deliveries(), folder_, &error)) {
+      err_ << "carriersim serve: " << error << "\n";
+      ok_ = false;
+    } else {
+      out_ << "carriersim serve: reports in " << options_.out_dir << "/\n";
+    }
+    out_.flush();
+    server_->close_sync();
+    io_.stop();
+  }
+
+  void PrintBanner();
+
+  ServeOptions options_;
+  std::ostream& out_;
+  std::ostream& err_;
+  asio::io_context io_;
+  LiveService live_;
+  asio::steady_timer wake_;
+  asio::signal_set signals_;
+  OutputFolder folder_;
+  ControlHooks hooks_;
+  std::unique_ptr<RestServer> server_;
+  uint16_t port_ = 0;
+  bool stopping_ = false;
+  bool ok_ = true;
+};
+
+void Server::PrintBanner() {
+  const Scenario& s = live_.scenario();
+  const std::string base = "http://" + options_.host + ":" + std::to_string(port_);
+  out_ << "carriersim serve: " << s.name << " (" << s.file << "), clock "
+       << (options_.clock == LiveClock::Mode::kManual ? std::string("manual")
+                                                      : "real x" + std::to_string(options_.speed))
+       << ", from " << live_.NowText() << "\n";
+  for (uint32_t c = 0; c < s.carriers.size(); ++c) {
+    const std::string& style = s.carriers[c].profile.api.style;
+    if (style.empty()) continue;
+    const std::string path = style == "hologram" ? "/api/1" : "/v1";
+    out_ << "  " << style << " API of carrier " << s.carriers[c].name << ": " << base << path;
+    for (const ApiUser& u : s.live.users) {
+      if (u.carrier == c) out_ << "\n    user " << u.name << " / " << u.secret << " (" << u.role << ")";
+    }
+    out_ << "\n";
+  }
+  out_ << "  control API: " << base << "/_carriersim/ (Authorization: Bearer "
+       << live_.access().control_key() << ")\n"
+       << "  metrics: " << base << "/_carriersim/metrics\n"
+       << "  reports, journal and webhooks.csv go to " << options_.out_dir
+       << "/ on Ctrl-C, SIGTERM or POST /_carriersim/shutdown\n"
+       << "listening on " << base << "\n";
+  out_.flush();
+}
+
+}  // namespace
+
+int Serve(const Scenario& scenario, const ServeOptions& options, std::ostream& out,
+          std::ostream& err) {
+  Server server(scenario, options, out, err);
+  return server.Run() ? 0 : 4;
+}
+
+}  // namespace carriersim
