@@ -11,10 +11,13 @@
 set -euo pipefail
 repo="$(cd "$(dirname "$0")" && pwd)"
 
-# Debian 12 packages: the compilers and build tools, and the libraries carriersim uses. clang
-# and its runtime (libFuzzer, the sanitizers) are for the checking build of `test` only.
-packages=(g++ cmake make libasio-dev libyaml-cpp-dev nlohmann-json3-dev catch2)
-check_packages=(clang-14 libclang-rt-14-dev)
+# Debian 12 packages: the compilers and build tools, and the libraries carriersim uses (RESTinio
+# and what it needs, for `carriersim serve`). clang and its runtime (libFuzzer, the sanitizers)
+# are for the checking build of `test` only, as are the live-mode tests' real clients (curl,
+# python3 and the Twilio helper library) and wrk (tests/bench/live_load.sh).
+packages=(g++ cmake make libasio-dev libyaml-cpp-dev nlohmann-json3-dev catch2
+          librestinio-dev libfmt-dev libhttp-parser-dev)
+check_packages=(clang-14 libclang-rt-14-dev curl python3 python3-twilio wrk)
 
 usage() {
   cat <<'EOF'

@@ -26,6 +26,7 @@
 #include "simulator/live/clock.h"
 #include "simulator/live/sim_ids.h"
 #include "simulator/results/session.h"
+#include "simulator/world/world.h"
 
 namespace carriersim {
 

@@ -4,6 +4,8 @@
 #include <stdexcept>
 
 #include "simulator/results/measure.h"
+#include "simulator/results/sampler.h"
+#include "simulator/world/world.h"
 #include "simulator/results/snapshot.h"
 
 namespace carriersim {
@@ -49,9 +51,15 @@ Session::Session(const Scenario& scenario, const RunOptions& options)
   if (options.progress) world_->set_progress(options.progress);
   if (options.trace) InstallTrace(*world_, options.trace);
   census_ = std::make_unique<StatusCensus>(world_->directory(), world_->recorder().history().changes);
-  if (options.timeseries) sampler_.emplace(scenario);
-  pauses_ = PauseTimes(scenario, sampler_ ? &*sampler_ : nullptr);
+  if (options.timeseries) sampler_ = std::make_unique<TimeseriesSampler>(scenario);
+  pauses_ = PauseTimes(scenario, sampler_.get());
 }
+
+Session::~Session() = default;
+
+Outcome Session::Perform(const TimelineAction& action) { return world_->Perform(action, now_); }
+
+SimTime Session::NextEventTime() { return world_->NextEventTime(); }
 
 void Session::AdvanceTo(SimTime t) {
   if (t < now_ || t > scenario_.duration) {
@@ -83,7 +91,7 @@ RunResult Session::Finish() {
   const SimTime end = scenario_.duration;
   if (sampler_ && sampler_->times().back() != end) {
     sampler_->EndAt(end);
-    pauses_ = PauseTimes(scenario_, &*sampler_);
+    pauses_ = PauseTimes(scenario_, sampler_.get());
     next_pause_ = static_cast<size_t>(
         std::lower_bound(pauses_.begin(), pauses_.end(), now_) - pauses_.begin());
   }

@@ -17,12 +17,15 @@
 #include <string>
 #include <vector>
 
+#include "simulator/network/outcome.h"
 #include "simulator/results/pipeline.h"
 #include "simulator/results/run_result.h"
-#include "simulator/results/sampler.h"
-#include "simulator/world/world.h"
+#include "simulator/scenario/model.h"
 
 namespace carriersim {
+
+class World;
+class TimeseriesSampler;
 
 // A request from outside the scenario file, as a live session's journal keeps it: an action on
 // one SIM (or on cells, the core, an account) at a simulated time, and who asked.
@@ -41,6 +44,7 @@ class Session {
   Session(const Scenario& scenario, const RunOptions& options);
   Session(const Session&) = delete;
   Session& operator=(const Session&) = delete;
+  ~Session();
 
   // The time reached: every event before it has been handled.
   SimTime now() const { return now_; }
@@ -48,9 +52,9 @@ class Session {
   // timeseries row is due. REQUIRES: now() <= t <= the scenario's duration.
   void AdvanceTo(SimTime t);
   // A request at now() (Timeline::Perform).
-  Outcome Perform(const TimelineAction& action) { return world_->Perform(action, now_); }
+  Outcome Perform(const TimelineAction& action);
   // When the next event is due (kNever: none before the end).
-  SimTime NextEventTime() { return world_->NextEventTime(); }
+  SimTime NextEventTime();
 
   const World& world() const { return *world_; }
   World& world() { return *world_; }
@@ -65,7 +69,7 @@ class Session {
   const Scenario& scenario_;
   std::unique_ptr<World> world_;
   std::unique_ptr<StatusCensus> census_;
-  std::optional<TimeseriesSampler> sampler_;
+  std::unique_ptr<TimeseriesSampler> sampler_;  // null: no timeseries
   std::vector<ExpectationResult> expectations_;
   std::vector<SimTime> pauses_;  // sorted: expectations' `at:` and timeseries rows
   size_t next_pause_ = 0;

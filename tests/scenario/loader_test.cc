@@ -299,8 +299,8 @@ TEST_CASE("overrides are checked against the profile, with the scenario's positi
                       "prices cannot be negative",
                       "11:44: error: plans.plan01s.renewal.after: expected text, got a mapping",
                       "12:7: error: unknown key 'rulez' (did you mean 'rules'?); expected "
-                      "'account-termination', 'carrier', 'counters', 'description', 'initial', "
-                      "'network', 'plans', 'prices', 'rules', 'statuses', 'storm', 'title', "
+                      "'account-termination', 'api', 'carrier', 'counters', 'description', "
+                      "'initial', 'network', 'plans', 'prices', 'rules', 'statuses', 'storm', 'title', "
                       "'usage-limit' or 'verbs'"});
   // A value of the wrong form is reported where the scenario wrote it.
   const std::vector<std::string> value =
