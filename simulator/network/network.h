@@ -119,6 +119,7 @@ class Network {
   SimTime online_ms(SimId sim) const { return subs_.online_ms[sim]; }
   int64_t sms_sent(SimId sim) const { return subs_.sms_sent[sim]; }
   int64_t commands_received(SimId sim) const { return subs_.commands_received[sim]; }
+  bool termination_protected(SimId sim) const { return subs_.Has(sim, kTerminationProtection); }
   // Counter `c` of the SIM's profile at `now` (accounting the SIM up to then).
   int64_t ReadCounter(SimId sim, CounterId c, SimTime now) {
     Account(sim, now);

@@ -68,6 +68,9 @@ class ScenarioLoader {
   void ReadLive(const Field& live);
   void ReadApiUsers(const Field& users);
   void ReadEventHandlers(const Field& handlers);
+  bool ReadHandlerRule(const Field& rule, const CarrierProfile& profile, EventHandlerSpec* handler);
+  bool ReadHandlerAction(const Field& entry, const CarrierProfile& profile, HandlerAction* action);
+  bool ReadWebhook(const Field& f, WebhookSpec* webhook);
   // expect_loader.cc
   void ReadExpectations(const Field& expect, bool have_duration);
   bool ReadExpectScope(MapFields& fields, const MetricDef& def, ExpectScope* scope);
