@@ -17,6 +17,7 @@
 
 #include <chrono>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -84,6 +85,14 @@ class LiveService {
   SimTime NextWake();
 
   void AddObserver(LiveObserver observer) { observers_.push_back(std::move(observer)); }
+  // What an API keeps between requests (KORE's pending callbacks): one object per name, made on
+  // first use, kept by Reset() (the API's observer clears it). One type per name.
+  template <typename T>
+  T& ApiState(const std::string& name) {
+    std::shared_ptr<void>& slot = api_state_[name];
+    if (!slot) slot = std::make_shared<T>();
+    return *static_cast<T*>(slot.get());
+  }
   void Send(OutgoingRequest request) { outbox_.push_back(std::move(request)); }
   std::vector<OutgoingRequest> TakeOutbox() { return std::exchange(outbox_, {}); }
   void RecordDelivery(Delivery d) { deliveries_.push_back(std::move(d)); }
@@ -122,6 +131,7 @@ class LiveService {
   };
   std::vector<Scheduled> scheduled_;
   std::vector<LiveObserver> observers_;
+  std::map<std::string, std::shared_ptr<void>, std::less<>> api_state_;
   std::vector<OutgoingRequest> outbox_;
   std::vector<Delivery> deliveries_;
   std::shared_ptr<SoracomState> soracom_;

@@ -113,6 +113,8 @@ class Network {
   StatusId status(SimId sim) const { return subs_.status[sim]; }
   StatusId stable(SimId sim) const { return subs_.stable[sim]; }
   SimTime stable_since(SimId sim) const { return subs_.stable_since[sim]; }
+  // Where a verb `to: previous` leads (KOR-7 restore).
+  StatusId previous(SimId sim) const { return subs_.previous[sim]; }
   bool online(SimId sim) const { return subs_.online[sim]; }
   int64_t uplink_bytes(SimId sim) const { return subs_.uplink_bytes[sim]; }
   int64_t downlink_bytes(SimId sim) const { return subs_.downlink_bytes[sim]; }
