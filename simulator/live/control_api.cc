@@ -186,7 +186,6 @@ HttpResponse StartOutage(LiveService& live, const Json& body, const std::string&
     up.kind = ActionKind::kCellRestore;
   }
   down.until = up.at = std::min(live.now() + length, live.clock().end());
-  down.text = up.text = "outage (control API)";
   live.Act(down, "control", who);
   live.Schedule(down.until, up, who);
   return Ok(Json{{"from", live.NowText()},

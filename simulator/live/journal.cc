@@ -79,7 +79,7 @@ class LineReader {
     r->action.at = r->at;
     r->action.role = j_.contains("role") ? Text("role") : "owner";
     r->action.channel = j_.contains("channel") ? Text("channel") : "api";
-    r->action.text = action + " (" + r->api + ")";
+    r->action.text = RequestText(r->action.kind, r->api);
     if (AddressesSim(r->action.kind)) {
       if (std::string why = ReadSim(&r->action); !why.empty()) return why;
     }
@@ -176,6 +176,10 @@ class LineReader {
 };
 
 }  // namespace
+
+std::string RequestText(ActionKind kind, std::string_view api) {
+  return std::string(KindNameOf(kind)) + " (" + std::string(api) + ")";
+}
 
 std::string JournalLine(const Scenario& s, const Request& r) {
   const TimelineAction& a = r.action;

@@ -14,6 +14,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "simulator/base/diagnostics.h"
@@ -21,6 +22,9 @@
 
 namespace carriersim {
 
+// How reports name what a request did (a mass event's "cell-outage (control)"): the same in the
+// live session and in its replay, which reads only the journal.
+std::string RequestText(ActionKind kind, std::string_view api);
 // One request as a journal line, without the line break.
 std::string JournalLine(const Scenario& scenario, const Request& request);
 // The last line: when the session ended.

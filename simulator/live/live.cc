@@ -52,6 +52,7 @@ void LiveService::RunDueScheduled() {
 Outcome LiveService::Act(const TimelineAction& action, std::string_view api, std::string_view who) {
   Request request{session_->now(), action, std::string(api), std::string(who)};
   request.action.at = request.at;
+  request.action.text = RequestText(action.kind, api);
   const Outcome outcome = session_->Perform(request.action);
   if (outcome.result != VerbResult::kRefused) requests_.push_back(std::move(request));
   Notify();

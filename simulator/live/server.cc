@@ -6,7 +6,9 @@
 
 #include "reports/output_folder.h"
 #include "simulator/live/apis.h"
+#include "simulator/live/event_handlers.h"
 #include "simulator/live/live_reports.h"
+#include "simulator/live/webhook_client.h"
 
 namespace carriersim {
 namespace {
@@ -62,6 +64,7 @@ class Server {
         signals_(io_, SIGINT, SIGTERM) {
     hooks_.snapshot = [this] { return Snapshot(); };
     hooks_.shutdown = [this] { asio::post(io_, [this] { Shutdown("POST /_carriersim/shutdown"); }); };
+    InstallEventHandlers(live_);
   }
 
   bool Run() {
@@ -127,9 +130,12 @@ class Server {
     });
   }
 
+  // Deliveries still under way when the session stops are recorded as they stand: not waited
+  // for, as a receiver that never answers must not hold the reports back.
   void SendOut(OutgoingRequest r) {
-    // TODO(issue 13): delivered by webhook_client (being written); recorded as not sent.
-    live_.RecordDelivery(Delivery{r.at, r.spec.url, r.spec.method, r.reason, 0, 0, "not sent"});
+    const WebhookPolicy policy{options_.webhook_timeout_ms, options_.webhook_attempts,
+                               options_.webhook_backoff_ms};
+    Deliver(io_, std::move(r), policy, [this](Delivery d) { live_.RecordDelivery(std::move(d)); });
   }
 
   std::string Snapshot() {
