@@ -123,7 +123,8 @@ bool ScenarioLoader::ReadHandlerRule(const Field& rule, const CarrierProfile& pr
     fields.Finish();
     return false;
   }
-  // Each type takes its own keys: another's is an error, not silently ignored.
+  // Each type takes its own keys: another's is an error, not silently ignored (every misplaced
+  // key is reported, hence both checks run).
   const auto refuse = [&](const Field& f, const char* key) {
     if (f.present()) reader_.Error(f, std::string(key) + " does not apply to a " + *kind + " rule");
     return !f.present();
@@ -131,7 +132,8 @@ bool ScenarioLoader::ReadHandlerRule(const Field& rule, const CarrierProfile& pr
   bool ok = true;
   if (*kind == "status-change") {
     handler->rule = Rule::kStatusChange;
-    ok = refuse(online, "online") & refuse(above, "above");
+    const bool a = refuse(online, "online"), b = refuse(above, "above");
+    ok = a && b;
     if (to.present()) {
       const std::optional<std::string> status = reader_.Name(to);
       if (status) handler->status = profile.FindStatus(*status);
@@ -143,14 +145,16 @@ bool ScenarioLoader::ReadHandlerRule(const Field& rule, const CarrierProfile& pr
     }
   } else if (*kind == "session-status") {
     handler->rule = Rule::kSessionStatus;
-    ok = refuse(to, "to") & refuse(above, "above");
+    const bool a = refuse(to, "to"), b = refuse(above, "above");
+    ok = a && b;
     if (!online.present()) reader_.Error(rule, "a session-status rule needs online: true|false");
     const std::optional<bool> value = online.present() ? reader_.Bool(online) : std::nullopt;
     handler->online = value.value_or(true);
     ok = ok && value.has_value();
   } else {
     handler->rule = *kind == "daily-traffic" ? Rule::kDailyTraffic : Rule::kMonthlyTraffic;
-    ok = refuse(to, "to") & refuse(online, "online");
+    const bool a = refuse(to, "to"), b = refuse(online, "online");
+    ok = a && b;
     if (!above.present()) reader_.Error(rule, "a traffic rule needs above: SIZE (e.g. 10MB)");
     const std::optional<int64_t> bytes = above.present() ? reader_.DataSize(above) : std::nullopt;
     if (bytes && *bytes <= 0) reader_.Error(above, "above must be more than 0");
