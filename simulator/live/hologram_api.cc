@@ -212,10 +212,10 @@ HttpResponse ActOnEach(HologramCall& call, TimelineAction action, const std::vec
   int64_t accepted = 0;
   std::optional<Outcome> first_refusal;
   for (const SimId sim : sims) {
-    TimelineAction a = action;
-    const TimelineAction on = SimAction(call.live.world(), sim, action.kind, call.user);
-    a.target = on.target;
-    a.text = on.text;
+    // The caller's role and the API's channel with what `action` asks.
+    TimelineAction a = SimAction(call.live.world(), sim, action.kind, call.user);
+    a.verb = action.verb;
+    a.amount = action.amount;
     const Outcome outcome = call.live.Act(a, "hologram", call.user.name);
     if (outcome.refusal == Refusal::kRole) return Error(403, outcome.reason);
     Json r;
