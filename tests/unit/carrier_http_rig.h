@@ -6,9 +6,8 @@
 
 #include <chrono>
 #include <memory>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "simulator/live/apis.h"
 #include "tests/test_util.h"

@@ -68,8 +68,8 @@ int64_t DeviceOf(LiveService& live, int64_t index) {
 }
 
 std::string StateOf(LiveService& live, int64_t device) {
-  return BodyOf(Get(live, "/api/1/devices/" + std::to_string(device)))["data"]["links"]
-      ["cellular"][0]["state"];
+  return BodyOf(Get(
+      live, "/api/1/devices/" + std::to_string(device)))["data"]["links"]["cellular"][0]["state"];
 }
 
 TEST_CASE("Hologram API: API key by Basic apikey or query, 401 otherwise") {
@@ -149,15 +149,17 @@ TEST_CASE("Hologram API: pause and live one device, the history has each change 
 TEST_CASE("HOL-4 a member may not deactivate, and nothing changes") {
   LiveRig rig(kScenario);
   LiveService& live = *rig.live;
-  const json body = {{"state", "deactivate"}, {"deviceids", {DeviceOf(live, 0), DeviceOf(live, 1)}}};
+  const json body = {{"state", "deactivate"},
+                     {"deviceids", {DeviceOf(live, 0), DeviceOf(live, 1)}}};
   RequireError(Post(live, "/api/1/devices/batch/state?orgid=" + std::to_string(kOrg), body,
                     Key("key-member")),
                403);
   REQUIRE(StateOf(live, DeviceOf(live, 0)) == "LIVE");
   REQUIRE(live.journaled() == 0);
   // A member may pause.
-  REQUIRE(Post(live, "/api/1/devices/state", {{"state", "pause"}, {"deviceids", {DeviceOf(live, 0)}}},
-               Key("key-member")).status == 200);
+  REQUIRE(Post(live, "/api/1/devices/state",
+               {{"state", "pause"}, {"deviceids", {DeviceOf(live, 0)}}}, Key("key-member"))
+              .status == 200);
   REQUIRE(StateOf(live, DeviceOf(live, 0)) == "PAUSED-USER");
 }
 
@@ -167,8 +169,9 @@ TEST_CASE("HOL-3 the batch API deactivates more than 10 devices at once") {
   json ids = json::array();
   for (int64_t i = 0; i < 12; ++i) ids.push_back(DeviceOf(live, i));
   const std::string batch = "/api/1/devices/batch/state?orgid=" + std::to_string(kOrg);
-  RequireError(Post(live, "/api/1/devices/batch/state", {{"state", "deactivate"}, {"deviceids", ids}}),
-               400);  // orgid is required
+  RequireError(
+      Post(live, "/api/1/devices/batch/state", {{"state", "deactivate"}, {"deviceids", ids}}),
+      400);  // orgid is required
   RequireError(Post(live, "/api/1/devices/batch/state?orgid=" + std::to_string(kOrg + 1),
                     {{"state", "deactivate"}, {"deviceids", ids}}),
                403);
@@ -191,8 +194,9 @@ TEST_CASE("Hologram API: a batch with some devices refused says which, per devic
   LiveService& live = *rig.live;
   const std::string one = "/api/1/devices/" + std::to_string(DeviceOf(live, 1)) + "/state";
   REQUIRE(Post(live, one, {{"state", "deactivate"}}).status == 200);
-  const HttpResponse r = Post(live, "/api/1/devices/state",
-                              {{"state", "pause"}, {"deviceids", {DeviceOf(live, 0), DeviceOf(live, 1)}}});
+  const HttpResponse r =
+      Post(live, "/api/1/devices/state",
+           {{"state", "pause"}, {"deviceids", {DeviceOf(live, 0), DeviceOf(live, 1)}}});
   REQUIRE(r.status == 200);
   const json data = BodyOf(r)["data"];
   REQUIRE(data["accepted"] == 1);
@@ -208,8 +212,8 @@ TEST_CASE("Hologram API: a batch with some devices refused says which, per devic
                     {{"state", "pause"}, {"deviceids", {DeviceOf(live, 2), DeviceOf(live, 12)}}}),
                404);
   RequireError(Post(live, "/api/1/devices/state", {{"state", "pause"}, {"deviceids", {"x"}}}), 404);
-  RequireError(Post(live, "/api/1/devices/state", {{"state", "pause"}, {"deviceids", json::array()}}),
-               400);
+  RequireError(
+      Post(live, "/api/1/devices/state", {{"state", "pause"}, {"deviceids", json::array()}}), 400);
   RequireError(Post(live, "/api/1/devices/state", {{"state", "pause"}}), 400);
   RequireError(Post(live, "/api/1/devices/state", json::array()), 400);
   REQUIRE(live.journaled() == before);
@@ -245,8 +249,8 @@ TEST_CASE("Hologram API: a key of another organization never reaches these devic
   REQUIRE(list["data"][0]["orgid"] == kOrg + 1);
   RequireError(Get(live, "/api/1/devices/" + std::to_string(DeviceOf(live, 0)), Key("key-other")),
                404);
-  RequireError(Post(live, "/api/1/devices/state", {{"state", "pause"}, {"deviceids", {DeviceOf(live, 0)}}},
-                    Key("key-other")),
+  RequireError(Post(live, "/api/1/devices/state",
+                    {{"state", "pause"}, {"deviceids", {DeviceOf(live, 0)}}}, Key("key-other")),
                404);
   REQUIRE(StateOf(live, DeviceOf(live, 0)) == "LIVE");
 }

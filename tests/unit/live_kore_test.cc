@@ -2,7 +2,6 @@
 // clock: auth, lists and paging, fetch, status changes through `updating` and `scheduled`
 // (KOR-5) with their callbacks, usage and data sessions, and every error's shape.
 #include <algorithm>
-
 #include <catch2/catch.hpp>
 
 #include "tests/unit/carrier_http_rig.h"
@@ -86,9 +85,10 @@ TEST_CASE("KORE API: Basic auth, Bearer tokens, and 401 in Twilio's shape") {
   RequireError(Get(live, "/v1/Sims", Auth("ACowner", "wrong")), 401, 20003);
   RequireError(Get(live, "/v1/Sims", {{"authorization", "Bearer nope"}}), 401, 20003);
 
-  const HttpResponse form = KoreApi(live, MakeRequest("POST", "/v1/auth/token",
-      "grant_type=client_credentials&client_id=ACowner&client_secret=token-owner",
-      {{"content-type", "application/x-www-form-urlencoded"}}));
+  const HttpResponse form = KoreApi(
+      live, MakeRequest("POST", "/v1/auth/token",
+                        "grant_type=client_credentials&client_id=ACowner&client_secret=token-owner",
+                        {{"content-type", "application/x-www-form-urlencoded"}}));
   REQUIRE(form.status == 200);
   const json token = BodyOf(form);
   REQUIRE(token["token_type"] == "Bearer");
@@ -96,20 +96,29 @@ TEST_CASE("KORE API: Basic auth, Bearer tokens, and 401 in Twilio's shape") {
   const std::string bearer = "Bearer " + token["access_token"].get<std::string>();
   REQUIRE(Get(live, "/v1/Sims", {{"authorization", bearer}}).status == 200);
 
-  const HttpResponse by_json = KoreApi(live, MakeRequest("POST", "/v1/auth/token",
-      R"({"grant_type":"client_credentials","client_id":"ACowner","client_secret":"token-owner"})",
-      {{"content-type", "application/json"}}));
+  const HttpResponse by_json = KoreApi(
+      live,
+      MakeRequest(
+          "POST", "/v1/auth/token",
+          R"({"grant_type":"client_credentials","client_id":"ACowner","client_secret":"token-owner"})",
+          {{"content-type", "application/json"}}));
   REQUIRE(by_json.status == 200);
-  const HttpResponse by_basic = KoreApi(live, MakeRequest("POST", "/v1/auth/token",
-      "grant_type=client_credentials", Auth()));
+  const HttpResponse by_basic =
+      KoreApi(live, MakeRequest("POST", "/v1/auth/token", "grant_type=client_credentials", Auth()));
   REQUIRE(by_basic.status == 200);
 
-  RequireError(KoreApi(live, MakeRequest("POST", "/v1/auth/token",
-      "grant_type=client_credentials&client_id=ACowner&client_secret=bad")), 401, 20003);
-  RequireError(KoreApi(live, MakeRequest("POST", "/v1/auth/token",
-      "grant_type=password&client_id=ACowner&client_secret=token-owner")), 400, 20001);
+  RequireError(
+      KoreApi(live,
+              MakeRequest("POST", "/v1/auth/token",
+                          "grant_type=client_credentials&client_id=ACowner&client_secret=bad")),
+      401, 20003);
+  RequireError(
+      KoreApi(live, MakeRequest("POST", "/v1/auth/token",
+                                "grant_type=password&client_id=ACowner&client_secret=token-owner")),
+      400, 20001);
   RequireError(KoreApi(live, MakeRequest("POST", "/v1/auth/token", "{not json",
-      {{"content-type", "application/json"}})), 400, 20001);
+                                         {{"content-type", "application/json"}})),
+               400, 20001);
   RequireError(KoreApi(live, MakeRequest("GET", "/v1/auth/token")), 405, 20004);
 }
 
@@ -118,12 +127,13 @@ TEST_CASE("KORE API: a user of another carrier never sees this carrier's SIMs") 
   LiveService& live = *rig.live;
   const HttpFields other = Auth("ACother", "token-other");
   RequireError(Get(live, "/v1/Sims/" + SidOf(live, "trackers", 0), other), 404, 20404);
-  RequireError(Post(live, "/v1/Sims/" + SidOf(live, "trackers", 0), "Status=suspended", other),
-               404, 20404);
+  RequireError(Post(live, "/v1/Sims/" + SidOf(live, "trackers", 0), "Status=suspended", other), 404,
+               20404);
   const json list = BodyOf(Get(live, "/v1/Sims", other));
   REQUIRE(list["sims"].size() == 1);
   REQUIRE(list["sims"][0]["sid"] == SidOf(live, "other", 0));
-  REQUIRE(list["sims"][0]["account_sid"] != BodyOf(Get(live, "/v1/Sims"))["sims"][0]["account_sid"]);
+  REQUIRE(list["sims"][0]["account_sid"] !=
+          BodyOf(Get(live, "/v1/Sims"))["sims"][0]["account_sid"]);
 }
 
 TEST_CASE("KORE API: list, filters, and paging by the meta block's next_page_url") {
@@ -180,21 +190,24 @@ TEST_CASE("KORE API: fetch a SIM by SID or unique name, with Twilio's fields") {
   REQUIRE(sid.rfind("DE", 0) == 0);
   REQUIRE(sim["account_sid"].get<std::string>().rfind("AC", 0) == 0);
   REQUIRE(sim["rate_plan_sid"].get<std::string>().rfind("WP", 0) == 0);
-  REQUIRE(sim["unique_name"] == "trackers#1");
+  REQUIRE(sim["unique_name"] == "trackers-1");
+  REQUIRE(sim["friendly_name"] == "trackers#1");
   REQUIRE(sim["iccid"] == live.ids().Iccid(*live.ids().FromSid(sid)));
   REQUIRE(sim["status"] == "active");
   REQUIRE(sim["date_created"] == "2026-01-01T00:00:00Z");
   REQUIRE(sim["url"] == "http://127.0.0.1:8080/v1/Sims/" + sid);
   REQUIRE(sim["links"]["usage_records"] == sim["url"].get<std::string>() + "/UsageRecords");
   REQUIRE(sim["links"]["data_sessions"] == sim["url"].get<std::string>() + "/DataSessions");
+  REQUIRE(BodyOf(Get(live, "/v1/Sims/trackers-1"))["sid"] == sid);
   REQUIRE(BodyOf(Get(live, "/v1/Sims/trackers%231"))["sid"] == sid);
+  RequireError(Get(live, "/v1/Sims/trackers-3"), 404, 20404);  // no such index
 
   REQUIRE(Post(live, "/v1/Sims/" + sid, "UniqueName=north-gate&FriendlyName=Gate").status == 200);
   const json renamed = BodyOf(Get(live, "/v1/Sims/north-gate"));
   REQUIRE(renamed["sid"] == sid);
   REQUIRE(renamed["friendly_name"] == "Gate");
-  RequireError(Post(live, "/v1/Sims/" + SidOf(live, "trackers", 0), "UniqueName=north-gate"),
-               409, 20409);
+  RequireError(Post(live, "/v1/Sims/" + SidOf(live, "trackers", 0), "UniqueName=north-gate"), 409,
+               20409);
   RequireError(Get(live, "/v1/Sims/DE00000000000000000000000000000000"), 404, 20404);
   RequireError(Get(live, "/v1/Sims/nobody"), 404, 20404);
   RequireError(Get(live, "/v1/Sims/" + sid + "/Nothing"), 404, 20404);
@@ -209,8 +222,8 @@ TEST_CASE("KOR-5 suspend passes through updating, then suspended, then the callb
   const std::string sid = SidOf(live, "trackers", 0);
   const SimId sim = *live.ids().FromSid(sid);
   REQUIRE(live.world().network().online(sim));
-  const HttpResponse r = Post(live, "/v1/Sims/" + sid,
-                              "Status=suspended&CallbackUrl=http%3A%2F%2F127.0.0.1%3A9%2Fcb");
+  const HttpResponse r =
+      Post(live, "/v1/Sims/" + sid, "Status=suspended&CallbackUrl=http%3A%2F%2F127.0.0.1%3A9%2Fcb");
   REQUIRE(r.status == 200);
   REQUIRE(BodyOf(r)["status"] == "updating");
   REQUIRE(BodyOf(r)["date_updated"] == "2026-01-01T02:00:00Z");
@@ -241,8 +254,9 @@ TEST_CASE("KOR-5 a change during an upstream outage waits in scheduled, then com
   LiveService& live = *rig.live;
   rig.AdvanceTo(2 * kDay + kHour);  // the outage runs from 2d to 2d 6h
   const std::string sid = SidOf(live, "trackers", 2);
-  const HttpResponse r = Post(live, "/v1/Sims/" + sid,
-                              "Status=suspended&CallbackUrl=http://127.0.0.1:9/cb&CallbackMethod=GET");
+  const HttpResponse r =
+      Post(live, "/v1/Sims/" + sid,
+           "Status=suspended&CallbackUrl=http://127.0.0.1:9/cb&CallbackMethod=GET");
   REQUIRE(r.status == 200);
   REQUIRE(BodyOf(r)["status"] == "scheduled");
   rig.AdvanceTo(2 * kDay + 5 * kHour);
@@ -269,8 +283,8 @@ TEST_CASE("KORE API: reactivate, and the history has each accepted change once")
   const SimId sim = *live.ids().FromSid(sid);
   REQUIRE(Post(live, "/v1/Sims/" + sid, "Status=suspended").status == 200);
   rig.AdvanceTo(2 * kHour);
-  REQUIRE(Post(live, "/v1/Sims/" + sid, "Status=suspended").status == 200);  // already: unchanged
-  RequireError(Post(live, "/v1/Sims/" + sid, "Status=ready"), 400, 20001);  // not from suspended
+  REQUIRE(Post(live, "/v1/Sims/" + sid, "Status=suspended").status == 200);    // already: unchanged
+  RequireError(Post(live, "/v1/Sims/" + sid, "Status=ready"), 400, 20001);     // not from suspended
   RequireError(Post(live, "/v1/Sims/" + sid, "Status=updating"), 400, 20001);  // transient
   RequireError(Post(live, "/v1/Sims/" + sid, "Status=new"), 400, 20001);  // nothing leads there
   const HttpResponse back = Post(live, "/v1/Sims/" + sid, "Status=active");
@@ -311,9 +325,9 @@ TEST_CASE("KORE API: malformed and refused updates change nothing") {
                20001);
   HttpFields json_body = Auth();
   json_body.emplace_back("content-type", "application/json");
-  RequireError(KoreApi(live, MakeRequest("POST", "/v1/Sims/" + sid, R"({"Status":"suspended"})",
-                                         json_body)),
-               400, 20001);
+  RequireError(
+      KoreApi(live, MakeRequest("POST", "/v1/Sims/" + sid, R"({"Status":"suspended"})", json_body)),
+      400, 20001);
   REQUIRE(StatusOf(live, sid) == "active");
   REQUIRE(live.journaled() == 0);
   REQUIRE(live.TakeOutbox().empty());
@@ -338,11 +352,12 @@ TEST_CASE("KORE API: usage records match the network's counters, data sessions l
   REQUIRE(record["data"]["upload"] == live.world().network().uplink_bytes(sim));
   REQUIRE(record["data"]["download"] == live.world().network().downlink_bytes(sim));
   REQUIRE(record["data"]["upload"].get<int64_t>() >= 9 * 1024);
-  REQUIRE(record["data"]["total"] == record["data"]["upload"].get<int64_t>() +
-                                         record["data"]["download"].get<int64_t>());
+  REQUIRE(record["data"]["total"] ==
+          record["data"]["upload"].get<int64_t>() + record["data"]["download"].get<int64_t>());
 
-  const json hourly = BodyOf(Get(live, "/v1/Sims/" + sid + "/UsageRecords?Granularity=hourly"
-                                       "&Start=2026-01-01T00:00:00Z&PageSize=5"));
+  const json hourly = BodyOf(Get(live, "/v1/Sims/" + sid +
+                                           "/UsageRecords?Granularity=hourly"
+                                           "&Start=2026-01-01T00:00:00Z&PageSize=5"));
   REQUIRE(hourly["usage_records"].size() == 5);
   REQUIRE(hourly["usage_records"][1]["period"]["start"] == "2026-01-01T01:00:00Z");
   int64_t upload = 0;
@@ -358,8 +373,8 @@ TEST_CASE("KORE API: usage records match the network's counters, data sessions l
   REQUIRE(daily["usage_records"][0]["data"]["total"] == record["data"]["total"]);
   RequireError(Get(live, "/v1/Sims/" + sid + "/UsageRecords?Granularity=weekly"), 400, 20001);
   RequireError(Get(live, "/v1/Sims/" + sid + "/UsageRecords?Start=yesterday"), 400, 20001);
-  RequireError(Get(live, "/v1/Sims/" + sid + "/UsageRecords?Start=2026-01-02&End=2026-01-01"),
-               400, 20001);
+  RequireError(Get(live, "/v1/Sims/" + sid + "/UsageRecords?Start=2026-01-02&End=2026-01-01"), 400,
+               20001);
 
   const json sessions = BodyOf(Get(live, "/v1/Sims/" + sid + "/DataSessions"));
   REQUIRE(sessions["meta"]["key"] == "data_sessions");
