@@ -185,8 +185,10 @@ bool ReadDeviceIds(const HologramCall& call, const Json& body, std::vector<SimId
   }
   for (const Json& id : *it) {
     std::string text;
-    if (id.is_number_unsigned()) text = std::to_string(id.get<uint64_t>());
-    else if (id.is_string()) text = id.get<std::string>();
+    if (id.is_number_unsigned())
+      text = std::to_string(id.get<uint64_t>());
+    else if (id.is_string())
+      text = id.get<std::string>();
     const std::optional<SimId> sim = text.empty() ? std::nullopt : FindDevice(call, text);
     if (!sim) {
       *error = Error(404, "device " + (text.empty() ? id.dump() : text) + " not found");
@@ -212,10 +214,10 @@ HttpResponse ActOnEach(HologramCall& call, TimelineAction action, const std::vec
   int64_t accepted = 0;
   std::optional<Outcome> first_refusal;
   for (const SimId sim : sims) {
-    TimelineAction a = action;
-    const TimelineAction on = SimAction(call.live.world(), sim, action.kind, call.user);
-    a.target = on.target;
-    a.text = on.text;
+    // The caller's role and the API's channel with what `action` asks.
+    TimelineAction a = SimAction(call.live.world(), sim, action.kind, call.user);
+    a.verb = action.verb;
+    a.amount = action.amount;
     const Outcome outcome = call.live.Act(a, "hologram", call.user.name);
     if (outcome.refusal == Refusal::kRole) return Error(403, outcome.reason);
     Json r;
@@ -260,8 +262,10 @@ HttpResponse ChangeState(HologramCall& call, std::optional<SimId> one) {
   const std::optional<VerbId> verb = profile.ApiVerb(word);
   if (!verb) return Error(400, "unknown state '" + word + "' (pause, live or deactivate)");
   std::vector<SimId> sims;
-  if (one) sims.push_back(*one);
-  else if (!ReadDeviceIds(call, *body, &sims, &error)) return error;
+  if (one)
+    sims.push_back(*one);
+  else if (!ReadDeviceIds(call, *body, &sims, &error))
+    return error;
   TimelineAction action;
   action.kind = ActionKind::kVerb;
   action.verb = *verb;
@@ -275,12 +279,15 @@ HttpResponse SetUsageLimit(HologramCall& call, std::optional<SimId> one) {
   const std::optional<Json> body = BodyObject(call.request, &error);
   if (!body) return error;
   const auto threshold = body->find("datathreshold");
-  if (threshold == body->end() || !threshold->is_number_integer() || threshold->get<int64_t>() < 0) {
+  if (threshold == body->end() || !threshold->is_number_integer() ||
+      threshold->get<int64_t>() < 0) {
     return Error(400, "datathreshold must be a whole number of bytes, 0 or more (0: no limit)");
   }
   std::vector<SimId> sims;
-  if (one) sims.push_back(*one);
-  else if (!ReadDeviceIds(call, *body, &sims, &error)) return error;
+  if (one)
+    sims.push_back(*one);
+  else if (!ReadDeviceIds(call, *body, &sims, &error))
+    return error;
   TimelineAction action;
   action.kind = ActionKind::kUsageLimit;
   action.amount = threshold->get<int64_t>();
@@ -294,7 +301,8 @@ HttpResponse DeviceRoutes(HologramCall& call) {
     return Error(405, "use " + std::string(allowed) + " for " + call.request.path);
   };
   if (p.size() == 1) return method == "GET" ? ListDevices(call) : only("GET");
-  if (p.size() == 2 && p[1] == "state") return method == "POST" ? ChangeState(call, {}) : only("POST");
+  if (p.size() == 2 && p[1] == "state")
+    return method == "POST" ? ChangeState(call, {}) : only("POST");
   if (p.size() == 3 && p[1] == "batch" && (p[2] == "state" || p[2] == "usagelimit")) {
     if (method != "POST") return only("POST");
     if (auto error = CheckOrg(call, true)) return *error;
@@ -303,7 +311,8 @@ HttpResponse DeviceRoutes(HologramCall& call) {
   const std::optional<SimId> sim = FindDevice(call, p[1]);
   if (!sim) return Error(404, "device " + p[1] + " not found");
   if (p.size() == 2) return method == "GET" ? Ok(DeviceJson(call, *sim)) : only("GET");
-  if (p.size() == 3 && p[2] == "state") return method == "POST" ? ChangeState(call, sim) : only("POST");
+  if (p.size() == 3 && p[2] == "state")
+    return method == "POST" ? ChangeState(call, sim) : only("POST");
   if (p.size() == 3 && p[2] == "usagelimit") {
     return method == "POST" ? SetUsageLimit(call, sim) : only("POST");
   }
@@ -317,8 +326,9 @@ HttpResponse HologramApi(LiveService& live, const HttpRequest& request) {
   if (user == nullptr) {
     return Error(401, "an API key is required: HTTP Basic with user 'apikey', or ?apikey=");
   }
-  std::vector<std::string> path(request.segments.begin() + std::min<size_t>(2, request.segments.size()),
-                                request.segments.end());
+  std::vector<std::string> path(
+      request.segments.begin() + std::min<size_t>(2, request.segments.size()),
+      request.segments.end());
   if (!path.empty() && path.back().empty()) path.pop_back();  // a trailing '/'
   HologramCall call{live, *user, request, std::move(path)};
   live.Sync();

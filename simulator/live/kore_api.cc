@@ -61,8 +61,16 @@ HttpResponse IssueToken(LiveService& live, const HttpRequest& request) {
   return KoreJson(j);
 }
 
+// A SIM's default unique_name: its scenario name with '-' for '#' ("trackers-3"), as clients
+// do not escape a '#' in a path (the helper library does not).
+std::string DefaultUniqueName(const World& world, SimId sim) {
+  std::string name = world.directory().SimName(sim);
+  name[name.rfind('#')] = '-';
+  return name;
+}
+
 // The SIM a path segment names, among the caller's: its SID, a UniqueName set through the API,
-// or its scenario name ("trackers#3"), which is its unique_name until one is set.
+// or its scenario name with '#' or '-' before the index ("trackers-3", its default unique_name).
 std::optional<SimId> FindSim(const KoreCall& call, const std::string& text) {
   const World& world = call.live.world();
   std::optional<SimId> sim = call.live.ids().FromSid(text);
@@ -71,15 +79,15 @@ std::optional<SimId> FindSim(const KoreCall& call, const std::string& text) {
       if (edits.unique_name == text) sim = s;
     }
   }
-  const size_t hash = text.rfind('#');
-  if (!sim && hash != std::string::npos && hash + 1 < text.size() && hash + 10 > text.size()) {
+  const size_t cut = text.find_last_of("#-");
+  if (!sim && cut != std::string::npos && cut + 1 < text.size() && cut + 10 > text.size()) {
     int64_t index = 0;
-    for (size_t i = hash + 1; i < text.size(); ++i) {
+    for (size_t i = cut + 1; i < text.size(); ++i) {
       if (!std::isdigit(static_cast<unsigned char>(text[i]))) return std::nullopt;
       index = index * 10 + (text[i] - '0');
     }
     for (const GroupSpec& g : world.scenario().groups) {
-      if (g.name == text.substr(0, hash) && index < g.count) {
+      if (g.name == text.substr(0, cut) && index < g.count) {
         sim = static_cast<SimId>(g.first_sim + index);
       }
     }
@@ -114,7 +122,8 @@ HttpResponse ListSims(KoreCall& call) {
   if (const std::string* s = call.request.Query("Status")) {
     filters.emplace_back("Status", *s);
     bool known = false;
-    for (StatusId st = 0; st < profile.statuses.size(); ++st) known |= profile.ApiStatusName(st) == *s;
+    for (StatusId st = 0; st < profile.statuses.size(); ++st)
+      known |= profile.ApiStatusName(st) == *s;
     if (!known) return KoreError(400, 20001, "Status '" + *s + "' is not a SIM status");
     status = *s;
   }
@@ -163,7 +172,8 @@ HttpResponse SimRoutes(KoreCall& call) {
     return method == "GET" ? ListSims(call) : KoreError(405, 20004, "use GET for /v1/Sims");
   }
   const std::optional<SimId> sim = FindSim(call, s[2]);
-  if (!sim) return KoreError(404, 20404, "The requested resource /v1/Sims/" + s[2] + " was not found");
+  if (!sim)
+    return KoreError(404, 20404, "The requested resource /v1/Sims/" + s[2] + " was not found");
   if (s.size() == 3) {
     if (method == "GET") return KoreJson(KoreSimJson(call.live, call.state, call.base, *sim));
     if (method == "POST") return KoreUpdateSim(call, *sim);
@@ -203,7 +213,8 @@ std::string KoreAccountSid(const Scenario& scenario, uint32_t carrier) {
 }
 
 std::string KoreRatePlanSid(const Scenario& scenario, uint32_t carrier, PlanId plan) {
-  return KoreSid("WP", Mix64(scenario.seed ^ 0x9a7e), Mix64((uint64_t{carrier} << 16) | plan));
+  return KoreSid("WP", Mix64(scenario.seed ^ 0x9a7e),
+                 Mix64(((uint64_t{carrier} << 16) | plan) + 1));
 }
 
 std::string KoreTime(const LiveService& live, SimTime t) {
@@ -237,11 +248,13 @@ Json KoreSimJson(const LiveService& live, const KoreState& state, const std::str
   Json j;
   j["sid"] = sid;
   j["unique_name"] = edits != state.edits.end() && !edits->second.unique_name.empty()
-                         ? edits->second.unique_name : name;
+                         ? edits->second.unique_name
+                         : DefaultUniqueName(world, sim);
   j["account_sid"] = KoreAccountSid(world.scenario(), carrier);
   j["rate_plan_sid"] = KoreRatePlanSid(world.scenario(), carrier, network.plan(sim));
   j["friendly_name"] = edits != state.edits.end() && !edits->second.friendly_name.empty()
-                           ? edits->second.friendly_name : name;
+                           ? edits->second.friendly_name
+                           : name;
   j["iccid"] = live.ids().Iccid(sim);
   j["e_id"] = nullptr;
   j["status"] = profile.ApiStatusName(network.status(sim));
@@ -271,8 +284,9 @@ bool ReadKorePage(const HttpRequest& request, KorePage* page, HttpResponse* erro
     for (const char c : *text) ok = ok && std::isdigit(static_cast<unsigned char>(c));
     if (ok) v = std::stoll(*text);
     if (!ok || v < low || v > high) {
-      *error = KoreError(400, 20001, std::string(name) + " must be a whole number from " +
-                                         std::to_string(low) + " to " + std::to_string(high));
+      *error = KoreError(400, 20001,
+                         std::string(name) + " must be a whole number from " + std::to_string(low) +
+                             " to " + std::to_string(high));
       return false;
     }
     *out = v;
@@ -324,8 +338,9 @@ HttpResponse KoreApi(LiveService& live, const HttpRequest& request) {
   if (s.size() == 3 && s[1] == "auth" && s[2] == "token") return IssueToken(live, request);
   const ApiUser* user = Caller(live, request);
   if (user == nullptr) {
-    return KoreError(401, 20003, "Authenticate: HTTP Basic (account SID, auth token) or a Bearer "
-                                 "token from POST /v1/auth/token required");
+    return KoreError(401, 20003,
+                     "Authenticate: HTTP Basic (account SID, auth token) or a Bearer "
+                     "token from POST /v1/auth/token required");
   }
   HttpRequest normalized = request;
   normalized.segments = std::move(s);

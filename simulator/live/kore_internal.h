@@ -5,13 +5,12 @@
 #define CARRIERSIM_LIVE_KORE_INTERNAL_H_
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "simulator/live/apis.h"
 
@@ -75,9 +74,9 @@ std::string KoreTime(const LiveService& live, SimTime t);  // "2026-01-01T00:00:
 Json KoreSimJson(const LiveService& live, const KoreState& state, const std::string& base,
                  SimId sim);
 
-HttpResponse KoreUpdateSim(KoreCall& call, SimId sim);      // kore_update.cc
-HttpResponse KoreUsageRecords(KoreCall& call, SimId sim);   // kore_usage.cc
-HttpResponse KoreDataSessions(KoreCall& call, SimId sim);   // kore_usage.cc
+HttpResponse KoreUpdateSim(KoreCall& call, SimId sim);     // kore_update.cc
+HttpResponse KoreUsageRecords(KoreCall& call, SimId sim);  // kore_usage.cc
+HttpResponse KoreDataSessions(KoreCall& call, SimId sim);  // kore_usage.cc
 
 }  // namespace carriersim
 

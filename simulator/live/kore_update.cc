@@ -110,7 +110,8 @@ std::optional<HttpResponse> ReadUpdate(const KoreCall& call, SimId sim, const Ht
     for (StatusId st = 0; st < profile.statuses.size(); ++st) {
       if (profile.ApiStatusName(st) == *s && !profile.statuses[st].transient) u->status = st;
     }
-    if (!u->status) return KoreError(400, 20001, "Status '" + *s + "' is not one a SIM can be set to");
+    if (!u->status)
+      return KoreError(400, 20001, "Status '" + *s + "' is not one a SIM can be set to");
   }
   if (const std::string* s = Field(form, "RatePlan")) {
     for (PlanId p = 0; p < profile.plans.size(); ++p) {
@@ -141,7 +142,8 @@ std::optional<HttpResponse> ReadUpdate(const KoreCall& call, SimId sim, const Ht
     return KoreError(400, 20001, "CallbackUrl must be an http:// URL (the emulator has no TLS)");
   }
   if (const std::string* m = Field(form, "CallbackMethod")) {
-    if (*m != "GET" && *m != "POST") return KoreError(400, 20001, "CallbackMethod must be GET or POST");
+    if (*m != "GET" && *m != "POST")
+      return KoreError(400, 20001, "CallbackMethod must be GET or POST");
     u->callback_method = *m;
   }
   return std::nullopt;
@@ -173,8 +175,8 @@ HttpResponse KoreUpdateSim(KoreCall& call, SimId sim) {
     const std::optional<VerbId> verb =
         VerbLeadingTo(profile, live.world().network(), sim, *update.status);
     if (!verb) {
-      return KoreError(400, 20001, "no change leads a SIM to '" +
-                                       profile.ApiStatusName(*update.status) + "'");
+      return KoreError(400, 20001,
+                       "no change leads a SIM to '" + profile.ApiStatusName(*update.status) + "'");
     }
     TimelineAction action = SimAction(live.world(), sim, ActionKind::kVerb, call.user);
     action.verb = *verb;
@@ -183,8 +185,7 @@ HttpResponse KoreUpdateSim(KoreCall& call, SimId sim) {
     if (outcome.result == VerbResult::kRefused) return Refused(outcome);
     if (update.callback_url != nullptr) {
       WatchCallbacks(live, call.state);
-      call.state.pending.push_back(
-          {sim, *update.callback_url, update.callback_method, call.base});
+      call.state.pending.push_back({sim, *update.callback_url, update.callback_method, call.base});
       SendDueCallbacks(live, call.state);  // a change that completed at once calls back now
     }
   }

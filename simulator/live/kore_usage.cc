@@ -32,8 +32,8 @@ std::vector<Span> SessionsOf(const LiveService& live, SimId sim) {
   return spans;
 }
 
-TrafficTally TrafficIn(const World& world, SimId sim, const std::vector<Span>& spans,
-                       SimTime from, SimTime to) {
+TrafficTally TrafficIn(const World& world, SimId sim, const std::vector<Span>& spans, SimTime from,
+                       SimTime to) {
   TrafficTally sum;
   for (const Span& s : spans) {
     const SimTime a = std::max(from, s.from), b = std::min(to, s.to);
@@ -92,7 +92,8 @@ HttpResponse KoreUsageRecords(KoreCall& call, SimId sim) {
   if (!ReadKorePage(call.request, &page, &error)) return error;
   const SimTime now = call.live.now();
   SimTime end = now, start = kNever;
-  if (!ReadTime(call, "End", &end, &error) || !ReadTime(call, "Start", &start, &error)) return error;
+  if (!ReadTime(call, "End", &end, &error) || !ReadTime(call, "Start", &start, &error))
+    return error;
   if (start == kNever) start = end - kDefaultUsageWindow;
   if (start > end) return KoreError(400, 20001, "Start is after End");
   // Nothing is known before the scenario's start or after the time reached.
@@ -101,9 +102,12 @@ HttpResponse KoreUsageRecords(KoreCall& call, SimId sim) {
   const std::string* granularity = call.request.Query("Granularity");
   SimTime unit = 0;  // all
   if (granularity != nullptr && *granularity != "all") {
-    if (*granularity == "hourly") unit = kHour;
-    else if (*granularity == "daily") unit = kDay;
-    else return KoreError(400, 20001, "Granularity must be hourly, daily or all");
+    if (*granularity == "hourly")
+      unit = kHour;
+    else if (*granularity == "daily")
+      unit = kDay;
+    else
+      return KoreError(400, 20001, "Granularity must be hourly, daily or all");
   }
   // Hours and days are UTC ones: buckets start at whole hours and days of the calendar.
   const UnixMillis origin = call.live.scenario().start;
@@ -143,7 +147,7 @@ HttpResponse KoreDataSessions(KoreCall& call, SimId sim) {
     const Span& s = spans[static_cast<size_t>(count - 1 - k)];
     const TrafficTally t = TrafficIn(world, sim, {s}, s.from, s.to);
     Json j;
-    j["sid"] = KoreSid("WN", Mix64(world.scenario().seed ^ 0x5e55), Mix64(s.record));
+    j["sid"] = KoreSid("WN", Mix64(world.scenario().seed ^ 0x5e55), Mix64(s.record + 1));
     j["sim_sid"] = call.live.ids().Sid(sim);
     j["account_sid"] = KoreAccountSid(world.scenario(), call.user.carrier);
     j["radio_link"] = "LTE";
