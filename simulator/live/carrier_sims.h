@@ -1,13 +1,15 @@
-// What the KORE- and Hologram-shaped APIs share about the SIMs a caller reaches: the SIMs of its
-// carrier in order, and the action one request makes on one SIM (the journal names it by group
-// and index, so a live request replays as a timeline action would).
+// What the live APIs share about the SIMs a request names: the SIMs of a carrier in order, a SIM
+// by its scenario name, and the action one request makes on one SIM (the journal names it by
+// group and index, so a live request replays as a timeline action would).
 #ifndef CARRIERSIM_LIVE_CARRIER_SIMS_H_
 #define CARRIERSIM_LIVE_CARRIER_SIMS_H_
 
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "simulator/live/http_types.h"
 #include "simulator/live/live.h"
@@ -46,20 +48,40 @@ inline std::string BaseUrlOf(const HttpRequest& request) {
   return "http://" + *host;
 }
 
-// A request of `user` through the API on one SIM; the caller sets what the kind needs (verb,
-// plan, amount).
+// A request on one SIM by someone with `role`, through the API; the caller sets what the kind
+// needs (verb, plan, amount). LiveService::Act names it for the reports.
 inline TimelineAction SimAction(const World& world, SimId sim, ActionKind kind,
-                                const ApiUser& user) {
+                                const std::string& role) {
   const uint32_t group = world.directory().group(sim);
   TimelineAction action;
   action.kind = kind;
   action.target.kind = Target::Kind::kSim;
   action.target.group = group;
   action.target.index = static_cast<int64_t>(sim) - world.scenario().groups[group].first_sim;
-  action.role = user.role;
+  action.role = role;
   action.channel = "api";
-  action.text = "api request on " + world.directory().SimName(sim);
   return action;
+}
+
+// The SIM a scenario name gives, GROUP<sep>INDEX as the reports write it (trackers#3), with one
+// of `separators` between the two; nullopt for no such SIM.
+inline std::optional<SimId> SimNamed(const Scenario& scenario, std::string_view name,
+                                     std::string_view separators = "#") {
+  const size_t cut = name.find_last_of(separators);
+  if (cut == std::string_view::npos || cut + 1 == name.size() || name.size() - cut > 13) {
+    return std::nullopt;
+  }
+  int64_t index = 0;
+  for (const char c : name.substr(cut + 1)) {
+    if (c < '0' || c > '9') return std::nullopt;
+    index = index * 10 + (c - '0');
+  }
+  for (const GroupSpec& g : scenario.groups) {
+    if (g.name == name.substr(0, cut) && index < g.count) {
+      return static_cast<SimId>(g.first_sim + index);
+    }
+  }
+  return std::nullopt;
 }
 
 }  // namespace carriersim

@@ -18,6 +18,7 @@
 #include "simulator/base/calendar.h"
 #include "simulator/base/units.h"
 #include "simulator/live/apis.h"
+#include "simulator/live/carrier_sims.h"
 #include "simulator/live/metrics.h"
 
 namespace carriersim {
@@ -97,53 +98,26 @@ HttpResponse SetClock(LiveService& live, const Json& body) {
 }
 
 // The SIM a control request names: GROUP#INDEX as the reports write it, or its ICCID.
-std::optional<TimelineAction> SimTarget(const LiveService& live, const std::string& text) {
-  const Scenario& s = live.scenario();
-  SimId sim = 0;
-  if (const auto hash = text.rfind('#'); hash != std::string::npos) {
-    const std::string group = text.substr(0, hash), index = text.substr(hash + 1);
-    if (index.empty() || index.size() > 12 ||
-        index.find_first_not_of("0123456789") != std::string::npos) {
-      return std::nullopt;
-    }
-    bool found = false;
-    for (const GroupSpec& g : s.groups) {
-      if (g.name == group && std::stoll(index) < g.count) {
-        sim = static_cast<SimId>(g.first_sim + std::stoll(index));
-        found = true;
-      }
-    }
-    if (!found) return std::nullopt;
-  } else if (auto by_iccid = live.ids().FromIccid(text)) {
-    sim = *by_iccid;
-  } else {
-    return std::nullopt;
-  }
-  TimelineAction a;
-  const uint32_t group = live.world().directory().group(sim);
-  a.target = Target{Target::Kind::kSim, group, 0, 0,
-                    static_cast<int64_t>(sim - s.groups[group].first_sim)};
-  return a;
+std::optional<SimId> ControlSim(const LiveService& live, const std::string& text) {
+  if (std::optional<SimId> sim = SimNamed(live.scenario(), text)) return sim;
+  return live.ids().FromIccid(text);
 }
 
 HttpResponse Power(LiveService& live, const Json& body, const std::string& who) {
   if (!body.contains("sim") || !body["sim"].is_string()) {
     return Error(400, "bad-request", "\"sim\" names a SIM: GROUP#INDEX or its ICCID");
   }
-  std::optional<TimelineAction> action = SimTarget(live, body["sim"].get<std::string>());
-  if (!action) return Error(404, "no-such-sim", "no SIM " + body["sim"].dump());
+  const std::optional<SimId> sim = ControlSim(live, body["sim"].get<std::string>());
+  if (!sim) return Error(404, "no-such-sim", "no SIM " + body["sim"].dump());
   const std::string what = body.value("action", "");
-  if (what == "on") {
-    action->kind = ActionKind::kPowerOn;
-  } else if (what == "off") {
-    action->kind = ActionKind::kPowerOff;
-  } else if (what == "cycle") {
-    action->kind = ActionKind::kPowerCycle;
-  } else {
+  const ActionKind kind = what == "on"    ? ActionKind::kPowerOn
+                          : what == "off" ? ActionKind::kPowerOff
+                                          : ActionKind::kPowerCycle;
+  if (what != "on" && what != "off" && what != "cycle") {
     return Error(400, "bad-request", "\"action\" is on, off or cycle");
   }
   live.Sync();
-  const Outcome outcome = live.Act(*action, "control", who);
+  const Outcome outcome = live.Act(SimAction(live.world(), *sim, kind, "owner"), "control", who);
   return Ok(Json{{"sim", body["sim"]},
                  {"action", what},
                  {"changed", outcome.result == VerbResult::kApplied},

@@ -1,3 +1,4 @@
+#include "simulator/live/carrier_sims.h"
 #include "simulator/live/event_handlers.h"
 
 #include <algorithm>
@@ -71,14 +72,8 @@ void Fire(LiveService& live, const LiveHandler& h, const Trigger& t) {
       {"event", EventName(t.kind)}};
   for (const HandlerAction& action : h.spec.actions) {
     if (action.kind == HandlerAction::Kind::kVerb) {
-      TimelineAction a;
-      a.kind = ActionKind::kVerb;
+      TimelineAction a = SimAction(live.world(), t.sim, ActionKind::kVerb, "owner");
       a.verb = action.verb;
-      a.target.kind = Target::Kind::kSim;
-      a.target.group = directory.group(t.sim);
-      a.target.index = static_cast<int64_t>(t.sim) - directory.GroupOf(t.sim).first_sim;
-      a.channel = "api";
-      a.text = profile.verbs[action.verb].name + " " + directory.SimName(t.sim);
       live.Act(a, "event-handler", h.spec.name);
       continue;
     }
@@ -244,15 +239,14 @@ std::string SubstitutePlaceholders(std::string_view text,
 }
 
 SoracomState& SoracomOf(LiveService& live) {
-  if (live.soracom() == nullptr) InstallEventHandlers(live);
-  return *live.soracom();
+  InstallEventHandlers(live);
+  return live.ApiState<SoracomState>("soracom");
 }
 
 void InstallEventHandlers(LiveService& live) {
-  if (live.soracom() != nullptr) return;
-  auto state = std::make_shared<SoracomState>();
-  SoracomState* st = state.get();
-  live.set_soracom(std::move(state));
+  SoracomState* st = &live.ApiState<SoracomState>("soracom");
+  if (st->installed) return;
+  st->installed = true;
   LoadScenarioHandlers(live, *st);
   StartWatching(live, *st);
   LiveService* service = &live;
@@ -263,6 +257,7 @@ void InstallEventHandlers(LiveService& live) {
   observer.reset = [service, st] {
     const uint64_t next = st->next_handler;
     *st = SoracomState{};
+    st->installed = true;
     st->next_handler = next;
     LoadScenarioHandlers(*service, *st);
     StartWatching(*service, *st);

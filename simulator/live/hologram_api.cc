@@ -215,7 +215,7 @@ HttpResponse ActOnEach(HologramCall& call, TimelineAction action, const std::vec
   std::optional<Outcome> first_refusal;
   for (const SimId sim : sims) {
     // The caller's role and the API's channel with what `action` asks.
-    TimelineAction a = SimAction(call.live.world(), sim, action.kind, call.user);
+    TimelineAction a = SimAction(call.live.world(), sim, action.kind, call.user.role);
     a.verb = action.verb;
     a.amount = action.amount;
     const Outcome outcome = call.live.Act(a, "hologram", call.user.name);

@@ -79,19 +79,7 @@ std::optional<SimId> FindSim(const KoreCall& call, const std::string& text) {
       if (edits.unique_name == text) sim = s;
     }
   }
-  const size_t cut = text.find_last_of("#-");
-  if (!sim && cut != std::string::npos && cut + 1 < text.size() && cut + 10 > text.size()) {
-    int64_t index = 0;
-    for (size_t i = cut + 1; i < text.size(); ++i) {
-      if (!std::isdigit(static_cast<unsigned char>(text[i]))) return std::nullopt;
-      index = index * 10 + (text[i] - '0');
-    }
-    for (const GroupSpec& g : world.scenario().groups) {
-      if (g.name == text.substr(0, cut) && index < g.count) {
-        sim = static_cast<SimId>(g.first_sim + index);
-      }
-    }
-  }
+  if (!sim) sim = SimNamed(world.scenario(), text, "#-");  // the default unique_name
   if (!sim || !SimOfCarrier(world, *sim, call.user.carrier)) return std::nullopt;
   return sim;
 }

@@ -165,7 +165,7 @@ HttpResponse KoreUpdateSim(KoreCall& call, SimId sim) {
   if (auto error = ReadUpdate(call, sim, form, &update)) return *error;
   LiveService& live = call.live;
   if (update.plan) {
-    TimelineAction action = SimAction(live.world(), sim, ActionKind::kChangePlan, call.user);
+    TimelineAction action = SimAction(live.world(), sim, ActionKind::kChangePlan, call.user.role);
     action.plan = *update.plan;
     const Outcome outcome = live.Act(action, "kore", call.user.name);
     if (outcome.result == VerbResult::kRefused) return Refused(outcome);
@@ -178,7 +178,7 @@ HttpResponse KoreUpdateSim(KoreCall& call, SimId sim) {
       return KoreError(400, 20001,
                        "no change leads a SIM to '" + profile.ApiStatusName(*update.status) + "'");
     }
-    TimelineAction action = SimAction(live.world(), sim, ActionKind::kVerb, call.user);
+    TimelineAction action = SimAction(live.world(), sim, ActionKind::kVerb, call.user.role);
     action.verb = *verb;
     action.text = profile.verbs[*verb].name + " " + live.world().directory().SimName(sim);
     const Outcome outcome = live.Act(action, "kore", call.user.name);

@@ -31,8 +31,6 @@
 
 namespace carriersim {
 
-struct SoracomState;  // soracom_internal.h: the Soracom API's indexes and event handlers
-
 // An HTTP request the emulator makes: a webhook of an event handler, a status callback.
 struct OutgoingRequest {
   WebhookSpec spec;
@@ -97,10 +95,6 @@ class LiveService {
   std::vector<OutgoingRequest> TakeOutbox() { return std::exchange(outbox_, {}); }
   void RecordDelivery(Delivery d) { deliveries_.push_back(std::move(d)); }
   const std::vector<Delivery>& deliveries() const { return deliveries_; }
-  // What the Soracom-shaped API keeps between requests (event_handlers.h installs it); kept
-  // here because the APIs are free functions of the service.
-  SoracomState* soracom() { return soracom_.get(); }
-  void set_soracom(std::shared_ptr<SoracomState> state) { soracom_ = std::move(state); }
 
   // requests.jsonl as it would be if the session ended now.
   std::string JournalText() const;
@@ -134,7 +128,6 @@ class LiveService {
   std::map<std::string, std::shared_ptr<void>, std::less<>> api_state_;
   std::vector<OutgoingRequest> outbox_;
   std::vector<Delivery> deliveries_;
-  std::shared_ptr<SoracomState> soracom_;
   bool notifying_ = false;
 };
 

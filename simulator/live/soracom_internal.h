@@ -57,6 +57,7 @@ struct TrafficBase {
 };
 
 struct SoracomState {
+  bool installed = false;  // the event handlers' observer is installed (InstallEventHandlers)
   // Per SIM, the indexes of its status changes and session records, caught up on demand.
   std::unordered_map<SimId, std::vector<uint64_t>> changes_by_sim;
   std::unordered_map<SimId, std::vector<uint64_t>> sessions_by_sim;

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "simulator/base/calendar.h"
+#include "simulator/live/carrier_sims.h"
 #include "simulator/live/soracom_internal.h"
 
 namespace carriersim {
@@ -74,22 +75,15 @@ HttpResponse VerbAnswer(LiveService& live, SimId sim, const Outcome& outcome) {
 
 HttpResponse Verb(LiveService& live, const ApiUser& user, SimId sim, std::string_view word) {
   const SimDirectory& directory = live.world().directory();
-  TimelineAction action;
-  action.target.kind = Target::Kind::kSim;
-  action.target.group = directory.group(sim);
-  action.target.index = static_cast<int64_t>(sim) - directory.GroupOf(sim).first_sim;
-  action.role = user.role;
-  action.channel = "api";
+  TimelineAction action = SimAction(live.world(), sim, ActionKind::kVerb, user.role);
   if (word == "enable_termination" || word == "disable_termination") {
     action.kind = ActionKind::kTerminationProtection;
     action.enabled = word == "disable_termination";  // protection on: termination disabled
   } else {
     const std::optional<VerbId> verb = directory.ProfileOf(sim).ApiVerb(word);
     if (!verb) return SoracomError(400, kBadRequest, "this SIM's carrier has no " + std::string(word));
-    action.kind = ActionKind::kVerb;
     action.verb = *verb;
   }
-  action.text = std::string(word) + " " + directory.SimName(sim);
   return VerbAnswer(live, sim, live.Act(action, "soracom", user.name));
 }
 
