@@ -5,6 +5,7 @@ time moves only when the test says, and talks to it with real clients: curl, Pyt
 library and the Twilio helper library. Nothing here waits on wall-clock time for an outcome:
 waits are bounded, and only for a process or a socket to answer.
 """
+import gc
 import http.server
 import json
 import os
@@ -148,10 +149,16 @@ def check(condition, message):
 
 
 def main(test):
-    """Runs test(binary) and exits 0, or prints the failure and exits 1."""
-    try:
-        test(sys.argv[1])
-    except AssertionError as e:
-        print("FAILED:", e)
-        sys.exit(1)
+    """Runs test(binary) and exits 0, or prints the failure and exits 1. Every folder the test
+    makes (scenario, reports, journal) is inside one temporary folder, removed at the end."""
+    with tempfile.TemporaryDirectory(prefix="carriersim-live-") as root:
+        tempfile.tempdir = root
+        try:
+            test(sys.argv[1])
+        except AssertionError as e:
+            print("FAILED:", e)
+            sys.exit(1)
+        finally:
+            tempfile.tempdir = None
+            gc.collect()  # emulators still running are killed before their folders go
     print("passed")
