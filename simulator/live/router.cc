@@ -55,7 +55,13 @@ HttpResponse ApiError(std::string_view style, int status, std::string_view code,
 
 HttpResponse Route(LiveService& live, const ControlHooks& hooks, const HttpRequest& request) {
   const std::string_view style = StyleOfPath(request);
-  if (style.empty()) return ApiError("", 404, "not-found", "no API at " + request.path);
+  if (style.empty()) {
+    // Under /v1 a client expects Soracom's or Twilio's shape; Soracom's is the one with a code
+    // and a message that both kinds of client read.
+    const bool v1 = !request.segments.empty() && request.segments[0] == "v1";
+    return ApiError(v1 ? "soracom" : "", 404, v1 ? "COM0404" : "not-found",
+                    "no API at " + request.path);
+  }
   if (request.body.size() > kMaxRequestBody) {
     return ApiError(style, 413, style == "kore" ? "20001" : "COM0413",
                     "the request body is over " + std::to_string(kMaxRequestBody) + " bytes");

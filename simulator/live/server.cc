@@ -41,10 +41,31 @@ bool ToHttpRequest(const restinio::request_handle_t& req, HttpRequest* r, std::s
   return true;
 }
 
+// The reason phrase of the status codes the APIs answer with (clients print it).
+const char* ReasonPhrase(int status) {
+  switch (status) {
+    case 200: return "OK";
+    case 201: return "Created";
+    case 204: return "No Content";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 409: return "Conflict";
+    case 413: return "Payload Too Large";
+    case 429: return "Too Many Requests";
+    case 500: return "Internal Server Error";
+    case 501: return "Not Implemented";
+    default: return "";
+  }
+}
+
 restinio::request_handling_status_t Respond(const restinio::request_handle_t& req,
                                             const HttpResponse& response) {
   auto builder = req->create_response(restinio::http_status_line_t(
-      restinio::http_status_code_t(static_cast<std::uint16_t>(response.status)), ""));
+      restinio::http_status_code_t(static_cast<std::uint16_t>(response.status)),
+      ReasonPhrase(response.status)));
   builder.append_header(restinio::http_field::content_type, response.content_type);
   for (const auto& [name, value] : response.headers) builder.append_header(name, value);
   builder.set_body(response.body);

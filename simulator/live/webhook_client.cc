@@ -32,6 +32,14 @@ class Job : public std::enable_shared_from_this<Job> {
       self->Failed("timed out after " + std::to_string(self->policy_.timeout_ms) + " ms", 0);
     });
     settled_ = false;
+    // An address needs no lookup; a name does, which Asio does on a thread of its own.
+    asio::error_code not_an_address;
+    const asio::ip::address address = asio::ip::make_address(url_.host, not_an_address);
+    if (!not_an_address) {
+      const tcp::endpoint endpoint(address, static_cast<uint16_t>(std::stoi(url_.port)));
+      Connect(tcp::resolver::results_type::create(endpoint, url_.host, url_.port), attempt);
+      return;
+    }
     resolver_.async_resolve(url_.host, url_.port,
                             [self, attempt](const asio::error_code& ec,
                                             const tcp::resolver::results_type& results) {
