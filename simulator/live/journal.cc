@@ -80,6 +80,7 @@ class LineReader {
     r->action.role = j_.contains("role") ? Text("role") : "owner";
     r->action.channel = j_.contains("channel") ? Text("channel") : "api";
     r->action.text = RequestText(r->action.kind, r->api);
+    r->unchanged = Text("result") == "unchanged";
     if (AddressesSim(r->action.kind)) {
       if (std::string why = ReadSim(&r->action); !why.empty()) return why;
     }
@@ -189,6 +190,7 @@ std::string JournalLine(const Scenario& s, const Request& r) {
   j["api"] = r.api;
   j["who"] = r.who;
   j["action"] = KindNameOf(a.kind);
+  j["result"] = r.unchanged ? "unchanged" : "applied";
   if (AddressesSim(a.kind)) {
     const GroupSpec& group = s.groups[a.target.group];
     j["sim"] = group.name + "#" + std::to_string(a.target.index);

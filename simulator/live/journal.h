@@ -3,8 +3,9 @@
 // the session ended. `carriersim run SCENARIO --replay requests.jsonl` plays it back offline and
 // writes the same reports byte for byte (results/session.h says why it can).
 //
-//   {"t":3600000,"time":"2026-01-01T01:00:00.000Z","api":"soracom","who":"keyId-ops",
-//    "action":"verb","verb":"suspend","sim":"trackers#3","role":"owner","channel":"api"}
+//   {"t":3600000,"time":"2026-01-01T01:00:00Z","api":"soracom","who":"keyId-ops",
+//    "action":"verb","result":"applied","verb":"suspend","sim":"trackers#3","role":"owner",
+//    "channel":"api"}
 //   {"end":7200000,"time":"2026-01-01T02:00:00.000Z"}
 //
 // SIMs, verbs, plans and cells are written by their scenario names, so that a journal reads

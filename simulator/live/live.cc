@@ -54,6 +54,7 @@ Outcome LiveService::Act(const TimelineAction& action, std::string_view api, std
   request.action.at = request.at;
   request.action.text = RequestText(action.kind, api);
   const Outcome outcome = session_->Perform(request.action);
+  request.unchanged = outcome.result == VerbResult::kUnchanged;
   if (outcome.result != VerbResult::kRefused) requests_.push_back(std::move(request));
   Notify();
   return outcome;
@@ -94,7 +95,8 @@ std::string LiveService::JournalText() const {
 
 RunResult LiveService::Snapshot(Scenario* scenario_copy) const {
   *scenario_copy = original_;
-  return Replay(*scenario_copy, requests_, now(), LiveRunOptions());
+  return Replay(*scenario_copy, std::vector<Request>(requests_.begin(), requests_.end()), now(),
+                LiveRunOptions());
 }
 
 RunResult LiveService::Stop() { return EndAt(scenario_, *session_, session_->now()); }

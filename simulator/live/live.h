@@ -16,6 +16,7 @@
 #define CARRIERSIM_LIVE_LIVE_H_
 
 #include <chrono>
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -117,7 +118,9 @@ class LiveService {
   Access access_;
   LiveClock clock_;
   std::unique_ptr<Session> session_;
-  std::vector<Request> requests_;  // the journal
+  // The journal. A deque: it grows by the hundred thousand under load, and a vector's
+  // reallocation would stall the server for as long as it takes to move them all.
+  std::deque<Request> requests_;
   struct Scheduled {
     SimTime at;
     TimelineAction action;

@@ -34,6 +34,9 @@ struct Request {
   TimelineAction action;
   std::string api;  // soracom, kore, hologram, control, event-handler
   std::string who;  // the credential or handler that asked
+  // The carrier accepted it but nothing changed (the SIM was already there): a replay acts the
+  // same either way; a check that every verb is in the status history skips these.
+  bool unchanged = false;
 };
 
 class Session {
