@@ -193,9 +193,17 @@ std::optional<HttpUrl> ParseHttpUrl(std::string_view url) {
 void Deliver(asio::io_context& io, OutgoingRequest request, WebhookPolicy policy,
              std::function<void(Delivery)> done) {
   std::optional<HttpUrl> url = ParseHttpUrl(request.spec.url);
-  if (!url) {
+  // A line break in a method, header or content type would write lines of the caller's
+  // choosing into the receiver's request (handlers come from the API too).
+  const auto breaks = [](std::string_view text) {
+    return text.find_first_of("\r\n") != std::string_view::npos;
+  };
+  bool broken = breaks(request.spec.method) || breaks(request.spec.content_type);
+  for (const auto& [name, value] : request.spec.headers) broken |= breaks(name) || breaks(value);
+  if (!url || broken) {
     Delivery d{request.at, request.spec.url, request.spec.method, request.reason, 0, 0,
-               request.spec.url.rfind("https://", 0) == 0
+               broken ? "a header, the method or the content type holds a line break"
+               : request.spec.url.rfind("https://", 0) == 0
                    ? "https is not supported: use an http:// URL"
                    : "not an http://HOST[:PORT]/PATH URL"};
     // Called from the io_context as every other outcome is, never from inside Deliver.

@@ -151,3 +151,19 @@ TEST_CASE("Webhook with a malformed or https URL fails at once, without an attem
 
 }  // namespace
 }  // namespace carriersim
+
+namespace carriersim {
+namespace {
+
+TEST_CASE("Webhook whose header holds a line break is refused at once, nothing sent") {
+  asio::io_context io;
+  OutgoingRequest request = To("http://127.0.0.1:9/hook");
+  request.spec.headers.emplace_back("X-A", "b\r\nX-Injected: yes");
+  const auto got = Run(io, request, kFast);
+  REQUIRE(got.size() == 1);
+  CHECK(got[0].attempts == 0);
+  CHECK(got[0].error.find("line break") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace carriersim
