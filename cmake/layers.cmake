@@ -15,11 +15,17 @@
 set_property(GLOBAL PROPERTY CARRIERSIM_LAYERS "")
 file(REMOVE_RECURSE ${CMAKE_BINARY_DIR}/include)
 
-# Makes `dir` (a folder of the source tree) visible in the include view `view`.
+# Makes `dir` (a folder of the source tree) visible in the include view `view`: a link to each
+# of its files, not to the folder, so that a subfolder that is a layer of its own (devices/at
+# under devices) stays out of the views of the layers that may not use it. The glob is checked
+# again at every build, so a new header is seen without re-running CMake by hand.
 function(carriersim_view_link view dir)
-  get_filename_component(parent ${view}/${dir} DIRECTORY)
-  file(MAKE_DIRECTORY ${parent})
-  file(CREATE_LINK ${CMAKE_SOURCE_DIR}/${dir} ${view}/${dir} SYMBOLIC)
+  file(MAKE_DIRECTORY ${view}/${dir})
+  file(GLOB files LIST_DIRECTORIES false CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/${dir}/*)
+  foreach(file IN LISTS files)
+    get_filename_component(leaf ${file} NAME)
+    file(CREATE_LINK ${file} ${view}/${dir}/${leaf} SYMBOLIC)
+  endforeach()
 endfunction()
 
 # Sets `out` to the folders `folders` and those the layers after them expose, each once.

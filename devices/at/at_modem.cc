@@ -1,0 +1,1 @@
+// Placeholder until the interpreter lands: keeps the layer's library non-empty.
