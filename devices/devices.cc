@@ -57,6 +57,7 @@ Devices::Devices(const SimDirectory& directory, Timers timers, Recorder& recorde
       }
     }
   }
+  SetUpExternal();
 }
 
 void Devices::Start() {

@@ -22,9 +22,11 @@
 #define CARRIERSIM_DEVICES_DEVICES_H_
 
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "devices/device_state.h"
+#include "devices/external.h"
 #include "devices/send_window.h"
 #include "simulator/engine/engine.h"
 #include "simulator/nas/ports.h"
@@ -53,9 +55,10 @@ class Devices {
   // --- From the network (DevicePort) ---
   void NetworkDetach(SimId sim, SimTime now, const NetworkDetachRequest& request);
   void PdnReject(SimId sim, SimTime now);
-  void PdnEstablished(SimId sim, SimTime now) { EndPdnRefusal(sim, now); }
+  void PdnEstablished(SimId sim, SimTime now);
   // A modelled firmware takes no action on a command: it counts towards the SIM's rules only.
-  void DownlinkSms(SimId, SimTime, int64_t) {}
+  // An external one is told (a ModemReport), and its modem announces the SMS.
+  void DownlinkSms(SimId sim, SimTime now, int64_t count);
   TrafficTally Traffic(SimId sim, SimTime from, SimTime to) const;
   SimTime DataCrossing(SimId sim, SimTime from, int64_t counted, int64_t threshold, SimTime bound);
   SimTime SmsCrossing(SimId sim, SimTime from, int64_t counted, int64_t threshold) const;
@@ -80,6 +83,24 @@ class Devices {
   void SetQuietUntil(SimTime t) { quiet_until_ = t; }
   // Off only to check that the arithmetic changes nothing.
   void set_fast_forward(bool on) { fast_forward_ = on; }
+
+  // --- From an external firmware (devices/at, through the live server and the timeline) ---
+  // Only for devices of a `firmware: external` group. Each returns whether it changed anything
+  // (false: nothing to do, or not possible now: no power, not registered, no data session).
+  bool SetFunctionality(DeviceId d, int fun, SimTime now);  // AT+CFUN=0|1|4
+  bool ResetModem(DeviceId d, SimTime now);                 // AT+CFUN=1,1: a power cycle
+  bool SetAutomatic(DeviceId d, bool automatic, SimTime now);  // AT+COPS=0|2, AT+CGATT
+  bool RequestPdn(DeviceId d, SimTime now);  // the network answers at once (PdnEstablished...)
+  bool ReleasePdn(DeviceId d, SimTime now);
+  bool SendData(DeviceId d, int64_t bytes, SimTime now);  // echoed back: uplink and downlink
+  bool SendSms(DeviceId d, SimTime now);
+  bool external(DeviceId d) const { return !external_.empty() && SpecOf(d).external; }
+  // REQUIRES: external(d).
+  ExternalStatus StatusOfExternal(DeviceId d) const;
+  // From now on every change of an external modem's status is kept as a ModemReport until
+  // taken: a live session turns them into unsolicited result codes.
+  void CollectModemReports() { collect_reports_ = true; }
+  std::vector<ModemReport> TakeModemReports() { return std::exchange(reports_, {}); }
 
   // --- Its timers ---
   void OnModemTimer(DeviceId d, SimTime now);
@@ -109,6 +130,7 @@ class Devices {
 
   // modem.cc
   bool PowerOn(DeviceId d, SimTime now);
+  void StartModem(DeviceId d, SimTime now);
   bool PowerOff(DeviceId d, SimTime now, SessionEnd why);
   void WaitThenAttach(DeviceId d, SimTime at);
   void SendAttach(DeviceId d, SimTime now);
@@ -134,6 +156,29 @@ class Devices {
   // traffic.cc
   void EndPdnRefusal(DeviceId d, SimTime now);
 
+  // external.cc
+  ExternalModem& Ext(DeviceId d) { return external_[ExternalIndex(d)]; }
+  const ExternalModem& Ext(DeviceId d) const { return external_[ExternalIndex(d)]; }
+  size_t ExternalIndex(DeviceId d) const {
+    const GroupSpec& group = directory_.GroupOf(d);
+    return external_offset_[directory_.group(d)] + (d - static_cast<DeviceId>(group.first_sim));
+  }
+  void SetUpExternal();
+  // After anything that may change an external modem: reports its status if it changed.
+  void NoteExternal(DeviceId d, SimTime now) {
+    if (!external_.empty() && SpecOf(d).external) ReportExternal(d, now);
+  }
+  void ReportExternal(DeviceId d, SimTime now);
+  void NoteReject(DeviceId d, EmmCause cause);
+  bool ExternalPowerOn(DeviceId d);   // false: it already had power
+  bool ExternalPowerOff(DeviceId d);  // false: it had none
+  void RadioOff(DeviceId d, SimTime now, SessionEnd why);
+  void RadioOn(DeviceId d, SimTime now);
+  bool AddSend(DeviceId d, SimTime now, int64_t bytes, int64_t sms);
+  TrafficTally ExternalTraffic(DeviceId d, SimTime from, SimTime to) const;
+  SimTime ExternalCrossing(DeviceId d, SimTime from, int64_t counted, int64_t threshold,
+                           bool sms) const;
+
   const SimDirectory& directory_;
   Timers timers_;
   Recorder& recorder_;
@@ -158,6 +203,12 @@ class Devices {
   std::vector<uint32_t> window_offset_;  // per group
   uint32_t drawn_devices_ = 0;
   std::vector<SendWindow> windows_;
+  // External devices (external.cc): device i of group g is external_[external_offset_[g] + i];
+  // empty when the scenario has none, which is all the hot path checks.
+  std::vector<uint32_t> external_offset_;  // per group
+  std::vector<ExternalModem> external_;
+  bool collect_reports_ = false;
+  std::vector<ModemReport> reports_;
 };
 
 }  // namespace carriersim

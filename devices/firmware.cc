@@ -182,6 +182,7 @@ void Devices::OnWatchdog(DeviceId d, SimTime now) {
     return;
   }
   ScheduleReboot(d, now);
+  NoteExternal(d, now);
 }
 
 // The firmware's reboot came due: the modem restarts, keeping T3346 (TS 24.301 5.5.1.2.5).

@@ -32,7 +32,10 @@ void Devices::Receive(DeviceId d, SimTime now, AttachOutcome outcome, EmmCause c
     outcome = AttachOutcome::kNoCell;
   }
   if (outcome != AttachOutcome::kAccepted) {
-    if (outcome == AttachOutcome::kRejected) ++rejects_[d];
+    if (outcome == AttachOutcome::kRejected) {
+      ++rejects_[d];
+      NoteReject(d, cause);
+    }
     OnAttachFailure(d, now, outcome, cause, t3346);
     return;
   }
@@ -86,25 +89,39 @@ void Devices::SendAttach(DeviceId d, SimTime now) {
 }
 
 bool Devices::PowerOn(DeviceId d, SimTime now) {
+  if (external(d)) {
+    if (!ExternalPowerOn(d)) return false;  // its radio may be off with power on
+  } else if (state_[d].modem != ModemState::kOff) {
+    return false;
+  }
+  StartModem(d, now);
+  return true;
+}
+
+// The modem boots (or an external firmware switches its radio on) and searches, then attaches.
+void Devices::StartModem(DeviceId d, SimTime now) {
   DeviceState& s = state_[d];
-  if (s.modem != ModemState::kOff) return false;
   ResetCounters(s);
   const SimTime took = Draw(boot_rng_[d], SpecOf(d).modem.boot);
   s.radio_ms += took;  // a booting modem searches for a cell
   // T3346 keeps running through a power cycle with the same SIM (TS 24.301 5.5.1.2.5).
   WaitThenAttach(d, std::max(now + took, s.t3346_until));
   ArmWatchdog(d, now);
-  return true;
 }
 
 void Devices::LeaveNetwork(DeviceId d, SimTime now, SessionEnd why) {
   EndPdnRefusal(d, now);
+  if (external(d)) Ext(d).pdn_up = false;
   network_.Detach(d, now, why);
 }
 
 bool Devices::PowerOff(DeviceId d, SimTime now, SessionEnd why) {
   DeviceState& s = state_[d];
-  if (s.modem == ModemState::kOff) return false;
+  if (external(d)) {
+    if (!ExternalPowerOff(d)) return false;  // its radio may be off already
+  } else if (s.modem == ModemState::kOff) {
+    return false;
+  }
   // A detach by the device itself: the session ends, the subscriber status is untouched.
   if (s.modem == ModemState::kRegistered) LeaveNetwork(d, now, why);
   timers_.modem.Cancel(d);
@@ -114,9 +131,11 @@ bool Devices::PowerOff(DeviceId d, SimTime now, SessionEnd why) {
 }
 
 bool Devices::ReinsertSim(DeviceId d, SimTime now) {
-  if (state_[d].modem == ModemState::kOff) return false;
+  if (external(d) ? !Ext(d).powered : state_[d].modem == ModemState::kOff) return false;
   PowerOff(d, now, SessionEnd::kSimRemoved);
-  return PowerOn(d, now);
+  PowerOn(d, now);
+  NoteExternal(d, now);
+  return true;
 }
 
 void Devices::OnModemTimer(DeviceId d, SimTime now) {
@@ -124,17 +143,18 @@ void Devices::OnModemTimer(DeviceId d, SimTime now) {
   switch (s.modem) {
     case ModemState::kWaiting:
       SendAttach(d, now);
-      return;
+      break;
     case ModemState::kAttaching:
       Receive(d, now, s.answer, s.answer_cause,
               s.answer_cause == kCauseCongestion ? answer_t3346_[d] : DurationRange{});
-      return;
+      break;
     case ModemState::kRebooting:
       RebootModem(d, now);
-      return;
+      break;
     default:
       return;
   }
+  NoteExternal(d, now);
 }
 
 void Devices::NetworkDetach(SimId d, SimTime now, const NetworkDetachRequest& request) {
@@ -144,7 +164,12 @@ void Devices::NetworkDetach(SimId d, SimTime now, const NetworkDetachRequest& re
   if (request.reattach) {
     WaitThenAttach(d, now);
   } else {
+    NoteReject(d, request.cause);
     OnAttachFailure(d, now, AttachOutcome::kRejected, request.cause, request.t3346);
+  }
+  if (external(d)) {
+    Ext(d).pdn_up = false;
+    ReportExternal(d, now);
   }
 }
 
@@ -155,6 +180,7 @@ bool Devices::LoseService(DeviceId d, SimTime now) {
   const SimTime notice = Draw(s.radio_rng, SpecOf(d).modem.loss_detection);
   WaitThenAttach(d, now + notice);
   ArmWatchdog(d, now);
+  NoteExternal(d, now);
   return true;
 }
 

@@ -69,14 +69,17 @@ bool Devices::FollowSchedule(DeviceId d, SimTime now) {
 
 bool Devices::SwitchOn(DeviceId d, SimTime now) {
   state_[d].switched_on = 1;
-  if (!SpecOf(d).power.scheduled()) return PowerOn(d, now);
-  return FollowSchedule(d, now);
+  const bool changed = SpecOf(d).power.scheduled() ? FollowSchedule(d, now) : PowerOn(d, now);
+  NoteExternal(d, now);
+  return changed;
 }
 
 bool Devices::SwitchOff(DeviceId d, SimTime now) {
   state_[d].switched_on = 0;
   timers_.power.Cancel(d);
-  return PowerOff(d, now, SessionEnd::kPowerOff);
+  const bool changed = PowerOff(d, now, SessionEnd::kPowerOff);
+  NoteExternal(d, now);
+  return changed;
 }
 
 bool Devices::SwitchCycle(DeviceId d, SimTime now) {
@@ -86,6 +89,7 @@ bool Devices::SwitchCycle(DeviceId d, SimTime now) {
 
 void Devices::OnPowerTimer(DeviceId d, SimTime now) {
   if (state_[d].switched_on) FollowSchedule(d, now);
+  NoteExternal(d, now);
 }
 
 // When the schedule next changes the device's power, or kNever.

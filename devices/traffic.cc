@@ -17,6 +17,7 @@ bool Drawn(const TrafficSpec& traffic) {
 }  // namespace
 
 TrafficTally Devices::Traffic(SimId sim, SimTime from, SimTime to) const {
+  if (external(sim)) return ExternalTraffic(sim, from, to);
   const TrafficSpec& traffic = SpecOf(sim).traffic;
   const SimTime anchor = traffic_anchor_[sim];
   const int64_t first = OccurrencesBefore(anchor, traffic.every, from);
@@ -30,6 +31,7 @@ TrafficTally Devices::Traffic(SimId sim, SimTime from, SimTime to) const {
 
 SimTime Devices::DataCrossing(SimId sim, SimTime from, int64_t counted, int64_t threshold,
                               SimTime bound) {
+  if (external(sim)) return ExternalCrossing(sim, from, counted, threshold, false);
   const TrafficSpec& traffic = SpecOf(sim).traffic;
   if (!traffic.sends()) return kNever;
   if (counted >= threshold) return from;
@@ -64,6 +66,7 @@ SimTime Devices::DataCrossing(SimId sim, SimTime from, int64_t counted, int64_t 
 }
 
 SimTime Devices::SmsCrossing(SimId sim, SimTime from, int64_t counted, int64_t threshold) const {
+  if (external(sim)) return ExternalCrossing(sim, from, counted, threshold, true);
   const TrafficSpec& traffic = SpecOf(sim).traffic;
   if (!traffic.sends() || traffic.sms <= 0) return kNever;
   if (counted >= threshold) return from;
@@ -74,9 +77,36 @@ SimTime Devices::SmsCrossing(SimId sim, SimTime from, int64_t counted, int64_t t
 }
 
 void Devices::PdnReject(SimId sim, SimTime now) {
+  if (external(sim)) {
+    // Its firmware asks again when it chooses, not by a policy the network could assume: each
+    // refused request is counted as it comes, and the device stops asking (a PDN disconnect)
+    // until its firmware asks again.
+    ExternalModem& x = Ext(sim);
+    if (!x.pdn_up) {
+      ++pdn_requests_[sim];
+      recorder_.PdnRejects(sim, 1);
+    }
+    x.pdn_up = false;
+    network_.PdnRelease(sim, now);
+    ReportExternal(sim, now);
+    return;
+  }
   if (state_[sim].pdn_refused) return;
   state_[sim].pdn_refused = 1;
   pdn_refused_since_[sim] = now;
+}
+
+void Devices::PdnEstablished(SimId sim, SimTime now) {
+  EndPdnRefusal(sim, now);
+  if (!external(sim)) return;
+  Ext(sim).pdn_up = true;
+  ReportExternal(sim, now);
+}
+
+void Devices::DownlinkSms(SimId sim, SimTime now, int64_t count) {
+  if (collect_reports_ && external(sim)) {
+    reports_.push_back({sim, now, Ext(sim).shown, count});
+  }
 }
 
 void Devices::EndPdnRefusal(DeviceId d, SimTime now) {

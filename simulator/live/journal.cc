@@ -15,7 +15,7 @@ struct KindName {
   ActionKind kind;
   std::string_view name;
 };
-constexpr std::array<KindName, 15> kKinds{{
+constexpr std::array<KindName, 21> kKinds{{
     {ActionKind::kVerb, "verb"},
     {ActionKind::kPowerOn, "power-on"},
     {ActionKind::kPowerOff, "power-off"},
@@ -31,6 +31,12 @@ constexpr std::array<KindName, 15> kKinds{{
     {ActionKind::kCellRestore, "cell-restore"},
     {ActionKind::kCoreOutage, "core-outage"},
     {ActionKind::kCoreRestore, "core-restore"},
+    {ActionKind::kModemFunctionality, "modem-functionality"},
+    {ActionKind::kModemReset, "modem-reset"},
+    {ActionKind::kModemAutomatic, "modem-automatic"},
+    {ActionKind::kModemPdn, "modem-pdn"},
+    {ActionKind::kModemSend, "modem-send"},
+    {ActionKind::kModemSms, "modem-sms"},
 }};
 
 std::string_view KindNameOf(ActionKind kind) {
@@ -132,6 +138,18 @@ class LineReader {
         a->plan = *plan;
         return "";
       }
+      case ActionKind::kModemFunctionality: {
+        const std::optional<int64_t> fun = Integer("fun");
+        if (!fun || (*fun != 0 && *fun != 1 && *fun != 4)) return "no \"fun\" (0, 1 or 4)";
+        a->amount = *fun;
+        return "";
+      }
+      case ActionKind::kModemSend:
+        if (!Integer("bytes") || *Integer("bytes") < 1) return "no \"bytes\" (an integer >= 1)";
+        a->amount = *Integer("bytes");
+        return "";
+      case ActionKind::kModemAutomatic:
+      case ActionKind::kModemPdn:
       case ActionKind::kTestMode:
       case ActionKind::kTerminationProtection:
         if (!j_.contains("enabled") || !j_["enabled"].is_boolean()) return "no \"enabled\"";
@@ -201,9 +219,17 @@ std::string JournalLine(const Scenario& s, const Request& r) {
     j["channel"] = a.channel;
   }
   switch (a.kind) {
+    case ActionKind::kModemAutomatic:
+    case ActionKind::kModemPdn:
     case ActionKind::kTestMode:
     case ActionKind::kTerminationProtection:
       j["enabled"] = a.enabled;
+      break;
+    case ActionKind::kModemFunctionality:
+      j["fun"] = a.amount;
+      break;
+    case ActionKind::kModemSend:
+      j["bytes"] = a.amount;
       break;
     case ActionKind::kUsageLimit:
     case ActionKind::kSendCommand:

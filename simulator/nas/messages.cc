@@ -18,6 +18,8 @@ const char* SessionEndName(SessionEnd end) {
       return "sim-removed";
     case SessionEnd::kReleased:
       return "released";
+    case SessionEnd::kDeviceDetach:
+      return "device-detach";
   }
   return "?";
 }

@@ -49,6 +49,7 @@ enum class SessionEnd : uint8_t {
   kDataBarred,   // the SIM entered a status without data (SOR-4 inactive, a usage limit)
   kSimRemoved,   // the SIM was taken out (reinsert-sim)
   kReleased,     // the device released it and stayed registered (a PDN disconnect)
+  kDeviceDetach,  // the device detached and stayed on (an external firmware's AT+COPS=2)
 };
 const char* SessionEndName(SessionEnd end);
 

@@ -38,6 +38,10 @@ struct NetworkPort {
   void (*pdn_request)(void* network, SimId sim, SimTime now) = nullptr;
   // PDN disconnect: the device ends its data session and stays registered.
   void (*pdn_release)(void* network, SimId sim, SimTime now) = nullptr;
+  // The device sent data (or an SMS) in its data session just now: only a device whose sends
+  // cannot be foreseen (an external firmware's) says so, so that the network checks its volume
+  // thresholds again. Its sends are asked for, as any device's, by DevicePort::traffic.
+  void (*data_sent)(void* network, SimId sim, SimTime now) = nullptr;
   // The device leaves the network: a detach when powered off or the SIM is taken out, or a
   // radio link the network notices lost when the cell or the core goes away.
   void (*detach)(void* network, SimId sim, SimTime now, SessionEnd why) = nullptr;
@@ -52,6 +56,7 @@ struct NetworkPort {
   void AttachComplete(SimId sim, SimTime now) const { attach_complete(network, sim, now); }
   void PdnRequest(SimId sim, SimTime now) const { pdn_request(network, sim, now); }
   void PdnRelease(SimId sim, SimTime now) const { pdn_release(network, sim, now); }
+  void DataSent(SimId sim, SimTime now) const { data_sent(network, sim, now); }
   void Detach(SimId sim, SimTime now, SessionEnd why) const { detach(network, sim, now, why); }
   bool CellUp(uint32_t cell) const { return cell_up(network, cell); }
   SimTime CellBackAt(uint32_t cell) const { return cell_back_at(network, cell); }
@@ -124,6 +129,9 @@ NetworkPort NetworkPortFor(Network* network) {
   };
   p.pdn_release = [](void* n, SimId sim, SimTime now) {
     static_cast<Network*>(n)->PdnRelease(sim, now);
+  };
+  p.data_sent = [](void* n, SimId sim, SimTime now) {
+    static_cast<Network*>(n)->DataSent(sim, now);
   };
   p.detach = [](void* n, SimId sim, SimTime now, SessionEnd why) {
     static_cast<Network*>(n)->Detach(sim, now, why);

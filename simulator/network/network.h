@@ -73,6 +73,10 @@ class Network {
   void AttachComplete(SimId sim, SimTime now);
   void PdnRequest(SimId sim, SimTime now);
   void PdnRelease(SimId sim, SimTime now);
+  // Sends nobody could foresee (an external firmware's): the volume thresholds are checked again.
+  void DataSent(SimId sim, SimTime now) {
+    if (subs_.online[sim]) ArmSubscriptionTimer(sim, now);
+  }
   void Detach(SimId sim, SimTime now, SessionEnd why);
   bool CellUp(uint32_t cell) const { return !cells_.down(cell); }
   SimTime CellBackAt(uint32_t cell) const { return cells_.back_at(cell); }

@@ -103,7 +103,8 @@ double LinesOverRun(const Scenario& s, const GroupSpec& g, PlanId plan) {
   const Tariff& t = s.carriers[g.carrier].profile.plans[plan].tariff;
   const bool basic = std::any_of(t.basic.begin(), t.basic.end(),
                                  [](const StatusFee& f) { return f.charged; });
-  const bool usage = t.usage.enabled && s.devices[g.device].traffic.sends();
+  const bool usage =
+      t.usage.enabled && (s.devices[g.device].traffic.sends() || s.devices[g.device].external);
   double lines = ((basic ? 1 : 0) + (usage ? 1 : 0)) * MonthsTouched(s);
   if (t.renewal.enabled) {
     const SimTime every = t.renewal.every.months * 28 * kDay + t.renewal.every.ms;

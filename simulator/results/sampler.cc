@@ -52,7 +52,8 @@ std::vector<int64_t> UsageByRow(const World& world, const std::vector<SimTime>& 
   const ChunkedVector<SessionRecord>& records = world.recorder().sessions().records;
   for (size_t i = 0; i < records.size(); ++i) {
     const SessionRecord& r = records[i];
-    if (!world.directory().DeviceSpecOf(r.sim).traffic.sends()) continue;
+    const DeviceSpec& device = world.directory().DeviceSpecOf(r.sim);
+    if (!device.traffic.sends() && !device.external) continue;
     const SimTime end = std::min(r.closed, world.scenario().duration);
     // Row k takes the sends in [times[k-1] + 1, times[k] + 1), as RowOf places instants.
     for (size_t k = RowOf(times, r.opened); k < times.size(); ++k) {

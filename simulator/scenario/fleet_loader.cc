@@ -72,6 +72,9 @@ void ScenarioLoader::ReadFleet(const Field& fleet) {
     }
     const Field usage_limit = fields.Optional("usage-limit");
     const Field subscriptions = fields.Optional("subscriptions");
+    if (Field f = fields.Optional("firmware"); f.present()) {
+      group.external = reader_.Choice(f, {"external", "modelled"}, "firmware") == "external";
+    }
     fields.Finish();
     if (carrier == nullptr) {
       if (!group.name.empty()) broken_.Add(group.name, 0);
@@ -124,6 +127,7 @@ void ScenarioLoader::ReadFleet(const Field& fleet) {
       broken_.Add(group.name, 0);
       continue;
     }
+    if (group.external) group.device = ExternalCopyOf(group.device);
     group.first_sim = scenario_.sim_count;
     scenario_.sim_count += group.count;
     group_ids_.Add(group.name, static_cast<uint32_t>(scenario_.groups.size()));
@@ -139,6 +143,23 @@ void ScenarioLoader::ReadFleet(const Field& fleet) {
   if (fleet.value.IsSequence() && fleet.value.size() == 0) {
     reader_.Error(fleet, "no groups defined: add one such as '- { group: NAME, count: 10, ... }'");
   }
+}
+
+// The device profile an external firmware drives: the profile's power and modem, with the
+// modem's own attach retries as its only firmware (the program on the AT line decides the
+// rest) and no traffic (it sends what it sends). One copy per profile, shared by its groups.
+uint32_t ScenarioLoader::ExternalCopyOf(uint32_t device) {
+  const std::string& name = scenario_.devices[device].name;
+  for (uint32_t d = 0; d < scenario_.devices.size(); ++d) {
+    if (scenario_.devices[d].external && scenario_.devices[d].name == name) return d;
+  }
+  DeviceSpec copy = scenario_.devices[device];
+  copy.external = true;
+  copy.firmware = FirmwareSpec{};
+  copy.firmware.preset = "external";
+  copy.traffic = TrafficSpec{};
+  scenario_.devices.push_back(std::move(copy));
+  return static_cast<uint32_t>(scenario_.devices.size() - 1);
 }
 
 // Reports count every byte and millisecond exactly in 64 bits. Rather than check each addition

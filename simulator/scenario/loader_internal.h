@@ -47,6 +47,7 @@ class ScenarioLoader {
   // fleet_loader.cc
   void ReadFleet(const Field& fleet);
   bool TotalsFit(const Field& count, const GroupSpec& group);
+  uint32_t ExternalCopyOf(uint32_t device);
   void CheckFeesFit();  // once the timeline is read: it may change plans and charge verbs
   std::string AmountText(Int128 micros) const;
   // A plan or status of the carrier's profile, by name.

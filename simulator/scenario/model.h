@@ -135,6 +135,10 @@ struct DeviceSpec {
   ModemSpec modem;
   FirmwareSpec firmware;
   TrafficSpec traffic;
+  // Driven by a program outside carriersim over AT commands (`firmware: external` on a group):
+  // the loader gives such a group its own copy of the profile, with the modem's own retries
+  // (T3411/T3402, the invalid SIM) as the only firmware and no traffic of its own.
+  bool external = false;
 };
 
 // A radio cell. Attach requests past `capacity` in one window are rejected with #22
@@ -175,6 +179,7 @@ struct GroupSpec {
   uint32_t cell_set = 0;
   StatusId status = 0;  // initial subscriber status
   bool powered = true;  // devices on at the start
+  bool external = false;  // `firmware: external`: each device's firmware is an AT client
   bool test_mode = false;
   bool termination_protection = false;
   int64_t usage_limit = 0;          // bytes per calendar month; 0: none
@@ -210,6 +215,14 @@ enum class ActionKind : uint8_t {
   kCellRestore,       // the end of a cell outage (added by the loader)
   kCoreOutage,        // the core answers no attach until `until`
   kCoreRestore,
+  // What an external firmware does through its modem (devices/at), on one SIM's device; only
+  // from a live session or its journal, never written in a scenario's timeline.
+  kModemFunctionality,  // AT+CFUN=`amount` (0, 1 or 4)
+  kModemReset,          // AT+CFUN=1,1
+  kModemAutomatic,      // AT+COPS=0 (`enabled`) or 2, AT+CGATT
+  kModemPdn,            // the data session asked for (`enabled`) or released
+  kModemSend,           // `amount` bytes to the echo service, which sends them back
+  kModemSms,            // a mobile-originated SMS
 };
 
 struct TimelineAction {

@@ -39,6 +39,27 @@ std::string ChannelRefusal(const Scenario& scenario, const TimelineAction& actio
   return "";
 }
 
+// What an external firmware does through its modem's AT commands.
+Outcome RunOnModem(Devices& devices, const TimelineAction& action, SimId sim, SimTime now) {
+  if (!devices.external(sim)) return Outcome::Refused("the device's firmware is not external");
+  switch (action.kind) {
+    case ActionKind::kModemFunctionality:
+      return Changed(devices.SetFunctionality(sim, static_cast<int>(action.amount), now));
+    case ActionKind::kModemReset:
+      return Changed(devices.ResetModem(sim, now));
+    case ActionKind::kModemAutomatic:
+      return Changed(devices.SetAutomatic(sim, action.enabled, now));
+    case ActionKind::kModemPdn:
+      return Changed(action.enabled ? devices.RequestPdn(sim, now) : devices.ReleasePdn(sim, now));
+    case ActionKind::kModemSend:
+      return Changed(devices.SendData(sim, action.amount, now));
+    case ActionKind::kModemSms:
+      return Changed(devices.SendSms(sim, now));
+    default:
+      return {};
+  }
+}
+
 Outcome RunOnSim(Network& network, Devices& devices, const TimelineAction& action, SimId sim,
                  SimTime now) {
   switch (action.kind) {
@@ -62,6 +83,13 @@ Outcome RunOnSim(Network& network, Devices& devices, const TimelineAction& actio
       return network.SetUsageLimit(sim, action.amount, now);
     case ActionKind::kSendCommand:
       return network.SendCommands(sim, action.amount, now);
+    case ActionKind::kModemFunctionality:
+    case ActionKind::kModemReset:
+    case ActionKind::kModemAutomatic:
+    case ActionKind::kModemPdn:
+    case ActionKind::kModemSend:
+    case ActionKind::kModemSms:
+      return RunOnModem(devices, action, sim, now);
     case ActionKind::kTerminateAccount:
     case ActionKind::kCellOutage:
     case ActionKind::kCellRestore:

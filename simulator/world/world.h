@@ -84,6 +84,10 @@ class World {
   // When the next event is due (kNever: none before the scenario's end): a live clock sleeps
   // until then.
   SimTime NextEventTime();
+  // External modems (devices/at): from this call on, every change of one's status is kept
+  // until taken, so that a live session can tell its AT line (Devices::CollectModemReports).
+  void CollectModemReports() { devices_.CollectModemReports(); }
+  std::vector<ModemReport> TakeModemReports() { return devices_.TakeModemReports(); }
 
   // Called every 65,536 events with the simulated time (a progress line).
   void set_progress(std::function<void(SimTime, uint64_t)> progress) {

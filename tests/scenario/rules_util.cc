@@ -8,21 +8,17 @@
 
 namespace carriersim::test {
 
-namespace {
-
-std::unique_ptr<Scenario> Load(const std::string& body, const std::string& duration,
-                               const std::string& currency) {
+std::unique_ptr<Scenario> LoadBody(const std::string& body, const std::string& duration,
+                                   const std::string& currency) {
   const std::string text = "name: rules\nstart: 2026-01-01T00:00:00Z\nduration: " + duration +
                            "\ncurrency: " + currency + "\n" + body;
   return std::make_unique<Scenario>(LoadValid(text));
 }
 
-}  // namespace
-
 Run Simulate(const std::string& body, const std::string& duration, const std::string& currency,
              const RunOptions& options) {
   Run run;
-  run.scenario = Load(body, duration, currency);
+  run.scenario = LoadBody(body, duration, currency);
   run.result = std::make_unique<RunResult>(RunScenario(*run.scenario, options));
   run.world = &run.result->world();
   return run;
@@ -31,7 +27,7 @@ Run Simulate(const std::string& body, const std::string& duration, const std::st
 Run SimulateUntil(const std::string& body, SimTime until, const std::string& duration,
                   const std::string& currency) {
   Run run;
-  run.scenario = Load(body, duration, currency);
+  run.scenario = LoadBody(body, duration, currency);
   run.stepped = std::make_unique<World>(*run.scenario, run.scenario->seed);
   run.stepped->RunUntil(until);
   run.world = run.stepped.get();

@@ -44,6 +44,9 @@ struct Run {
 Run Simulate(const std::string& body, const std::string& duration = "30d",
              const std::string& currency = "USD", const RunOptions& options = {});
 
+// The scenario Simulate would run (for a test that steps it itself).
+std::unique_ptr<Scenario> LoadBody(const std::string& body, const std::string& duration = "30d",
+                                   const std::string& currency = "USD");
 // Runs only up to `until` (for looking at a run midway).
 Run SimulateUntil(const std::string& body, SimTime until, const std::string& duration = "30d",
                   const std::string& currency = "USD");

@@ -49,7 +49,7 @@ fleet:
 
 // A message a device sent to the network.
 struct Request {
-  enum class Kind { kAttach, kAttachComplete, kPdnRequest, kPdnRelease, kDetach };
+  enum class Kind { kAttach, kAttachComplete, kPdnRequest, kPdnRelease, kDataSent, kDetach };
   Kind kind;
   SimTime time;
   SimId sim;
@@ -89,6 +89,7 @@ class ScriptedNetwork {
     if (on_pdn_request) on_pdn_request(sim, now);
   }
   void PdnRelease(SimId sim, SimTime now) { log.push_back({Request::Kind::kPdnRelease, now, sim}); }
+  void DataSent(SimId sim, SimTime now) { log.push_back({Request::Kind::kDataSent, now, sim}); }
   void Detach(SimId sim, SimTime now, SessionEnd why) {
     log.push_back({Request::Kind::kDetach, now, sim, 0, why});
   }
