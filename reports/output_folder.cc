@@ -143,13 +143,40 @@ bool ForEachEntry(int fd, Visit visit) {
   return true;
 }
 
+// Whether `entry` of folder `fd` is the folder of links to a live session's virtual modems
+// (`carriersim serve` makes DIR/modems/NAME -> /dev/pts/N): a folder named kModemLinks that
+// holds symbolic links only.
+constexpr const char* kModemLinks = "modems";
+bool IsModemLinks(int fd, const std::string& entry, const struct stat& st) {
+  if (entry != kModemLinks || !S_ISDIR(st.st_mode)) return false;
+  const int links = openat(fd, entry.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  if (links < 0) return false;
+  bool only_links = true;
+  ForEachEntry(links, [&](const std::string&, const struct stat& s) {
+    only_links = S_ISLNK(s.st_mode);
+    return only_links;
+  });
+  close(links);
+  return only_links;
+}
+
 // Removes folder `name` of `parent_fd` if it holds nothing but files of our names (or links at
-// them, which are removed, not followed). False, with the folder left, otherwise.
+// them, which are removed, not followed) and the folder of modem links. False, with the folder
+// left, otherwise.
 bool RemoveOurFolder(int parent_fd, const std::string& name) {
   const int fd = openat(parent_fd, name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
   if (fd < 0) return false;
   ForEachEntry(fd, [fd](const std::string& entry, const struct stat& st) {
     if (!S_ISDIR(st.st_mode) && IsOurFileName(entry)) unlinkat(fd, entry.c_str(), 0);
+    if (IsModemLinks(fd, entry, st)) {
+      const int links = openat(fd, entry.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+      ForEachEntry(links, [links](const std::string& link, const struct stat&) {
+        unlinkat(links, link.c_str(), 0);
+        return true;
+      });
+      close(links);
+      unlinkat(fd, entry.c_str(), AT_REMOVEDIR);
+    }
     return true;
   });
   close(fd);
@@ -196,6 +223,7 @@ bool CheckReplaceable(int parent_fd, const std::string& name, const std::string&
   const int fd = openat(parent_fd, name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
   std::string foreign;
   if (fd < 0 || !ForEachEntry(fd, [&](const std::string& entry, const struct stat& s) {
+        if (IsModemLinks(fd, entry, s)) return true;
         if (S_ISDIR(s.st_mode) || !IsOurFileName(entry)) foreign = entry;
         return foreign.empty();
       })) {

@@ -12,7 +12,7 @@ namespace {
 
 constexpr const char* kServeHelp =
     R"(usage: carriersim serve FILE [--listen HOST:PORT] [--clock real|manual] [--speed X]
-                            [--out DIR]
+                            [--out DIR] [--modem-port BASE] [--force-speed]
 
 Runs the scenario in FILE as a live emulator: the carriers' HTTP APIs (Soracom-, KORE- and
 Hologram-shaped, as each carrier profile's api.style says) answer a backend's requests on
@@ -30,7 +30,12 @@ options:
   --speed X           simulated seconds per wall second, real clock only (default 1)
   --out DIR           the output folder (default out/<scenario name>/): the reports,
                       requests.jsonl (the journal: `carriersim run FILE --replay` plays it back
-                      into the same reports) and webhooks.csv
+                      into the same reports) and webhooks.csv; with virtual modems, DIR/modems/
+                      holds a link GROUP-INDEX to each modem's pseudo-terminal while it serves
+  --modem-port BASE   virtual modems (groups with `firmware: external`) on TCP ports BASE,
+                      BASE+1, ... of the --listen host instead of pseudo-terminals
+  --force-speed       let --speed differ from 1 with virtual modems: their firmware runs on
+                      the wall clock, so its timers and the modem's would drift apart
   -h, --help          this help
 
 exit codes: 0 ok, 2 usage error, 3 invalid scenario, 4 I/O error (the output folder in use or
@@ -38,7 +43,8 @@ exit codes: 0 ok, 2 usage error, 3 invalid scenario, 4 I/O error (the output fol
 )";
 
 const std::vector<OptionSpec> kServeOptions = {
-    {"listen", true}, {"clock", true}, {"speed", true}, {"out", true}};
+    {"listen", true}, {"clock", true},      {"speed", true},
+    {"out", true},    {"modem-port", true}, {"force-speed", false}};
 
 bool ParseListen(const std::string& text, ServeOptions* options, std::string* error) {
   const size_t colon = text.rfind(':');
@@ -90,7 +96,31 @@ std::optional<int> ParseServe(const std::vector<std::string>& args, std::ostream
     return UsageError(err, "serve", "--out needs a folder");
   }
   options->out_dir = parsed.Get("out").value_or("");
+  if (auto base = parsed.Get("modem-port")) {
+    long long port = 0;
+    if (!ParseIntOption("modem-port", *base, 1, 65535, &port, &error)) {
+      return UsageError(err, "serve", error);
+    }
+    options->modem_port = static_cast<uint16_t>(port);
+  }
+  options->force_speed = parsed.Has("force-speed");
   return std::nullopt;
+}
+
+// An external firmware lives on the wall clock (its own timers, its reading every minute) while
+// the modem's timers (T3411, T3402, T3346) run on simulated time: at any speed but 1 the two
+// drift apart, so a speed-up needs the user to say they mean it.
+std::string SpeedRefusal(const Scenario& scenario, const ServeOptions& options) {
+  if (options.clock != LiveClock::Mode::kReal || options.speed == 1 || options.force_speed) {
+    return "";
+  }
+  for (const GroupSpec& group : scenario.groups) {
+    if (!group.external) continue;
+    return "group '" + group.name + "' has external firmware, which runs on the wall clock: "
+           "--speed other than 1 would make its timers and the modem's drift apart (add "
+           "--force-speed if that is what you want)";
+  }
+  return "";
 }
 
 }  // namespace
@@ -109,6 +139,9 @@ int ServeCommand(const std::vector<std::string>& args, std::ostream& out, std::o
   }
   if (options.out_dir.empty()) {
     options.out_dir = (std::filesystem::path("out") / loaded.scenario->name).string();
+  }
+  if (const std::string why = SpeedRefusal(*loaded.scenario, options); !why.empty()) {
+    return UsageError(err, "serve", why);
   }
   return Serve(*loaded.scenario, options, out, err) == 0 ? kExitOk : kExitIoError;
 }

@@ -29,6 +29,8 @@ struct ControlHooks {
   std::function<std::string()> snapshot;
   // Ends the session as SIGTERM does, once the answer is sent.
   std::function<void()> shutdown;
+  // The virtual modems and their lines, as a JSON array (GET /_carriersim/modems).
+  std::function<std::string()> modems;
 };
 
 HttpResponse SoracomApi(LiveService& live, const HttpRequest& request);

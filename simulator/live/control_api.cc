@@ -11,6 +11,7 @@
 //   POST reset                         back to the scenario's start (a new journal)
 //   POST shutdown                      ends the session as SIGTERM does
 //   GET  metrics                       Prometheus text (metrics.cc)
+//   GET  modems                        the virtual modems: their lines, identities, status
 //
 // Every action on the world (power, outages) is journaled, so a replay does it too.
 #include <nlohmann/json.hpp>
@@ -199,6 +200,12 @@ HttpResponse ControlApi(LiveService& live, const ControlHooks& hooks, const Http
     metrics.content_type = "text/plain; version=0.0.4";
     metrics.body = PrometheusMetrics(live);
     return metrics;
+  }
+  if (get && what == "modems" && sub.empty()) {
+    live.Sync();
+    HttpResponse modems;
+    modems.body = hooks.modems ? hooks.modems() : "[]";
+    return modems;
   }
   if (!post) return Error(get ? 404 : 405, "no-such-endpoint", r.method + " " + r.path);
   Json body = Json::object();

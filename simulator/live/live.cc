@@ -22,7 +22,9 @@ LiveService::LiveService(const Scenario& scenario, LiveClock::Mode mode, double 
       ids_(static_cast<size_t>(scenario.sim_count), scenario.seed),
       access_(scenario),
       clock_(mode, speed, scenario.duration, std::chrono::steady_clock::now()),
-      session_(std::make_unique<Session>(scenario_, LiveRunOptions())) {}
+      session_(std::make_unique<Session>(scenario_, LiveRunOptions())) {
+  session_->world().CollectModemReports();
+}
 
 std::string LiveService::NowText() const { return FormatTimestamp(scenario_.start + now()); }
 
@@ -105,6 +107,7 @@ void LiveService::Reset() {
   session_.reset();  // its world refers to scenario_
   scenario_ = original_;
   session_ = std::make_unique<Session>(scenario_, LiveRunOptions());
+  session_->world().CollectModemReports();
   requests_.clear();
   scheduled_.clear();
   clock_ = LiveClock(clock_.mode(), clock_.speed(), scenario_.duration,

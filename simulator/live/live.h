@@ -84,6 +84,8 @@ class LiveService {
   SimTime NextWake();
 
   void AddObserver(LiveObserver observer) { observers_.push_back(std::move(observer)); }
+  // What the external modems did since the last call (World::TakeModemReports).
+  std::vector<ModemReport> TakeModemReports() { return session_->world().TakeModemReports(); }
   // What an API keeps between requests (KORE's pending callbacks): one object per name, made on
   // first use, kept by Reset() (the API's observer clears it). One type per name.
   template <typename T>

@@ -2,16 +2,21 @@
 
 #include <asio.hpp>
 #include <csignal>
+#include <nlohmann/json.hpp>
 #include <restinio/all.hpp>
 
 #include "reports/output_folder.h"
 #include "simulator/live/apis.h"
 #include "simulator/live/event_handlers.h"
 #include "simulator/live/live_reports.h"
+#include "simulator/live/modem_ports.h"
+#include "simulator/live/virtual_modems.h"
 #include "simulator/live/webhook_client.h"
 
 namespace carriersim {
 namespace {
+
+std::string ModemsJson(const VirtualModems& modems, const ModemPorts& ports);
 
 using Traits = restinio::default_single_thread_traits_t;
 using RestServer = restinio::http_server_t<Traits>;
@@ -81,9 +86,12 @@ class Server {
         out_(out),
         err_(err),
         live_(scenario, options.clock, options.speed),
+        modems_(live_),
+        ports_(io_, modems_),
         wake_(io_),
         signals_(io_, SIGINT, SIGTERM) {
     hooks_.snapshot = [this] { return Snapshot(); };
+    hooks_.modems = [this] { return ModemsJson(modems_, ports_); };
     hooks_.shutdown = [this] { asio::post(io_, [this] { Shutdown("POST /_carriersim/shutdown"); }); };
     InstallEventHandlers(live_);
   }
@@ -91,6 +99,10 @@ class Server {
   bool Run() {
     std::string error;
     if (!folder_.Open(options_.out_dir, &error)) {
+      err_ << "carriersim serve: " << error << "\n";
+      return false;
+    }
+    if (!OpenModems(&error)) {
       err_ << "carriersim serve: " << error << "\n";
       return false;
     }
@@ -112,6 +124,12 @@ class Server {
   }
 
  private:
+  bool OpenModems(std::string* error) {
+    if (modems_.size() == 0) return true;
+    return options_.modem_port > 0 ? ports_.OpenTcp(options_.host, options_.modem_port, error)
+                                   : ports_.OpenPtys(options_.out_dir + "/modems", error);
+  }
+
   restinio::server_settings_t<Traits> Settings() {
     restinio::server_settings_t<Traits> s;
     s.address(options_.host).port(options_.port);
@@ -164,6 +182,7 @@ class Server {
     const RunResult run = live_.Snapshot(&copy);
     std::string error;
     PublishLiveReports(run, live_.JournalText(), live_.deliveries(), folder_, &error);
+    ports_.Relink();  // the folder that held the links was replaced
     return error;
   }
 
@@ -174,6 +193,7 @@ class Server {
     wake_.cancel();
     signals_.cancel();
     out_ << "carriersim serve: " << why << " at " << live_.NowText() << ": writing the reports\n";
+    ports_.Close();
     const std::string journal = live_.JournalText();
     const RunResult run = live_.Stop();
     std::string error;
@@ -195,6 +215,8 @@ class Server {
   std::ostream& err_;
   asio::io_context io_;
   LiveService live_;
+  VirtualModems modems_;
+  ModemPorts ports_;
   asio::steady_timer wake_;
   asio::signal_set signals_;
   OutputFolder folder_;
@@ -222,6 +244,12 @@ void Server::PrintBanner() {
     }
     out_ << "\n";
   }
+  for (size_t i = 0; i < modems_.size(); ++i) {
+    const ModemIdentity& id = modems_.identity(i);
+    out_ << "  modem " << modems_.name(i) << ": "
+         << (ports_.Link(i).empty() ? ports_.Where(i) : ports_.Link(i) + " -> " + ports_.Where(i))
+         << " (IMEI " << id.imei << ", IMSI " << id.imsi << ")\n";
+  }
   out_ << "  control API: " << base << "/_carriersim/ (Authorization: Bearer "
        << live_.access().control_key() << ")\n"
        << "  metrics: " << base << "/_carriersim/metrics\n"
@@ -229,6 +257,33 @@ void Server::PrintBanner() {
        << "/ on Ctrl-C, SIGTERM or POST /_carriersim/shutdown\n"
        << "listening on " << base << "\n";
   out_.flush();
+}
+
+// GET /_carriersim/modems: each virtual modem, its line and what it shows.
+std::string ModemsJson(const VirtualModems& modems, const ModemPorts& ports) {
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (size_t i = 0; i < modems.size(); ++i) {
+    const ModemIdentity& id = modems.identity(i);
+    const ModemStatus s = modems.status(i);
+    const std::string& name = modems.name(i);
+    nlohmann::ordered_json m;
+    m["name"] = name;
+    m["sim"] = name.substr(0, name.rfind('-')) + "#" + name.substr(name.rfind('-') + 1);
+    m[ports.Link(i).empty() ? "tcp" : "pty"] = ports.Where(i);
+    if (!ports.Link(i).empty()) m["link"] = ports.Link(i);
+    m["connected"] = ports.connected(i);
+    m["imei"] = id.imei;
+    m["imsi"] = id.imsi;
+    m["iccid"] = id.iccid;
+    m["powered"] = s.powered;
+    m["fun"] = s.fun;
+    m["modem"] = ModemStateName(s.modem);
+    m["last_cause"] = s.last_cause;
+    m["data_session"] = s.pdn_up;
+    m["dropped_bytes"] = ports.dropped_bytes(i);
+    list.push_back(std::move(m));
+  }
+  return list.dump(2);
 }
 
 }  // namespace

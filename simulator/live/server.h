@@ -19,6 +19,10 @@ struct ServeOptions {
   LiveClock::Mode clock = LiveClock::Mode::kReal;
   double speed = 1;
   std::string out_dir;  // the reports, the journal and webhooks.csv go here
+  // Virtual modems (groups with `firmware: external`): 0, a pseudo-terminal each, linked from
+  // OUT/modems/; otherwise a TCP port each from this one up, on `host`.
+  uint16_t modem_port = 0;
+  bool force_speed = false;  // --speed other than 1 even with virtual modems
   // Webhooks: each attempt's timeout, attempts per delivery, and the wait between attempts.
   int64_t webhook_timeout_ms = 5000;
   int webhook_attempts = 3;

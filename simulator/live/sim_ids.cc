@@ -59,6 +59,15 @@ std::string SimIds::Iccid(SimId sim) const {
   return digits;
 }
 
+std::string SimIds::Imei(SimId sim) const {
+  // A type allocation code of the "35" reporting body, then the serial number: unique for
+  // every SIM number, as the number has 10 digits.
+  const std::string ten = TenDigits(Number(sim));
+  std::string digits = "3500" + ten;
+  digits.push_back(LuhnDigit(digits));
+  return digits;
+}
+
 std::string SimIds::Sid(SimId sim) const {
   char text[40];
   std::snprintf(text, sizeof text, "DE%016llx%016llx", static_cast<unsigned long long>(sid_tag_),

@@ -23,6 +23,8 @@ class SimIds {
 
   std::string Imsi(SimId sim) const;
   std::string Iccid(SimId sim) const;
+  // The IMEI of the device the SIM is in (AT+CGSN), 15 digits with a Luhn check digit.
+  std::string Imei(SimId sim) const;
   std::string Sid(SimId sim) const;
   int64_t DeviceId(SimId sim) const;
 

@@ -258,6 +258,11 @@ void ScenarioLoader::ReadModem(const Field& f, ModemSpec* modem) {
   if (Field t = fields.Optional("cell-search"); t.present()) {
     modem->cell_search = reader_.DurationSpan(t).value_or(modem->cell_search);
   }
+  if (Field r = fields.Optional("rat"); r.present()) {
+    if (auto rat = reader_.Choice(r, {"lte-m", "nb-iot"}, "radio access technology")) {
+      modem->nb_iot = *rat == "nb-iot";
+    }
+  }
   fields.Finish();
 }
 

@@ -70,6 +70,9 @@ struct ModemSpec {
   // attempt and searches; it finds the cell `cell_search` after the cell is back, and attaches.
   bool search_without_cell = false;
   DurationRange cell_search{0, 30 * kSecond};
+  // The radio access technology it uses (`rat: lte-m | nb-iot`): what an AT client sees as
+  // <AcT> (7 E-UTRAN for LTE-M, 9 E-UTRAN NB-S1); the model's timers say the rest.
+  bool nb_iot = false;
 };
 
 // A back-off: the k-th wait in a row (k = 0, 1, ...) is min(cap, initial * multiplier^k), then
