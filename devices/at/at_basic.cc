@@ -98,8 +98,17 @@ AtResult Model(AtSession& session, const AtCommand& command) {
 AtResult Revision(AtSession& session, const AtCommand& command) {
   return Identity(session, command, session.link.Identity().revision);
 }
+// AT+CGSN, and 27.007's AT+CGSN=<snt>: 0 the IMEI alone, 1 "+CGSN: "<IMEI>"" (the IMEISV and
+// the software version, 2 and 3, are not known).
 AtResult Imei(AtSession& session, const AtCommand& command) {
-  return Identity(session, command, session.link.Identity().imei);
+  const std::string& imei = session.link.Identity().imei;
+  if (command.form != Form::kSet || command.name != "+CGSN") {
+    return Identity(session, command, imei);
+  }
+  const auto type = IntParam(command, 0, 0, 3, 0);
+  if (!type || *type > 1) return AtResult::Cme(kCmeOperationNotSupported);
+  session.Info(*type == 0 ? imei : "+CGSN: \"" + imei + "\"");
+  return AtResult::Ok();
 }
 
 // With AT+CFUN=0 the SIM is powered down (27.007 8.2): what it holds cannot be read.

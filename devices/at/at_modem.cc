@@ -31,6 +31,8 @@ bool IsSmsPrompt(PromptKind kind) {
   return kind == PromptKind::kSmsText || kind == PromptKind::kSmsPdu;
 }
 
+// A prompt's data ends with Ctrl-Z (ESC cancels it) unless it has a fixed length.
+
 }  // namespace
 
 AtModem::AtModem(ModemLink& link) : session_(link) {}
@@ -123,14 +125,14 @@ void AtModem::FeedPrompt(char byte) {
     if (c == kCtrlZ) return EndPrompt(true);
     if (c == kEscape) return EndPrompt(false);
     if (IsSmsPrompt(prompt.kind)) {
-      // The message is typed: backspace edits it, and each CR starts a new line of text with
-      // a new prompt (27.005 3.5.1).
+      // The message is typed: backspace edits it; in text mode each CR starts a new line of
+      // text with a new prompt (27.005 3.5.1), in PDU mode line breaks are no part of the hex.
       if (c == session_.settings.s5 || c == kDelete) {
         if (!prompt.data.empty() && !prompt.overflowed) prompt.data.pop_back();
         if (echo) session_.out.Raw(std::string_view(&byte, 1));
         return;
       }
-      if (c == '\n') return;
+      if (c == '\n' || (c == '\r' && prompt.kind == PromptKind::kSmsPdu)) return;
       if (c == '\r') {
         byte = '\n';
         session_.out.Raw(kPromptText);

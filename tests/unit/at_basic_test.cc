@@ -22,6 +22,9 @@ TEST_CASE("AT: identity commands answer the link's identity", "[unit][at]") {
   CHECK(rig.Send("AT+QCCID\r") == "\r\n+QCCID: 8988211000000000017\r\n\r\nOK\r\n");
   CHECK(rig.Send("AT+CGMI=?\r") == "\r\nOK\r\n");
   CHECK(rig.Send("AT+CGSN?\r") == "\r\nERROR\r\n");
+  CHECK(rig.Send("AT+CGSN=0\r") == "\r\n490154203237518\r\n\r\nOK\r\n");
+  CHECK(rig.Send("AT+CGSN=1\r") == "\r\n+CGSN: \"490154203237518\"\r\n\r\nOK\r\n");
+  CHECK(rig.Send("AT+CGSN=2\r") == "\r\n+CME ERROR: 4\r\n");
   CHECK(rig.Send("ATI\r") == "\r\nQuectel\r\nBG96\r\nRevision: BG96MAR02A07M1G\r\n\r\nOK\r\n");
 }
 

@@ -37,12 +37,15 @@ TEST_CASE("AT: AT+CMGS in PDU mode sends through the link", "[unit][at]") {
   CHECK(rig.Send("AT+CMGS=23\r") == "\r\n> ");
   CHECK(rig.Send(kSubmitPdu + "\x1a") == "\r\n+CMGS: 0\r\n\r\nOK\r\n");
   CHECK(rig.Send("AT+CMGS=23\r" + kSubmitPdu + "\x1a") == "\r\n> \r\n+CMGS: 1\r\n\r\nOK\r\n");
-  CHECK(rig.link.sms_sent == 2);
+  // Line breaks and backspaces in the hex are no part of it.
+  CHECK(rig.Send("AT+CMGS=23\r" + kSubmitPdu.substr(0, 20) + "\r\nX\b" + kSubmitPdu.substr(20) +
+                 "\x1a") == "\r\n> \r\n+CMGS: 2\r\n\r\nOK\r\n");
+  CHECK(rig.link.sms_sent == 3);
   // A PDU whose length is not the announced one, or not hex, is refused.
   CHECK(rig.Send("AT+CMGS=22\r" + kSubmitPdu + "\x1a") == "\r\n> \r\n+CMS ERROR: 304\r\n");
   CHECK(rig.Send("AT+CMGS=23\rnot hex\x1a") == "\r\n> \r\n+CMS ERROR: 304\r\n");
   CHECK(rig.Send("AT+CMGS=0\r") == "\r\n+CMS ERROR: 304\r\n");
-  CHECK(rig.link.sms_sent == 2);
+  CHECK(rig.link.sms_sent == 3);
 }
 
 TEST_CASE("AT: AT+CMGS in text mode, with echo, lines, backspace and ESC", "[unit][at]") {
