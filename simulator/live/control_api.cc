@@ -229,6 +229,7 @@ HttpResponse ControlApi(LiveService& live, const ControlHooks& hooks, const Http
     return Ok(ClockJson(live));
   }
   if (what == "shutdown" && sub.empty()) {
+    live.Sync();  // the answer says the time the reports will be for
     if (hooks.shutdown) hooks.shutdown();
     return Ok(Json{{"stopping", true}, {"time", live.NowText()}});
   }

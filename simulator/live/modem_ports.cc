@@ -121,8 +121,7 @@ void ModemPorts::Relink() {
 void ModemPorts::WatchPty(size_t i) {
   Port& p = *ports_[i];
   if (!HungUp(p.pty->native_handle())) {
-    p.connected = true;
-    tcflush(p.pty->native_handle(), TCIOFLUSH);  // nothing of a previous client's is kept
+    p.connected = true;  // what it wrote before it was seen is read now, not lost
     ReadPty(i);
     return;
   }

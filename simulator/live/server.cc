@@ -280,6 +280,11 @@ std::string ModemsJson(const VirtualModems& modems, const ModemPorts& ports) {
     m["modem"] = ModemStateName(s.modem);
     m["last_cause"] = s.last_cause;
     m["data_session"] = s.pdn_up;
+    const VirtualModems::Counters c = modems.counters(i);
+    m["attach_attempts"] = c.attach_attempts;
+    m["attach_rejects"] = c.rejects;
+    m["reboots"] = c.reboots;
+    m["radio_ms"] = c.radio_ms;
     m["dropped_bytes"] = ports.dropped_bytes(i);
     list.push_back(std::move(m));
   }

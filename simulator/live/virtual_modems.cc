@@ -118,6 +118,12 @@ SimId VirtualModems::sim(size_t i) const { return lines_[i]->sim; }
 const ModemIdentity& VirtualModems::identity(size_t i) const { return lines_[i]->id; }
 ModemStatus VirtualModems::status(size_t i) const { return lines_[i]->Current(); }
 
+VirtualModems::Counters VirtualModems::counters(size_t i) const {
+  const Devices& d = live_.world().devices();
+  const SimId sim = lines_[i]->sim;
+  return {d.attach_attempts(sim), d.rejects(sim), d.reboots(sim), d.radio_ms(sim)};
+}
+
 void VirtualModems::Feed(size_t i, std::string_view bytes) {
   live_.Sync();  // the commands act at the time the bytes arrived
   lines_[i]->at->Feed(bytes);

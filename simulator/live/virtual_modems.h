@@ -35,6 +35,15 @@ class VirtualModems {
   SimId sim(size_t i) const;
   const ModemIdentity& identity(size_t i) const;
   ModemStatus status(size_t i) const;
+  // What the device model counts for line i's device: attach attempts and rejects, modem
+  // reboots and radio-on time (DEV-4's energy proxy).
+  struct Counters {
+    uint32_t attach_attempts = 0;
+    uint32_t rejects = 0;
+    uint32_t reboots = 0;
+    SimTime radio_ms = 0;
+  };
+  Counters counters(size_t i) const;
 
   // Bytes from line i's serial side; what the modem writes back is taken with TakeOutput.
   void Feed(size_t i, std::string_view bytes);

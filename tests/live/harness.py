@@ -79,7 +79,7 @@ class Emulator:
         status, _, text = self.request(method, "/_carriersim/" + path, body,
                                        {"Authorization": "Bearer " + self.control_key})
         assert status == 200, f"control {method} {path}: {status} {text}"
-        return json.loads(text) if text.startswith("{") else text
+        return json.loads(text) if text[:1] in ("{", "[") else text
 
     def advance(self, duration):
         return self.control("POST", "clock", {"advance": duration})
@@ -141,6 +141,75 @@ class WebhookReceiver:
         with self.arrived:
             self.arrived.wait_for(lambda: len(self.requests) >= count, timeout=timeout)
             return list(self.requests)
+
+
+class ModemLine:
+    """A client of one virtual modem's serial line: its pseudo-terminal (a path) or its TCP port
+    ("host:port"), in raw mode. Reads are bounded waits for what the modem writes."""
+
+    def __init__(self, where):
+        import select  # noqa: F401  (used by the methods)
+        self.sock = None
+        self.fd = None
+        if "/" in where:
+            import tty
+            self.fd = os.open(where, os.O_RDWR | os.O_NOCTTY)
+            tty.setraw(self.fd)
+        else:
+            import socket
+            host, port = where.rsplit(":", 1)
+            self.sock = socket.create_connection((host, int(port)), timeout=10)
+        self.buffer = b""
+
+    def write(self, data):
+        data = data.encode() if isinstance(data, str) else data
+        if self.sock:
+            self.sock.sendall(data)
+        else:
+            os.write(self.fd, data)
+
+    def _read(self, timeout):
+        import select
+        handle = self.sock if self.sock else self.fd
+        ready, _, _ = select.select([handle], [], [], timeout)
+        if not ready:
+            return b""
+        try:
+            chunk = self.sock.recv(4096) if self.sock else os.read(self.fd, 4096)
+        except OSError:
+            return b""
+        return chunk
+
+    def wait_for(self, pattern, timeout=20):
+        """The text up to and including the first match of `pattern` (a regex on bytes decoded
+        as Latin-1), consumed; AssertionError after `timeout` seconds without one."""
+        import time
+        deadline = time.monotonic() + timeout
+        regex = re.compile(pattern)
+        while True:
+            text = self.buffer.decode("latin-1")
+            match = regex.search(text)
+            if match:
+                self.buffer = self.buffer[len(text[:match.end()].encode("latin-1")):]
+                return text[:match.end()]
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise AssertionError(f"no {pattern!r} from the modem within {timeout} s; got "
+                                     f"{text!r}")
+            self.buffer += self._read(min(left, 0.5))
+
+    def command(self, line, timeout=20):
+        """Sends an AT command line and returns what came back up to its final result code."""
+        self.write(line + "\r")
+        return self.wait_for(r"\r\n(OK|ERROR|\+CME ERROR: [^\r]*|\+CMS ERROR: [^\r]*)\r\n",
+                             timeout)
+
+    def close(self):
+        if self.sock:
+            self.sock.close()
+        elif self.fd is not None:
+            os.close(self.fd)
+        self.sock = self.fd = None
 
 
 def check(condition, message):
