@@ -69,6 +69,10 @@ std::optional<int> IntParam(const AtCommand& command, size_t i, int lo, int hi,
 std::optional<std::string> StringParam(const AtCommand& command, size_t i,
                                        std::optional<std::string> fallback = std::nullopt);
 
+// Whether two texts are the same but for the case of ASCII letters: modules take "ucs2" for
+// "UCS2" and "sm" for "SM".
+bool SameText(std::string_view a, std::string_view b);
+
 // Parses a whole decimal number in [lo, hi]; nullopt otherwise. Never throws.
 std::optional<int> ParseInt(std::string_view text, int lo, int hi);
 

@@ -2,7 +2,6 @@
 // held while a command runs or a prompt is open, power and restarts. See at_modem.h.
 #include "devices/at/at_modem.h"
 
-#include <exception>
 #include <string>
 
 #include "devices/at/at_commands.h"
@@ -27,6 +26,21 @@ AtHandler FindHandler(std::string_view name) {
   return nullptr;
 }
 
+// Runs `step`, and `recover` should it throw. Nothing in the interpreter throws by design; a
+// failed allocation is the one exception left, and it must not reach the live server's I/O
+// loop, nor leave a URC held for ever.
+template <typename Step, typename Recover>
+void WithoutExceptions(Step step, Recover recover) noexcept {
+  try {
+    step();
+  } catch (...) {
+    try {
+      recover();
+    } catch (...) {
+    }
+  }
+}
+
 bool IsSmsPrompt(PromptKind kind) {
   return kind == PromptKind::kSmsText || kind == PromptKind::kSmsPdu;
 }
@@ -40,19 +54,25 @@ AtModem::AtModem(ModemLink& link) : session_(link) {}
 std::string AtModem::TakeOutput() { return session_.out.Take(); }
 
 void AtModem::Feed(std::string_view bytes) {
-  // Nothing below throws by design; a failed allocation is the one exception left, and it must
-  // not reach the live server's I/O loop: the module drops what it was doing and says ERROR.
-  try {
-    for (char byte : bytes) {
-      if (!session_.status.powered) return;  // a module without power hears nothing
-      FeedByte(byte);
-    }
-  } catch (const std::exception&) {
-    DropInput();
-    session_.executing = false;
-    session_.out.Release();
-    session_.out.Final(AtResult::Error(), session_.settings);
-  }
+  WithoutExceptions(
+      [&] {
+        for (char byte : bytes) {
+          if (!session_.status.powered) return;  // a module without power hears nothing
+          FeedByte(byte);
+        }
+      },
+      [&] {
+        Recover();
+        session_.out.Final(AtResult::Error(), session_.settings);
+      });
+}
+
+// The module drops what it was doing and writes what it held.
+void AtModem::Recover() {
+  DropInput();
+  session_.executing = false;
+  session_.own_action = false;
+  session_.out.Release();
 }
 
 void AtModem::FeedByte(char byte) {
@@ -168,11 +188,17 @@ void AtModem::DropInput() {
 }
 
 void AtModem::OnLineDropped() {
-  DropInput();
-  if (!session_.executing) session_.out.Release();  // URCs held for the dropped prompt
+  WithoutExceptions(
+      [&] {
+        DropInput();
+        if (!session_.executing) session_.out.Release();  // URCs held for the dropped prompt
+      },
+      [&] { Recover(); });
 }
 
-void AtModem::OnSms(const IncomingSms& sms) { ReportIncomingSms(session_, sms); }
+void AtModem::OnSms(const IncomingSms& sms) {
+  WithoutExceptions([&] { ReportIncomingSms(session_, sms); }, [&] { Recover(); });
+}
 
 // The module (re)started: the settings are the factory's again, and it says so as a Quectel
 // module does after power-on (RDY, then the functionality and the SIM's state).
@@ -198,9 +224,14 @@ void AtModem::PowerDown() {
 void AtModem::OnStatus(const ModemStatus& status) {
   const ModemStatus before = session_.status;
   session_.status = status;
-  if (before.powered && !status.powered) return PowerDown();
-  if (!before.powered && status.powered) return Restart();
-  if (!status.powered) return;
+  WithoutExceptions([&] { ReportStatusChange(before); }, [&] { Recover(); });
+}
+
+void AtModem::ReportStatusChange(const ModemStatus& before) {
+  const ModemStatus& now = session_.status;
+  if (before.powered && !now.powered) return PowerDown();
+  if (!before.powered && now.powered) return Restart();
+  if (!now.powered) return;
   ReportNetworkChange(session_, before);
   ReportPacketChange(session_, before);
   ReportSocketChange(session_, before);

@@ -46,9 +46,11 @@ class AtModem {
   void RunLine(const std::string& body);
   AtResult RunCommands(const std::string& body);
   void EndPrompt(bool send);
+  void ReportStatusChange(const ModemStatus& before);
   void Restart();
   void PowerDown();
   void DropInput();
+  void Recover();
 
   AtSession session_;
   AtLineReader reader_;

@@ -164,6 +164,16 @@ std::optional<int> ParseInt(std::string_view text, int lo, int hi) {
   return value;
 }
 
+bool SameText(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    const char x = a[i] >= 'a' && a[i] <= 'z' ? static_cast<char>(a[i] - 'a' + 'A') : a[i];
+    const char y = b[i] >= 'a' && b[i] <= 'z' ? static_cast<char>(b[i] - 'a' + 'A') : b[i];
+    if (x != y) return false;
+  }
+  return true;
+}
+
 bool HasParam(const AtCommand& command, size_t i) {
   return i < command.params.size() &&
          (command.params[i].quoted || !command.params[i].text.empty());

@@ -53,8 +53,8 @@ AtResult CharacterSet(AtSession& session, const AtCommand& command) {
   const auto charset = StringParam(command, 0);
   if (!charset) return AtResult::Error();
   for (std::string_view known : kCharsets) {
-    if (*charset == known) {
-      session.settings.charset = *charset;
+    if (SameText(*charset, known)) {
+      session.settings.charset = std::string(known);
       return AtResult::Ok();
     }
   }
@@ -105,7 +105,7 @@ AtResult PreferredStorage(AtSession& session, const AtCommand& command) {
   if (command.params.size() > 3 || !HasParam(command, 0)) return AtResult::Error();
   for (size_t i = 0; i < command.params.size(); ++i) {
     const auto memory = StringParam(command, i, std::string(kStorage));
-    if (*memory != kStorage) return AtResult::Cms(kCmsOperationNotAllowed);
+    if (!SameText(*memory, kStorage)) return AtResult::Cms(kCmsOperationNotAllowed);
   }
   session.Info("+CPMS: " + counts + "," + counts + "," + counts);
   return AtResult::Ok();

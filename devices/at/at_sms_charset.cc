@@ -54,7 +54,8 @@ std::u32string DecodeUtf8(std::string_view text) {
     const auto lead = static_cast<uint8_t>(text[i]);
     const size_t length = SequenceLength(lead);
     bool valid = length != 0 && i + length <= text.size();
-    char32_t point = length == 1 ? lead : lead & (0x3F >> (length - 1));
+    // The lead byte's payload bits: all 7 of an ASCII byte, 5, 4 or 3 of a longer sequence's.
+    char32_t point = length <= 1 ? lead : lead & (0x3F >> (length - 1));
     for (size_t k = 1; valid && k < length; ++k) {
       const auto next = static_cast<uint8_t>(text[i + k]);
       valid = (next & 0xC0) == 0x80;

@@ -100,7 +100,7 @@ std::optional<int> ListedStatus(const AtSession& session, const AtCommand& comma
   if (!session.settings.sms_text_mode) return IntParam(command, 0, 0, kStatAll, 0);
   const auto words = StringParam(command, 0, std::string(kStatWords[0]));
   for (int stat = 0; stat <= kStatAll; ++stat) {
-    if (*words == kStatWords[stat]) return stat;
+    if (SameText(*words, kStatWords[stat])) return stat;
   }
   return std::nullopt;
 }

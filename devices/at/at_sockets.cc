@@ -94,10 +94,10 @@ std::optional<OpenRequest> ParseOpen(const AtCommand& command) {
   const auto access_mode = IntParam(command, 6, 0, 1, 0);
   if (!context || !connection || !service || !host || host->empty() ||
       host->size() > kMaxHost || !remote_port || !local_port || !access_mode ||
-      command.params.size() > 7 || (*service != "TCP" && *service != "UDP")) {
+      command.params.size() > 7 || (!SameText(*service, "TCP") && !SameText(*service, "UDP"))) {
     return std::nullopt;
   }
-  return OpenRequest{*context, *connection, *service == "UDP", *host, *remote_port,
+  return OpenRequest{*context, *connection, SameText(*service, "UDP"), *host, *remote_port,
                      *local_port, *access_mode};
 }
 

@@ -21,6 +21,9 @@ TEST_CASE("AT: +CGATT attaches and detaches through the link, with +CGEV", "[uni
   rig.link.Report(RegisteredStatus());  // the attach succeeds on the modem's timers
   CHECK(rig.modem.TakeOutput() == "\r\n+CGEV: ME PDN ACT 1\r\n");
   CHECK(rig.Send("AT+CGATT=2\r") == "\r\nERROR\r\n");
+  // With the radio off there is nothing to attach with.
+  CHECK(rig.Send("AT+CFUN=4;+CGATT=1\r") ==
+        "\r\n+CME ERROR: 3\r\n\r\n+CGEV: ME PDN DEACT 1\r\n\r\n+CGEV: ME DETACH\r\n");
 }
 
 TEST_CASE("AT: a detach by the network is reported as NW", "[unit][at]") {

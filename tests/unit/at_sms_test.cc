@@ -20,12 +20,14 @@ TEST_CASE("AT: SMS settings", "[unit][at]") {
   CHECK(rig.Send("AT+CMGF=1;+CMGF?\r") == "\r\n+CMGF: 1\r\n\r\nOK\r\n");
   CHECK(rig.Send("AT+CMGF=2\r") == "\r\nERROR\r\n");
   CHECK(rig.Send("AT+CSCS=\"IRA\";+CSCS?\r") == "\r\n+CSCS: \"IRA\"\r\n\r\nOK\r\n");
+  CHECK(rig.Send("at+cscs=\"ucs2\";+cscs?\r") == "\r\n+CSCS: \"UCS2\"\r\n\r\nOK\r\n");
   CHECK(rig.Send("AT+CSCS=\"8859-1\"\r") == "\r\n+CME ERROR: 4\r\n");
   CHECK(rig.Send("AT+CSCA?\r") == "\r\n+CSCA: \"+15550000000\",145\r\n\r\nOK\r\n");
   CHECK(rig.Send("AT+CPMS?\r") ==
         "\r\n+CPMS: \"SM\",0,20,\"SM\",0,20,\"SM\",0,20\r\n\r\nOK\r\n");
   CHECK(rig.Send("AT+CPMS=\"SM\",\"SM\",\"SM\"\r") == "\r\n+CPMS: 0,20,0,20,0,20\r\n\r\nOK\r\n");
   CHECK(rig.Send("AT+CPMS=\"ME\"\r") == "\r\n+CMS ERROR: 302\r\n");
+  CHECK(rig.Send("AT+CPMS=\"sm\",,\"SM\"\r") == "\r\n+CPMS: 0,20,0,20,0,20\r\n\r\nOK\r\n");
   CHECK(rig.Send("AT+CNMI?\r") == "\r\n+CNMI: 2,1,0,0,0\r\n\r\nOK\r\n");
   CHECK(rig.Send("AT+CNMI=1,2,0,0,0;+CNMI?\r") == "\r\n+CNMI: 1,2,0,0,0\r\n\r\nOK\r\n");
   CHECK(rig.Send("AT+CNMI=1,9\r") == "\r\nERROR\r\n");
