@@ -87,6 +87,8 @@ struct VirtualModems::Line final : ModemLink {
 VirtualModems::VirtualModems(LiveService& live) : live_(live) {
   const Scenario& s = live.scenario();
   const SimIds& ids = live.ids();
+  std::string revision = "carriersim-";
+  revision += CARRIERSIM_VERSION;
   bool first = true;
   for (const GroupSpec& group : s.groups) {
     if (!s.devices[group.device].external) continue;
@@ -96,9 +98,9 @@ VirtualModems::VirtualModems(LiveService& live) : live_(live) {
       if (first) first_sim_ = sim;
       first = false;
       const std::string imsi = ids.Imsi(sim);
-      ModemIdentity id{"carriersim", "Virtual LTE-M module", std::string("carriersim-") +
-                       CARRIERSIM_VERSION, ids.Imei(sim), imsi, ids.Iccid(sim), carrier.name,
-                       carrier.name, imsi.substr(0, 5)};
+      ModemIdentity id{"carriersim",  "Virtual LTE-M module", revision,
+                       ids.Imei(sim), imsi,     ids.Iccid(sim),         carrier.name,
+                       carrier.name,  imsi.substr(0, 5)};
       auto line = std::make_unique<Line>(live, sim, group.name + "-" + std::to_string(i),
                                          std::move(id));
       line->at = std::make_unique<AtModem>(*line);
