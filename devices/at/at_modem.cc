@@ -208,6 +208,7 @@ void AtModem::Restart() {
   session_.settings = AtSettings{};
   CloseAllSockets(session_);
   DropInput();
+  session_.out.DropHeld();  // what the old session had to say dies with it
   session_.Urc("RDY");
   session_.Urc("+CFUN: " + std::to_string(session_.status.fun));
   if (session_.status.fun != 0) session_.Urc("+CPIN: READY");

@@ -42,6 +42,8 @@ class AtOutput {
   void Hold() { held_ = true; }
   // Writes the held URCs, in order, and stops holding.
   void Release();
+  // Forgets the held URCs: the module restarted before it could write them.
+  void DropHeld() { held_urcs_.clear(); }
   bool held() const { return held_; }
 
   // What was written since the last call.

@@ -16,7 +16,9 @@ commands:
   run FILE [--seed N] [--out DIR] [--no-progress] [--trace] [--max-memory SIZE|N%]
            [--replay requests.jsonl]  simulate a scenario and write its reports
   serve FILE [--listen HOST:PORT] [--clock real|manual] [--speed X] [--out DIR]
-                                      emulate the scenario's carriers live, over HTTP
+             [--modem-port BASE] [--force-speed]
+                                      emulate the scenario's carriers live, over HTTP,
+                                      and its external firmware's modems over AT
   validate [--format text|json|github] [--max-memory SIZE|N%] FILE...
                                       check scenarios or carrier profiles, not running them
   profiles [NAME]                     list the built-in carriers, or show one

@@ -212,6 +212,7 @@ void ModemPorts::ReadTcp(size_t i) {
 void ModemPorts::Received(size_t i, size_t n) {
   modems_.Feed(i, std::string_view(ports_[i]->in.data(), n));
   Flush(i);
+  if (after_input_) after_input_();
 }
 
 void ModemPorts::Disconnected(size_t i) {

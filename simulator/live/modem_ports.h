@@ -11,6 +11,7 @@
 #define CARRIERSIM_LIVE_MODEM_PORTS_H_
 
 #include <asio.hpp>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -31,6 +32,9 @@ class ModemPorts {
   bool OpenPtys(const std::string& link_dir, std::string* error);
   // A TCP port per modem: base, base + 1, ... on `host`.
   bool OpenTcp(const std::string& host, uint16_t base, std::string* error);
+  // Called after a line's input acted on the world: the server then sets its wake-up timer for
+  // what the action scheduled (a modem switched on registers after its boot time).
+  void set_after_input(std::function<void()> after_input) { after_input_ = std::move(after_input); }
   // Makes the links again (the output folder that holds them was replaced by a snapshot).
   void Relink();
   // Closes every line and removes the links.
@@ -57,6 +61,7 @@ class ModemPorts {
   VirtualModems& modems_;
   std::string link_dir_;
   std::vector<std::unique_ptr<Port>> ports_;
+  std::function<void()> after_input_;
 };
 
 }  // namespace carriersim

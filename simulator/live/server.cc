@@ -92,6 +92,7 @@ class Server {
         signals_(io_, SIGINT, SIGTERM) {
     hooks_.snapshot = [this] { return Snapshot(); };
     hooks_.modems = [this] { return ModemsJson(modems_, ports_); };
+    ports_.set_after_input([this] { Step(); });
     hooks_.shutdown = [this] { asio::post(io_, [this] { Shutdown("POST /_carriersim/shutdown"); }); };
     InstallEventHandlers(live_);
   }
