@@ -250,6 +250,33 @@ TEST_CASE("External firmware: power from the scenario still rules, and power-on 
   CHECK(r.Status().modem == ModemState::kRegistered);
 }
 
+TEST_CASE("NET-4 external firmware: a cell outage takes the registration away and the modem "
+          "registers again by itself when the cell is back",
+          "[external][rules][net]") {
+  Rig r(kOneExternal);
+  r.At(10 * kSecond);
+  REQUIRE(r.Status().modem == ModemState::kRegistered);
+  TimelineAction outage = r.On(ActionKind::kCellOutage);
+  outage.first_cell = 0;
+  outage.cell_count = 1;
+  outage.until = 5 * kMinute;
+  r.session->Perform(outage);
+  CHECK_FALSE(r.Status().cell_up);
+  r.At(2 * kMinute);  // the loss noticed (within a minute), retrying into the dead cell
+  CHECK(r.Status().modem != ModemState::kRegistered);
+  CHECK_FALSE(r.Status().pdn_up);
+  CHECK_FALSE(r.network().online(r.sim));
+  r.At(5 * kMinute);
+  TimelineAction restore = r.On(ActionKind::kCellRestore);
+  restore.first_cell = 0;
+  restore.cell_count = 1;
+  r.session->Perform(restore);
+  r.At(30 * kMinute);  // T3411 or T3402 later, with no firmware doing anything
+  CHECK(r.Status().modem == ModemState::kRegistered);
+  CHECK(r.Status().pdn_up);
+  CHECK(r.Status().last_cause == 0);
+}
+
 TEST_CASE("External firmware: the world reports each change of an external modem, in order",
           "[external]") {
   Rig r(kOneExternal);
