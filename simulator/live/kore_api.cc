@@ -335,6 +335,9 @@ HttpResponse KoreApi(LiveService& live, const HttpRequest& request) {
   KoreCall call{live, *user, normalized, BaseUrlOf(request), live.ApiState<KoreState>("kore")};
   live.Sync();
   if (normalized.segments.size() >= 2 && normalized.segments[1] == "Sims") return SimRoutes(call);
+  if (normalized.segments.size() == 2 && normalized.segments[1] == "Commands") {
+    return KoreSendCommand(call, [&](const std::string& text) { return FindSim(call, text); });
+  }
   return KoreError(404, 20404, "The requested resource " + request.path + " was not found");
 }
 

@@ -5,6 +5,7 @@
 #define CARRIERSIM_LIVE_KORE_INTERNAL_H_
 
 #include <cstdint>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -75,6 +76,9 @@ Json KoreSimJson(const LiveService& live, const KoreState& state, const std::str
                  SimId sim);
 
 HttpResponse KoreUpdateSim(KoreCall& call, SimId sim);     // kore_update.cc
+// POST /v1/Commands (kore_commands.cc); `find_sim` resolves its Sim parameter.
+HttpResponse KoreSendCommand(KoreCall& call,
+                             const std::function<std::optional<SimId>(const std::string&)>& find_sim);
 HttpResponse KoreUsageRecords(KoreCall& call, SimId sim);  // kore_usage.cc
 HttpResponse KoreDataSessions(KoreCall& call, SimId sim);  // kore_usage.cc
 

@@ -6,6 +6,7 @@
 
 #include "devices/at/at_modem.h"
 #include "simulator/base/calendar.h"
+#include "simulator/live/sms_texts.h"
 
 namespace carriersim {
 namespace {
@@ -148,7 +149,9 @@ void VirtualModems::AfterStep() {
       // thousands of commands costs no more than the store holds.
       const std::string when = ServiceCentreTime(live_.scenario().start + r.at);
       for (int64_t k = 0; k < std::min<int64_t>(r.sms, 20); ++k) {
-        line.at->OnSms({"carriersim", "command", when});
+        // The words an API sent (KORE Commands); the scenario's commands have none.
+        line.at->OnSms({"carriersim", live_.ApiState<SmsTexts>("sms-texts").Take(line.sim, "command"),
+                        when});
       }
     } else {
       line.at->OnStatus(ToModemStatus(r.status, live_.world().directory().DeviceSpecOf(line.sim)));
@@ -162,6 +165,7 @@ void VirtualModems::AfterStep() {
 
 // The session restarted from the scenario's start: each modem is told where its device is now.
 void VirtualModems::Resync() {
+  live_.ApiState<SmsTexts>("sms-texts").pending.clear();
   for (size_t i = 0; i < lines_.size(); ++i) {
     lines_[i]->at->OnStatus(lines_[i]->Current());
     if (on_output_) on_output_(i);
