@@ -1,19 +1,13 @@
-/* reconnect_firmware: the reconnect logic of an IoT device, built for a host.
- *
- * It drives a Quectel BG95/BG96-style LTE-M module with AT commands (V.250, 3GPP TS 27.007,
- * Quectel QI* sockets) over a serial line, a pseudo-terminal or TCP, and sends a reading to an
+/* reconnect_firmware: the reconnect logic of an IoT device, built for a host (see README.md).
+ * It drives a Quectel BG95/BG96-style LTE-M module with AT commands and sends a reading to an
  * echo service every --interval seconds. The point is what it does when registration is denied:
- *   default  after a permanent reject (EMM cause #3, #6, #7, #8 of TS 24.301) the module holds
- *            its SIM invalid until it is reset, so the firmware stops asking for service and
- *            waits for a reset (SIGUSR1 here). Other rejects are left to the module's own
- *            retry timers (T3411, T3402).
- *   --naive  every reject is answered at once by switching the radio off and on (AT+CFUN=0,
- *            AT+CFUN=1), forever: the firmware behind signaling storms.
- * Everything sent and received is logged to stdout, one line each. SIGINT or SIGTERM stops it.
- * Exit codes: 0 stopped, 1 usage, 2 line lost or not opened. */
+ * after a permanent reject (EMM cause #3, #6, #7, #8) the module holds its SIM invalid until it
+ * is reset, so the firmware asks for nothing until a reset (SIGUSR1 here); --naive answers every
+ * reject at once with AT+CFUN=0 and AT+CFUN=1, forever: the firmware behind signaling storms. */
 #define _POSIX_C_SOURCE 200809L
 #define _DEFAULT_SOURCE /* cfmakeraw() */
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <netdb.h>
@@ -36,31 +30,26 @@
  * CEREG_POLL: between AT+CEREG? while not registered. MAX_SEND: bytes per AT+QISEND. */
 enum { CMD_TIMEOUT = 10, SLOW_TIMEOUT = 30, READY_TIMEOUT = 60, CEREG_POLL = 5, MAX_SEND = 1460 };
 
-enum event { EV_LINE, EV_PROMPT, EV_TIMEOUT, EV_SIGNAL }; /* what a wait for input gave */
-enum outcome { STOP, RESET, RESTARTED };                  /* why a session with the module ended */
-enum sock { SOCK_CLOSED, SOCK_OPEN, SOCK_BROKEN };        /* BROKEN: needs AT+QICLOSE first */
+enum sock { SOCK_CLOSED, SOCK_OPEN, SOCK_BROKEN }; /* BROKEN: needs AT+QICLOSE first */
 
 /* Set by the signal handlers, acted on between commands (never in the middle of one). */
 static volatile sig_atomic_t g_stop, g_reset;
 static struct timespec g_start;
 
 struct fw {
-  bool naive, quiet; /* options */
+  bool naive; /* options */
   int interval, bytes;
-  int fd;        /* the line to the module */
-  char in[4096]; /* bytes received, not consumed yet */
+  int fd;          /* the line to the module */
+  char line[1024]; /* the last line received; while `len` > 0, the next one coming in */
   size_t len;
-  char line[1024]; /* the last line received */
-  char info[128];  /* the last line that was no result code, URC or echo: AT+CIMI's answer */
-  char final[128]; /* the last command's final result code */
-  int stat, cause; /* +CEREG <stat> (-1 unknown) and the EMM reject cause with it (0 none) */
-  int fun;         /* +CFUN (-1 unknown) */
-  int qiopen_err;  /* -1 until +QIOPEN: 0,<err> comes */
-  enum sock sock;  /* socket 0, to the echo service */
-  bool pdp_up;     /* PDP context 1 is active */
-  bool restarted;  /* the module said RDY */
-  bool blocked;    /* a permanent reject: nothing but a reset brings service back */
-  long echo_left;  /* bytes sent and not echoed yet */
+  char final[1024]; /* the last command's final result code, or why none came */
+  int stat, cause;  /* +CEREG <stat> (-1 unknown) and the EMM reject cause with it (0 none) */
+  int fun;          /* +CFUN (-1 unknown) */
+  int qiopen_err;   /* -1 until +QIOPEN: 0,<err> comes */
+  enum sock sock;   /* socket 0, to the echo service */
+  bool pdp_up;      /* PDP context 1 is active */
+  bool restarted;   /* the module said RDY */
+  bool blocked;     /* a permanent reject: nothing but a reset brings service back */
   unsigned readings;
 };
 
@@ -70,46 +59,29 @@ static double now(void) {
   return (double)(t.tv_sec - g_start.tv_sec) + (double)(t.tv_nsec - g_start.tv_nsec) / 1e9;
 }
 
-/* A decision of the firmware's own: logged even with --quiet. */
-static void note(const char* fmt, ...) {
+/* A line of the log: seconds since start, `tag` (">>" sent, "<<" received, "firmware:" decided)
+ * and the text, with bytes that are not printable escaped so that one line stays one line. */
+static void say(const char* tag, const char* fmt, ...) {
+  char text[1200];
   va_list ap;
   va_start(ap, fmt);
-  printf("[%9.3f] firmware: ", now());
-  vprintf(fmt, ap);
-  putchar('\n');
+  vsnprintf(text, sizeof text, fmt, ap);
   va_end(ap);
-}
-
-/* One line of AT traffic, ">>" sent or "<<" received. Bytes that are not printable are escaped,
- * so that the log stays one line per line. */
-static void trace(const struct fw* fw, const char* dir, const char* s) {
-  if (fw->quiet) return;
-  printf("[%9.3f] %s ", now(), dir);
-  for (; *s; s++) {
-    unsigned char c = (unsigned char)*s;
-    if (c >= 0x20 && c < 0x7f)
-      putchar(c);
-    else
-      printf("\\x%02x", c);
-  }
+  printf("[%9.3f] %s ", now(), tag);
+  for (const char* c = text; *c != '\0'; c++)
+    printf(isprint((unsigned char)*c) ? "%c" : "\\x%02x", (unsigned char)*c);
   putchar('\n');
 }
+#define note(...) say("firmware:", __VA_ARGS__)
 
 static void line_lost(const char* why) {
   note("line lost (%s): exiting", why);
   exit(2);
 }
 
-/* A strncpy that always ends the string. */
-static void copy(char* dst, size_t size, const char* src) {
-  size_t n = strnlen(src, size - 1);
-  memcpy(dst, src, n);
-  dst[n] = '\0';
-}
-
-static void write_all(struct fw* fw, const char* p, size_t n) {
+static void write_all(int fd, const char* p, size_t n) {
   while (n > 0) {
-    ssize_t w = write(fw->fd, p, n);
+    ssize_t w = write(fd, p, n);
     if (w < 0 && errno == EINTR) continue;
     if (w <= 0) line_lost(strerror(errno));
     p += w;
@@ -117,70 +89,49 @@ static void write_all(struct fw* fw, const char* p, size_t n) {
   }
 }
 
-/* Reads what the line has, waiting until `deadline` at most (polling once if it has passed):
- * EV_LINE when bytes came, EV_TIMEOUT, or EV_SIGNAL if `interruptible` and a signal asks for
- * attention. */
-static enum event fill(struct fw* fw, double deadline, bool interruptible) {
+/* One byte from the module, as a UART gives them, waiting until `deadline` at most (polling once
+ * if it has passed): false if none came, or if `interruptible` and a signal asks for attention. */
+static bool get_byte(struct fw* fw, double deadline, bool interruptible, char* c) {
   for (;;) {
-    if (interruptible && (g_stop || g_reset)) return EV_SIGNAL;
+    if (interruptible && (g_stop || g_reset)) return false;
     double left = deadline - now();
     /* Short slices: a signal that lands just before poll() is still seen within 200 ms. */
     int ms = left <= 0 ? 0 : left < 0.2 ? (int)(left * 1000) + 1 : 200;
     if (poll(&(struct pollfd){.fd = fw->fd, .events = POLLIN}, 1, ms) > 0) {
-      ssize_t r = read(fw->fd, fw->in + fw->len, sizeof fw->in - 1 - fw->len);
-      if (r > 0) {
-        fw->len += (size_t)r;
-        return EV_LINE;
-      }
+      ssize_t r = read(fw->fd, c, 1);
+      if (r == 1) return true;
       /* 0: the TCP peer closed; EIO: the other end of the pseudo-terminal did. */
       if (r == 0) line_lost("end of file");
       if (errno != EAGAIN && errno != EINTR) line_lost(strerror(errno));
     }
-    if (left <= 0) return EV_TIMEOUT;
+    if (left <= 0) return false;
   }
 }
 
-static void consume(struct fw* fw, size_t n) {
-  memmove(fw->in, fw->in + n, fw->len - n);
-  fw->len -= n;
-}
-
-/* Direct push mode: the data follows its +QIURC "recv" line, exactly `n` raw bytes. */
+/* Direct push mode: the echo's data follows its +QIURC "recv" line, exactly `n` raw bytes. */
 static void read_payload(struct fw* fw, long n) {
-  long got = 0;
   double deadline = now() + 2;
-  while (got < n && (fw->len > 0 || fill(fw, deadline, false) == EV_LINE)) {
-    size_t k = fw->len < (size_t)(n - got) ? fw->len : (size_t)(n - got);
-    consume(fw, k);
-    got += (long)k;
-  }
-  char text[48];
-  snprintf(text, sizeof text, "[%ld bytes]", got);
-  trace(fw, "<<", text);
-  if (got < n) note("only %ld of %ld bytes of data came", got, n);
-  fw->echo_left -= got;
+  long got = 0;
+  char c;
+  while (got < n && get_byte(fw, deadline, false, &c)) got++;
+  say("<<", "[%ld bytes]", got);
 }
 
 static bool is_registered(int stat) { return stat == 1 || stat == 5; }
 
 static bool is_final(const char* l) {
   return strcmp(l, "OK") == 0 || strcmp(l, "ERROR") == 0 || strcmp(l, "SEND OK") == 0 ||
-         strcmp(l, "SEND FAIL") == 0 || strncmp(l, "+CME ERROR:", 11) == 0 ||
-         strncmp(l, "+CMS ERROR:", 11) == 0;
+         strcmp(l, "SEND FAIL") == 0 || strncmp(l, "+CME ERROR:", 11) == 0;
 }
 
-/* TS 24.301 annex A: after these the SIM is invalid for EPS services until it is reset. */
-static bool is_permanent(int cause) { return cause == 3 || cause == 6 || cause == 7 || cause == 8; }
-
-static const char* cause_name(int cause) {
-  static const char* const names[] = {[0] = "no cause given",
-                                      [3] = "Illegal UE",
-                                      [6] = "Illegal ME",
-                                      [7] = "EPS services not allowed",
-                                      [8] = "EPS services and non-EPS services not allowed",
-                                      [22] = "Congestion"};
-  bool known = cause >= 0 && cause <= 22 && names[cause] != NULL;
-  return known ? names[cause] : "see TS 24.301 annex A";
+/* TS 24.301 annex A: after these causes the SIM is invalid for EPS services until it is reset.
+ * The cause's name, or NULL for a cause the module retries after by itself. */
+static const char* permanent_cause(int cause) {
+  return cause == 3   ? "Illegal UE"
+         : cause == 6 ? "Illegal ME"
+         : cause == 7 ? "EPS services not allowed"
+         : cause == 8 ? "EPS services and non-EPS services not allowed"
+                      : NULL;
 }
 
 /* The data session is gone: the socket must be closed before it is opened again. */
@@ -193,42 +144,37 @@ static void data_lost(struct fw* fw, const char* why) {
 /* A registration state from the module. The respectful decision is taken here, where it is only
  * a flag; --naive sends commands, so run_session() takes its own. */
 static void set_registration(struct fw* fw, int stat, int cause) {
-  int old = fw->stat, old_cause = fw->cause;
+  if (stat == fw->stat && cause == fw->cause) return;
+  int old = fw->stat;
   fw->stat = stat;
   fw->cause = cause;
-  if (stat == old && cause == old_cause) return;
   if (is_registered(stat)) {
-    note("registered (%s)%s", stat == 5 ? "roaming" : "home",
-         fw->blocked ? " without a reset: readings resume" : "");
+    note("registered (%s)", stat == 5 ? "roaming" : "home");
     fw->blocked = false;
-  }
-  if (is_registered(old) && !is_registered(stat)) {
+  } else if (is_registered(old)) {
     note("not registered (stat %d): readings paused", stat);
     data_lost(fw, "not registered");
   }
   if (stat != 3 || fw->naive) return;
-  fw->blocked = is_permanent(cause);
-  if (fw->blocked) {
-    note("permanent reject #%d (%s): not retrying until reset", cause, cause_name(cause));
-  } else {
-    note("registration denied (#%d %s): left to the module's retries (T3411/T3402)", cause,
-         cause_name(cause));
-  }
+  const char* name = permanent_cause(cause);
+  fw->blocked = name != NULL;
+  if (fw->blocked)
+    note("permanent reject #%d (%s): not retrying until reset", cause, name);
+  else
+    note("registration denied (#%d): left to the module's retries (T3411/T3402)", cause);
 }
 
 /* +CEREG is the URC "<stat>[,<tac>,<ci>,<AcT>[,<cause_type>,<reject_cause>]]" or the answer to
  * AT+CEREG?, "<n>,<stat>[,...]": there the second field is a bare number, in the URC it is a
  * quoted <tac> or absent. */
 static void on_cereg(struct fw* fw, const char* s) {
-  char text[128], *f[8], *p = text;
-  int n = 0;
-  copy(text, sizeof text, s);
-  for (f[n++] = p; n < 8 && (p = strchr(p, ',')) != NULL; f[n++] = p) *p++ = '\0';
-  int at = n >= 2 && f[1][0] >= '0' && f[1][0] <= '9';
-  if (n <= at || f[at][strspn(f[at], " ")] == '\0') return;
-  /* <cause_type> 0: <reject_cause> is an EMM cause. */
-  bool has_cause = n > at + 5 && atoi(f[at + 4]) == 0 && f[at + 5][0] != '\0';
-  set_registration(fw, atoi(f[at]), has_cause ? atoi(f[at + 5]) : 0);
+  int stat, cause_type = -1, cause = 0;
+  const char* second = strchr(s, ',');
+  if (second != NULL && isdigit((unsigned char)second[1])) s = second + 1;
+  if (sscanf(s, "%d", &stat) != 1) return;
+  for (int i = 0; i < 4 && s != NULL; i++) s = strchr(s + 1, ','); /* to <cause_type> */
+  if (s != NULL) sscanf(s, ",%d,%d", &cause_type, &cause);
+  set_registration(fw, stat, cause_type == 0 ? cause : 0); /* type 0: an EMM cause */
 }
 
 /* Every line from the module passes here: answers and URCs alike, whenever they come. */
@@ -241,111 +187,83 @@ static void on_line(struct fw* fw) {
     fw->fun = a;
   } else if (strcmp(l, "RDY") == 0) {
     fw->restarted = true;
+  } else if (sscanf(l, "+QIACT: %d,%d", &a, &b) == 2 && a == 1) {
+    fw->pdp_up = b == 1;
   } else if (sscanf(l, "+QIOPEN: %d,%d", &a, &b) == 2 && a == 0) {
     fw->qiopen_err = b;
     fw->sock = b == 0 ? SOCK_OPEN : SOCK_BROKEN;
   } else if (sscanf(l, "+QIURC: \"recv\",%d,%d", &a, &b) == 2) {
     read_payload(fw, b);
-  } else if (strncmp(l, "+QIURC: \"closed\"", 16) == 0) {
-    note("the echo service closed the socket");
-    fw->sock = SOCK_BROKEN;
   } else if (strncmp(l, "+QIURC: \"pdpdeact\"", 18) == 0 ||
-             (strncmp(l, "+CGEV:", 6) == 0 && (strstr(l, "DEACT") || strstr(l, "DETACH")))) {
-    data_lost(fw, l);
-  } else if (sscanf(l, "+QIACT: %d,%d", &a, &b) == 2 && a == 1) {
-    fw->pdp_up = b == 1;
-  } else if (l[0] != '+' && strncmp(l, "AT", 2) != 0 && !is_final(l)) {
-    copy(fw->info, sizeof fw->info, l);
+             (strncmp(l, "+CGEV:", 6) == 0 && strstr(l, "DEACT") != NULL)) {
+    data_lost(fw, l); /* a detach comes with a +CEREG, handled there */
   }
 }
 
-/* The next line (logged, handled by on_line(), left in fw->line), or the "> " prompt of
- * AT+QISEND if `prompt`: the one thing a module sends without CR LF after it. */
-static enum event next_event(struct fw* fw, double deadline, bool interruptible, bool prompt) {
-  for (;;) {
-    size_t skip = 0; /* empty lines, the space after a prompt, stray NULs (the 4th byte) */
-    while (skip < fw->len && memchr("\r\n ", fw->in[skip], 4) != NULL) skip++;
-    consume(fw, skip);
-    if (prompt && fw->len > 0 && fw->in[0] == '>') {
-      consume(fw, 1);
-      trace(fw, "<<", ">");
-      return EV_PROMPT;
+/* Takes the next line (logged, handled by on_line(), left in fw->line): false if none came
+ * before `deadline`, or if `interruptible` and a signal asks for attention. The "> " prompt of
+ * AT+QISEND, the one thing a module sends without CR LF after it, counts as the line ">". */
+static bool next_line(struct fw* fw, double deadline, bool interruptible) {
+  char c;
+  while (get_byte(fw, deadline, interruptible, &c)) {
+    if (c == '>' && fw->len == 0) {
+      fw->line[fw->len++] = c;
+    } else if (c != '\n') { /* not kept: CR, stray NULs, the space after a prompt, an overflow */
+      bool keep = c != '\r' && c != '\0' && (c != ' ' || fw->len > 0);
+      if (keep && fw->len < sizeof fw->line - 1) fw->line[fw->len++] = c;
+      continue;
     }
-    char* nl = memchr(fw->in, '\n', fw->len);
-    if (nl != NULL || fw->len == sizeof fw->in - 1) { /* a full buffer counts as a line */
-      size_t n = nl != NULL ? (size_t)(nl - fw->in) : fw->len;
-      size_t k = n < sizeof fw->line - 1 ? n : sizeof fw->line - 1;
-      memcpy(fw->line, fw->in, k);
-      while (k > 0 && (fw->line[k - 1] == '\r' || fw->line[k - 1] == ' ')) k--;
-      fw->line[k] = '\0';
-      consume(fw, nl != NULL ? n + 1 : n);
-      trace(fw, "<<", fw->line);
-      on_line(fw);
-      return EV_LINE;
-    }
-    enum event e = fill(fw, deadline, interruptible);
-    if (e != EV_LINE) return e;
+    if (fw->len == 0) continue; /* an empty line */
+    fw->line[fw->len] = '\0';
+    fw->len = 0;
+    say("<<", "%s", fw->line);
+    on_line(fw);
+    return true;
   }
-}
-
-/* Waits `seconds`, handling what comes; false when a signal cut the wait short. */
-static bool pause_for(struct fw* fw, double seconds) {
-  double deadline = now() + seconds;
-  enum event e;
-  while ((e = next_event(fw, deadline, true, false)) == EV_LINE) {
-  }
-  return e != EV_SIGNAL;
-}
-
-/* Sends `at`, unless the firmware is stopping: then nothing new is started. */
-static bool send_command(struct fw* fw, const char* at) {
-  if (g_stop) {
-    copy(fw->final, sizeof fw->final, "stopping");
-    return false;
-  }
-  /* Lines already here are URCs or the late result of a command that timed out: handle them
-   * first, so that a late "OK" is not taken for this command's. */
-  while (next_event(fw, now(), false, false) == EV_LINE) {
-  }
-  trace(fw, ">>", at);
-  write_all(fw, at, strlen(at));
-  write_all(fw, "\r", 1);
-  return true;
-}
-
-/* The final result code of `at` (kept in fw->final): true for OK. A module that restarts (RDY)
- * will never send it. */
-static bool await_final(struct fw* fw, const char* at, int timeout) {
-  double deadline = now() + timeout;
-  while (next_event(fw, deadline, false, false) == EV_LINE) {
-    if (!is_final(fw->line) && strcmp(fw->line, "RDY") != 0) continue;
-    copy(fw->final, sizeof fw->final, fw->line);
-    return strcmp(fw->line, "OK") == 0 || strcmp(fw->line, "SEND OK") == 0;
-  }
-  note("%s: no final result code within %d s", at, timeout);
-  copy(fw->final, sizeof fw->final, "timeout");
   return false;
 }
 
-/* One command, up to its final result code: true for OK. Signals never cut a command short, so
- * that the module is never left half-way through one (at a "> " prompt, say). */
-static bool cmd(struct fw* fw, const char* at, int timeout) {
-  return send_command(fw, at) && await_final(fw, at, timeout);
+/* One command, up to its final result code: true for OK. `data`, if not NULL, is what the "> "
+ * prompt of AT+QISEND asks for: `n` bytes. Signals never cut a command short, so that the module
+ * is never left half-way through one; a stop lets no new one start. */
+static bool cmd_data(struct fw* fw, const char* at, const char* data, int n, int timeout) {
+  snprintf(fw->final, sizeof fw->final, "stopping");
+  if (g_stop) return false;
+  /* Lines already here are URCs or the late result of a command that timed out: handle them
+   * first, so that a late "OK" is not taken for this command's. */
+  while (next_line(fw, now(), false)) {
+  }
+  say(">>", "%s", at);
+  write_all(fw->fd, at, strlen(at));
+  write_all(fw->fd, "\r", 1);
+  double deadline = now() + timeout;
+  while (next_line(fw, deadline, false)) {
+    if (strcmp(fw->line, ">") == 0 && data != NULL) {
+      say(">>", "[%d bytes]", n);
+      write_all(fw->fd, data, (size_t)n);
+      data = NULL;
+    } else if (is_final(fw->line) || strcmp(fw->line, "RDY") == 0) { /* RDY: restarted */
+      snprintf(fw->final, sizeof fw->final, "%s", fw->line);
+      return strcmp(fw->line, "OK") == 0 || strcmp(fw->line, "SEND OK") == 0;
+    }
+  }
+  note("%s: no final result code within %d s", at, timeout);
+  snprintf(fw->final, sizeof fw->final, "timeout");
+  return false;
 }
+
+static bool cmd(struct fw* fw, const char* at, int t) { return cmd_data(fw, at, NULL, 0, t); }
 
 /* After power-on or a reset. False when a signal interrupted it. */
 static bool start_up(struct fw* fw) {
-  while (!cmd(fw, "AT", 1)) { /* the module may still be booting */
-    if (!pause_for(fw, 1)) return false;
-  }
+  while (!cmd(fw, "AT", 1)) /* the module may still be booting */
+    if (g_stop || g_reset) return false;
   cmd(fw, "ATE0", CMD_TIMEOUT);
   cmd(fw, "AT+CMEE=2", CMD_TIMEOUT); /* errors in words, for the log */
   /* n=3: the registration URCs carry the reject cause, which tells permanent from temporary. */
-  if (!cmd(fw, "AT+CEREG=3", CMD_TIMEOUT) && cmd(fw, "AT+CEREG=2", CMD_TIMEOUT))
-    note("no reject causes from this module: every reject is taken as temporary");
+  cmd(fw, "AT+CEREG=3", CMD_TIMEOUT);
   cmd(fw, "AT+CGEREP=2,1", CMD_TIMEOUT); /* +CGEV URCs: the network ending the data session */
-  fw->info[0] = '\0';
-  if (cmd(fw, "AT+CIMI", CMD_TIMEOUT)) note("IMSI %s", fw->info);
+  cmd(fw, "AT+CIMI", CMD_TIMEOUT);       /* the IMSI and the IMEI, for the log */
   cmd(fw, "AT+CGSN", CMD_TIMEOUT);
   cmd(fw, "AT+CFUN?", CMD_TIMEOUT);
   if (fw->fun != 1) cmd(fw, "AT+CFUN=1", SLOW_TIMEOUT);
@@ -354,119 +272,78 @@ static bool start_up(struct fw* fw) {
 
 /* --naive, what not to do: a new attach at once after every reject, forever. */
 static void force_attach(struct fw* fw) {
-  note("registration denied (#%d %s): forcing a new attach (--naive)", fw->cause,
-       cause_name(fw->cause));
-  if (!pause_for(fw, 1)) return;
+  note("registration denied (#%d): forcing a new attach (--naive)", fw->cause);
+  double deadline = now() + 1; /* "let the module settle" */
+  while (next_line(fw, deadline, true)) {
+  }
+  if (g_stop || g_reset) return;
   fw->stat = -1; /* unknown until the module says */
   cmd(fw, "AT+CFUN=0", SLOW_TIMEOUT);
   cmd(fw, "AT+CFUN=1", SLOW_TIMEOUT);
 }
 
-static bool activate_pdp(struct fw* fw) {
-  cmd(fw, "AT+QIACT?", CMD_TIMEOUT); /* on_line() sets pdp_up if context 1 is still active */
-  if (fw->pdp_up) return true;
-  fw->pdp_up = cmd(fw, "AT+QIACT=1", SLOW_TIMEOUT);
-  if (!fw->pdp_up && !g_stop)
-    note("no data session (%s): next try in %d s", fw->final, fw->interval);
-  return fw->pdp_up;
-}
-
-/* Socket 0 to the echo service in direct push mode (the last 1): the echo comes back as
- * +QIURC: "recv",0,<len> and the data itself. */
-static bool open_socket(struct fw* fw) {
+/* The data session (PDP context 1), then socket 0 to the echo service in direct push mode (the
+ * last 1 of AT+QIOPEN): the echo comes back as +QIURC: "recv",0,<len> and the data itself. */
+static bool bring_up_data(struct fw* fw) {
+  if (!fw->pdp_up) cmd(fw, "AT+QIACT?", CMD_TIMEOUT); /* on_line() sets pdp_up if it is up */
+  if (!fw->pdp_up && !cmd(fw, "AT+QIACT=1", SLOW_TIMEOUT)) {
+    if (!g_stop) note("no data session (%s): next try in %d s", fw->final, fw->interval);
+    return false;
+  }
+  fw->pdp_up = true;
+  if (fw->sock == SOCK_OPEN) return true;
   fw->qiopen_err = -1;
   fw->sock = SOCK_BROKEN; /* until +QIOPEN says otherwise: closed first if anything fails */
   if (cmd(fw, "AT+QIOPEN=1,0,\"TCP\",\"echo.carriersim.test\",7,0,1", CMD_TIMEOUT)) {
     double deadline = now() + SLOW_TIMEOUT;
-    while (fw->qiopen_err < 0 && next_event(fw, deadline, true, false) == EV_LINE) {
+    while (fw->qiopen_err < 0 && next_line(fw, deadline, true)) {
     }
   }
-  if (fw->qiopen_err == 0) return true;
-  if (fw->qiopen_err > 0)
-    note("socket not opened (+QIOPEN error %d)", fw->qiopen_err);
-  else if (!g_stop && !g_reset)
-    note("socket not opened (%s)", fw->final);
-  return false;
+  if (fw->qiopen_err != 0 && !g_stop && !g_reset)
+    note("socket not opened: next try in %d s", fw->interval);
+  return fw->qiopen_err == 0;
 }
 
-static void close_socket(struct fw* fw) {
-  cmd(fw, "AT+QICLOSE=0", SLOW_TIMEOUT);
-  fw->sock = SOCK_CLOSED;
-}
-
-/* AT+QISEND=0,<n>: the "> " prompt, exactly n bytes, then SEND OK, SEND FAIL or an error. */
-static bool send_data(struct fw* fw, const char* data, int n) {
-  char at[32], text[32];
-  snprintf(at, sizeof at, "AT+QISEND=0,%d", n);
-  if (!send_command(fw, at)) return false;
-  double deadline = now() + CMD_TIMEOUT;
-  enum event e;
-  while ((e = next_event(fw, deadline, false, true)) == EV_LINE && !is_final(fw->line)) {
-  }
-  if (e != EV_PROMPT) { /* an error instead, or nothing */
-    copy(fw->final, sizeof fw->final, e == EV_LINE ? fw->line : "no prompt");
-    return false;
-  }
-  snprintf(text, sizeof text, "[%d bytes]", n);
-  trace(fw, ">>", text);
-  fw->echo_left = n; /* before writing: the echo may come before SEND OK */
-  write_all(fw, data, (size_t)n);
-  return await_final(fw, at, CMD_TIMEOUT);
-}
-
-/* One reading: the data session and the socket first if they are down, then the data and its
- * echo. Whatever fails is tried again at the next reading. */
+/* One reading: the data session and the socket first if they are down, then AT+QISEND=0,<n>, the
+ * "> " prompt, exactly n bytes and SEND OK. The echo comes when it comes, handled by on_line().
+ * Whatever fails is tried again at the next reading. */
 static void send_reading(struct fw* fw) {
-  if (!fw->pdp_up && !activate_pdp(fw)) return;
-  if (fw->sock != SOCK_OPEN && !open_socket(fw)) return;
-  char data[MAX_SEND + 64];
+  if (!bring_up_data(fw)) return;
+  char at[32], data[MAX_SEND + 64];
   int k = snprintf(data, sizeof data, "{\"reading\":%u,\"uptime\":%.0f}", ++fw->readings, now());
   if (k > fw->bytes) k = fw->bytes; /* a short --bytes cuts the reading */
   memset(data + k, ' ', (size_t)(fw->bytes - k));
-  if (send_data(fw, data, fw->bytes)) {
-    double deadline = now() + CMD_TIMEOUT;
-    while (fw->echo_left > 0 && next_event(fw, deadline, true, false) == EV_LINE) {
-    }
-    if (fw->echo_left > 0 && !g_stop && !g_reset) note("no echo within %d s", CMD_TIMEOUT);
-  } else if (strcmp(fw->final, "SEND FAIL") == 0) {
-    note("SEND FAIL: the module's buffer is full; next reading in %d s", fw->interval);
-  } else if (!g_stop) {
-    data_lost(fw, fw->final);
-  }
-  fw->echo_left = 0;
+  snprintf(at, sizeof at, "AT+QISEND=0,%d", fw->bytes);
+  /* ERROR, SEND FAIL or no prompt: a new socket at the next reading. */
+  if (!cmd_data(fw, at, data, fw->bytes, CMD_TIMEOUT) && !g_stop) data_lost(fw, fw->final);
 }
 
-/* One session with the module, from start-up until a signal or a restart ends it. */
-static enum outcome run_session(struct fw* fw) {
+/* One session with the module, from start-up until a signal or a restart (RDY) ends it. */
+static void run_session(struct fw* fw) {
   fw->stat = fw->fun = -1;
   fw->cause = 0;
   fw->restarted = fw->pdp_up = fw->blocked = false;
   fw->sock = SOCK_CLOSED;
-  if (!start_up(fw)) return g_stop ? STOP : RESET;
+  if (!start_up(fw)) return;
   double next_poll = now(), next_reading = now();
-  for (;;) {
-    if (g_stop) return STOP;
-    if (g_reset) return RESET;
-    if (fw->restarted) return RESTARTED;
-    double t = now();
+  while (!g_stop && !g_reset && !fw->restarted) {
+    bool registered = is_registered(fw->stat);
+    /* Blocked: only listen, as anything else could make the module attach. Not registered: the
+     * module retries by itself, and is only asked how it is going. */
+    double due = fw->blocked ? now() + 3600 : registered ? next_reading : next_poll;
     if (fw->sock == SOCK_BROKEN) {
-      close_socket(fw);
+      cmd(fw, "AT+QICLOSE=0", SLOW_TIMEOUT);
+      fw->sock = SOCK_CLOSED;
     } else if (fw->naive && fw->stat == 3) {
       force_attach(fw);
-    } else if (fw->blocked) { /* only listen: anything else could make the module attach */
-      next_event(fw, t + 3600, true, false);
-    } else if (!is_registered(fw->stat)) { /* the module retries by itself: only ask it */
-      if (t < next_poll) {
-        next_event(fw, next_poll, true, false);
-      } else {
-        cmd(fw, "AT+CEREG?", CMD_TIMEOUT);
-        next_poll = now() + CEREG_POLL;
-      }
-    } else if (t < next_reading) {
-      next_event(fw, next_reading, true, false);
-    } else {
-      next_reading = t + fw->interval;
+    } else if (now() < due) {
+      next_line(fw, due, true);
+    } else if (registered) {
+      next_reading = now() + fw->interval;
       send_reading(fw);
+    } else {
+      cmd(fw, "AT+CEREG?", CMD_TIMEOUT);
+      next_poll = now() + CEREG_POLL;
     }
   }
 }
@@ -474,10 +351,11 @@ static enum outcome run_session(struct fw* fw) {
 /* SIGUSR1, the reset button: AT+CFUN=1,1 restarts the module, which says RDY when it is back. */
 static void reset_module(struct fw* fw) {
   note("reset (SIGUSR1): restarting the module");
+  g_reset = 0;
   fw->restarted = false;
   cmd(fw, "AT+CFUN=1,1", SLOW_TIMEOUT);
   double deadline = now() + READY_TIMEOUT;
-  while (!fw->restarted && next_event(fw, deadline, true, false) == EV_LINE) {
+  while (!fw->restarted && next_line(fw, deadline, true)) {
   }
   if (!fw->restarted && !g_stop && !g_reset) note("no RDY within %d s", READY_TIMEOUT);
 }
@@ -506,10 +384,7 @@ static int open_serial(const char* path) {
 /* HOST:PORT, a modem port of carriersim serve --modem-port. */
 static int open_tcp(const char* dev, const char* colon) {
   char host[256];
-  size_t n = (size_t)(colon - dev);
-  if (n >= sizeof host) return cannot_open(dev, "host name too long");
-  memcpy(host, dev, n);
-  host[n] = '\0';
+  snprintf(host, sizeof host, "%.*s", (int)(colon - dev), dev);
   struct addrinfo hints = {.ai_socktype = SOCK_STREAM}, *res;
   int rc = getaddrinfo(host, colon + 1, &hints, &res), fd = -1;
   if (rc != 0) return cannot_open(dev, gai_strerror(rc));
@@ -527,67 +402,53 @@ static int open_tcp(const char* dev, const char* colon) {
   return fd;
 }
 
-static void on_signal(int sig) {
-  if (sig == SIGUSR1)
-    g_reset = 1;
-  else
-    g_stop = sig;
-}
+static void on_stop(int sig) { g_stop = sig; }
+static void on_reset(int sig) { g_reset = sig; }
 
 static void install_signals(void) {
-  struct sigaction sa = {.sa_handler = on_signal}; /* no SA_RESTART: poll() returns at once */
-  sigemptyset(&sa.sa_mask);
-  sigaction(SIGINT, &sa, NULL);
-  sigaction(SIGTERM, &sa, NULL);
-  sigaction(SIGUSR1, &sa, NULL);
+  struct sigaction stop = {.sa_handler = on_stop}, reset = {.sa_handler = on_reset};
+  sigemptyset(&stop.sa_mask); /* sigaction(): handlers that stay, whatever the C library */
+  sigemptyset(&reset.sa_mask);
+  sigaction(SIGINT, &stop, NULL);
+  sigaction(SIGTERM, &stop, NULL);
+  sigaction(SIGUSR1, &reset, NULL);
   signal(SIGPIPE, SIG_IGN); /* a closed TCP port: EPIPE from write(), not death */
 }
 
-static int usage(FILE* out, int code) {
+static void usage(int code) {
   fputs(
-      "usage: reconnect_firmware [--naive] [--interval SECONDS] [--bytes N] [--quiet] DEVICE\n"
-      "  DEVICE              a serial device or pty (e.g. out/modems/trackers-0),\n"
-      "                      or HOST:PORT of a TCP modem port\n"
-      "  --naive             answer every registration reject with AT+CFUN=0, AT+CFUN=1\n"
-      "  --interval SECONDS  time between readings (default 60)\n"
-      "  --bytes N           size of a reading, 1-1460 (default 64)\n"
-      "  --quiet             log the firmware's decisions only, not the AT traffic\n"
-      "SIGUSR1 resets the module (AT+CFUN=1,1); SIGINT or SIGTERM stops.\n"
-      "Exit codes: 0 stopped, 1 usage, 2 line lost or not opened.\n",
-      out);
-  return code;
+      "usage: reconnect_firmware [--naive] [--interval SECONDS] [--bytes 1-1460] DEVICE\n"
+      "  DEVICE: a serial device or pseudo-terminal, or HOST:PORT of a TCP modem port\n",
+      code == 0 ? stdout : stderr);
+  exit(code);
 }
 
-static bool parse_int(const char* s, int min, int max, int* out) {
-  char* end;
+/* An option's number, in [min, max]. */
+static int number(const char* s, int min, int max) {
+  char* end = NULL;
   long v = s != NULL ? strtol(s, &end, 10) : 0;
-  if (s == NULL || end == s || *end != '\0' || v < min || v > max) return false;
-  *out = (int)v;
-  return true;
+  if (s == NULL || end == s || *end != '\0' || v < min || v > max) usage(1);
+  return (int)v;
 }
 
 int main(int argc, char** argv) {
   static struct fw fw = {.interval = 60, .bytes = 64};
   const char* dev = NULL;
   for (int i = 1; i < argc; i++) {
-    const char* a = argv[i];
-    bool ok = true;
-    if (strcmp(a, "--help") == 0) return usage(stdout, 0);
-    if (strcmp(a, "--naive") == 0)
+    if (strcmp(argv[i], "--help") == 0)
+      usage(0);
+    else if (strcmp(argv[i], "--naive") == 0)
       fw.naive = true;
-    else if (strcmp(a, "--quiet") == 0)
-      fw.quiet = true;
-    else if (strcmp(a, "--interval") == 0)
-      ok = parse_int(argv[++i], 1, 86400, &fw.interval);
-    else if (strcmp(a, "--bytes") == 0)
-      ok = parse_int(argv[++i], 1, MAX_SEND, &fw.bytes);
-    else if (a[0] != '-' && dev == NULL)
-      dev = a;
+    else if (strcmp(argv[i], "--interval") == 0)
+      fw.interval = number(argv[++i], 1, 86400);
+    else if (strcmp(argv[i], "--bytes") == 0)
+      fw.bytes = number(argv[++i], 1, MAX_SEND);
+    else if (argv[i][0] != '-' && dev == NULL)
+      dev = argv[i];
     else
-      ok = false;
-    if (!ok) return usage(stderr, 1);
+      usage(1);
   }
-  if (dev == NULL) return usage(stderr, 1);
+  if (dev == NULL) usage(1);
 
   clock_gettime(CLOCK_MONOTONIC, &g_start);
   setvbuf(stdout, NULL, _IOLBF, 0); /* the log is read while it is written */
@@ -598,17 +459,17 @@ int main(int argc, char** argv) {
   install_signals();
   note("%s mode on %s: a reading of %d bytes every %d s", fw.naive ? "naive" : "respectful", dev,
        fw.bytes, fw.interval);
-  enum outcome o;
-  while ((o = run_session(&fw)) != STOP) {
-    if (o == RESTARTED) note("the module restarted by itself: starting up again");
-    if (o == RESET) {
-      g_reset = 0;
+  run_session(&fw);
+  while (!g_stop) {
+    if (g_reset)
       reset_module(&fw);
-    }
+    else
+      note("the module restarted by itself: starting up again");
+    run_session(&fw);
   }
   note("stopping on %s", g_stop == SIGINT ? "SIGINT" : "SIGTERM");
   g_stop = 0; /* for AT+QICLOSE */
-  if (fw.sock != SOCK_CLOSED) close_socket(&fw);
+  if (fw.sock != SOCK_CLOSED) cmd(&fw, "AT+QICLOSE=0", SLOW_TIMEOUT);
   close(fw.fd);
   note("stopped");
   return 0;
