@@ -16,14 +16,18 @@ start: 2026-01-01T00:00:00Z
 duration: 30d
 carriers:
   soracom: { profile: soracom }
+  kore: { profile: kore }
 devices:
   board: { boot: 2s, modem: { attach-time: 1s } }
 fleet:
   - { group: units, count: 2, carrier: soracom, plan: plan01s, device: board, status: active,
       firmware: external }
+  - { group: meters, count: 1, carrier: kore, plan: standard, device: board, status: active,
+      firmware: external }
 live:
   users:
     - { name: ops, secret: s3cret, carrier: soracom, role: owner }
+    - { name: ACtest, secret: token, carrier: kore, role: owner }
 """
 
 
@@ -55,7 +59,7 @@ def test(binary):
           "the banner lists the modems:\n" + emu.banner)
     emu.advance("1m")  # booted and registered
     modems = emu.control("GET", "modems")
-    check([m["name"] for m in modems] == ["units-0", "units-1"], f"modems: {modems}")
+    check([m["name"] for m in modems] == ["units-0", "units-1", "meters-0"], f"modems: {modems}")
     unit = modems[1]
     check(unit["modem"] == "registered" and unit["data_session"], f"units-1: {unit}")
     sim = soracom(emu, "GET", "/sims/" + unit["iccid"])
@@ -88,6 +92,27 @@ def test(binary):
             stdin=tty, stdout=tty, capture_output=False, stderr=subprocess.PIPE, text=True,
             timeout=60)
     check(done.returncode == 0, f"chat: exit {done.returncode}\n{done.stderr}")
+
+    # An SMS command through the KORE-shaped API reaches the SIM's modem with its words.
+    import base64
+    basic = {"Authorization": "Basic " + base64.b64encode(b"ACtest:token").decode(),
+             "Content-Type": "application/x-www-form-urlencoded"}
+    meter = next(m for m in modems if m["name"] == "meters-0")
+    line = ModemLine(meter["link"])
+    line.command("AT+CMGF=1")
+    status, _, text = emu.request("POST", "/v1/Commands", "Sim=meters-0&Command=reboot%20now",
+                                  basic)
+    check(status == 201 and '"direction":"to_sim"' in text.replace(" ", ""),
+          f"POST /v1/Commands: {status} {text}")
+    line.wait_for(r'\+CMTI: "SM",1\r\n')
+    reply = line.command("AT+CMGR=1")
+    check("reboot now" in reply, f"AT+CMGR=1: {reply!r}")
+    status, _, text = emu.request("POST", "/v1/Commands", "Sim=meters-0&Command=" + "x" * 161,
+                                  basic)
+    check(status == 400, f"an overlong command is refused: {status} {text}")
+    status, _, _ = emu.request("POST", "/v1/Commands", "Sim=units-0&Command=hi", basic)
+    check(status == 404, "another carrier's SIM is not found")
+    line.close()
 
     # The other modem was not touched by any of it.
     line = ModemLine(modems[0]["link"])
