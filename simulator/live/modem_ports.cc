@@ -272,6 +272,7 @@ void ModemPorts::Close() {
       unlink(p->link.c_str());
     }
   }
+  if (!link_dir_.empty()) rmdir(link_dir_.c_str());  // only if nothing else is in it
 }
 
 std::string ModemPorts::Where(size_t i) const { return ports_[i]->where; }

@@ -211,7 +211,8 @@ TEST_CASE("KORE API: fetch a SIM by SID or unique name, with Twilio's fields") {
   RequireError(Get(live, "/v1/Sims/DE00000000000000000000000000000000"), 404, 20404);
   RequireError(Get(live, "/v1/Sims/nobody"), 404, 20404);
   RequireError(Get(live, "/v1/Sims/" + sid + "/Nothing"), 404, 20404);
-  RequireError(Get(live, "/v1/Commands"), 404, 20404);
+  RequireError(Get(live, "/v1/RatePlans"), 404, 20404);
+  RequireError(Get(live, "/v1/Commands"), 405, 20004);  // Commands are sent, not listed
   RequireError(KoreApi(live, MakeRequest("PUT", "/v1/Sims/" + sid, "", Auth())), 405, 20004);
 }
 
@@ -385,6 +386,38 @@ TEST_CASE("KORE API: usage records match the network's counters, data sessions l
   REQUIRE(last["sid"].get<std::string>().size() == 34);
   REQUIRE(last["packets_uploaded"].get<int64_t>() >= 9);
   RequireError(Post(live, "/v1/Sims/" + sid + "/DataSessions", ""), 405, 20004);
+}
+
+TEST_CASE("KOR-3 KORE API: five commands through POST /v1/Commands make a ready SIM active") {
+  LiveRig rig(kScenario);
+  LiveService& live = *rig.live;
+  rig.AdvanceTo(kHour);
+  const std::string sid = SidOf(live, "spare", 0);
+  REQUIRE(Post(live, "/v1/Sims/" + sid, "Status=ready").status == 200);
+  rig.AdvanceTo(kHour + kMinute);  // through updating
+  REQUIRE(StatusOf(live, sid) == "ready");
+  for (int i = 0; i < 4; ++i) {
+    const HttpResponse r = Post(live, "/v1/Commands", "Sim=" + sid + "&Command=ping");
+    INFO(r.body);
+    REQUIRE(r.status == 201);
+    REQUIRE(BodyOf(r)["sim_sid"] == sid);
+    REQUIRE(BodyOf(r)["command"] == "ping");
+    REQUIRE(BodyOf(r)["direction"] == "to_sim");
+  }
+  REQUIRE(StatusOf(live, sid) == "ready");
+  REQUIRE(Post(live, "/v1/Commands", "Sim=spare-0&Command=ping").status == 201);  // by name
+  rig.AdvanceTo(kHour + 2 * kMinute);
+  REQUIRE(StatusOf(live, sid) == "active");
+  // Malformed ones change nothing and are not journaled.
+  const size_t journaled = live.journaled();
+  RequireError(Post(live, "/v1/Commands", "Sim=" + sid), 400, 21602);
+  RequireError(Post(live, "/v1/Commands", "Sim=" + sid + "&Command=" + std::string(161, 'x')),
+               400, 21605);
+  RequireError(Post(live, "/v1/Commands", "Sim=nobody&Command=ping"), 404, 20404);
+  RequireError(Post(live, "/v1/Commands", "Sim=" + SidOf(live, "other", 0) + "&Command=ping",
+                    Auth()),
+               404, 20404);
+  REQUIRE(live.journaled() == journaled);
 }
 
 }  // namespace
