@@ -352,7 +352,13 @@ class Driver {
       Check(answer.empty(), "a powered-off module answered");
       return;
     }
-    if (EndsWith(answer, "\r\nOK\r\n") || EndsWith(answer, "\r\nERROR\r\n")) return;
+    // Words ending in S3 S4 = "\r\n": the factory's format, in which an empty line gets OK, after
+    // its echo if ATE1.
+    if (EndsWith(answer, "\r\nOK\r\n") || EndsWith(answer, "\r\nERROR\r\n")) {
+      Check(answer == "\r\nOK\r\n" || answer == "AT\r\r\nOK\r\n",
+            "the module answered AT with something else than OK after the line dropped");
+      return;
+    }
     // No answer in the factory's format: the input may have set ATQ1, ATV0 or another S3, S4
     // or S5. ATZ (or AT&F) with every possible S3 after it puts the factory settings back;
     // S5 can spoil at most one of the spellings.
