@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "simulator/base/units.h"
@@ -91,10 +92,16 @@ std::string Summary(const LoadResult& loaded) {
            Plural(static_cast<int64_t>(p.plans.size()), "plan") + ")";
   }
   const Scenario& s = *loaded.scenario;
+  // The loader's copies of profiles for external firmware are not profiles the file wrote.
+  const int64_t profiles = std::count_if(s.devices.begin(), s.devices.end(),
+                                         [](const DeviceSpec& d) { return !d.external; });
+  int64_t external = 0;
+  for (const GroupSpec& g : s.groups) external += g.external ? g.count : 0;
   return Plural(static_cast<int64_t>(s.carriers.size()), "carrier") + ", " +
-         Plural(static_cast<int64_t>(s.devices.size()), "device profile") + ", " +
+         Plural(profiles, "device profile") + ", " +
          Plural(static_cast<int64_t>(s.groups.size()), "group") + " (" +
-         Plural(s.sim_count, "SIM") + "), " +
+         Plural(s.sim_count, "SIM") +
+         (external > 0 ? ", " + std::to_string(external) + " with external firmware" : "") + "), " +
          Plural(static_cast<int64_t>(s.timeline.size()), "timeline action") + ", " +
          FormatDuration(s.duration);
 }

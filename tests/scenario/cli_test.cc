@@ -78,6 +78,13 @@ TEST_CASE("validate reports each valid file in one line", "[cli]") {
   CHECK(r.out == quickstart +
                      ": ok: 1 carrier, 1 device profile, 1 group (10 SIMs), 3 timeline "
                      "actions, 30d\n");
+  // The loader's copies of profiles for external firmware are not counted as the file's.
+  const std::string lab = test::SourcePath("scenarios/firmware-lab.yaml");
+  const test::CliResult l = Cli({"validate", lab});
+  CHECK(l.code == 0);
+  CHECK(l.out == lab +
+                     ": ok: 1 carrier, 2 device profiles, 2 groups (3 SIMs, 2 with external "
+                     "firmware), 0 timeline actions, 30d\n");
 }
 
 TEST_CASE("run prints a summary and writes summary.json", "[cli]") {
