@@ -20,8 +20,8 @@ void Devices::SetUpExternal() {
 ExternalStatus Devices::StatusOfExternal(DeviceId d) const {
   const ExternalModem& x = Ext(d);
   const DeviceState& s = state_[d];
-  return {x.powered, x.fun,     x.automatic, s.modem, x.last_cause,
-          x.pdn_up,  network_.CellUp(s.cell), s.cell};
+  return {x.powered, x.fun, x.automatic, s.modem, x.last_cause, x.pdn_up, network_.CellUp(s.cell),
+          s.cell};
 }
 
 void Devices::ReportExternal(DeviceId d, SimTime now) {
@@ -90,7 +90,7 @@ bool Devices::SetFunctionality(DeviceId d, int fun, SimTime now) {
     RadioOn(d, now);
   } else {
     RadioOff(d, now, SessionEnd::kPowerOff);  // a switch-off detach (TS 24.301 5.5.2.2)
-    if (fun == 0) x.invalid_kept = false;      // the SIM powered down forgets it (NET-1)
+    if (fun == 0) x.invalid_kept = false;     // the SIM powered down forgets it (NET-1)
   }
   ReportExternal(d, now);
   return true;
@@ -141,7 +141,8 @@ bool Devices::AddSend(DeviceId d, SimTime now, int64_t bytes, int64_t sms) {
   ExternalModem& x = Ext(d);
   if (!x.pdn_up || bytes < 0 || (bytes == 0 && sms == 0)) return false;
   ExternalSend last = x.sent.empty() ? ExternalSend{} : x.sent.back();
-  if (x.sent.empty() || last.at != now) x.sent.push_back(ExternalSend{now, last.sends, last.uplink, last.downlink, last.sms});
+  if (x.sent.empty() || last.at != now)
+    x.sent.push_back(ExternalSend{now, last.sends, last.uplink, last.downlink, last.sms});
   ExternalSend& entry = x.sent.back();
   ++entry.sends;
   entry.uplink += bytes;
@@ -184,9 +185,8 @@ SimTime Devices::ExternalCrossing(DeviceId d, SimTime from, int64_t counted, int
   const ExternalSend base = TotalsBefore(sent, from);
   const auto value = [sms](const ExternalSend& e) { return sms ? e.sms : e.uplink + e.downlink; };
   const int64_t target = value(base) + (threshold - counted);
-  const auto it = std::lower_bound(
-      sent.begin(), sent.end(), target,
-      [&](const ExternalSend& e, int64_t v) { return value(e) < v; });
+  const auto it = std::lower_bound(sent.begin(), sent.end(), target,
+                                   [&](const ExternalSend& e, int64_t v) { return value(e) < v; });
   return it == sent.end() ? kNever : it->at + 1;
 }
 

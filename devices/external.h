@@ -18,13 +18,13 @@ namespace carriersim {
 
 // What an external modem shows its firmware at one instant.
 struct ExternalStatus {
-  bool powered = false;    // the device has power (the scenario's switch and schedule)
-  uint8_t fun = 1;         // AT+CFUN: 1 full, 0 minimum (SIM off), 4 radio off
-  bool automatic = true;   // AT+COPS=0 (registers by itself) rather than 2
+  bool powered = false;                 // the device has power (the scenario's switch and schedule)
+  uint8_t fun = 1;                      // AT+CFUN: 1 full, 0 minimum (SIM off), 4 radio off
+  bool automatic = true;                // AT+COPS=0 (registers by itself) rather than 2
   ModemState modem = ModemState::kOff;  // kOff also while the radio is off or deregistered
-  EmmCause last_cause = 0;  // the last reject or network detach since the radio came on
-  bool pdn_up = false;      // its data session is open
-  bool cell_up = true;      // its cell is on the air
+  EmmCause last_cause = 0;              // the last reject or network detach since the radio came on
+  bool pdn_up = false;                  // its data session is open
+  bool cell_up = true;                  // its cell is on the air
   uint32_t cell = 0;
   bool operator==(const ExternalStatus&) const = default;
 };
@@ -48,7 +48,7 @@ struct ExternalSend {
 };
 
 struct ExternalModem {
-  ExternalStatus shown;      // what was last reported
+  ExternalStatus shown;  // what was last reported
   bool powered = false;
   uint8_t fun = 1;
   bool automatic = true;

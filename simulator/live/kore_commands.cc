@@ -19,8 +19,8 @@ const std::string* FormField(const HttpFields& fields, std::string_view name) {
 
 }  // namespace
 
-HttpResponse KoreSendCommand(KoreCall& call,
-                             const std::function<std::optional<SimId>(const std::string&)>& find_sim) {
+HttpResponse KoreSendCommand(
+    KoreCall& call, const std::function<std::optional<SimId>(const std::string&)>& find_sim) {
   if (call.request.method != "POST") return KoreError(405, 20004, "use POST for /v1/Commands");
   HttpFields form;
   if (!ParseForm(call.request.body, &form)) {
@@ -35,7 +35,8 @@ HttpResponse KoreSendCommand(KoreCall& call,
     return KoreError(400, 21605, "Command must be 1 to 160 characters");
   }
   const std::optional<SimId> sim = find_sim(*sim_text);
-  if (!sim) return KoreError(404, 20404, "The requested resource Sim " + *sim_text + " was not found");
+  if (!sim)
+    return KoreError(404, 20404, "The requested resource Sim " + *sim_text + " was not found");
   LiveService& live = call.live;
   TimelineAction action = SimAction(live.world(), *sim, ActionKind::kSendCommand, call.user.role);
   action.amount = 1;

@@ -153,8 +153,8 @@ bool ModemPorts::OpenTcp(const std::string& host, uint16_t base, std::string* er
     asio::error_code ec;
     const asio::ip::address address = asio::ip::make_address(host, ec);
     if (number > 65535 || ec) {
-      *error = number > 65535 ? "--modem-port leaves no room for " + std::to_string(modems_.size()) +
-                                    " modems below port 65536"
+      *error = number > 65535 ? "--modem-port leaves no room for " +
+                                    std::to_string(modems_.size()) + " modems below port 65536"
                               : "cannot listen on " + host + ": " + ec.message();
       return false;
     }

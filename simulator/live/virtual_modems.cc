@@ -46,9 +46,7 @@ struct VirtualModems::Line final : ModemLink {
   ModemStatus Status() override { return Current(); }
   void SetFunctionality(int fun) override { Act(ActionKind::kModemFunctionality, fun); }
   void Reset() override { Act(ActionKind::kModemReset); }
-  void SetAutomatic(bool automatic) override {
-    Act(ActionKind::kModemAutomatic, 0, automatic);
-  }
+  void SetAutomatic(bool automatic) override { Act(ActionKind::kModemAutomatic, 0, automatic); }
   bool ActivatePdn() override {
     Act(ActionKind::kModemPdn, 0, true);
     return Current().pdn_up;
@@ -99,13 +97,13 @@ VirtualModems::VirtualModems(LiveService& live) : live_(live) {
       if (first) first_sim_ = sim;
       first = false;
       const std::string imsi = ids.Imsi(sim);
-      ModemIdentity id{"carriersim",  "Virtual LTE-M module", revision,
-                       ids.Imei(sim), imsi,     ids.Iccid(sim),         carrier.name,
-                       carrier.name,  imsi.substr(0, 5)};
-      auto line = std::make_unique<Line>(live, sim, group.name + "-" + std::to_string(i),
-                                         std::move(id));
+      ModemIdentity id{"carriersim",   "Virtual LTE-M module", revision,     ids.Imei(sim),    imsi,
+                       ids.Iccid(sim), carrier.name,           carrier.name, imsi.substr(0, 5)};
+      auto line =
+          std::make_unique<Line>(live, sim, group.name + "-" + std::to_string(i), std::move(id));
       line->at = std::make_unique<AtModem>(*line);
-      if (line_of_sim_.size() <= sim - first_sim_) line_of_sim_.resize(sim - first_sim_ + 1, UINT32_MAX);
+      if (line_of_sim_.size() <= sim - first_sim_)
+        line_of_sim_.resize(sim - first_sim_ + 1, UINT32_MAX);
       line_of_sim_[sim - first_sim_] = static_cast<uint32_t>(lines_.size());
       lines_.push_back(std::move(line));
     }
@@ -150,8 +148,8 @@ void VirtualModems::AfterStep() {
       const std::string when = ServiceCentreTime(live_.scenario().start + r.at);
       for (int64_t k = 0; k < std::min<int64_t>(r.sms, 20); ++k) {
         // The words an API sent (KORE Commands); the scenario's commands have none.
-        line.at->OnSms({"carriersim", live_.ApiState<SmsTexts>("sms-texts").Take(line.sim, "command"),
-                        when});
+        line.at->OnSms(
+            {"carriersim", live_.ApiState<SmsTexts>("sms-texts").Take(line.sim, "command"), when});
       }
     } else {
       line.at->OnStatus(ToModemStatus(r.status, live_.world().directory().DeviceSpecOf(line.sim)));

@@ -140,9 +140,10 @@ TEST_CASE("NET-1 external firmware: suspended, the modem holds its SIM invalid u
   CHECK(r.devices().reboots(r.sim) == 1);
 }
 
-TEST_CASE("SOR-7 external firmware: a naive firmware toggling its radio after each reject is a "
-          "storm that forces the SIM active",
-          "[external][rules][soracom]") {
+TEST_CASE(
+    "SOR-7 external firmware: a naive firmware toggling its radio after each reject is a "
+    "storm that forces the SIM active",
+    "[external][rules][soracom]") {
   Rig r(kOneExternal);
   r.At(10 * kSecond);
   r.Verb("suspend");
@@ -163,9 +164,10 @@ TEST_CASE("SOR-7 external firmware: a naive firmware toggling its radio after ea
   CHECK(r.Status().modem == ModemState::kRegistered);
 }
 
-TEST_CASE("SOR-4 external firmware: set to inactive, the data session goes and a request for "
-          "one is refused, each counted",
-          "[external][rules][soracom]") {
+TEST_CASE(
+    "SOR-4 external firmware: set to inactive, the data session goes and a request for "
+    "one is refused, each counted",
+    "[external][rules][soracom]") {
   Rig r(kOneExternal);
   r.At(10 * kSecond);
   REQUIRE(r.Status().pdn_up);
@@ -219,8 +221,7 @@ TEST_CASE("SOR-12 external firmware: a volume threshold is crossed by the send t
   CHECK(r.network().uplink_bytes(r.sim) == 5'500'000);
 }
 
-TEST_CASE("External firmware: its modem actions are refused on a modelled device",
-          "[external]") {
+TEST_CASE("External firmware: its modem actions are refused on a modelled device", "[external]") {
   Rig r(R"(fleet:
   - { group: modelled, count: 1, carrier: soracom, plan: plan01s, device: unit, status: active }
 )");
@@ -229,9 +230,10 @@ TEST_CASE("External firmware: its modem actions are refused on a modelled device
   CHECK(r.Modem(ActionKind::kModemReset).result == VerbResult::kRefused);
 }
 
-TEST_CASE("External firmware: power from the scenario still rules, and power-on restores the "
-          "module's defaults",
-          "[external]") {
+TEST_CASE(
+    "External firmware: power from the scenario still rules, and power-on restores the "
+    "module's defaults",
+    "[external]") {
   Rig r(kOneExternal);
   r.At(10 * kSecond);
   r.Modem(ActionKind::kModemFunctionality, 4);
@@ -250,9 +252,10 @@ TEST_CASE("External firmware: power from the scenario still rules, and power-on 
   CHECK(r.Status().modem == ModemState::kRegistered);
 }
 
-TEST_CASE("NET-4 external firmware: a cell outage takes the registration away and the modem "
-          "registers again by itself when the cell is back",
-          "[external][rules][net]") {
+TEST_CASE(
+    "NET-4 external firmware: a cell outage takes the registration away and the modem "
+    "registers again by itself when the cell is back",
+    "[external][rules][net]") {
   Rig r(kOneExternal);
   r.At(10 * kSecond);
   REQUIRE(r.Status().modem == ModemState::kRegistered);
@@ -292,8 +295,8 @@ TEST_CASE("External firmware: the world reports each change of an external modem
   // Attaching, registered; detached "re-attach required", attaching again, rejected #7.
   // (The boot at 0 came before the reports were collected.)
   CHECK(states == std::vector<ModemState>{ModemState::kAttaching, ModemState::kRegistered,
-                                           ModemState::kWaiting, ModemState::kAttaching,
-                                           ModemState::kSimInvalid});
+                                          ModemState::kWaiting, ModemState::kAttaching,
+                                          ModemState::kSimInvalid});
   CHECK(r.session->world().TakeModemReports().empty());
 }
 
