@@ -21,6 +21,8 @@ constexpr size_t kMaxPending = 64 * 1024;
 // How often a line with no client looks for one (a pseudo-terminal says nothing when its
 // other side is opened: its master only stops reporting a hang-up).
 constexpr auto kClientPoll = std::chrono::milliseconds(100);
+// How long a TCP client that comes while the line is taken waits for it to be free.
+constexpr auto kReconnectGrace = std::chrono::milliseconds(500);
 
 // A pseudo-terminal whose other side starts raw (no echo, no line editing, no CR/LF
 // translation), as a serial line to a module is: clients that set their own modes keep them.
@@ -64,6 +66,7 @@ struct ModemPorts::Port {
   std::string link;
   std::optional<asio::ip::tcp::acceptor> acceptor;
   std::optional<asio::ip::tcp::socket> socket;
+  std::optional<asio::ip::tcp::socket> waiting;  // a client that came while `socket` was on
   std::string where;
   asio::steady_timer watch;
   bool connected = false;
@@ -176,7 +179,9 @@ bool ModemPorts::OpenTcp(const std::string& host, uint16_t base, std::string* er
   return true;
 }
 
-// One client at a time, as on a serial port: another is closed at once.
+// One client at a time, as on a serial port. A client that comes while another is on waits a
+// moment: a firmware reconnecting at once may arrive before its old connection's end has been
+// read, and takes the line as soon as it has; a second client beside a live one is closed.
 void ModemPorts::Accept(size_t i) {
   ports_[i]->acceptor->async_accept(
       [this, i](const asio::error_code& ec, asio::ip::tcp::socket socket) {
@@ -184,12 +189,26 @@ void ModemPorts::Accept(size_t i) {
         if (ec == asio::error::operation_aborted) return;
         Port& p = *ports_[i];
         if (!ec && !p.connected) {
-          p.socket.emplace(std::move(socket));
-          p.connected = true;
-          ReadTcp(i);
+          Adopt(i, std::move(socket));
+        } else if (!ec) {
+          p.waiting.emplace(std::move(socket));  // replaces (closes) any earlier one waiting
+          p.watch.expires_after(kReconnectGrace);
+          p.watch.async_wait([this, i](const asio::error_code& e) {
+            if (e || i >= ports_.size() || !ports_[i]->waiting) return;
+            asio::error_code ignored;
+            ports_[i]->waiting->close(ignored);  // the line is still taken
+            ports_[i]->waiting.reset();
+          });
         }
         Accept(i);
       });
+}
+
+void ModemPorts::Adopt(size_t i, asio::ip::tcp::socket socket) {
+  Port& p = *ports_[i];
+  p.socket.emplace(std::move(socket));
+  p.connected = true;
+  ReadTcp(i);
 }
 
 void ModemPorts::ReadTcp(size_t i) {
@@ -221,6 +240,12 @@ void ModemPorts::Disconnected(size_t i) {
   p.pending.clear();
   modems_.LineDropped(i);
   modems_.TakeOutput(i);  // for nobody
+  if (p.waiting) {  // a client that reconnected before this end was read
+    p.watch.cancel();
+    asio::ip::tcp::socket next = std::move(*p.waiting);
+    p.waiting.reset();
+    Adopt(i, std::move(next));
+  }
 }
 
 void ModemPorts::Flush(size_t i) {
@@ -265,6 +290,7 @@ void ModemPorts::Close() {
     p->watch.cancel();
     if (p->pty) p->pty->close(ignored);
     if (p->socket) p->socket->close(ignored);
+    if (p->waiting) p->waiting->close(ignored);
     if (p->acceptor) p->acceptor->close(ignored);
     p->connected = false;
     struct stat st {};

@@ -1,7 +1,8 @@
 // The serial lines of the virtual modems, on the server's io_context: a pseudo-terminal per modem
 // (posix_openpt, served with asio::posix::stream_descriptor, its /dev/pts path linked as
 // DIR/modems/NAME), or with --modem-port BASE a TCP port per modem (BASE + i, on the server's
-// host). As on a serial port, one client at a time: a second TCP client is turned away.
+// host). As on a serial port, one client at a time: a second TCP client beside a live one is
+// turned away (after a moment's grace, in case the first was on its way out).
 //
 // A client that goes away drops its partial command (VirtualModems::LineDropped) and nothing is
 // kept for the next one: what a modem writes while nobody is connected is dropped, and what a
@@ -51,6 +52,7 @@ class ModemPorts {
   void WatchPty(size_t i);
   void ReadPty(size_t i);
   void Accept(size_t i);
+  void Adopt(size_t i, asio::ip::tcp::socket socket);
   void ReadTcp(size_t i);
   void Received(size_t i, size_t n);
   void Disconnected(size_t i);

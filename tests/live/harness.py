@@ -225,7 +225,11 @@ def main(test):
         try:
             test(sys.argv[1])
         except AssertionError as e:
+            import traceback
+            where = traceback.extract_tb(e.__traceback__)
             print("FAILED:", e)
+            print("  at " + " <- ".join(f"{os.path.basename(f.filename)}:{f.lineno} {f.name}"
+                                       for f in reversed(where) if "harness" not in f.filename))
             sys.exit(1)
         finally:
             tempfile.tempdir = None
