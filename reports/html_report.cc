@@ -193,6 +193,8 @@ std::string TimelineTable(const RunResult& run) {
 
 }  // namespace
 
+const char* ReportStyle() { return kStyle; }
+
 std::string HtmlReport(const RunResult& run) {
   const Scenario& s = run.scenario();
   const SignalingCounters& sig = run.signaling().total;

@@ -295,7 +295,9 @@ const std::vector<std::string>& ReportFileNames() {
       "summary.json",   "ledger.csv",  "history.csv",  "sessions.csv", "sims.csv",
       "timeseries.csv", "junit.xml",   "report.html",  "events.jsonl",
       // carriersim serve: the session's journal and its outgoing HTTP requests
-      "requests.jsonl", "webhooks.csv"};
+      "requests.jsonl", "webhooks.csv",
+      // carriersim compare
+      "compare.csv", "compare.json", "compare.html"};
   return names;
 }
 

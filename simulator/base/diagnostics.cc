@@ -51,12 +51,19 @@ std::string Printable(const std::string& text) {
 
 void Diagnostics::Error(SourceLocation where, std::string message) {
   ++count_;
-  if (errors_.size() < kMaxKept) errors_.push_back({std::move(where), Printable(message)});
+  if (errors_.size() >= kMaxKept) return;
+  Diagnostic d{std::move(where), std::move(message)};
+  if (remap_) remap_(d);
+  d.message = Printable(d.message);
+  errors_.push_back(std::move(d));
 }
 
 void Diagnostics::Append(const Diagnostics& other) {
-  for (const Diagnostic& d : other.errors_) Error(d.where, d.message);
-  count_ += other.count_ - other.errors_.size();
+  // Already remapped where they were reported.
+  for (const Diagnostic& d : other.errors_) {
+    if (errors_.size() < kMaxKept) errors_.push_back(d);
+  }
+  count_ += other.count_;
 }
 
 std::vector<Diagnostic> Diagnostics::Sorted() const {

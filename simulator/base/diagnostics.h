@@ -6,6 +6,7 @@
 #ifndef CARRIERSIM_BASE_DIAGNOSTICS_H_
 #define CARRIERSIM_BASE_DIAGNOSTICS_H_
 
+#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -31,6 +32,11 @@ class Diagnostics {
   static constexpr size_t kMaxKept = 100;
 
   void Error(SourceLocation where, std::string message);
+  // Every error reported from now on passes through `remap` first: a scenario expanded with
+  // parameter values (scenario/parameters.h) is parsed as text whose columns differ from the
+  // file's, and its errors must point at the file, and say which values were substituted.
+  using Remap = std::function<void(Diagnostic&)>;
+  void SetRemap(Remap remap) { remap_ = std::move(remap); }
   // Adds `other`'s errors, and counts those it did not keep.
   void Append(const Diagnostics& other);
 
@@ -47,6 +53,7 @@ class Diagnostics {
  private:
   std::vector<Diagnostic> errors_;
   size_t count_ = 0;
+  Remap remap_;
 };
 
 std::string FormatDiagnostic(const Diagnostic& d);

@@ -14,11 +14,15 @@ A simulator of an IoT cellular carrier and the devices on it.
 
 commands:
   run FILE [--seed N] [--out DIR] [--no-progress] [--trace] [--max-memory SIZE|N%]
-           [--replay requests.jsonl]  simulate a scenario and write its reports
+           [--replay requests.jsonl] [--variant NAME] [--set PARAM=VALUE[,PARAM=VALUE]]
+                                      simulate a scenario and write its reports
   serve FILE [--listen HOST:PORT] [--clock real|manual] [--speed X] [--out DIR]
              [--modem-port BASE] [--force-speed]
                                       emulate the scenario's carriers live, over HTTP,
                                       and its external firmware's modems over AT
+  compare FILE [--jobs N] [--out DIR] [--no-progress]
+                                      run every variant of a scenario at every sweep point
+                                      and compare their costs: break-even points, CSV, HTML
   validate [--format text|json|github] [--max-memory SIZE|N%] FILE...
                                       check scenarios or carrier profiles, not running them
   profiles [NAME]                     list the built-in carriers, or show one
@@ -38,7 +42,8 @@ exit codes: 0 ok, 1 expectations failed, 2 usage error, 3 invalid scenario,
 The scenario format is documented in scenarios/README.md.
 )";
 
-constexpr std::string_view kCommands[] = {"run", "validate", "profiles", "bench", "serve"};
+constexpr std::string_view kCommands[] = {"run",   "validate", "profiles",
+                                          "bench", "serve",    "compare"};
 
 int Dispatch(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   if (args.empty()) {
@@ -60,6 +65,7 @@ int Dispatch(const std::vector<std::string>& args, std::ostream& out, std::ostre
   if (command == "bench") return BenchCommand(rest, out, err);
   if (command == "profiles") return ProfilesCommand(rest, out, err);
   if (command == "serve") return ServeCommand(rest, out, err);
+  if (command == "compare") return CompareCommand(rest, out, err);
   err << "carriersim: unknown command '" << command << "'" << DidYouMean(command, kCommands)
       << "\nsee carriersim --help\n";
   return kExitUsage;

@@ -24,6 +24,7 @@ int ValidateCommand(const std::vector<std::string>& args, std::ostream& out, std
 int BenchCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int ProfilesCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int ServeCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int CompareCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 // The options each subcommand's parser knows; its --help and `carriersim --help` list each one.
 const std::vector<OptionSpec>& RunOptionSpecs();
@@ -31,6 +32,7 @@ const std::vector<OptionSpec>& ValidateOptionSpecs();
 const std::vector<OptionSpec>& BenchOptionSpecs();
 const std::vector<OptionSpec>& ProfilesOptionSpecs();
 const std::vector<OptionSpec>& ServeOptionSpecs();
+const std::vector<OptionSpec>& CompareOptionSpecs();
 
 }  // namespace carriersim
 

@@ -22,6 +22,7 @@
 #include "simulator/live/journal.h"
 #include "simulator/results/pipeline.h"
 #include "simulator/results/session.h"
+#include "simulator/scenario/family.h"
 #include "simulator/scenario/scenario_loader.h"
 
 namespace carriersim {
@@ -30,8 +31,11 @@ namespace {
 constexpr const char* kRunHelp =
     R"(usage: carriersim run FILE [--seed N] [--out DIR] [--no-progress] [--trace]
                           [--max-memory SIZE|N%] [--replay requests.jsonl]
+                          [--variant NAME] [--set PARAM=VALUE[,PARAM=VALUE]]
 
-Simulates the scenario in FILE and writes its reports.
+Simulates the scenario in FILE and writes its reports. A scenario with parameters and variants
+(see `carriersim compare`) runs with its parameters' own values, in its first variant, unless
+--variant and --set choose otherwise.
 
 options:
   --seed N       seed for this run, overriding the scenario's (0 .. 2^63-1)
@@ -43,6 +47,10 @@ options:
                  memory than this: a size (16GB) or a share of the machine's physical memory
                  (default 75%). The error gives the estimate and what drives it (SIMs, status
                  changes and fee lines the timeline and duration make, the timeseries)
+  --variant NAME run this variant of the scenario's `variants:`
+  --set PARAM=VALUE[,PARAM=VALUE]
+                 run with these values of the scenario's `parameters:` (each of the parameter's
+                 kind: --set 'idle=7 months,plan=plan-US')
   --replay FILE  play back the journal of a live session (`carriersim serve` writes it to
                  requests.jsonl in its output folder): its requests act at their times and the
                  run ends where the session ended, so the reports are the session's, byte for
@@ -76,7 +84,8 @@ exit codes: 0 ok, 1 an expectation failed, 2 usage error, 3 invalid scenario (or
 
 const std::vector<OptionSpec> kRunOptions = {
     {"seed", true},        {"out", true},        {"no-progress", false},
-    {"trace", false},      {"max-memory", true}, {"replay", true}};
+    {"trace", false},      {"max-memory", true}, {"replay", true},
+    {"variant", true},     {"set", true}};
 
 // What the folder says while a run is under way: the message of a run killed before the end.
 constexpr const char* kUnfinished =
@@ -90,6 +99,8 @@ struct RunRequest {
   bool progress = true;
   MemoryLimit memory_limit;
   std::optional<std::string> replay;  // a live session's requests.jsonl
+  std::string variant;                // --variant
+  std::vector<std::string> sets;      // --set, one PARAM=VALUE each
 };
 
 // Parses run's command line; an exit code if it is wrong or asks for help.
@@ -127,6 +138,16 @@ std::optional<int> ParseRunRequest(const std::vector<std::string>& args, std::os
     return UsageError(err, "run", "--replay needs a journal file (requests.jsonl)");
   }
   request->progress = !parsed.Has("no-progress") && ProgressWanted();
+  request->variant = parsed.Get("variant").value_or("");
+  if (parsed.Has("variant") && request->variant.empty()) {
+    return UsageError(err, "run", "--variant needs a variant's name");
+  }
+  if (auto sets = parsed.Get("set")) {
+    for (size_t start = 0, comma; start <= sets->size(); start = comma + 1) {
+      comma = std::min(sets->find(',', start), sets->size());
+      request->sets.push_back(sets->substr(start, comma - start));
+    }
+  }
   return std::nullopt;
 }
 
@@ -286,7 +307,21 @@ int RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
   RunRequest request;
   if (const std::optional<int> code = ParseRunRequest(args, out, err, &request)) return *code;
   Diagnostics diag;
-  LoadResult loaded = LoadScenarioFile(request.scenario_file, diag);
+  LoadResult loaded;
+  if (request.variant.empty() && request.sets.empty()) {
+    loaded = LoadScenarioFile(request.scenario_file, diag);
+  } else {
+    FamilyResult family = ReadScenarioFamily(request.scenario_file, diag);
+    if (!family.family) {
+      loaded.io_error = family.io_error;
+      return FailLoad(request, loaded, diag, err);
+    }
+    std::string error;
+    std::optional<RunPoint> point =
+        ChooseRun(family.family->spec, request.variant, request.sets, &error);
+    if (!point) return UsageError(err, "run", error);
+    loaded = LoadRun(*family.family, *point, diag);
+  }
   if (!loaded.scenario) return FailLoad(request, loaded, diag, err);
   Scenario& scenario = *loaded.scenario;
   std::optional<ReplayScript> replay;

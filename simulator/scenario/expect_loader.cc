@@ -54,8 +54,9 @@ void ScenarioLoader::ReadExpectations(const Field& expect, bool have_duration) {
     }
   }
   for (const Field& element : reader_.Elements(expect)) {
+    if (element.value.IsMap() && element.value["break-even"]) continue;  // compare's (parameters.h)
     MapFields fields(reader_, element);
-    if (!fields.is_map()) continue;
+    if (!fields.is_map() || !AppliesToRun(fields)) continue;
     const Field metric = fields.Required("metric", "the metric, such as sims.active or fees.total");
     std::vector<std::pair<Field, CompareOp>> comparisons;
     for (const OpName& op : kOps) {

@@ -13,14 +13,23 @@
 #include "simulator/base/diagnostics.h"
 #include "simulator/base/int128.h"
 #include "simulator/base/named.h"
-#include "simulator/scenario/model.h"
 #include "simulator/base/yaml_reader.h"
+#include "simulator/scenario/model.h"
+#include "simulator/scenario/parameters.h"
 
 namespace carriersim {
 
 class ScenarioLoader {
  public:
   ScenarioLoader(const std::string& file, Diagnostics& diag);
+  // A run of a family (scenario/parameters.h): expectations restricted to some variants or
+  // sweep values (`variant:`, `where:`) are kept only in the runs they name.
+  ScenarioLoader(const std::string& file, Diagnostics& diag, const CompareSpec* spec,
+                 const RunPoint* point)
+      : ScenarioLoader(file, diag) {
+    spec_ = spec;
+    point_ = point;
+  }
 
   std::optional<Scenario> Load(const YAML::Node& root);
   // A file the scenario names (a carrier profile) could not be read.
@@ -76,6 +85,8 @@ class ScenarioLoader {
   void ReadExpectations(const Field& expect, bool have_duration);
   bool ReadExpectScope(MapFields& fields, const MetricDef& def, ExpectScope* scope);
   std::optional<int64_t> ReadMetricValue(const Field& f, MetricUnit unit);
+  // run_filter.cc: false when the expectation's `variant:` or `where:` leave this run out.
+  bool AppliesToRun(MapFields& fields);
   // Reports are in one currency: a plan priced in another cannot be used.
   bool CheckCurrency(const Field& f, const PlanDef& plan);
 
@@ -106,6 +117,8 @@ class ScenarioLoader {
 
   YamlReader reader_;
   Scenario scenario_;
+  const CompareSpec* spec_ = nullptr;  // with point_: loading one run of a family
+  const RunPoint* point_ = nullptr;
   // Names defined but invalid (a carrier whose profile failed, a group with an error): their
   // errors are reported once, where they are defined, not again at every reference.
   NameIndex broken_;

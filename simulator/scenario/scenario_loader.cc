@@ -6,6 +6,7 @@
 #include "simulator/base/sha256.h"
 #include "simulator/carrier/builtin_profiles.h"
 #include "simulator/carrier/profile_loader.h"
+#include "simulator/scenario/family.h"
 #include "simulator/scenario/loader_internal.h"
 
 namespace carriersim {
@@ -64,6 +65,8 @@ std::optional<Scenario> ScenarioLoader::Load(const YAML::Node& root) {
   const Field timeline = top.Optional("timeline");
   const Field expect = top.Optional("expect");
   const Field live = top.Optional("live");
+  // A family's keys, read before the runs are (scenario/parameters.h).
+  for (const char* key : {"parameters", "variants", "sweep", "replicates"}) top.Optional(key);
   top.Finish();
 
   if (carriers.present()) ReadCarriers(carriers);
@@ -198,12 +201,20 @@ bool LooksLikeProfile(const YAML::Node& root) {
   return profile_key && !map["carriers"] && !map["fleet"] && !map["devices"];
 }
 
-// A scenario from its text; with `profiles_too`, a carrier profile is read as one instead of
-// being refused as a scenario.
-LoadResult LoadText(const std::string& file, const std::string& text, Diagnostics& diag,
-                    bool profiles_too) {
-  LoadResult result;
-  std::optional<YAML::Node> root = ParseYaml(file, text, diag);
+// A file's family (its text and spec) after the checks every scenario file gets; with
+// `profiles_too`, a carrier profile is read as one into *profile instead of being refused.
+FamilyResult ReadFamily(const std::string& file, const std::string& text, Diagnostics& diag,
+                        LoadResult* profile) {
+  FamilyResult result;
+  // `{` and `}` are YAML's flow indicators, so `count: ${n}` in `{ ... }` would not parse as
+  // written: the file is read with each ${name} as $(name), which has the same length and is
+  // plain text anywhere. Each run parses its own text, with values in their place.
+  std::string readable = text;
+  for (const ParamReference& ref : FindReferences(text)) {
+    readable[ref.offset + 1] = '(';
+    if (!ref.name.empty()) readable[ref.offset + ref.length - 1] = ')';
+  }
+  std::optional<YAML::Node> root = ParseYaml(file, readable, diag);
   if (!root) return result;
   if (root->IsNull()) {
     diag.Error({file, 1, 1},
@@ -212,9 +223,10 @@ LoadResult LoadText(const std::string& file, const std::string& text, Diagnostic
     return result;
   }
   if (LooksLikeProfile(*root)) {
-    if (profiles_too) {
-      result.is_profile = true;
-      result.profile = LoadProfileYaml(file, *root, diag);
+    result.is_profile = true;
+    if (profile != nullptr) {
+      profile->is_profile = true;
+      profile->profile = LoadProfileYaml(file, *root, diag);
       return result;
     }
     const YAML::Mark mark = root->Mark();
@@ -223,11 +235,21 @@ LoadResult LoadText(const std::string& file, const std::string& text, Diagnostic
                "(carriers: { NAME: { profile: PATH } }), or check it with 'carriersim validate'");
     return result;
   }
-  ScenarioLoader loader(file, diag);
-  result.scenario = loader.Load(*root);
-  result.io_error = loader.io_error();
-  if (result.scenario) result.scenario->file_sha256 = Sha256Hex(text);
+  std::optional<CompareSpec> spec = ReadCompareSpec(file, text, *root, diag);
+  if (!spec) return result;
+  result.family = ScenarioFamily{file, text, Sha256Hex(text), std::move(*spec)};
   return result;
+}
+
+// A scenario from its text: the baseline run of its family; with `profiles_too`, a carrier
+// profile is read as one instead of being refused as a scenario.
+LoadResult LoadText(const std::string& file, const std::string& text, Diagnostics& diag,
+                    bool profiles_too) {
+  LoadResult result;
+  FamilyResult family = ReadFamily(file, text, diag, profiles_too ? &result : nullptr);
+  if (!family.family) return result;
+  // `validate` (which takes profiles too) checks every run of a family; a run loads its own.
+  return profiles_too ? LoadEveryRun(*family.family, diag) : LoadRun(*family.family, {}, diag);
 }
 
 LoadResult LoadFile(const std::string& path, Diagnostics& diag, bool profiles_too) {
@@ -242,6 +264,22 @@ LoadResult LoadFile(const std::string& path, Diagnostics& diag, bool profiles_to
 }
 
 }  // namespace
+
+FamilyResult ReadScenarioFamilyText(const std::string& file, const std::string& text,
+                                    Diagnostics& diag) {
+  return ReadFamily(file, text, diag, nullptr);
+}
+
+FamilyResult ReadScenarioFamily(const std::string& path, Diagnostics& diag) {
+  std::string text, error;
+  if (!ReadFile(path, &text, &error)) {
+    diag.Error({path, 0, 0}, "cannot read scenario: " + error);
+    FamilyResult result;
+    result.io_error = true;
+    return result;
+  }
+  return ReadScenarioFamilyText(path, text, diag);
+}
 
 LoadResult LoadScenarioText(const std::string& file, const std::string& text, Diagnostics& diag) {
   return LoadText(file, text, diag, false);

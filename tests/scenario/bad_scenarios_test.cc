@@ -42,7 +42,8 @@ TEST_CASE("every malformed scenario gets exactly its expected diagnostics", "[lo
     REQUIRE_FALSE(expected.empty());
 
     Diagnostics diag;
-    const LoadResult result = LoadScenarioFile(file.string(), diag);
+    // As `carriersim validate` loads it: every run of a scenario with variants or a sweep.
+    const LoadResult result = LoadScenarioOrProfileFile(file.string(), diag);
     CHECK_FALSE(result.scenario.has_value());
     CHECK_FALSE(result.io_error);
     std::vector<std::string> got;

@@ -1,0 +1,153 @@
+// Running a family's runs on a pool of workers. Each run is independent (its own world, its
+// own random streams), so the only shared state is the next job's number and each job's slot:
+// the results land in job order, whatever order the workers finish in.
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <exception>
+#include <mutex>
+#include <thread>
+
+#include "simulator/compare/comparison.h"
+#include "simulator/results/pipeline.h"
+
+namespace carriersim {
+namespace {
+
+struct Job {
+  size_t point = 0;
+  int replicate = 0;
+};
+
+struct Slot {
+  std::optional<RunFigures> figures;
+  std::vector<std::string> failures;
+  size_t expectations = 0;
+  std::exception_ptr error;
+};
+
+void RunJob(const Scenario& scenario, const Job& job, const std::vector<std::string>& categories,
+            Slot* slot) {
+  try {
+    RunOptions options;
+    options.seed = ReplicateSeed(scenario.seed, job.replicate);
+    options.timeseries = false;
+    const RunResult run = RunScenario(scenario, options);
+    slot->figures = MeasureRun(run, categories);
+    slot->expectations = run.expectations().size();
+    for (size_t i = 0; i < run.expectations().size(); ++i) {
+      const ExpectationResult& r = run.expectations()[i];
+      if (r.passed) continue;
+      const Expectation& e = scenario.expectations[i];
+      slot->failures.push_back(
+          (job.replicate > 0 ? "replicate " + std::to_string(job.replicate + 1) + ": " : "") +
+          "line " + std::to_string(e.line) + ": " + e.text + ": got " + r.actual_text);
+    }
+  } catch (...) {
+    slot->error = std::current_exception();
+  }
+}
+
+// The fee categories of every run, each once, in the order the runs first name them.
+std::vector<std::string> AllCategories(const std::vector<Scenario>& scenarios) {
+  std::vector<std::string> names;
+  for (const Scenario& s : scenarios) {
+    for (const std::string& c : s.fee_categories) {
+      if (std::find(names.begin(), names.end(), c) == names.end()) names.push_back(c);
+    }
+  }
+  return names;
+}
+
+}  // namespace
+
+size_t Comparison::failed() const {
+  size_t n = 0;
+  for (const PointResult& p : points) n += p.failures.size();
+  for (const BreakEvenOutcome& c : checks) n += c.passed ? 0 : 1;
+  return n;
+}
+
+std::optional<Comparison> RunComparison(const ScenarioFamily& family, const CompareOptions& options,
+                                        Diagnostics& diag) {
+  const CompareSpec& spec = family.spec;
+  const std::vector<RunPoint> points = AllRunPoints(spec);
+  // Every run is loaded (and checked) before any runs: an error in the last variant must not
+  // cost the time of all the runs before it.
+  std::vector<Scenario> scenarios;
+  for (const RunPoint& point : points) {
+    LoadResult loaded = LoadRun(family, point, diag, spec.parameterized);
+    if (loaded.scenario) scenarios.push_back(std::move(*loaded.scenario));
+    if (diag.count() >= Diagnostics::kMaxKept) break;
+  }
+  if (diag.has_errors()) return std::nullopt;
+  if (!scenarios.empty()) {
+    for (const Scenario& s : scenarios) {
+      if (!(s.currency == scenarios[0].currency)) {
+        diag.Error({family.file, 0, 0}, "every run must report in one currency; variants give " +
+                                            std::string(scenarios[0].currency.str()) + " and " +
+                                            std::string(s.currency.str()));
+        return std::nullopt;
+      }
+    }
+  }
+  Comparison comparison;
+  comparison.family = &family;
+  comparison.name = scenarios[0].name;
+  comparison.currency = std::string(scenarios[0].currency.str());
+  comparison.categories = AllCategories(scenarios);
+
+  std::vector<Job> jobs;
+  for (size_t p = 0; p < points.size(); ++p) {
+    for (int r = 0; r < spec.replicates; ++r) jobs.push_back({p, r});
+  }
+  std::vector<Slot> slots(jobs.size());
+  std::atomic<size_t> next{0};
+  std::mutex mutex;
+  std::condition_variable finished;
+  size_t done = 0;
+  const auto work = [&] {
+    for (size_t j; (j = next.fetch_add(1)) < jobs.size();) {
+      RunJob(scenarios[jobs[j].point], jobs[j], comparison.categories, &slots[j]);
+      std::lock_guard lock(mutex);
+      ++done;
+      finished.notify_one();
+    }
+  };
+  const size_t workers =
+      std::min<size_t>(static_cast<size_t>(std::max(options.jobs, 1)), jobs.size());
+  std::vector<std::thread> threads;
+  for (size_t w = 0; w < workers; ++w) threads.emplace_back(work);
+  {
+    std::unique_lock lock(mutex);
+    for (size_t reported = 0; reported < jobs.size();) {
+      finished.wait(lock, [&] { return done > reported; });
+      reported = done;
+      if (options.progress) {
+        lock.unlock();
+        options.progress(reported, jobs.size());
+        lock.lock();
+      }
+    }
+  }
+  for (std::thread& t : threads) t.join();
+  for (Slot& slot : slots) {
+    if (slot.error) std::rethrow_exception(slot.error);  // the first in job order
+  }
+  for (size_t p = 0; p < points.size(); ++p) {
+    PointResult result;
+    result.point = points[p];
+    for (int r = 0; r < spec.replicates; ++r) {
+      Slot& slot = slots[p * static_cast<size_t>(spec.replicates) + static_cast<size_t>(r)];
+      comparison.events += slot.figures->events;
+      result.replicates.push_back(std::move(*slot.figures));
+      result.expectations += slot.expectations;
+      for (std::string& f : slot.failures) result.failures.push_back(std::move(f));
+    }
+    comparison.points.push_back(std::move(result));
+  }
+  Compare(comparison);
+  return comparison;
+}
+
+}  // namespace carriersim
