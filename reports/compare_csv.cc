@@ -26,6 +26,39 @@ std::string Percent(double part, double whole) {
   return Fixed(100.0 * part / whole, 1);
 }
 
+// Without a sweep, a row per variant: its total, the difference, and what the fleet went through.
+std::string VariantTable(const Comparison& c) {
+  const CompareSpec& spec = SpecOf(c);
+  char line[320];
+  std::snprintf(line, sizeof line, "  %-16s %14s %14s %8s %8s %8s %12s %10s\n", "variant",
+                ("total " + c.currency).c_str(), "difference", "reactiv.", "forced", "silent",
+                "attempts", "radio h/dev");
+  std::string text = line;
+  for (const PointResult& p : c.points) {
+    const auto figure = [&](Figure f) {
+      return FormatFigureValue(f, p.figures[static_cast<size_t>(f)].mean);
+    };
+    std::string total = FormatMicros(p.figures[0].mean);
+    if (spec.replicates > 1) total += "~";  // a mean
+    const std::string delta =
+        p.point.variant == 0
+            ? "baseline"
+            : (p.delta_total.mean > 0 ? "+" : "") + FormatMicros(p.delta_total.mean);
+    std::snprintf(line, sizeof line, "  %-16s %14s %14s %8s %8s %8s %12s %10s\n",
+                  spec.variants[p.point.variant].name.c_str(), total.c_str(), delta.c_str(),
+                  figure(Figure::kReactivations).c_str(), figure(Figure::kForcedReactivations).c_str(),
+                  figure(Figure::kPowerCycleNeeded).c_str(), figure(Figure::kAttachAttempts).c_str(),
+                  figure(Figure::kRadioMsPerDevice).c_str());
+    text += line;
+  }
+  if (spec.replicates > 1) {
+    text += "  (~: means of " + std::to_string(spec.replicates) +
+            " replicates; compare.csv has their spread)\n";
+  }
+  text += "  silent: devices needing a power cycle at the end\n";
+  return text;
+}
+
 }  // namespace
 
 std::string FormatMicros(double micros) {
@@ -97,20 +130,7 @@ std::string FormatCompareConsole(const Comparison& c) {
       " replicate" + (spec.replicates == 1 ? "" : "s") + " = " +
       std::to_string(c.points.size() * static_cast<size_t>(spec.replicates)) + " runs\n";
   for (const BreakEven& b : c.break_evens) text += "  break-even  " + b.sentence + "\n";
-  if (spec.sweep.empty()) {
-    for (const PointResult& p : c.points) {
-      char line[256];
-      std::snprintf(line, sizeof line, "  %-22s %14s %s",
-                    spec.variants[p.point.variant].name.c_str(),
-                    FormatMicros(p.figures[0].mean).c_str(), c.currency.c_str());
-      text += line;
-      if (p.point.variant > 0) {
-        text += "  (" + std::string(p.delta_total.mean > 0 ? "+" : "") +
-                FormatMicros(p.delta_total.mean) + " against " + spec.variants[0].name + ")";
-      }
-      text += "\n";
-    }
-  }
+  if (spec.sweep.empty()) text += VariantTable(c);
   for (const PointResult& p : c.points) {
     for (const std::string& failure : p.failures) {
       text += "  FAIL  " + DescribeRunPoint(spec, p.point) + ": " + failure + "\n";
