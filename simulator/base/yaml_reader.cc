@@ -273,6 +273,11 @@ std::optional<DurationRange> YamlReader::DurationSpan(const Field& f) {
                                      ParseDurationRange);
 }
 
+std::optional<CalendarSpan> YamlReader::Span(const Field& f) {
+  return ParsedScalar<CalendarSpan>(f, "a calendar span such as 1 month, 1 year or 7d",
+                                    ParseCalendarSpan);
+}
+
 std::optional<int64_t> YamlReader::DataSize(const Field& f) {
   return ParsedScalar<int64_t>(f, "a data size such as 512B, 250KB or 1.5MB", ParseDataSize);
 }

@@ -65,6 +65,7 @@ class YamlReader {
   std::optional<int64_t> Count(const Field& f, int64_t min, int64_t max);
   std::optional<SimTime> Duration(const Field& f, SimTime min = 0);
   std::optional<DurationRange> DurationSpan(const Field& f);
+  std::optional<CalendarSpan> Span(const Field& f);  // a calendar span: "3 months", "30d"
   std::optional<int64_t> DataSize(const Field& f);
   std::optional<Money> MoneyAmount(const Field& f);
   std::optional<double> Fraction(const Field& f);

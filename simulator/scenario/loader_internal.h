@@ -53,9 +53,14 @@ class ScenarioLoader {
   // A plan or status of the carrier's profile, by name.
   enum class ProfileItem : uint8_t { kPlan, kStatus };
   std::optional<size_t> ProfileRef(const Field& f, const CarrierSpec& carrier, ProfileItem item);
+  // time_loader.cc
+  void ReadRunLength(const Field& root, bool have_start, const Field& duration, const Field& end);
+  std::optional<SimTime> SinceStart(const Field& f, const std::string& text);
+  // A time since start (reported and nullopt when invalid); with `within_run`, one before the
+  // end of the run.
+  std::optional<SimTime> ReadAt(const Field& at, bool within_run);
   // timeline_loader.cc
   void ReadTimeline(const Field& timeline, bool have_duration);
-  std::optional<SimTime> ReadAt(const Field& at, bool have_duration);
   bool ReadAction(const Field& entry, TimelineAction* action);
   bool ReadSpread(const Field& spread, SimTime at, TimelineAction* action);
   bool ReadOutage(MapFields& fields, ActionKind kind, const std::string& name,

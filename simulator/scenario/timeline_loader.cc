@@ -158,29 +158,6 @@ std::optional<std::pair<uint32_t, uint32_t>> ScenarioLoader::ReadCellRef(const F
   return std::nullopt;
 }
 
-std::optional<SimTime> ScenarioLoader::ReadAt(const Field& at, bool within_run) {
-  std::optional<SimTime> when;
-  const std::string text = at.value.IsScalar() ? at.value.Scalar() : "";
-  const bool is_date = text.size() >= 10 && text[4] == '-' && text[7] == '-';
-  if (is_date) {
-    if (auto t = reader_.Timestamp(at)) {
-      when = *t - scenario_.start;
-      if (*when < 0) {
-        reader_.Error(at, Quoted(text) + " is before the scenario start");
-        return std::nullopt;
-      }
-    }
-  } else {
-    when = reader_.Duration(at);
-  }
-  if (when && within_run && scenario_.duration > 0 && *when >= scenario_.duration) {
-    reader_.Error(at, Quoted(text) + " is not before the end of the run (duration " +
-                          FormatDuration(scenario_.duration) + ")");
-    return std::nullopt;
-  }
-  return when;
-}
-
 bool ScenarioLoader::ReadAction(const Field& entry, TimelineAction* action) {
   const std::string name = entry.key.Scalar();
   std::optional<ActionKind> builtin;
