@@ -9,6 +9,9 @@ namespace {
 
 // A run is held to 100 years, as a duration is (units.cc).
 constexpr SimTime kMaxRun = 100 * 366 * kDay;
+// Actions that `every` repeats, in a scenario: each is an action of the timeline, reported on
+// its own in summary.json.
+constexpr int64_t kMaxRepeatedActions = 100'000;
 
 const char kTimeForms[] =
     "a duration since start such as 10d, a date-time such as 2026-01-11T00:00:00Z, or a "
@@ -118,6 +121,78 @@ std::optional<SimTime> ScenarioLoader::ReadAt(const Field& at, bool within_run) 
     return std::nullopt;
   }
   return when;
+}
+
+// Whether each time of a repeated action ends before the next begins: the SIMs of a spread
+// action all act (or the outage ends) first. Reports the error otherwise.
+bool ScenarioLoader::RepeatsApart(const Field& every, const CalendarSpan& span, SimTime shortest,
+                                  const TimelineAction& action) {
+  const bool outage =
+      action.kind == ActionKind::kCellOutage || action.kind == ActionKind::kCoreOutage;
+  const SimTime length = outage ? action.amount : action.spread;
+  // An outage that ends as it starts again would never end; a spread may fill its period.
+  if (outage ? length < shortest : length <= shortest) return true;
+  reader_.Error(every, "'every: " + FormatCalendarSpan(span) + "' repeats the action " +
+                           FormatDuration(shortest) + (span.months > 0 ? " (at the shortest)" : "") +
+                           " after it starts, " +
+                           (outage ? "before its outage of " + FormatDuration(length) + " is over"
+                                   : "before its spread of " + FormatDuration(length) + " is over") +
+                           ": each time must end before the next begins; repeat less often, or "
+                           "make " + (outage ? "'for'" : "'spread'") + " shorter");
+  return false;
+}
+
+// `every: SPAN` (and `until: TIME`, exclusive, default the end of the run) beside `at`: the entry
+// acts at at + k x SPAN, each counted on the calendar from `at` (31 Jan + 2 months is 31 Mar,
+// not 28 Mar), while before `until` and the end of the run.
+ScenarioLoader::Repetition ScenarioLoader::ReadRepetition(const Field& every, const Field& until,
+                                                          SimTime at,
+                                                          const TimelineAction* action) {
+  Repetition repeat;
+  if (!every.present()) {
+    if (until.present()) {
+      reader_.Error(until, "'until' ends a repetition: give 'every' too (such as every: 1 month)");
+      return repeat;
+    }
+    repeat.ok = true;
+    repeat.times = {at};
+    return repeat;
+  }
+  const std::optional<CalendarSpan> span = reader_.Span(every);
+  const std::optional<SimTime> end =
+      until.present() ? ReadAt(until, false) : std::optional(scenario_.duration);
+  if (span && span->empty()) {
+    reader_.Error(every, "must be more than 0: the action repeats after this long");
+    return repeat;
+  }
+  if (!span || !end || at < 0 || scenario_.duration <= 0) return repeat;
+  if (*end <= at) {
+    reader_.Error(until, Quoted(until.value.Scalar()) + " is not after 'at' (" +
+                             FormatDuration(at) + "): the action would never happen");
+    return repeat;
+  }
+  const SimTime limit = std::min(*end, scenario_.duration);
+  SimTime t = at;
+  SimTime shortest = 0;  // between two times (the last one and the next, outside, included)
+  for (int64_t k = 1;; ++k) {
+    repeat.times.push_back(t);
+    if (repeated_actions_ + static_cast<int64_t>(repeat.times.size()) > kMaxRepeatedActions) {
+      reader_.Error(every, "with this 'every', the actions the timeline repeats pass " +
+                               std::to_string(kMaxRepeatedActions) +
+                               " (the most a scenario may have): repeat less often, or end "
+                               "sooner with 'until'");
+      return Repetition{};
+    }
+    const CalendarSpan step{static_cast<int32_t>(span->months * k), span->ms * k};
+    const SimTime next = AddSpan(scenario_.start + at, step) - scenario_.start;
+    shortest = k == 1 ? next - t : std::min(shortest, next - t);
+    if (next >= limit) break;
+    t = next;
+  }
+  if (action != nullptr && !RepeatsApart(every, *span, shortest, *action)) return Repetition{};
+  repeated_actions_ += static_cast<int64_t>(repeat.times.size());
+  repeat.ok = true;
+  return repeat;
 }
 
 }  // namespace carriersim
