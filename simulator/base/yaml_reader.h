@@ -25,6 +25,7 @@ namespace carriersim {
 
 // Parses `text`; on a syntax error reports it (with a hint where yaml-cpp's message is terse,
 // such as a tab in the indentation) and returns nullopt. An empty document parses to a null node.
+// Aliases are checked (CheckAliases) and merge keys resolved (ResolveMergeKeys) before it returns.
 std::optional<YAML::Node> ParseYaml(const std::string& file, const std::string& text,
                                     Diagnostics& diag);
 
