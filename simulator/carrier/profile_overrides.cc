@@ -143,19 +143,32 @@ class OverrideMerge {
   }
 
   // Whether an override may add `entry`, which the mapping lacks; reports why not. Names of a
-  // collection are the profile's own.
+  // collection are the profile's own; a new fee must say when it applies, so that a misspelt
+  // name is not taken for a new fee.
   bool MayAdd(Holds holds, const Field& entry, const YamlEntries& entries,
               const std::string& plan) {
-    (void)plan;
-    if (holds != Holds::kNames && holds != Holds::kPlans) return true;
     const std::string key = entry.key.Scalar();
+    const bool fee = holds == Holds::kTransitions || holds == Holds::kOneOffFees;
+    const YAML::Node& v = entry.value;
+    if (holds == Holds::kTransitions && v.IsMap() && v["from"] && v["to"]) return true;
+    if (holds == Holds::kOneOffFees && v.IsMap() && (v["when"] || v["verb"])) return true;
+    if (holds != Holds::kNames && holds != Holds::kPlans && !fee) return true;
     std::vector<std::string> known;
     for (const auto& [name, value] : entries) {
       if (name.IsScalar()) known.push_back(name.Scalar());
     }
+    const std::string what = holds == Holds::kTransitions  ? "transition fee "
+                             : holds == Holds::kOneOffFees ? "fee "
+                                                           : "";
+    const std::string in_plan = fee ? " in plan " + Quoted(plan) : "";
+    const std::string needs = holds == Holds::kTransitions ? " (a new one needs 'from' and 'to')"
+                              : holds == Holds::kOneOffFees
+                                  ? " (a new one needs 'when' or 'verb')"
+                                  : "";
     scenario_.Error(Field{entry.key, entry.key, entry.path},
-                    "no " + Quoted(key) + " to override in the profile" + DidYouMean(key, known) +
-                        "; it has " + QuotedList(known));
+                    "no " + what + Quoted(key) + in_plan + " to override" +
+                        (fee ? "" : " in the profile") + DidYouMean(key, known) +
+                        "; it has " + QuotedList(known) + needs);
     return false;
   }
 
