@@ -90,7 +90,8 @@ fleet:
                                  "them (<<: [*a, *b]); this element of the list is '1'"});
 }
 
-// A profile whose plan 'b' merges plan 'a' and changes its basic fee; 'c' is an alias of 'a'.
+// A profile whose plan 'b' merges plan 'a' and changes its basic fee; 'c' is an alias of 'a';
+// 'd' repeats a's basic price through an alias of the text.
 constexpr const char* kProfile = R"(carrier: acme
 prices: Example prices for tests.
 initial: live
@@ -98,12 +99,13 @@ statuses:
   live: { attach: accept, data: true }
 plans:
   a: &a
-    basic: { live: { price: 1 USD, per: month } }
+    basic: { live: { price: &price 1 USD, per: month } }
     usage: &usage { per-mb: 0.10 USD }
   b:
     <<: *a
     basic: { live: { price: 2 USD, per: month } }
   c: *a
+  d: { basic: { live: { price: *price, per: month } }, usage: *usage }
 )";
 
 struct Prices {
@@ -138,7 +140,7 @@ fleet:
 TEST_CASE("a profile file merges plans, and an override changes only the plan it names",
           "[loader][merge]") {
   std::vector<Prices> p = PlanPrices("");
-  REQUIRE(p.size() == 3);
+  REQUIRE(p.size() == 4);
   CHECK((p[0].basic == 1'000'000 && p[0].per_mb == 100'000));
   CHECK((p[1].basic == 2'000'000 && p[1].per_mb == 100'000));  // a's usage, its own basic
   CHECK((p[2].basic == 1'000'000 && p[2].per_mb == 100'000));
@@ -155,6 +157,10 @@ TEST_CASE("a profile file merges plans, and an override changes only the plan it
   p = PlanPrices("    overrides: { plans: { b: { usage: { per-mb: 0.40 USD }, basic: { live: "
                  "free } } } }\n");
   CHECK((p[0].basic == 1'000'000 && p[1].basic == 0 && p[1].per_mb == 400'000));
+  // A shared text value: d's price is a's, through an alias.
+  p = PlanPrices("    overrides: { plans: { d: { basic: { live: { price: 5 USD } } } } }\n");
+  CHECK((p[0].basic == 1'000'000 && p[2].basic == 1'000'000 && p[3].basic == 5'000'000));
+  CHECK(p[3].per_mb == 100'000);
 }
 
 TEST_CASE("merge keys in overrides", "[loader][merge]") {
