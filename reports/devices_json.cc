@@ -92,8 +92,9 @@ Json FirmwareJson(const FirmwareSpec& f) {
 Json DevicesJson(const Scenario& scenario) {
   Json devices = Json::array();
   for (const DeviceSpec& d : scenario.devices) {
-    devices.push_back(
-        {{"device", d.name}, {"modem", ModemJson(d.modem)}, {"firmware", FirmwareJson(d.firmware)}});
+    devices.push_back({{"device", d.name},
+                       {"modem", ModemJson(d.modem)},
+                       {"firmware", FirmwareJson(d.firmware)}});
   }
   return devices;
 }

@@ -48,7 +48,8 @@ class MergeWalk {
   // The mappings a `<<` names, or nothing after reporting why not (at the key, when the value is
   // empty: yaml-cpp gives an empty value the position of whatever follows it).
   std::vector<YAML::Node> Sources(const YAML::Node& key, const YAML::Node& value) {
-    const std::string form = "'<<' merges a mapping (<<: *defaults) or a list of them (<<: [*a, *b])";
+    const std::string form =
+        "'<<' merges a mapping (<<: *defaults) or a list of them (<<: [*a, *b])";
     if (value.IsMap()) return {value};
     if (!value.IsSequence()) {
       Fail(value.IsNull() ? key : value, form + ", not " + YamlReader::KindOf(value));
@@ -80,10 +81,9 @@ class MergeWalk {
     }
     if (at == entries.size()) return;
     if (entries.size() - 1 > kMaxKeysBesideMerge) {
-      return Fail(entries[at].first, "a mapping with '<<' may have at most " +
-                                         std::to_string(kMaxKeysBesideMerge) +
-                                         " keys of its own; this one has " +
-                                         std::to_string(entries.size() - 1));
+      return Fail(entries[at].first,
+                  "a mapping with '<<' may have at most " + std::to_string(kMaxKeysBesideMerge) +
+                      " keys of its own; this one has " + std::to_string(entries.size() - 1));
     }
     const std::vector<YAML::Node> sources = Sources(entries[at].first, entries[at].second);
     if (!ok_) return;
@@ -118,8 +118,7 @@ YamlEntries EntriesOf(const YAML::Node& map) {
   return entries;
 }
 
-void ReplaceTail(YAML::Node map, const YamlEntries& current, size_t from,
-                 const YamlEntries& tail) {
+void ReplaceTail(YAML::Node map, const YamlEntries& current, size_t from, const YamlEntries& tail) {
   // Front to back: each key is found at once (yaml-cpp looks keys up by identity, in order).
   for (size_t i = from; i < current.size(); ++i) map.remove(current[i].first);
   for (const auto& [key, value] : tail) map.force_insert(key, value);

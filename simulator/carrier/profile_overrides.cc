@@ -161,14 +161,13 @@ class OverrideMerge {
                              : holds == Holds::kOneOffFees ? "fee "
                                                            : "";
     const std::string in_plan = fee ? " in plan " + Quoted(plan) : "";
-    const std::string needs = holds == Holds::kTransitions ? " (a new one needs 'from' and 'to')"
-                              : holds == Holds::kOneOffFees
-                                  ? " (a new one needs 'when' or 'verb')"
-                                  : "";
+    const std::string needs = holds == Holds::kTransitions  ? " (a new one needs 'from' and 'to')"
+                              : holds == Holds::kOneOffFees ? " (a new one needs 'when' or 'verb')"
+                                                            : "";
     scenario_.Error(Field{entry.key, entry.key, entry.path},
                     "no " + what + Quoted(key) + in_plan + " to override" +
-                        (fee ? "" : " in the profile") + DidYouMean(key, known) +
-                        "; it has " + QuotedList(known) + needs);
+                        (fee ? "" : " in the profile") + DidYouMean(key, known) + "; it has " +
+                        QuotedList(known) + needs);
     return false;
   }
 

@@ -31,10 +31,12 @@ void ScenarioLoader::ReadRunLength(const Field& root, bool have_start, const Fie
                                    const Field& end) {
   if (duration.present() == end.present()) {
     if (duration.present()) {
-      reader_.Error(end, "give either 'duration' (how long) or 'end' (when the run ends), not both");
+      reader_.Error(end,
+                    "give either 'duration' (how long) or 'end' (when the run ends), not both");
     } else {
-      reader_.Error(root, "missing required key 'duration' (how long to simulate, such as 30d or "
-                          "3 years), or 'end' (when the run ends, such as 2029-04-01)");
+      reader_.Error(root,
+                    "missing required key 'duration' (how long to simulate, such as 30d or "
+                    "3 years), or 'end' (when the run ends, such as 2029-04-01)");
     }
     return;
   }
@@ -49,8 +51,10 @@ void ScenarioLoader::ReadRunLength(const Field& root, bool have_start, const Fie
     const std::optional<std::string> text = reader_.Text(end);
     if (!text) return;
     if (!LooksLikeDate(*text)) {
-      reader_.Error(end, "'end' is a date or date-time, such as 2029-04-01 (the first instant not "
-                         "simulated); for a length, write 'duration: " + Excerpt(*text) + "'");
+      reader_.Error(end,
+                    "'end' is a date or date-time, such as 2029-04-01 (the first instant not "
+                    "simulated); for a length, write 'duration: " +
+                        Excerpt(*text) + "'");
       return;
     }
     std::string error;
@@ -70,8 +74,8 @@ void ScenarioLoader::ReadRunLength(const Field& root, bool have_start, const Fie
   if (length < 1) {
     reader_.Error(f, "must be at least 1ms, got " + Quoted(f.value.Scalar()));
   } else if (length > kMaxRun) {
-    reader_.Error(f, "the run would last " + FormatDuration(length) +
-                         "; a run lasts at most 100 years");
+    reader_.Error(
+        f, "the run would last " + FormatDuration(length) + "; a run lasts at most 100 years");
   } else {
     scenario_.duration = length;
   }
@@ -132,13 +136,15 @@ bool ScenarioLoader::RepeatsApart(const Field& every, const CalendarSpan& span, 
   const SimTime length = outage ? action.amount : action.spread;
   // An outage that ends as it starts again would never end; a spread may fill its period.
   if (outage ? length < shortest : length <= shortest) return true;
-  reader_.Error(every, "'every: " + FormatCalendarSpan(span) + "' repeats the action " +
-                           FormatDuration(shortest) + (span.months > 0 ? " (at the shortest)" : "") +
-                           " after it starts, " +
-                           (outage ? "before its outage of " + FormatDuration(length) + " is over"
-                                   : "before its spread of " + FormatDuration(length) + " is over") +
-                           ": each time must end before the next begins; repeat less often, or "
-                           "make " + (outage ? "'for'" : "'spread'") + " shorter");
+  reader_.Error(every,
+                "'every: " + FormatCalendarSpan(span) + "' repeats the action " +
+                    FormatDuration(shortest) + (span.months > 0 ? " (at the shortest)" : "") +
+                    " after it starts, " +
+                    (outage ? "before its outage of " + FormatDuration(length) + " is over"
+                            : "before its spread of " + FormatDuration(length) + " is over") +
+                    ": each time must end before the next begins; repeat less often, or "
+                    "make " +
+                    (outage ? "'for'" : "'spread'") + " shorter");
   return false;
 }
 

@@ -1,9 +1,10 @@
 // summary.json's devices[]: the settings each device profile ran with, after presets and the
 // defaults of scenarios/README.md's firmware table, one test per column of that table.
+#include "reports/devices_json.h"
+
 #include <catch2/catch.hpp>
 #include <string>
 
-#include "reports/devices_json.h"
 #include "tests/test_util.h"
 
 namespace carriersim {
@@ -27,13 +28,14 @@ devices:
 TEST_CASE("devices in summary.json: the modem preset and the modem's defaults", "[reports]") {
   const Json d = Devices("  plain: {}\n");
   REQUIRE(d.size() == 1);
-  CHECK(d[0].dump() ==
-        R"({"device":"plain","modem":{"boot":"10s","attach_time":"0","t3411":"10s","t3402":"12m",)"
-        R"("attempts_before_t3402":5,"t3410":"15s","loss_detection":"0..1m","no_cell":"retry",)"
-        R"("cell_search":"0..30s","rat":"lte-m"},"firmware":{"preset":"modem","retry":{"policy":)"
-        R"("modem"},"max_attempts":0,"reboot_after_failures":0,"reboot_after_no_service":"0",)"
-        R"("reboot_backoff":{"initial":"0","multiplier":1,"cap":"0","jitter":"none"},)"
-        R"("pdn_retry":{"initial":"1m","multiplier":1,"cap":"30m"},"permanent_reject":"respect"}})");
+  CHECK(
+      d[0].dump() ==
+      R"({"device":"plain","modem":{"boot":"10s","attach_time":"0","t3411":"10s","t3402":"12m",)"
+      R"("attempts_before_t3402":5,"t3410":"15s","loss_detection":"0..1m","no_cell":"retry",)"
+      R"("cell_search":"0..30s","rat":"lte-m"},"firmware":{"preset":"modem","retry":{"policy":)"
+      R"("modem"},"max_attempts":0,"reboot_after_failures":0,"reboot_after_no_service":"0",)"
+      R"("reboot_backoff":{"initial":"0","multiplier":1,"cap":"0","jitter":"none"},)"
+      R"("pdn_retry":{"initial":"1m","multiplier":1,"cap":"30m"},"permanent_reject":"respect"}})");
 }
 
 TEST_CASE("devices in summary.json: the gsma-ts34 and naive presets", "[reports]") {

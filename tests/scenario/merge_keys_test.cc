@@ -12,7 +12,8 @@
 namespace carriersim {
 namespace {
 
-TEST_CASE("merge keys in a scenario: devices, fleet, timeline and expectations", "[loader][merge]") {
+TEST_CASE("merge keys in a scenario: devices, fleet, timeline and expectations",
+          "[loader][merge]") {
   const Scenario s = test::LoadValid(R"(name: m
 start: 2026-01-01
 duration: 30d
@@ -150,12 +151,14 @@ TEST_CASE("a profile file merges plans, and an override changes only the plan it
   // c is a itself, through an alias: overriding c leaves a, and overriding a leaves c.
   p = PlanPrices("    overrides: { plans: { c: { basic: { live: { price: 3 USD } } } } }\n");
   CHECK((p[0].basic == 1'000'000 && p[1].basic == 2'000'000 && p[2].basic == 3'000'000));
-  p = PlanPrices("    overrides: { plans: { a: { usage: { per-mb: 0.20 USD } }, c: { usage: "
-                 "{ per-mb: 0.30 USD } } } }\n");
+  p = PlanPrices(
+      "    overrides: { plans: { a: { usage: { per-mb: 0.20 USD } }, c: { usage: "
+      "{ per-mb: 0.30 USD } } } }\n");
   CHECK((p[0].per_mb == 200'000 && p[1].per_mb == 100'000 && p[2].per_mb == 300'000));
   // A value replaced outright, and the plans keep their order.
-  p = PlanPrices("    overrides: { plans: { b: { usage: { per-mb: 0.40 USD }, basic: { live: "
-                 "free } } } }\n");
+  p = PlanPrices(
+      "    overrides: { plans: { b: { usage: { per-mb: 0.40 USD }, basic: { live: "
+      "free } } } }\n");
   CHECK((p[0].basic == 1'000'000 && p[1].basic == 0 && p[1].per_mb == 400'000));
   // A shared text value: d's price is a's, through an alias.
   p = PlanPrices("    overrides: { plans: { d: { basic: { live: { price: 5 USD } } } } }\n");

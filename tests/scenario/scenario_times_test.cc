@@ -48,9 +48,8 @@ TEST_CASE("duration counts calendar months and years from the start", "[loader][
     CHECK(s.start + s.duration == Utc(c.end));
   }
   // Leap years count: 3 years from 2027 include 29 February 2028.
-  const Scenario leap =
-      test::LoadValid("name: t\nstart: 2027-01-01T00:00:00Z\nduration: 3 years\n" +
-                      std::string(kBody));
+  const Scenario leap = test::LoadValid(
+      "name: t\nstart: 2027-01-01T00:00:00Z\nduration: 3 years\n" + std::string(kBody));
   CHECK(leap.duration == (365 + 366 + 365) * kDay);
 }
 
@@ -68,8 +67,9 @@ TEST_CASE("duration or end: exactly one, each checked", "[loader][times]") {
         std::vector<std::string>{"3:6: error: end: 'end' is a date or date-time, such as "
                                  "2029-04-01 (the first instant not simulated); for a length, "
                                  "write 'duration: 30d'"});
-  CHECK(test::LoadErrors(Head("end: 2026-02-30") + kBody) ==
-        std::vector<std::string>{"3:6: error: end: '2026-02-30': day does not exist in that month"});
+  CHECK(
+      test::LoadErrors(Head("end: 2026-02-30") + kBody) ==
+      std::vector<std::string>{"3:6: error: end: '2026-02-30': day does not exist in that month"});
   CHECK(test::LoadErrors(Head("duration: 0 months") + kBody) ==
         std::vector<std::string>{"3:11: error: duration: must be at least 1ms, got '0 months'"});
   CHECK(test::LoadErrors(Head("duration: 1.5 years") + kBody) ==

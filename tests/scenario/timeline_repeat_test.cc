@@ -40,9 +40,10 @@ std::vector<std::string> Timeline(const carriersim::Scenario& s) {
 TEST_CASE("every repeats an action on the calendar from at, until the end of the run",
           "[loader][repeat]") {
   // From 31 January, each month's end: 28 Feb, 31 Mar (from 31 Jan, not from 28 Feb), 30 Apr.
-  const carriersim::Scenario s = test::LoadValid(Scenario(
-      "end: 2026-06-01", "  - { at: 2026-01-31T12:00:00Z, every: 1 month, power-cycle: { group: "
-                         "trackers } }\n"));
+  const carriersim::Scenario s = test::LoadValid(
+      Scenario("end: 2026-06-01",
+               "  - { at: 2026-01-31T12:00:00Z, every: 1 month, power-cycle: { group: "
+               "trackers } }\n"));
   CHECK(Timeline(s) == std::vector<std::string>{
                            "2026-01-31T12:00:00Z power-cycle trackers",
                            "2026-02-28T12:00:00Z power-cycle trackers",

@@ -29,7 +29,8 @@ std::vector<std::string> Errors(const std::string& text) {
 std::vector<std::string> Flat(const YAML::Node& map) {
   std::vector<std::string> entries;
   for (auto it = map.begin(); it != map.end(); ++it) {
-    entries.push_back(it->first.Scalar() + "=" + (it->second.IsScalar() ? it->second.Scalar() : "{}"));
+    entries.push_back(it->first.Scalar() + "=" +
+                      (it->second.IsScalar() ? it->second.Scalar() : "{}"));
   }
   return entries;
 }
@@ -55,7 +56,8 @@ list: { v: 0, <<: [*b, *a], z: 9 }
 }
 
 TEST_CASE("merged keys and values are the anchor's nodes, at the anchor's position", "[yaml]") {
-  const YAML::Node root = Parse("base: &base\n  every: 1h\n  size: { up: 1 }\nmine:\n  <<: *base\n");
+  const YAML::Node root =
+      Parse("base: &base\n  every: 1h\n  size: { up: 1 }\nmine:\n  <<: *base\n");
   const YAML::Node mine = root["mine"];
   REQUIRE(mine.size() == 2);
   CHECK(mine["size"].is(root["base"]["size"]));
@@ -81,22 +83,21 @@ c: { <<: *b, z: 3, inner: { <<: *a, x: 5 } }
   CHECK_FALSE(root["<<"].IsMap());
 }
 
-TEST_CASE("merge keys that cannot be merged are errors at their place, all of them",
-          "[yaml]") {
+TEST_CASE("merge keys that cannot be merged are errors at their place, all of them", "[yaml]") {
   CHECK(Errors(R"(a: { <<: 5 }
 b: { <<: [{ x: 1 }, [1]] }
 c: { <<: { x: 1 }, <<: { y: 1 } }
 d: { <<: }
 )") == std::vector<std::string>{
-             "m.yaml:1:10: error: '<<' merges a mapping (<<: *defaults) or a list of them (<<: "
-             "[*a, *b]), not '5'",
-             "m.yaml:2:21: error: '<<' merges a mapping (<<: *defaults) or a list of them (<<: "
-             "[*a, *b]); this element of the list is a list",
-             "m.yaml:3:20: error: duplicate key '<<' (first at line 3): merge several mappings "
-             "with one '<<: [*a, *b]', the first winning",
-             "m.yaml:4:6: error: '<<' merges a mapping (<<: *defaults) or a list of them (<<: "
-             "[*a, *b]), not nothing",
-         });
+           "m.yaml:1:10: error: '<<' merges a mapping (<<: *defaults) or a list of them (<<: "
+           "[*a, *b]), not '5'",
+           "m.yaml:2:21: error: '<<' merges a mapping (<<: *defaults) or a list of them (<<: "
+           "[*a, *b]); this element of the list is a list",
+           "m.yaml:3:20: error: duplicate key '<<' (first at line 3): merge several mappings "
+           "with one '<<: [*a, *b]', the first winning",
+           "m.yaml:4:6: error: '<<' merges a mapping (<<: *defaults) or a list of them (<<: "
+           "[*a, *b]), not nothing",
+       });
   std::string big = "a: &a { x: 1 }\nb:\n  <<: *a\n";
   for (size_t i = 0; i <= kMaxKeysBesideMerge; ++i) big += "  k" + std::to_string(i) + ": 1\n";
   CHECK(Errors(big) == std::vector<std::string>{
@@ -105,8 +106,9 @@ d: { <<: }
 }
 
 TEST_CASE("merge keys are no way around the alias-bomb guard", "[yaml]") {
-  std::string text = "a0: &a0 {k0: lol, k1: lol, k2: lol, k3: lol, k4: lol, k5: lol, k6: lol, "
-                     "k7: lol, k8: lol, k9: lol}\n";
+  std::string text =
+      "a0: &a0 {k0: lol, k1: lol, k2: lol, k3: lol, k4: lol, k5: lol, k6: lol, "
+      "k7: lol, k8: lol, k9: lol}\n";
   for (int i = 1; i <= 5; ++i) {
     const std::string prev = "*a" + std::to_string(i - 1);
     text += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " {";
