@@ -87,18 +87,21 @@ class MergeWalk {
     }
     const std::vector<YAML::Node> sources = Sources(entries[at].first, entries[at].second);
     if (!ok_) return;
-    // Written keys win; then the first mapping that has a key.
+    // Written keys win; then the first mapping that has a key. A key a mapping has twice comes
+    // twice, so that the reader reports the duplicate where it is written.
     std::unordered_set<std::string> taken;
     for (size_t i = 0; i < entries.size(); ++i) {
       if (i != at && entries[i].first.IsScalar()) taken.insert(entries[i].first.Scalar());
     }
     YamlEntries tail;
     for (const YAML::Node& source : sources) {
+      std::vector<std::string> added;
       for (auto it = source.begin(); it != source.end(); ++it) {
-        if (!it->first.IsScalar() || taken.insert(it->first.Scalar()).second) {
-          tail.emplace_back(it->first, it->second);
-        }
+        if (it->first.IsScalar() && taken.count(it->first.Scalar()) > 0) continue;
+        if (it->first.IsScalar()) added.push_back(it->first.Scalar());
+        tail.emplace_back(it->first, it->second);
       }
+      taken.insert(added.begin(), added.end());
     }
     tail.insert(tail.end(), entries.begin() + static_cast<std::ptrdiff_t>(at) + 1, entries.end());
     ReplaceTail(map, entries, at, tail);

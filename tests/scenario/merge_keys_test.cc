@@ -73,6 +73,8 @@ devices:
     <<: *tracker
     boot: 1s
     boot: 2s
+  inline:
+    <<: { boot: 1s, boot: 2s }
 fleet:
   - { group: trackers, count: 10, carrier: soracom, plan: plan01s, device: tracker }
 )");
@@ -84,6 +86,8 @@ fleet:
                       "'uplink'?); expected 'commands-every', 'downlink', 'every', 'sms' or "
                       "'uplink'",
                       "12:5: error: duplicate key 'devices.meter.boot' (first defined at line 11)",
+                      "14:21: error: duplicate key 'devices.inline.boot' (first defined at line "
+                      "14)",
                   });
   // A '<<' that merges no mapping is refused with the file's other YAML problems.
   CHECK(test::LoadErrors("name: m\n<<: [1]\n") ==

@@ -51,6 +51,12 @@ list: { v: 0, <<: [*b, *a], z: 9 }
   // The merged keys take the place of the '<<'.
   CHECK(Flat(root["one"]) == std::vector<std::string>{"x=1", "z=1", "y=9"});
   CHECK(Flat(root["list"]) == std::vector<std::string>{"v=0", "y=2", "w=2", "x=1", "z=9"});
+  // A key a merged mapping has twice comes twice, for the reader to report; written keys win
+  // over both.
+  const YAML::Node twice =
+      Parse("a: { <<: { x: 1, x: 2, y: 1 } }\nb: { <<: { x: 1, x: 2 }, x: 3 }\n");
+  CHECK(Flat(twice["a"]) == std::vector<std::string>{"x=1", "x=2", "y=1"});
+  CHECK(Flat(twice["b"]) == std::vector<std::string>{"x=3"});
   // The anchors themselves are unchanged.
   CHECK(Flat(root["a"]) == std::vector<std::string>{"x=1", "y=1", "z=1"});
 }
