@@ -87,6 +87,7 @@ class OverrideMerge {
       if (found == index.end()) {
         if (!MayAdd(holds, entry, entries, plan)) continue;
         into.force_insert(entry.key, entry.value);
+        entries.emplace_back(entry.key, entry.value);  // kept as `into` is, for Replace
         profile_.MarkForeign(entry.key, scenario_.file());
         profile_.MarkForeign(entry.value, scenario_.file());
         continue;
