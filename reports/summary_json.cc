@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "reports/devices_json.h"
 #include "reports/network_json.h"
 #include "simulator/base/calendar.h"
 #include "simulator/base/units.h"
@@ -191,6 +192,7 @@ Json BuildSummary(const RunResult& run) {
       {"accounts", accounts},
       {"timeline", TimelineJson(run)},
       {"groups", GroupsJson(run)},
+      {"devices", DevicesJson(scenario)},
       {"expectations", ExpectationsJson(run)},
       {"engine", {{"events", run.events()}}},
   };

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "simulator/base/units_lexer.h"
+
 namespace carriersim {
 namespace {
 
@@ -99,6 +101,10 @@ UnixMillis AddMonths(UnixMillis t, int64_t months) {
 
 UnixMillis AddSpan(UnixMillis t, const CalendarSpan& span) {
   return (span.months != 0 ? AddMonths(t, span.months) : t) + span.ms;
+}
+
+UnixMillis SubtractSpan(UnixMillis t, const CalendarSpan& span) {
+  return (span.months != 0 ? AddMonths(t, -int64_t{span.months}) : t) - span.ms;
 }
 
 int64_t DayIndex(UnixMillis t) { return FloorDiv(t, kDay); }
@@ -277,6 +283,28 @@ std::string FormatDate(UnixMillis t) {
   std::string out;
   AppendDate(out, t);
   return out;
+}
+
+std::optional<UnixMillis> ParseTimeExpression(std::string_view text, std::string* error) {
+  const std::string_view s = units_lexer::Trim(text);
+  // The operator is the first '+' or '-' after a space: a date-time holds none (its offset's
+  // sign follows a digit), so "2026-11-01T00:00:00-05:00 - 9d" splits at " - ".
+  size_t op = std::string_view::npos;
+  for (size_t i = 1; i < s.size() && op == std::string_view::npos; ++i) {
+    if ((s[i] == '+' || s[i] == '-') && (s[i - 1] == ' ' || s[i - 1] == '\t')) op = i;
+  }
+  const std::string_view date = units_lexer::Trim(s.substr(0, op));
+  std::optional<UnixMillis> t = ParseTimestamp(date, error);
+  const bool glued = date.size() > 10 && (date[10] == '+' || date[10] == '-');
+  if (!t && glued) *error += "; write a span after a space and '+' or '-': '2026-11-01 + 5d'";
+  if (!t || op == std::string_view::npos) return t;
+  CalendarSpan span;
+  std::string span_error;
+  if (!ParseCalendarSpan(s.substr(op + 1), &span, &span_error)) {
+    *error = "after '" + std::string(1, s[op]) + "': " + span_error;
+    return std::nullopt;
+  }
+  return s[op] == '+' ? AddSpan(*t, span) : SubtractSpan(*t, span);
 }
 
 }  // namespace carriersim

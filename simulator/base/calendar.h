@@ -54,6 +54,9 @@ UnixMillis AddMonths(UnixMillis t, int64_t months);
 // t plus a calendar span: months first (clamped as AddMonths does), then milliseconds.
 UnixMillis AddSpan(UnixMillis t, const CalendarSpan& span);
 
+// t minus a calendar span: months back first (clamped as AddMonths does), then milliseconds.
+UnixMillis SubtractSpan(UnixMillis t, const CalendarSpan& span);
+
 // Days and months since the Unix epoch: the units daily and monthly fees are counted in.
 int64_t DayIndex(UnixMillis t);
 int64_t MonthIndex(UnixMillis t);
@@ -62,6 +65,12 @@ UnixMillis StartOfMonthIndex(int64_t month);
 // Parses "2026-01-01T00:00:00Z", "2026-01-01T00:00:00.250Z", "2026-01-01T09:00:00+09:00" or a
 // plain date "2026-01-01" (midnight UTC). On failure returns nullopt and sets *error.
 std::optional<UnixMillis> ParseTimestamp(std::string_view text, std::string* error);
+
+// A date-time (as ParseTimestamp reads it), alone or plus or minus a calendar span (as
+// ParseCalendarSpan reads it, 0 included): "2026-11-01", "2026-11-01 + 5 months",
+// "2026-11-01T00:00:00Z - 9d". The operator follows a space. On failure returns nullopt and sets
+// *error.
+std::optional<UnixMillis> ParseTimeExpression(std::string_view text, std::string* error);
 
 // "2026-01-01T00:00:00Z"; milliseconds are shown only when not zero.
 std::string FormatTimestamp(UnixMillis t);

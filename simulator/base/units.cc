@@ -99,8 +99,8 @@ bool ParseDuration(std::string_view text, SimTime* out, std::string* error) {
     if (unit == nullptr) {
       if (Contains(kCalendarUnits, unit_name)) {
         *error =
-            "months and years have no fixed length; write days (e.g. 365d), or use a "
-            "calendar date";
+            "months and years have no fixed length, so they are not a duration here; write "
+            "days (e.g. 30d, 365d)";
       } else if (Contains(kSubMillisecondUnits, unit_name)) {
         *error = "the simulation clock counts whole milliseconds; use ms or larger units";
       } else if (unit_name.empty()) {
@@ -134,32 +134,52 @@ bool ParseDuration(std::string_view text, SimTime* out, std::string* error) {
   return true;
 }
 
+// Months and years, whole, come first; then any duration. A span adds its months, then its
+// milliseconds, so "1 month 2d" and "2d 1 month" would differ at a month's end: the order is fixed.
 bool ParseCalendarSpan(std::string_view text, CalendarSpan* out, std::string* error) {
   const std::string_view s = Trim(text);
+  CalendarSpan span;
   size_t pos = 0;
-  Decimal d;
-  std::string ignored;
-  if (ReadDecimal(s, &pos, &d, &ignored) && d.scale == 0) {
-    size_t unit_pos = pos;
-    SkipSpaces(s, &unit_pos);
-    const std::string_view unit = ReadWord(s, &unit_pos);
+  while (pos < s.size()) {
+    size_t next = pos;
+    Decimal d;
+    std::string ignored;
+    if (!ReadDecimal(s, &next, &d, &ignored)) break;
+    SkipSpaces(s, &next);
+    const std::string_view unit = ReadWord(s, &next);
     const bool month = unit == "month" || unit == "months" || unit == "mo";
     const bool year = unit == "year" || unit == "years" || unit == "y";
-    if ((month || year) && unit_pos == s.size()) {
-      if (d.mantissa > 1200) {
-        *error = "span " + Quote(s) + " is too long (at most 100 years)";
-        return false;
-      }
-      *out = CalendarSpan{static_cast<int32_t>(d.mantissa) * (year ? 12 : 1), 0};
-      return true;
+    if (!month && !year) break;
+    if (d.scale != 0) {
+      *error = "span " + Quote(s) + ": months and years are whole numbers (write 18 months, not " +
+               "1.5 years)";
+      return false;
     }
+    if (d.mantissa > 1200 || span.months + static_cast<int64_t>(d.mantissa) * (year ? 12 : 1) >
+                                 1200) {
+      *error = "span " + Quote(s) + " is too long (at most 100 years)";
+      return false;
+    }
+    span.months += static_cast<int32_t>(d.mantissa) * (year ? 12 : 1);
+    SkipSpaces(s, &next);
+    pos = next;
   }
-  CalendarSpan span;
+  const std::string_view rest = s.substr(pos);
+  if (pos > 0 && rest.empty()) {
+    *out = span;
+    return true;
+  }
   std::string duration_error;
-  if (!ParseDuration(s, &span.ms, &duration_error)) {
-    *error = duration_error.find("months and years") == 0
-                 ? "write calendar spans as '3 months' or '1 year', on their own"
-                 : duration_error + "; or a calendar span such as '3 months' or '1 year'";
+  if (!ParseDuration(rest, &span.ms, &duration_error)) {
+    if (duration_error.find("months and years") != 0) {
+      *error = duration_error + "; or a calendar span such as '3 months' or '1 year 6 months'";
+    } else if (pos > 0) {
+      *error = "span " + Quote(s) + ": write months and years first, then days and smaller " +
+               "units ('1 year 6 months 2d'): a span adds its months, then the rest";
+    } else {
+      *error = "span " + Quote(s) + ": write months and years whole and first, such as " +
+               "'3 months', '1 year 6 months' or '1 month 2d'";
+    }
     return false;
   }
   *out = span;

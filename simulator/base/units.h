@@ -3,7 +3,7 @@
 //
 //   duration   "500ms" "10s" "12m" "3h" "90d" "2w" "1d 6h" "1.5h" "0"       -> SimTime (ms)
 //   range      "10s" "5s..30s"                             -> uniform [min, max]
-//   span       "3 months" "1 year" "72h"                   -> calendar months + ms
+//   span       "3 months" "1 year 6 months" "1 month 2d" "72h" -> calendar months + ms
 //   data size  "512B" "250KB" "1.5MB" "2GB" "0"  (1 KB = 1024 B, as carriers bill) -> bytes
 //   money      "0.06 USD"                                  -> integer micro-units + currency
 //   fraction   "25%" "0.25"                                -> double in [0, 1]
@@ -50,7 +50,8 @@ struct Rate {
 };
 
 bool ParseDuration(std::string_view text, SimTime* out, std::string* error);
-// "3 months", "1 year" (12 months), "2 years", or any duration ("72h", "30d").
+// "3 months", "1 year" (12 months), "2 years", "1 year 6 months", any duration ("72h", "30d"), or
+// months and years followed by a duration ("1 month 2d"): whole months and years, first.
 bool ParseCalendarSpan(std::string_view text, CalendarSpan* out, std::string* error);
 // "10s" (fixed) or "5s..30s" (uniform between the two, inclusive).
 bool ParseDurationRange(std::string_view text, DurationRange* out, std::string* error);

@@ -100,15 +100,16 @@ bool CheckAliases(const YAML::Node& root, const NodePosition& where, Diagnostics
   return check.Walk(root, 1).has_value();
 }
 
+NodePosition PositionIn(const std::string& file) {
+  return [file](const YAML::Node& node) {
+    const YAML::Mark mark = node.Mark();
+    return mark.line < 0 ? SourceLocation{file, 1, 1}
+                         : SourceLocation{file, mark.line + 1, mark.column + 1};
+  };
+}
+
 bool CheckAliases(const std::string& file, const YAML::Node& root, Diagnostics& diag) {
-  return CheckAliases(
-      root,
-      [&file](const YAML::Node& node) {
-        const YAML::Mark mark = node.Mark();
-        return mark.line < 0 ? SourceLocation{file, 1, 1}
-                             : SourceLocation{file, mark.line + 1, mark.column + 1};
-      },
-      diag);
+  return CheckAliases(root, PositionIn(file), diag);
 }
 
 }  // namespace carriersim

@@ -60,6 +60,8 @@ class NodeMap {
 
 // Where a node is, for messages.
 using NodePosition = std::function<SourceLocation(const YAML::Node&)>;
+// Where a node of a document parsed from `file` is.
+NodePosition PositionIn(const std::string& file);
 
 // Refuses, with an error at the node at fault, a document that a walk as a tree would find
 // endless (an alias inside its own anchor's value), deeper than kMaxYamlDepth, or repeating

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "simulator/base/calendar.h"
+#include "simulator/base/yaml_merge.h"
 
 namespace carriersim {
 namespace {
@@ -102,6 +103,8 @@ std::optional<YAML::Node> ParseYaml(const std::string& file, const std::string& 
     YAML::Node root = YAML::Load(text);
     // Loaders walk a document as a tree: an alias bomb or cycle must stop here, in every file.
     if (!CheckAliases(file, root, diag)) return std::nullopt;
+    // yaml-cpp 0.7 keeps `<<` as a key: merged here, once, so that every reader sees the keys.
+    if (!ResolveMergeKeys(root, PositionIn(file), diag)) return std::nullopt;
     return root;
   } catch (const YAML::DeepRecursion& e) {
     // yaml-cpp guards its recursion but labels the error "bad file".
@@ -271,6 +274,11 @@ std::optional<SimTime> YamlReader::Duration(const Field& f, SimTime min) {
 std::optional<DurationRange> YamlReader::DurationSpan(const Field& f) {
   return ParsedScalar<DurationRange>(f, "a duration such as 10s or a range such as 5s..30s",
                                      ParseDurationRange);
+}
+
+std::optional<CalendarSpan> YamlReader::Span(const Field& f) {
+  return ParsedScalar<CalendarSpan>(f, "a calendar span such as 1 month, 1 year or 7d",
+                                    ParseCalendarSpan);
 }
 
 std::optional<int64_t> YamlReader::DataSize(const Field& f) {

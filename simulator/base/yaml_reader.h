@@ -25,6 +25,7 @@ namespace carriersim {
 
 // Parses `text`; on a syntax error reports it (with a hint where yaml-cpp's message is terse,
 // such as a tab in the indentation) and returns nullopt. An empty document parses to a null node.
+// Aliases are checked (CheckAliases) and merge keys resolved (ResolveMergeKeys) before it returns.
 std::optional<YAML::Node> ParseYaml(const std::string& file, const std::string& text,
                                     Diagnostics& diag);
 
@@ -65,6 +66,7 @@ class YamlReader {
   std::optional<int64_t> Count(const Field& f, int64_t min, int64_t max);
   std::optional<SimTime> Duration(const Field& f, SimTime min = 0);
   std::optional<DurationRange> DurationSpan(const Field& f);
+  std::optional<CalendarSpan> Span(const Field& f);  // a calendar span: "3 months", "30d"
   std::optional<int64_t> DataSize(const Field& f);
   std::optional<Money> MoneyAmount(const Field& f);
   std::optional<double> Fraction(const Field& f);

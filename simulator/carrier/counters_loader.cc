@@ -228,17 +228,27 @@ void ProfileLoader::ResolveRuleThresholds() {
 
 // Every plan value is read by some rule: one that none reads is a typo of the one meant.
 void ProfileLoader::CheckPlanValuesRead() {
+  std::vector<bool> read(profile_.plan_values.size(), false);
+  std::vector<std::string> read_names;
+  for (const RuleDef& r : profile_.rules) {
+    if (r.threshold.kind != Threshold::Kind::kPlan || r.threshold.plan_value >= read.size() ||
+        read[r.threshold.plan_value]) {
+      continue;
+    }
+    read[r.threshold.plan_value] = true;
+    read_names.push_back(profile_.plan_values[r.threshold.plan_value]);
+  }
   for (size_t v = 0; v < profile_.plan_values.size(); ++v) {
-    const bool read = std::any_of(profile_.rules.begin(), profile_.rules.end(), [&](const RuleDef& r) {
-      return r.threshold.kind == Threshold::Kind::kPlan && r.threshold.plan_value == v;
-    });
-    if (read) continue;
+    if (read[v]) continue;
+    const std::string& name = profile_.plan_values[v];
+    const std::string meant = DidYouMean(name, read_names);
     for (size_t p = 0; p < plan_value_fields_.size(); ++p) {
       if (v < plan_value_fields_[p].size() && plan_value_fields_[p][v].present()) {
-        reader_.Error(plan_value_fields_[p][v], "no rule reads the plan value " +
-                                                    Quoted(profile_.plan_values[v]) +
-                                                    " (a rule reads it with reaches: plan." +
-                                                    Excerpt(profile_.plan_values[v]) + ")");
+        reader_.Error(plan_value_fields_[p][v],
+                      "no rule reads the plan value " + Quoted(name) +
+                          (meant.empty() ? " (a rule reads it with reaches: plan." + Excerpt(name) +
+                                               ")"
+                                         : meant));
         break;
       }
     }

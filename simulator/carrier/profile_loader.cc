@@ -236,7 +236,7 @@ std::optional<CarrierProfile> LoadProfileYaml(const std::string& file, const YAM
   if (overrides != nullptr) {
     YamlReader scenario(overrides->file, local);
     MergeOverrides(scenario, loader.reader(), root,
-                   Field{YAML::Node(), overrides->node, overrides->path}, "");
+                   Field{YAML::Node(), overrides->node, overrides->path});
     // Each file was checked on its own; merging can join what they kept apart (an override
     // that adds a mapping to itself through an alias of the profile's), so the result is too.
     const NodePosition where = [&loader](const YAML::Node& n) { return loader.reader().Where(n); };

@@ -96,11 +96,13 @@ class ProfileLoader {
 // profile_overrides.cc: puts a scenario's overrides over the profile's YAML, key by key.
 // Mappings merge; anything else replaces what the profile has (a price may replace 'free', a
 // list replaces a list). Keys the profile lacks are added (a fee, an allowance), except new
-// names in a collection (plans, statuses, verbs), which are errors. The merged profile is then
-// checked as a whole, and messages about overridden values name the scenario's positions.
-// `at` is where `profile` is in the profile ("" for the whole, "plans.plan01s" ...).
+// names in a collection (plans, statuses, verbs, counters, rules), which are errors with a
+// did-you-mean, and new fees that do not say when they apply (a misspelt fee's name). A value the
+// profile shares (an alias, a merge key) changes only where the override names it. The merged
+// profile is then checked as a whole, and messages about overridden values name the scenario's
+// positions.
 void MergeOverrides(YamlReader& scenario, YamlReader& profile_reader, YAML::Node profile,
-                    const Field& override, const std::string& at);
+                    const Field& override);
 
 }  // namespace carriersim
 

@@ -62,11 +62,28 @@ class ScenarioLoader {
   // A plan or status of the carrier's profile, by name.
   enum class ProfileItem : uint8_t { kPlan, kStatus };
   std::optional<size_t> ProfileRef(const Field& f, const CarrierSpec& carrier, ProfileItem item);
+  // time_loader.cc
+  void ReadRunLength(const Field& root, bool have_start, const Field& duration, const Field& end);
+  std::optional<SimTime> SinceStart(const Field& f, const std::string& text);
+  // A time since start (reported and nullopt when invalid); with `within_run`, one before the
+  // end of the run.
+  std::optional<SimTime> ReadAt(const Field& at, bool within_run);
+  // The times a timeline entry acts at (since start, increasing): `at`, then each time `every`
+  // repeats it. Not ok after an error (reported).
+  struct Repetition {
+    bool ok = false;
+    std::vector<SimTime> times;
+  };
+  // `action` is null when the entry's action is invalid: `every` and `until` are still checked.
+  Repetition ReadRepetition(const Field& every, const Field& until, SimTime at,
+                            const TimelineAction* action);
+  bool RepeatsApart(const Field& every, const CalendarSpan& span, SimTime shortest,
+                    const TimelineAction& action);
   // timeline_loader.cc
   void ReadTimeline(const Field& timeline, bool have_duration);
-  std::optional<SimTime> ReadAt(const Field& at, bool have_duration);
+  void AddOccurrences(const TimelineAction& action, const Repetition& repeat, const Field& spread);
   bool ReadAction(const Field& entry, TimelineAction* action);
-  bool ReadSpread(const Field& spread, SimTime at, TimelineAction* action);
+  bool ReadSpread(const Field& spread, TimelineAction* action);
   bool ReadOutage(MapFields& fields, ActionKind kind, const std::string& name,
                   TimelineAction* action);
   std::optional<Target> ReadTarget(MapFields& fields);
@@ -125,6 +142,7 @@ class ScenarioLoader {
   // The scenario's carriers, devices, cell sets and groups by name (named.h).
   NameIndex carrier_ids_, device_ids_, cell_set_ids_, group_ids_;
   bool io_error_ = false;
+  int64_t repeated_actions_ = 0;  // actions that `every` made, in all (ReadRepetition)
   // Largest usage and online time the groups read so far could reach (see TotalsFit).
   Int128 max_bytes_ = 0;
   Int128 max_online_ms_ = 0;

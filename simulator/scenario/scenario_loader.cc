@@ -34,9 +34,12 @@ std::optional<Scenario> ScenarioLoader::Load(const YAML::Node& root) {
     scenario_.description = reader_.Text(f).value_or("");
   }
   const Field start = top.Required("start", "a UTC date-time such as 2026-01-01T00:00:00Z");
-  if (start.present()) scenario_.start = reader_.Timestamp(start).value_or(0);
-  const Field duration = top.Required("duration", "how long to simulate, such as 30d");
-  if (duration.present()) scenario_.duration = reader_.Duration(duration, 1).value_or(0);
+  const std::optional<UnixMillis> begin = start.present() ? reader_.Timestamp(start) : std::nullopt;
+  scenario_.start = begin.value_or(0);
+  const Field duration = top.Optional("duration");
+  const Field end = top.Optional("end");
+  ReadRunLength(Field{YAML::Node(), root, ""}, begin.has_value(), duration, end);
+  const bool have_duration = duration.present() || end.present();
   if (Field f = top.Optional("seed"); f.present()) {
     scenario_.seed = static_cast<uint64_t>(reader_.Count(f, 0, INT64_MAX).value_or(1));
   }
@@ -73,9 +76,9 @@ std::optional<Scenario> ScenarioLoader::Load(const YAML::Node& root) {
   if (devices.present()) ReadDevices(devices);
   ReadNetwork(network);
   if (fleet.present()) ReadFleet(fleet);
-  if (timeline.present()) ReadTimeline(timeline, duration.present());
+  if (timeline.present()) ReadTimeline(timeline, have_duration);
   CheckFeesFit();
-  if (expect.present()) ReadExpectations(expect, duration.present());
+  if (expect.present()) ReadExpectations(expect, have_duration);
   if (live.present()) ReadLive(live);
   if (reader_.diag().has_errors()) return std::nullopt;
   return std::move(scenario_);

@@ -39,9 +39,14 @@ void ScenarioLoader::ReadTimeline(const Field& timeline, bool have_duration) {
     if (!fields.is_map()) continue;
     const Field at = fields.Required("at", "when, such as 10d or 2026-01-11T00:00:00Z");
     const Field spread = fields.Optional("spread");
+    const Field every = fields.Optional("every");
+    const Field until = fields.Optional("until");
     std::vector<Field> actions;
     for (const Field& entry : fields.Entries()) {
-      if (entry.key.Scalar() != "at" && entry.key.Scalar() != "spread") actions.push_back(entry);
+      const std::string& key = entry.key.Scalar();
+      if (key != "at" && key != "spread" && key != "every" && key != "until") {
+        actions.push_back(entry);
+      }
     }
     fields.Finish();
     TimelineAction action;
@@ -57,31 +62,52 @@ void ScenarioLoader::ReadTimeline(const Field& timeline, bool have_duration) {
       continue;
     }
     const bool read = ReadAction(actions[0], &action);
-    if (read && when >= 0 && ReadSpread(spread, when, &action)) {
-      action.at = when;
-      scenario_.timeline.push_back(action);
-      const bool outage =
-          action.kind == ActionKind::kCellOutage || action.kind == ActionKind::kCoreOutage;
-      if (outage) {
-        // The outage ends by an action of its own, unless it lasts past the end of the run.
-        action.until = action.at + action.amount;
-        scenario_.timeline.back().until = action.until;
-        if (action.until < scenario_.duration) {
-          action.kind = action.kind == ActionKind::kCellOutage ? ActionKind::kCellRestore
-                                                               : ActionKind::kCoreRestore;
-          action.at = action.until;
-          action.text += " ends";
-          scenario_.timeline.push_back(action);
-        }
-      }
-    }
+    const bool spread_read = read && ReadSpread(spread, &action);
+    const Repetition repeat = ReadRepetition(every, until, when, spread_read ? &action : nullptr);
+    if (spread_read && when >= 0 && repeat.ok) AddOccurrences(action, repeat, spread);
   }
   std::stable_sort(scenario_.timeline.begin(), scenario_.timeline.end(),
                    [](const TimelineAction& a, const TimelineAction& b) { return a.at < b.at; });
 }
 
+// Each time the entry acts (once, or each time `every` repeats it) is an action of its own, with
+// its own key, so that a `count` or `fraction` picks SIMs afresh and a spread draws afresh each
+// time (the first time keeps the key an entry without `every` has).
+void ScenarioLoader::AddOccurrences(const TimelineAction& action, const Repetition& repeat,
+                                    const Field& spread) {
+  for (size_t k = 0; k < repeat.times.size(); ++k) {
+    TimelineAction occurrence = action;
+    occurrence.at = repeat.times[k];
+    if (k > 0) occurrence.key = Mix64(action.key + k * 0x9e3779b97f4a7c15ULL);
+    if (scenario_.duration > 0 && occurrence.at + occurrence.spread > scenario_.duration) {
+      // Times only grow: this is the first and only one that runs past the end.
+      reader_.Error(spread, "the spread of " + FormatDuration(action.spread) + " from " +
+                                FormatDuration(occurrence.at) +
+                                (k > 0 ? " (the last time 'every' repeats the action)" : "") +
+                                " runs past the end of the run (duration " +
+                                FormatDuration(scenario_.duration) + ")" +
+                                (k > 0 ? "; end the repetition sooner with 'until'" : ""));
+      return;
+    }
+    scenario_.timeline.push_back(occurrence);
+    const bool outage = occurrence.kind == ActionKind::kCellOutage ||
+                        occurrence.kind == ActionKind::kCoreOutage;
+    if (!outage) continue;
+    // The outage ends by an action of its own, unless it lasts past the end of the run.
+    occurrence.until = occurrence.at + occurrence.amount;
+    scenario_.timeline.back().until = occurrence.until;
+    if (occurrence.until < scenario_.duration) {
+      occurrence.kind = occurrence.kind == ActionKind::kCellOutage ? ActionKind::kCellRestore
+                                                                   : ActionKind::kCoreRestore;
+      occurrence.at = occurrence.until;
+      occurrence.text += " ends";
+      scenario_.timeline.push_back(occurrence);
+    }
+  }
+}
+
 // `spread: 10m` beside `at`: each SIM the action addresses acts at its own time within it.
-bool ScenarioLoader::ReadSpread(const Field& spread, SimTime at, TimelineAction* action) {
+bool ScenarioLoader::ReadSpread(const Field& spread, TimelineAction* action) {
   if (!spread.present()) return true;
   const std::optional<SimTime> d = reader_.Duration(spread, 1);
   if (!d) return false;
@@ -91,12 +117,6 @@ bool ScenarioLoader::ReadSpread(const Field& spread, SimTime at, TimelineAction*
   if (!on_sims) {
     reader_.Error(spread, "'spread' spreads an action over the SIMs it addresses; " +
                               Quoted(action->text) + " addresses none");
-    return false;
-  }
-  if (scenario_.duration > 0 && at + *d > scenario_.duration) {
-    reader_.Error(spread, "the spread of " + FormatDuration(*d) + " from " + FormatDuration(at) +
-                              " runs past the end of the run (duration " +
-                              FormatDuration(scenario_.duration) + ")");
     return false;
   }
   action->spread = *d;
@@ -156,29 +176,6 @@ std::optional<std::pair<uint32_t, uint32_t>> ScenarioLoader::ReadCellRef(const F
                             Suggestions(*cell_name, scenario_.cell_sets));
   }
   return std::nullopt;
-}
-
-std::optional<SimTime> ScenarioLoader::ReadAt(const Field& at, bool within_run) {
-  std::optional<SimTime> when;
-  const std::string text = at.value.IsScalar() ? at.value.Scalar() : "";
-  const bool is_date = text.size() >= 10 && text[4] == '-' && text[7] == '-';
-  if (is_date) {
-    if (auto t = reader_.Timestamp(at)) {
-      when = *t - scenario_.start;
-      if (*when < 0) {
-        reader_.Error(at, Quoted(text) + " is before the scenario start");
-        return std::nullopt;
-      }
-    }
-  } else {
-    when = reader_.Duration(at);
-  }
-  if (when && within_run && scenario_.duration > 0 && *when >= scenario_.duration) {
-    reader_.Error(at, Quoted(text) + " is not before the end of the run (duration " +
-                          FormatDuration(scenario_.duration) + ")");
-    return std::nullopt;
-  }
-  return when;
 }
 
 bool ScenarioLoader::ReadAction(const Field& entry, TimelineAction* action) {

@@ -70,5 +70,58 @@ TEST_CASE("malformed timestamps are rejected with a reason", "[calendar]") {
   CHECK(error_of("2026-01-01T00:00:00.1234Z") == "date-times have millisecond resolution at most");
 }
 
+UnixMillis Expression(const char* text) {
+  std::string error;
+  const std::optional<UnixMillis> t = ParseTimeExpression(text, &error);
+  INFO(text << ": " << error);
+  REQUIRE(t.has_value());
+  return *t;
+}
+
+std::string ExpressionError(const char* text) {
+  std::string error;
+  INFO(text);
+  CHECK_FALSE(ParseTimeExpression(text, &error).has_value());
+  return error;
+}
+
+TEST_CASE("time expressions add and subtract calendar spans from a date-time", "[calendar]") {
+  CHECK(Expression("2026-11-01") == At("2026-11-01T00:00:00Z"));
+  CHECK(Expression("2026-11-01T09:00:00+09:00") == At("2026-11-01T00:00:00Z"));
+  CHECK(Expression("2026-11-01 + 5 months") == At("2027-04-01T00:00:00Z"));
+  CHECK(Expression("2026-11-01T00:00:00Z + 9d") == At("2026-11-10T00:00:00Z"));
+  CHECK(Expression("2026-11-01 - 9d") == At("2026-10-23T00:00:00Z"));
+  CHECK(Expression("2026-11-01 +1 year 6 months") == At("2028-05-01T00:00:00Z"));
+  // Months first, then the rest, both ways; a month's end clamps as AddMonths does.
+  CHECK(Expression("2026-01-31 + 1 month 1d") == At("2026-03-01T00:00:00Z"));
+  CHECK(Expression("2026-03-31 - 1 month") == At("2026-02-28T00:00:00Z"));
+  CHECK(Expression("2026-03-31 - 1 month 1d") == At("2026-02-27T00:00:00Z"));
+  // An offset's sign is not an operator; a space before the sign is.
+  CHECK(Expression("2026-11-01T00:00:00-05:00 - 5h") == At("2026-11-01T00:00:00Z"));
+  CHECK(Expression("2026-11-01 00:00:00Z + 1h") == At("2026-11-01T01:00:00Z"));
+  // A span of 0 in every form (a parameter sweep substitutes 0).
+  for (const char* zero : {"2026-11-01 + 0d", "2026-11-01 + 0 months", "2026-11-01 - 0",
+                           "2026-11-01 + 0 years 0d"}) {
+    CHECK(Expression(zero) == At("2026-11-01T00:00:00Z"));
+  }
+  CHECK(SubtractSpan(AddSpan(At("2026-05-15T12:00:00Z"), {14, 3 * kHour}), {14, 3 * kHour}) ==
+        At("2026-05-15T12:00:00Z"));
+}
+
+TEST_CASE("malformed time expressions say what is wrong", "[calendar]") {
+  CHECK(ExpressionError("2026-11-01 + 5 lightyears") ==
+        "after '+': unknown duration unit 'lightyears' in '5 lightyears'; units are 'ms', 's', "
+        "'m', 'min', 'h', 'd' or 'w'; or a calendar span such as '3 months' or '1 year 6 months'");
+  CHECK(ExpressionError("2026-11-01 + ").find("after '+': empty duration") == 0);
+  CHECK(ExpressionError("2026-11-01 - -5d").find("after '-': '-5d' is negative") == 0);
+  CHECK(ExpressionError("2026-11-01+5d") ==
+        "expected a UTC date-time such as 2026-01-01T00:00:00Z (or a date such as 2026-01-01); "
+        "write a span after a space and '+' or '-': '2026-11-01 + 5d'");
+  CHECK(ExpressionError("2026-02-30 + 1 month") == "day does not exist in that month");
+  CHECK(ExpressionError("2026-11-01 + 2d 1 month") ==
+        "after '+': span '2d 1 month': write months and years whole and first, such as "
+        "'3 months', '1 year 6 months' or '1 month 2d'");
+}
+
 }  // namespace
 }  // namespace carriersim

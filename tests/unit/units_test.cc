@@ -59,6 +59,58 @@ TEST_CASE("durations in every unit and combination", "[units]") {
   CHECK(Duration("0.001s") == 1);
 }
 
+CalendarSpan Span(const char* text) {
+  CalendarSpan value{-1, -1};
+  std::string error;
+  INFO(text << ": " << error);
+  REQUIRE(ParseCalendarSpan(text, &value, &error));
+  return value;
+}
+
+std::string SpanError(const char* text) {
+  CalendarSpan value;
+  std::string error;
+  INFO(text);
+  CHECK_FALSE(ParseCalendarSpan(text, &value, &error));
+  return error;
+}
+
+TEST_CASE("calendar spans: months and years, then any duration", "[units]") {
+  CHECK(Span("3 months") == CalendarSpan{3, 0});
+  CHECK(Span("1 year") == CalendarSpan{12, 0});
+  CHECK(Span("2 years") == CalendarSpan{24, 0});
+  CHECK(Span("18mo") == CalendarSpan{18, 0});
+  CHECK(Span("1 year 6 months") == CalendarSpan{18, 0});
+  CHECK(Span("1 month 2d") == CalendarSpan{1, 2 * kDay});
+  CHECK(Span("2 years 3 months 1d 6h") == CalendarSpan{27, kDay + 6 * kHour});
+  CHECK(Span("72h") == CalendarSpan{0, 72 * kHour});
+  CHECK(Span("0") == CalendarSpan{0, 0});
+  CHECK(Span("0 months") == CalendarSpan{0, 0});
+  CHECK(Span("100 years") == CalendarSpan{1200, 0});
+  // What FormatCalendarSpan writes reads back.
+  for (const CalendarSpan span : {CalendarSpan{14, 0}, CalendarSpan{3, 5 * kDay},
+                                  CalendarSpan{24, kHour}, CalendarSpan{0, 90 * kMinute}}) {
+    CHECK(Span(FormatCalendarSpan(span).c_str()) == span);
+  }
+}
+
+TEST_CASE("malformed calendar spans say what is wrong", "[units]") {
+  CHECK(SpanError("1.5 years") ==
+        "span '1.5 years': months and years are whole numbers (write 18 months, not 1.5 years)");
+  CHECK(SpanError("2d 1 month") ==
+        "span '2d 1 month': write months and years whole and first, such as '3 months', "
+        "'1 year 6 months' or '1 month 2d'");
+  CHECK(SpanError("1 month 2d 1 year") ==
+        "span '1 month 2d 1 year': write months and years first, then days and smaller units "
+        "('1 year 6 months 2d'): a span adds its months, then the rest");
+  CHECK(SpanError("101 years") == "span '101 years' is too long (at most 100 years)");
+  CHECK(SpanError("99 years 13 months") ==
+        "span '99 years 13 months' is too long (at most 100 years)");
+  CHECK(SpanError("10") ==
+        "duration '10' has a number without a unit; write e.g. 10s (units: 'ms', 's', 'm', "
+        "'min', 'h', 'd' or 'w'); or a calendar span such as '3 months' or '1 year 6 months'");
+}
+
 TEST_CASE("malformed durations say what is wrong", "[units]") {
   CHECK(DurationError("-5d") == "'-5d' is negative; durations cannot be negative");
   CHECK(DurationError("10") ==
@@ -68,7 +120,8 @@ TEST_CASE("malformed durations say what is wrong", "[units]") {
         "unknown duration unit 'hr' in '1hr' (did you mean 'h'?); units are 'ms', 's', 'm', "
         "'min', 'h', 'd' or 'w'");
   CHECK(DurationError("3mo") ==
-        "months and years have no fixed length; write days (e.g. 365d), or use a calendar date");
+        "months and years have no fixed length, so they are not a duration here; write days "
+        "(e.g. 30d, 365d)");
   CHECK(DurationError("5us") ==
         "the simulation clock counts whole milliseconds; use ms or larger units");
   CHECK(DurationError("1.0005s") ==
