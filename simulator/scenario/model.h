@@ -246,6 +246,7 @@ struct TimelineAction {
   std::string role = "owner";   // who performs it (`as:`)
   std::string channel = "api";  // through what (`via:`): api, dashboard, ...
   std::string text;             // "suspend trackers", for reports
+  std::string name;             // `name:`, for expectations on it (`action: NAME`); may be empty
   int line = 0;                 // where the action is written, for reports
   uint64_t key = 0;             // identifies the action for its random selection
 };
