@@ -4,7 +4,9 @@
 #ifndef CARRIERSIM_SCENARIO_METRICS_H_
 #define CARRIERSIM_SCENARIO_METRICS_H_
 
+#include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -57,6 +59,16 @@ enum ScopeBit : uint8_t {
   kScopeSim = 32,
 };
 inline constexpr uint8_t kAnyScope = 63;
+
+// The causes of status changes, as history.csv and status_changes.CAUSE name them: the names of
+// observers/status_history.h's ChangeCause, in its order (that header reads them from here).
+inline constexpr std::string_view kChangeCauseNames[] = {"api", "device-attach", "timer",
+                                                         "network", "storm"};
+// Why a timeline action was refused for a SIM, as timeline.refused.REASON names it: the kinds of
+// network/outcome.h's Refusal from kRole on, in its order.
+inline constexpr std::string_view kRefusalNames[] = {"role",   "plan",    "protected", "in-progress",
+                                                     "status", "channel", "other"};
+inline constexpr size_t kRefusalKinds = std::size(kRefusalNames);
 
 struct MetricDef {
   std::string_view name;  // "sims.STATUS": a family, completed by a parameter
