@@ -47,6 +47,11 @@ enum class MetricId : uint8_t {
   kStatusChanges,
   kForcedReactivations,
   kRecovery,          // recovery.pNN: the slowest mass event's time until NN % were back
+  kStatusChangesByCause,  // status_changes.CAUSE: changes with that cause (api, storm, ...)
+  kActionApplied,         // timeline.applied: SIMs a timeline action applied to
+  kActionUnchanged,       // timeline.unchanged: SIMs it had nothing to do to
+  kActionRefused,         // timeline.refused: SIMs it was refused for
+  kActionRefusedFor,      // timeline.refused.REASON: refused for that reason (role, status, ...)
 };
 
 // Which scopes a metric can be measured in: bits of ScopeBit.
@@ -57,8 +62,11 @@ enum ScopeBit : uint8_t {
   kScopePlan = 8,
   kScopeCell = 16,
   kScopeSim = 32,
+  // Not a scope of SIMs but a key beside one: `action: NAME`, a timeline entry. A metric with
+  // this bit alone needs it (timeline.*); with others, it may narrow them (recovery, energy).
+  kScopeAction = 64,
 };
-inline constexpr uint8_t kAnyScope = 63;
+inline constexpr uint8_t kAnyScope = 63;  // every scope of SIMs
 
 // The causes of status changes, as history.csv and status_changes.CAUSE name them: the names of
 // observers/status_history.h's ChangeCause, in its order (that header reads them from here).
@@ -87,6 +95,15 @@ struct MetricRef {
   const MetricDef* def = nullptr;
   std::string parameter;
 };
+
+// Whether per-SIM quantifiers (`per-sim:`) apply: the metric is measured for one SIM.
+inline bool PerSim(const MetricDef& def) { return (def.scopes & kScopeSim) != 0; }
+// Whether `month:` and `billed-under:` apply: the metric counts fee lines.
+inline bool CountsFees(MetricId id) { return id == MetricId::kFees || id == MetricId::kFeesInCategory; }
+// Whether `from:` and `to:` apply: the metric counts status changes.
+inline bool CountsChanges(MetricId id) {
+  return id == MetricId::kStatusChanges || id == MetricId::kStatusChangesByCause;
+}
 
 // Resolves `name`. `statuses` are the status names of the scenario's carriers (for sims.STATUS),
 // `categories` its fee categories (for fees.CATEGORY). On failure returns nullopt and sets
