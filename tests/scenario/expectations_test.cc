@@ -107,7 +107,7 @@ TEST_CASE("a failing expectation exits 1 and is a failure in junit.xml", "[expec
   CHECK(Count(junit, "<testcase ") == 2);
   CHECK(Count(junit, "<failure ") == 1);
   CHECK(Contains(junit, "tests=\"2\" failures=\"1\""));
-  CHECK(Contains(junit, "name=\"sims.suspended &gt;= 1\">"));
+  CHECK(Contains(junit, "name=\"sims.suspended &gt;= 1\" file=\"s.yaml\" line=\""));
   CHECK(Contains(junit, "<property name=\"seed\" value=\"1\"/>"));
   CHECK(Contains(ReadText(dir + "/out/summary.json"), "\"passed\": false"));
 
