@@ -43,8 +43,12 @@ Measured RecoveryOf(const Snapshot& now, const Expectation& e) {
   }
   if (hits.empty()) {
     if (events.empty()) return {std::nullopt, "no mass event"};
-    return {std::nullopt, e.scope.text.empty() ? "the mass event hit no device"
-                                               : "no mass event hit " + e.scope.text};
+    if (e.filter.action >= 0) {
+      return {std::nullopt, "the event hit no device" +
+                                (e.scope.text.empty() ? "" : " of " + e.scope.text)};
+    }
+    return {std::nullopt,
+            "no mass event hit " + (e.scope.text.empty() ? "a device" : e.scope.text)};
   }
   const uint64_t percent = std::stoul(e.parameter.substr(1));
   int64_t worst = 0;

@@ -44,20 +44,21 @@ ScenarioLoader::ExpectKeys ScenarioLoader::ReadExpectKeyFields(MapFields& fields
   return keys;
 }
 
-bool ScenarioLoader::ReadExpectKeys(const ExpectKeys& keys, const MetricDef& def,
+bool ScenarioLoader::ReadExpectKeys(const ExpectKeys& keys, const MetricRef& ref,
                                     const std::vector<std::string>& statuses, bool have_duration,
                                     Expectation* e, std::vector<std::string>* narrowing) {
+  const MetricDef& def = *ref.def;
   bool ok = true;
   // A key the metric does not take: `goes_with` says which metrics do.
   const auto takes = [&](const Field& f, bool taken, std::string_view goes_with) {
     if (!f.present() || taken) return f.present();
     reader_.Error(f, "'" + f.key.Scalar() + "' goes with " + std::string(goes_with) + ", not " +
-                         Quoted(std::string(def.name)));
+                         Quoted(ref.Name()));
     ok = false;
     return false;
   };
   if (takes(keys.action, def.scopes & kScopeAction, "timeline.*, recovery.pNN and energy.*")) {
-    const std::optional<int32_t> index = ReadActionRef(keys.action, def);
+    const std::optional<int32_t> index = ReadActionRef(keys.action, ref);
     ok = ok && index;
     if (index) {
       e->filter.action = *index;
@@ -96,19 +97,19 @@ bool ScenarioLoader::ReadExpectKeys(const ExpectKeys& keys, const MetricDef& def
   }
   if (keys.per_sim.present()) {
     std::string words;
-    ok = ReadQuantifier(keys.per_sim, def, e, &words) && ok;
+    ok = ReadQuantifier(keys.per_sim, ref, e, &words) && ok;
     narrowing->push_back(words);
   }
   return ok;
 }
 
 // `per-sim: each | min | max | mean | pNN`.
-bool ScenarioLoader::ReadQuantifier(const Field& f, const MetricDef& def, Expectation* e,
+bool ScenarioLoader::ReadQuantifier(const Field& f, const MetricRef& ref, Expectation* e,
                                     std::string* words) {
   const std::optional<std::string> text = reader_.Name(f);
   if (!text) return false;
-  if (!PerSim(def)) {
-    reader_.Error(f, Quoted(std::string(def.name)) +
+  if (!PerSim(*ref.def)) {
+    reader_.Error(f, Quoted(ref.Name()) +
                          " is not measured per SIM; 'per-sim' takes a metric that is, such as "
                          "fees.total or energy.attach_attempts");
     return false;
@@ -148,7 +149,7 @@ bool ScenarioLoader::ReadQuantifier(const Field& f, const MetricDef& def, Expect
 
 // `action: NAME`: the timeline entry given that `name:`. Recovery and energy take the mass event
 // it started, so it must be an outage, a power-on or a power-cycle.
-std::optional<int32_t> ScenarioLoader::ReadActionRef(const Field& f, const MetricDef& def) {
+std::optional<int32_t> ScenarioLoader::ReadActionRef(const Field& f, const MetricRef& ref) {
   const std::optional<std::string> name = reader_.Name(f);
   if (!name) return std::nullopt;
   std::vector<std::string> names;
@@ -171,9 +172,9 @@ std::optional<int32_t> ScenarioLoader::ReadActionRef(const Field& f, const Metri
     return std::nullopt;
   }
   const TimelineAction& a = scenario_.timeline[static_cast<size_t>(*found)];
-  if (def.scopes != kScopeAction && !IsMassEvent(a.kind)) {
+  if (ref.def->scopes != kScopeAction && !IsMassEvent(a.kind)) {
     reader_.Error(f, Quoted(*name) + " (" + a.text + ") is not a mass event; " +
-                         Quoted(std::string(def.name)) +
+                         Quoted(ref.Name()) +
                          " per action takes an outage, a power-on or a power-cycle");
     return std::nullopt;
   }

@@ -102,7 +102,7 @@ std::optional<Expectation> ScenarioLoader::ReadExpectation(MapFields& fields, co
   e.parameter = ref->parameter;
   e.unit = ref->def->unit;
   std::vector<std::string> narrowing;  // what the keys beyond the scope add to its text
-  if (!ReadExpectKeys(keys, *ref->def, statuses, have_duration, &e, &narrowing)) {
+  if (!ReadExpectKeys(keys, *ref, statuses, have_duration, &e, &narrowing)) {
     return std::nullopt;
   }
   const auto& [value, op] = comparisons[0];

@@ -94,6 +94,13 @@ const std::vector<MetricDef>& MetricCatalogue();
 struct MetricRef {
   const MetricDef* def = nullptr;
   std::string parameter;
+
+  // The name as written: "sims.active" for sims.STATUS with "active".
+  std::string Name() const {
+    const std::string_view name = def->name;
+    return parameter.empty() ? std::string(name)
+                             : std::string(name.substr(0, name.rfind('.') + 1)) + parameter;
+  }
 };
 
 // Whether per-SIM quantifiers (`per-sim:`) apply: the metric is measured for one SIM.
