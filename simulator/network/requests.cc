@@ -61,8 +61,7 @@ Outcome Network::ApplyVerb(SimId sim, VerbId verb_id, SimTime now, std::string_v
 
 Outcome Network::SendCommands(SimId sim, int64_t commands, SimTime now) {
   if (!StableStatusOf(sim).sms) {
-    return Outcome::Refused("SMS is not allowed in " + StableStatusOf(sim).name,
-                            Refusal::kStatus);
+    return Outcome::Refused("SMS is not allowed in " + StableStatusOf(sim).name, Refusal::kStatus);
   }
   Account(sim, now);
   const CounterKinds& kinds = KindsOf(sim);
@@ -95,9 +94,9 @@ Outcome Network::ChangePlan(SimId sim, PlanId plan, SimTime now) {
         return Outcome::Refused(verb.refused_message, Refusal::kPlan);
       }
     }
-    return Outcome::Refused(profile.plans[plan].name + " does not support " +
-                                profile.statuses[status].name,
-                            Refusal::kPlan);
+    return Outcome::Refused(
+        profile.plans[plan].name + " does not support " + profile.statuses[status].name,
+        Refusal::kPlan);
   }
   Account(sim, now);  // usage so far is billed under the old plan
   const Tariff& old_tariff = profile.plans[old].tariff;

@@ -292,13 +292,12 @@ std::string FormatMetricValue(const Scenario& scenario, MetricUnit unit, int64_t
 
 ExpectationResult CheckExpectation(const Snapshot& now, const Expectation& e) {
   if (e.quantifier == Quantifier::kEach) return CheckEach(now, e, PerSimValues(now, e), Compare);
-  const Measured m = e.quantifier == Quantifier::kNone ? Measure(now, e)
-                                                       : Statistic(e, PerSimValues(now, e));
+  const Measured m =
+      e.quantifier == Quantifier::kNone ? Measure(now, e) : Statistic(e, PerSimValues(now, e));
   ExpectationResult r;
   r.actual = m.value;
   r.passed = m.value && Compare(e, *m.value);
-  r.actual_text =
-      m.value ? FormatMetricValue(now.world().scenario(), e.unit, *m.value) : m.none;
+  r.actual_text = m.value ? FormatMetricValue(now.world().scenario(), e.unit, *m.value) : m.none;
   return r;
 }
 

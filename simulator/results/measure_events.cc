@@ -44,8 +44,8 @@ Measured RecoveryOf(const Snapshot& now, const Expectation& e) {
   if (hits.empty()) {
     if (events.empty()) return {std::nullopt, "no mass event"};
     if (e.filter.action >= 0) {
-      return {std::nullopt, "the event hit no device" +
-                                (e.scope.text.empty() ? "" : " of " + e.scope.text)};
+      return {std::nullopt,
+              "the event hit no device" + (e.scope.text.empty() ? "" : " of " + e.scope.text)};
     }
     return {std::nullopt,
             "no mass event hit " + (e.scope.text.empty() ? "a device" : e.scope.text)};
@@ -87,8 +87,7 @@ std::vector<SimValue> EventEnergy(const Snapshot& now, const Expectation& e) {
 }
 
 int64_t ActionOutcomeCount(const Snapshot& now, const Expectation& e) {
-  const ActionOutcome& o =
-      now.world().recorder().actions()[static_cast<size_t>(e.filter.action)];
+  const ActionOutcome& o = now.world().recorder().actions()[static_cast<size_t>(e.filter.action)];
   switch (e.metric) {
     case MetricId::kActionApplied:
       return static_cast<int64_t>(o.applied);

@@ -89,10 +89,10 @@ ExpectationResult CheckEach(const Snapshot& now, const Expectation& e,
   }
   const std::string n = FormatCount(static_cast<int64_t>(values.size()));
   r.passed = failed == 0;
-  r.actual_text = failed == 0 ? "all " + n + " SIMs"
-                              : FormatCount(static_cast<int64_t>(failed)) + " of " + n +
-                                    " SIMs did not: " + named +
-                                    (failed > kNamedFailures ? ", ..." : "");
+  r.actual_text = failed == 0
+                      ? "all " + n + " SIMs"
+                      : FormatCount(static_cast<int64_t>(failed)) + " of " + n +
+                            " SIMs did not: " + named + (failed > kNamedFailures ? ", ..." : "");
   return r;
 }
 

@@ -115,8 +115,9 @@ bool ScenarioLoader::ReadQuantifier(const Field& f, const MetricRef& ref, Expect
     return false;
   }
   if (e->scope.kind == ExpectScope::Kind::kSim) {
-    reader_.Error(f, "'per-sim' takes a statistic over the SIMs of a scope, and 'sim' names one "
-                     "SIM: give one or the other");
+    reader_.Error(f,
+                  "'per-sim' takes a statistic over the SIMs of a scope, and 'sim' names one "
+                  "SIM: give one or the other");
     return false;
   }
   using Q = Quantifier;
@@ -129,10 +130,9 @@ bool ScenarioLoader::ReadQuantifier(const Field& f, const MetricRef& ref, Expect
     return true;
   }
   int percent = 0;
-  const bool digits = text->size() >= 2 && text->size() <= 4 && (*text)[0] == 'p' &&
-                      std::all_of(text->begin() + 1, text->end(), [](char c) {
-                        return c >= '0' && c <= '9';
-                      });
+  const bool digits =
+      text->size() >= 2 && text->size() <= 4 && (*text)[0] == 'p' &&
+      std::all_of(text->begin() + 1, text->end(), [](char c) { return c >= '0' && c <= '9'; });
   if (digits) percent = std::stoi(text->substr(1));
   if (!digits || percent < 1 || percent > 100 || (*text)[1] == '0') {
     reader_.Error(f, "unknown quantifier " + Quoted(*text) +
@@ -165,10 +165,10 @@ std::optional<int32_t> ScenarioLoader::ReadActionRef(const Field& f, const Metri
     if (a.name == *name && !found) found = static_cast<int32_t>(i);
   }
   if (!found) {
-    reader_.Error(f, "no timeline entry named " + Quoted(*name) +
-                         (names.empty() ? "; give the entry a 'name:' to refer to it"
-                                        : DidYouMean(*name, names) + "; named: " +
-                                              QuotedList(names)));
+    reader_.Error(f,
+                  "no timeline entry named " + Quoted(*name) +
+                      (names.empty() ? "; give the entry a 'name:' to refer to it"
+                                     : DidYouMean(*name, names) + "; named: " + QuotedList(names)));
     return std::nullopt;
   }
   const TimelineAction& a = scenario_.timeline[static_cast<size_t>(*found)];
@@ -194,9 +194,9 @@ std::optional<int64_t> ScenarioLoader::ReadMonth(const Field& f, bool have_durat
   const int64_t first = MonthIndex(scenario_.start);
   const int64_t last = MonthIndex(scenario_.start + scenario_.duration - 1);
   if (*month < first || *month > last) {
-    reader_.Error(f, Quoted(*text) + " is outside the run, which bills " +
-                         (first == last ? MonthText(first)
-                                        : MonthText(first) + " to " + MonthText(last)));
+    reader_.Error(
+        f, Quoted(*text) + " is outside the run, which bills " +
+               (first == last ? MonthText(first) : MonthText(first) + " to " + MonthText(last)));
     return std::nullopt;
   }
   return month;
@@ -215,15 +215,14 @@ bool ScenarioLoader::ReadBilledUnder(const Field& f, const ExpectScope& scope, E
   e->filter.billed_under = true;
   e->filter.billed_carrier = plan->first;
   e->filter.billed_plan = plan->second;
-  *words = "billed under plan " +
-           scenario_.carriers[plan->first].profile.plans[plan->second].name + " of " +
-           scenario_.carriers[plan->first].name;
+  *words = "billed under plan " + scenario_.carriers[plan->first].profile.plans[plan->second].name +
+           " of " + scenario_.carriers[plan->first].name;
   return true;
 }
 
 // The plan `f` names, of carrier `only` or of the one carrier that has a plan of that name.
-std::optional<std::pair<uint32_t, PlanId>> ScenarioLoader::FindPlan(
-    const Field& f, std::optional<uint32_t> only) {
+std::optional<std::pair<uint32_t, PlanId>> ScenarioLoader::FindPlan(const Field& f,
+                                                                    std::optional<uint32_t> only) {
   const std::optional<std::string> name = reader_.Name(f);
   if (!name) return std::nullopt;
   std::vector<std::pair<uint32_t, PlanId>> found;

@@ -87,8 +87,9 @@ std::optional<Expectation> ScenarioLoader::ReadExpectation(MapFields& fields, co
   // The scope keys are read even when the metric is unknown, so that they are not reported
   // as unknown keys as well.
   const bool with_action = keys.action.present();
-  const bool scope_ok = ref ? ReadExpectScope(fields, *ref->def, with_action, &e.scope)
-                            : (ReadExpectScope(fields, MetricCatalogue()[0], false, &e.scope), false);
+  const bool scope_ok =
+      ref ? ReadExpectScope(fields, *ref->def, with_action, &e.scope)
+          : (ReadExpectScope(fields, MetricCatalogue()[0], false, &e.scope), false);
   fields.Finish();
   if (comparisons.size() != 1) {
     reader_.Error(element, comparisons.empty()
@@ -231,12 +232,12 @@ bool ScenarioLoader::ReadExpectScope(MapFields& fields, const MetricDef& def, bo
     *scope = {Kind::kSim, static_cast<uint32_t>(g.first_sim + ref->second), 1, 0,
               "sim " + sim.value.Scalar()};
   } else if (!(def.scopes & kScopeAll) && !(with_action && (def.scopes & kScopeAction))) {
-    reader_.Error(Field{YAML::Node(), fields.node(), fields.path()},
-                  def.scopes == kScopeAction
-                      ? Quoted(std::string(def.name)) +
-                            " needs 'action: NAME', the name of a timeline entry"
-                      : Quoted(std::string(def.name)) + " needs a scope: it is measured " +
-                            ScopeNames(def.scopes));
+    reader_.Error(
+        Field{YAML::Node(), fields.node(), fields.path()},
+        def.scopes == kScopeAction
+            ? Quoted(std::string(def.name)) + " needs 'action: NAME', the name of a timeline entry"
+            : Quoted(std::string(def.name)) + " needs a scope: it is measured " +
+                  ScopeNames(def.scopes));
     return false;
   }
   return true;

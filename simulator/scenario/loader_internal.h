@@ -92,8 +92,8 @@ class ScenarioLoader {
   // Checks each key given against the metric and reads it into `e`; `narrowing` gets each one's
   // words for the expectation's text ("month 2027-02", "each SIM").
   bool ReadExpectKeys(const ExpectKeys& keys, const MetricRef& ref,
-                      const std::vector<std::string>& statuses, bool have_duration,
-                      Expectation* e, std::vector<std::string>* narrowing);
+                      const std::vector<std::string>& statuses, bool have_duration, Expectation* e,
+                      std::vector<std::string>* narrowing);
   bool ReadQuantifier(const Field& f, const MetricRef& ref, Expectation* e, std::string* words);
   std::optional<int32_t> ReadActionRef(const Field& f, const MetricRef& ref);
   std::optional<int64_t> ReadMonth(const Field& f, bool have_duration);

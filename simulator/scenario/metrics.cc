@@ -126,9 +126,11 @@ std::optional<MetricRef> ResolveMetric(std::string_view name,
     } else if (def.id == MetricId::kFeesInCategory) {
       for (const std::string& c : categories) known.push_back(std::string(family) + c);
     } else if (def.id == MetricId::kStatusChangesByCause) {
-      for (std::string_view c : kChangeCauseNames) known.push_back(std::string(family) + std::string(c));
+      for (std::string_view c : kChangeCauseNames)
+        known.push_back(std::string(family) + std::string(c));
     } else if (def.id == MetricId::kActionRefusedFor) {
-      for (std::string_view r : kRefusalNames) known.push_back(std::string(family) + std::string(r));
+      for (std::string_view r : kRefusalNames)
+        known.push_back(std::string(family) + std::string(r));
     } else {
       known.emplace_back(def.name);
     }

@@ -70,12 +70,12 @@ inline constexpr uint8_t kAnyScope = 63;  // every scope of SIMs
 
 // The causes of status changes, as history.csv and status_changes.CAUSE name them: the names of
 // observers/status_history.h's ChangeCause, in its order (that header reads them from here).
-inline constexpr std::string_view kChangeCauseNames[] = {"api", "device-attach", "timer",
-                                                         "network", "storm"};
+inline constexpr std::string_view kChangeCauseNames[] = {"api", "device-attach", "timer", "network",
+                                                         "storm"};
 // Why a timeline action was refused for a SIM, as timeline.refused.REASON names it: the kinds of
 // network/outcome.h's Refusal from kRole on, in its order.
-inline constexpr std::string_view kRefusalNames[] = {"role",   "plan",    "protected", "in-progress",
-                                                     "status", "channel", "other"};
+inline constexpr std::string_view kRefusalNames[] = {
+    "role", "plan", "protected", "in-progress", "status", "channel", "other"};
 inline constexpr size_t kRefusalKinds = std::size(kRefusalNames);
 
 struct MetricDef {
@@ -106,7 +106,9 @@ struct MetricRef {
 // Whether per-SIM quantifiers (`per-sim:`) apply: the metric is measured for one SIM.
 inline bool PerSim(const MetricDef& def) { return (def.scopes & kScopeSim) != 0; }
 // Whether `month:` and `billed-under:` apply: the metric counts fee lines.
-inline bool CountsFees(MetricId id) { return id == MetricId::kFees || id == MetricId::kFeesInCategory; }
+inline bool CountsFees(MetricId id) {
+  return id == MetricId::kFees || id == MetricId::kFeesInCategory;
+}
 // Whether `from:` and `to:` apply: the metric counts status changes.
 inline bool CountsChanges(MetricId id) {
   return id == MetricId::kStatusChanges || id == MetricId::kStatusChangesByCause;

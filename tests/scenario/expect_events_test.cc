@@ -17,7 +17,8 @@ std::string Outage(const std::string& expect, const std::string& meter_modem = "
   return R"(carriers:
   soracom: { profile: soracom }
 devices:
-  meter: { boot: 0s, modem: { loss-detection: 0s)" + meter_modem + R"( } }
+  meter: { boot: 0s, modem: { loss-detection: 0s)" +
+         meter_modem + R"( } }
   quitter: { boot: 0s, modem: { loss-detection: 0s }, firmware: { max-attempts: 3 } }
   late: { boot: 10s }
 network:

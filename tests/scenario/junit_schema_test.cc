@@ -2,9 +2,10 @@
 // its header), checked by xmllint (Debian's libxml2-utils, which ./setup.sh test installs): every
 // kind of junit.xml a run writes, and the test cases' file, line and time; and the console's
 // PASS/FAIL table, whose failures say where they are written.
+#include <sys/wait.h>
+
 #include <catch2/catch.hpp>
 #include <cstdlib>
-#include <sys/wait.h>
 
 #include "tests/test_util.h"
 
@@ -64,25 +65,30 @@ TEST_CASE("junit.xml test cases carry file, line and time, and validate against 
   INFO(run.err);
   CHECK(run.code == 1);
   const std::string junit = ReadText(dir.File("out/junit.xml"));
-  CHECK(Contains(junit, "name=\"sims.suspended == 3\" file=\"junit-check.yaml\" line=\"13\" "
-                        "time=\"0\"/>"));
-  CHECK(Contains(junit, "name=\"sims.active (group trackers) &lt; 1\" file=\"junit-check.yaml\" "
-                        "line=\"14\" time=\"0\"/>"));
-  CHECK(Contains(junit, "name=\"timeline.applied (action park) == 2\" file=\"junit-check.yaml\" "
-                        "line=\"15\" time=\"0\">"));
+  CHECK(Contains(junit,
+                 "name=\"sims.suspended == 3\" file=\"junit-check.yaml\" line=\"13\" "
+                 "time=\"0\"/>"));
+  CHECK(Contains(junit,
+                 "name=\"sims.active (group trackers) &lt; 1\" file=\"junit-check.yaml\" "
+                 "line=\"14\" time=\"0\"/>"));
+  CHECK(Contains(junit,
+                 "name=\"timeline.applied (action park) == 2\" file=\"junit-check.yaml\" "
+                 "line=\"15\" time=\"0\">"));
   CHECK(Contains(junit, "<failure message=\"expected == 2, got 3\" type=\"expectation\">"));
   // Each tracker paid 5 active days (0.06 USD a day) before its suspension.
-  CHECK(Contains(junit, "<failure message=\"expected &gt; 0.30 USD, got 3 of 3 SIMs did not: "
-                        "trackers#0 (0.30 USD), trackers#1 (0.30 USD), trackers#2 (0.30 USD)\""));
+  CHECK(Contains(junit,
+                 "<failure message=\"expected &gt; 0.30 USD, got 3 of 3 SIMs did not: "
+                 "trackers#0 (0.30 USD), trackers#1 (0.30 USD), trackers#2 (0.30 USD)\""));
   CheckValid(dir, dir.File("out/junit.xml"));
 
   // The console's table: a failure ends with where it is written, as the loader's errors do.
   CHECK(Contains(run.out, "    PASS  sims.suspended == 3  (got 3)\n"));
-  CHECK(Contains(run.out, "    FAIL  timeline.applied (action park) == 2  (got 3)  " + file +
-                              ":15\n"));
-  CHECK(Contains(run.out, "    FAIL  fees.total (each SIM) > 0.30 USD  (got 3 of 3 SIMs did not: "
-                          "trackers#0 (0.30 USD), trackers#1 (0.30 USD), trackers#2 (0.30 USD))  " +
-                              file + ":16\n"));
+  CHECK(Contains(run.out,
+                 "    FAIL  timeline.applied (action park) == 2  (got 3)  " + file + ":15\n"));
+  CHECK(Contains(run.out,
+                 "    FAIL  fees.total (each SIM) > 0.30 USD  (got 3 of 3 SIMs did not: "
+                 "trackers#0 (0.30 USD), trackers#1 (0.30 USD), trackers#2 (0.30 USD))  " +
+                     file + ":16\n"));
 
   // Without expectations: the run's one test case, for the file as a whole.
   const std::string plain = dir.File("plain.yaml");
@@ -106,8 +112,9 @@ TEST_CASE("the JUnit schema refuses what CI systems would not read", "[junit]") 
   // count of tests, and an attribute JUnit does not have.
   TempDir dir;
   const std::string xml = dir.File("wrong.xml");
-  REQUIRE(WriteText(xml, "<testsuites><testsuite name=\"s\"><testcase name=\"c\" lines=\"3\"/>"
-                         "</testsuite></testsuites>\n"));
+  REQUIRE(WriteText(xml,
+                    "<testsuites><testsuite name=\"s\"><testcase name=\"c\" lines=\"3\"/>"
+                    "</testsuite></testsuites>\n"));
   std::string said;
   const int code = Validate(dir, xml, &said);
   if (code == 127) FAIL("xmllint is not installed: apt-get install libxml2-utils");
