@@ -14,11 +14,12 @@ repo="$(cd "$(dirname "$0")" && pwd)"
 # Debian 12 packages: the compilers and build tools, and the libraries carriersim uses (RESTinio
 # and what it needs, for `carriersim serve`). clang and its runtime (libFuzzer, the sanitizers)
 # are for the checking build of `test` only, as are the live-mode tests' real clients (curl,
-# python3 and the Twilio helper library, gammu and ppp's chat against the virtual modems) and
-# wrk (tests/bench/live_load.sh).
+# python3 and the Twilio helper library, gammu and ppp's chat against the virtual modems),
+# wrk (tests/bench/live_load.sh) and xmllint (libxml2-utils: junit.xml against its schema).
 packages=(g++ cmake make libasio-dev libyaml-cpp-dev nlohmann-json3-dev catch2
           librestinio-dev libfmt-dev libhttp-parser-dev)
-check_packages=(clang-14 libclang-rt-14-dev curl python3 python3-twilio wrk gammu ppp)
+check_packages=(clang-14 libclang-rt-14-dev curl python3 python3-twilio wrk gammu ppp
+                libxml2-utils)
 
 usage() {
   cat <<'EOF'

@@ -118,6 +118,10 @@ class Devices {
   uint32_t rejects(DeviceId d) const { return rejects_[d]; }  // attach rejects, any cause
   SimTime radio_ms(DeviceId d) const { return state_[d].radio_ms; }
   uint32_t reboots(DeviceId d) const { return reboots_[d]; }
+  // The energy proxy so far (DEV-4): what recovering from a mass event costs is its difference.
+  EnergyReading energy(DeviceId d) const {
+    return {state_[d].attach_attempts, reboots_[d], state_[d].radio_ms};
+  }
   uint32_t pdn_requests(DeviceId d) const { return pdn_requests_[d]; }
   SimTime traffic_anchor(DeviceId d) const { return traffic_anchor_[d]; }
   SimTime t3346_until(DeviceId d) const { return state_[d].t3346_until; }

@@ -42,7 +42,7 @@ void Devices::Receive(DeviceId d, SimTime now, AttachOutcome outcome, EmmCause c
   s.modem = ModemState::kRegistered;
   ResetCounters(s);
   timers_.firmware.Cancel(d);
-  recorder_.recovery().Back(d, now);
+  recorder_.recovery().Back(d, now, energy(d));
   network_.AttachComplete(d, now);
   // The network may have detached it at once; a device still registered asks for data.
   if (state_[d].modem == ModemState::kRegistered) network_.PdnRequest(d, now);

@@ -60,7 +60,9 @@ std::string CostCharts(const Comparison& c) {
     }
     const std::string title = "Total cost against " + spec.parameters[axis.parameter].name +
                               (where.empty() ? "" : " (" + WhereText(spec, where) + ")");
-    html += Section(title, "each variant's total over the run, mean of the replicates",
+    html += Section(title,
+                    "each variant's total over the run, mean of the replicates; the values swept "
+                    "are evenly spaced along the axis, whatever their differences",
                     LineChart(chart, false));
   }
   return html;

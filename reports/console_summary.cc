@@ -1,6 +1,7 @@
 #include "reports/console_summary.h"
 
 #include <cstdio>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -83,6 +84,62 @@ std::string Timeline(const RunResult& run) {
   return text;
 }
 
+// A time for people: whole seconds from 10 s on, where milliseconds say nothing more.
+std::string Approx(SimTime t) {
+  return FormatDuration(t < 10 * kSecond ? t : (t + kSecond / 2) / kSecond * kSecond);
+}
+
+// Each mass event: how many devices it hit, how many were back, and when 50/95/100 % were.
+std::string RecoveryRows(const RunResult& run) {
+  constexpr size_t kShown = 5;  // a timeline of many outages lists the first few
+  const std::vector<MassEvent>& events = run.mass_events();
+  std::string text;
+  for (size_t i = 0; i < events.size() && i < kShown; ++i) {
+    const MassEvent& e = events[i];
+    std::string times;
+    for (const uint64_t percent : {50, 95, 100}) {
+      const std::optional<SimTime> t = e.BackBy(percent);
+      times += (times.empty() ? "" : ", ") + std::string("p") + std::to_string(percent) + " " +
+               (t ? Approx(*t) : std::string("never"));
+    }
+    text += Row("recovery", e.what + ": " + std::to_string(e.back.size()) + " of " +
+                                std::to_string(e.affected) + " back; " + times);
+  }
+  if (const size_t more = events.size() > kShown ? events.size() - kShown : 0; more > 0) {
+    text += Row("recovery", "and " + std::to_string(more) + " more mass event" +
+                                (more == 1 ? "" : "s") + " (summary.json)");
+  }
+  return text;
+}
+
+// The energy proxy (DEV-4) per device: attach attempts and radio-on time, on average.
+std::string Energy(const RunResult& run) {
+  const SimTotals& all = run.totals().all;
+  if (all.sims == 0) return "";
+  char attempts[32];
+  std::snprintf(attempts, sizeof attempts, "%.1f",
+                static_cast<double>(all.attach_attempts) / static_cast<double>(all.sims));
+  // Whole seconds: the mean of milliseconds says no more to a person.
+  return Row("energy", std::string(attempts) + " attach attempts and " +
+                           Approx(all.radio_ms / all.sims) + " radio-on per device (most " +
+                           Approx(all.radio_ms_max) + "), " + std::to_string(all.modem_reboots) +
+                           " modem reboots");
+}
+
+// SIMs the network forced out of a storm status (SOR-7): they pay active fees again.
+std::string Forced(const RunResult& run) {
+  constexpr size_t kNamed = 3;
+  const std::vector<ForcedReactivation>& forced = run.forced_reactivations();
+  if (forced.empty()) return Row("forced", "no reactivations after signaling storms");
+  std::string text = std::to_string(forced.size()) + " reactivation" +
+                     (forced.size() == 1 ? "" : "s") + " after signaling storms: ";
+  for (size_t i = 0; i < forced.size() && i < kNamed; ++i) {
+    text += (i == 0 ? "" : ", ") + run.directory().SimName(forced[i].sim) + " at " +
+            Approx(forced[i].time);
+  }
+  return Row("forced", text + (forced.size() > kNamed ? ", ..." : ""));
+}
+
 std::string Expectations(const RunResult& run) {
   const std::vector<ExpectationResult>& results = run.expectations();
   if (results.empty()) return "";
@@ -90,8 +147,12 @@ std::string Expectations(const RunResult& run) {
   std::string text = Row("expect", std::to_string(results.size() - failed) + " passed, " +
                                        std::to_string(failed) + " failed");
   for (size_t i = 0; i < results.size(); ++i) {
-    text += "    " + std::string(results[i].passed ? "PASS  " : "FAIL  ") +
-            run.scenario().expectations[i].text + "  (got " + results[i].actual_text + ")\n";
+    const Expectation& e = run.scenario().expectations[i];
+    text += "    " + std::string(results[i].passed ? "PASS  " : "FAIL  ") + e.text + "  (got " +
+            results[i].actual_text + ")";
+    // A failure says where it is written, as the loader's errors do: editors jump to FILE:LINE.
+    if (!results[i].passed) text += "  " + run.scenario().file + ":" + std::to_string(e.line);
+    text += "\n";
   }
   return text;
 }
@@ -119,6 +180,9 @@ std::string FormatConsoleSummary(const RunResult& run) {
                         t.changes_by_cause[static_cast<size_t>(i)]);
   }
   text += Row("history", std::to_string(run.history().size()) + " status changes: " + Join(causes));
+  text += Forced(run);
+  text += Energy(run);
+  text += RecoveryRows(run);
   text += Timeline(run);
   text += Expectations(run);
   return text;

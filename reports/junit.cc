@@ -10,6 +10,18 @@ namespace carriersim {
 // The test case of a scenario without expectations, and of a run that failed before them.
 constexpr const char* kRunsToItsEnd = "the scenario runs to its end";
 
+namespace {
+
+// A test case's file and line (0: the file as a whole), for CI systems that annotate them, and
+// its time. The time is 0: an expectation is measured in no time worth counting, and reports
+// hold nothing that changes from one run of the same scenario and seed to the next.
+std::string Where(const std::string& file, int line) {
+  return " file=\"" + XmlEscape(file) + "\"" +
+         (line > 0 ? " line=\"" + std::to_string(line) + "\"" : "") + " time=\"0\"";
+}
+
+}  // namespace
+
 std::string ScenarioFileName(const std::string& scenario_file) {
   return std::filesystem::path(scenario_file).filename().string();
 }
@@ -33,12 +45,14 @@ std::string JunitXml(const RunResult& run) {
   xml += "      <property name=\"duration\" value=\"" + FormatDuration(s.duration) + "\"/>\n";
   xml += "    </properties>\n";
   if (results.empty()) {
-    xml += "    <testcase classname=\"" + suite + "\" name=\"" + kRunsToItsEnd + "\"/>\n";
+    xml += "    <testcase classname=\"" + suite + "\" name=\"" + kRunsToItsEnd + "\"" +
+           Where(file, 0) + "/>\n";
   }
   for (size_t i = 0; i < results.size(); ++i) {
     const Expectation& e = s.expectations[i];
     const ExpectationResult& r = results[i];
-    xml += "    <testcase classname=\"" + suite + "\" name=\"" + XmlEscape(e.text) + "\"";
+    xml += "    <testcase classname=\"" + suite + "\" name=\"" + XmlEscape(e.text) + "\"" +
+           Where(file, e.line);
     if (r.passed) {
       xml += "/>\n";
       continue;
@@ -64,7 +78,8 @@ std::string FailedRunJunitXml(const std::string& suite, const std::string& scena
   xml += "      <property name=\"scenario\" value=\"" + XmlEscape(ScenarioFileName(scenario_file)) +
          "\"/>\n";
   xml += "    </properties>\n";
-  xml += "    <testcase classname=\"" + name + "\" name=\"" + kRunsToItsEnd + "\">\n";
+  xml += "    <testcase classname=\"" + name + "\" name=\"" + kRunsToItsEnd + "\"" +
+         Where(ScenarioFileName(scenario_file), 0) + ">\n";
   xml += "      <failure message=\"" + XmlEscape(first_line) + "\" type=\"run\">" +
          XmlEscape(message) + "</failure>\n";
   xml += "    </testcase>\n  </testsuite>\n</testsuites>\n";

@@ -75,6 +75,8 @@ std::string FormatMoney(const Money& money);
 // 600000 -> "0.60", -5 -> "-0.000005".
 std::string FormatAmount(int64_t micros);
 void AppendAmount(std::string& out, int64_t micros);
+// For people: a count with thousands separators, 1234567 -> "1,234,567".
+std::string FormatCount(int64_t n);
 
 }  // namespace carriersim
 

@@ -118,4 +118,15 @@ std::string FormatAmount(int64_t micros) {
   return out;
 }
 
+std::string FormatCount(int64_t n) {
+  const std::string digits = std::to_string(n);
+  const size_t first = n < 0 ? 1 : 0;  // after the sign
+  std::string out = digits.substr(0, first);
+  for (size_t i = first; i < digits.size(); ++i) {
+    if (i > first && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
 }  // namespace carriersim

@@ -11,7 +11,9 @@ namespace carriersim {
 enum class VerbResult { kApplied, kUnchanged, kRefused };
 
 // Why a request was refused, for an API to answer with the carrier's status code: a role that
-// may not act is a 403, a SIM that is not in a state to do it a 400 (or a 409), ...
+// may not act is a 403, a SIM that is not in a state to do it a 400 (or a 409), ... Expectations
+// count refusals by these kinds (timeline.refused.REASON): keep kRefusalNames
+// (scenario/metrics.h) in this order.
 enum class Refusal : uint8_t {
   kNone,
   kRole,        // the caller's role may not do it (HOL-4)

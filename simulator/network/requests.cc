@@ -61,7 +61,7 @@ Outcome Network::ApplyVerb(SimId sim, VerbId verb_id, SimTime now, std::string_v
 
 Outcome Network::SendCommands(SimId sim, int64_t commands, SimTime now) {
   if (!StableStatusOf(sim).sms) {
-    return Outcome::Refused("SMS is not allowed in " + StableStatusOf(sim).name);
+    return Outcome::Refused("SMS is not allowed in " + StableStatusOf(sim).name, Refusal::kStatus);
   }
   Account(sim, now);
   const CounterKinds& kinds = KindsOf(sim);
@@ -77,7 +77,9 @@ Outcome Network::SendCommands(SimId sim, int64_t commands, SimTime now) {
 }
 
 Outcome Network::ChangePlan(SimId sim, PlanId plan, SimTime now) {
-  if (StableStatusOf(sim).final) return Outcome::Refused("the SIM is " + StableStatusOf(sim).name);
+  if (StableStatusOf(sim).final) {
+    return Outcome::Refused("the SIM is " + StableStatusOf(sim).name, Refusal::kStatus);
+  }
   const PlanId old = billing_.plan(sim);
   if (old == plan) return Outcome::Unchanged();
   const CarrierProfile& profile = directory_.ProfileOf(sim);
@@ -89,11 +91,12 @@ Outcome Network::ChangePlan(SimId sim, PlanId plan, SimTime now) {
     // In the words of the verb that refuses the plan this status, where it has some.
     for (const VerbDef& verb : profile.verbs) {
       if (!verb.to_previous && verb.to == status && !verb.refused_message.empty()) {
-        return Outcome::Refused(verb.refused_message);
+        return Outcome::Refused(verb.refused_message, Refusal::kPlan);
       }
     }
-    return Outcome::Refused(profile.plans[plan].name + " does not support " +
-                            profile.statuses[status].name);
+    return Outcome::Refused(
+        profile.plans[plan].name + " does not support " + profile.statuses[status].name,
+        Refusal::kPlan);
   }
   Account(sim, now);  // usage so far is billed under the old plan
   const Tariff& old_tariff = profile.plans[old].tariff;
@@ -144,7 +147,8 @@ Outcome Network::TerminateAccount(uint32_t carrier, SimTime now) {
     }
   }
   if (remaining > 0) {
-    return Outcome::Refused(std::to_string(remaining) + " SIMs must be terminated first");
+    return Outcome::Refused(std::to_string(remaining) + " SIMs must be terminated first",
+                            Refusal::kStatus);
   }
   account_terminated_[carrier] = now;
   return {};

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "simulator/base/sim_time.h"
+#include "simulator/scenario/metrics.h"
 
 namespace carriersim {
 
@@ -71,6 +72,9 @@ struct ActionOutcome {
   uint64_t unchanged = 0;  // nothing to do: SIM already in the target status, device already on
   uint64_t refused = 0;    // the carrier refused it
   std::map<std::string, uint64_t> refusals;  // why, and for how many SIMs (sorted by reason)
+  // The same refusals by kind, as timeline.refused.REASON names them (kRefusalNames): the
+  // reasons' texts name statuses and plans, which an expectation should not have to spell.
+  std::array<uint64_t, kRefusalKinds> refused_by_kind{};
 };
 
 struct SignalingMetrics {

@@ -1,21 +1,18 @@
 #include "simulator/observers/status_history.h"
 
+#include <iterator>
+
+#include "simulator/scenario/metrics.h"
+
 namespace carriersim {
 
+// The names live with the metrics (scenario/metrics.h), which the loader checks
+// status_changes.CAUSE against, below this layer: one list for both.
+static_assert(std::size(kChangeCauseNames) == kChangeCauseCount);
+
 std::string_view ChangeCauseName(ChangeCause cause) {
-  switch (cause) {
-    case ChangeCause::kApi:
-      return "api";
-    case ChangeCause::kDeviceAttach:
-      return "device-attach";
-    case ChangeCause::kTimer:
-      return "timer";
-    case ChangeCause::kNetwork:
-      return "network";
-    case ChangeCause::kStorm:
-      return "storm";
-  }
-  return "unknown";
+  const auto i = static_cast<size_t>(cause);
+  return i < std::size(kChangeCauseNames) ? kChangeCauseNames[i] : "unknown";
 }
 
 ChangeCause ChangeCauseOf(RuleDef::Cause cause) {

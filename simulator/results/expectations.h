@@ -13,8 +13,11 @@ namespace carriersim {
 
 struct ExpectationResult {
   bool passed = false;
-  std::optional<int64_t> actual;  // nullopt: never reached (a recovery percentile)
-  std::string actual_text;        // "12", "1.2MB", "20.5 USD", "3m 20s", "never"
+  // nullopt: no one value (a recovery percentile never reached, no SIMs in the scope, `each`).
+  std::optional<int64_t> actual;
+  // "12", "1.2MB", "20.5 USD", "3m 20s", "never: 812 of 1,000 were back by the end",
+  // "2 of 10 SIMs did not: trackers#1 (0.00 USD), trackers#4 (0.00 USD)", "all 10 SIMs"
+  std::string actual_text;
 };
 
 // A value of `unit` as reports print it.

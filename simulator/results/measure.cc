@@ -4,6 +4,7 @@
 #include <string>
 
 #include "simulator/base/units.h"
+#include "simulator/results/measure_internal.h"
 
 namespace carriersim {
 namespace {
@@ -176,49 +177,9 @@ bool Compare(const Expectation& e, int64_t actual) {
   return false;
 }
 
-// The slowest mass event's time until `percent` were back; none reached means no value.
-std::optional<int64_t> SlowestRecovery(const Snapshot& now, const std::string& parameter) {
-  const uint64_t percent = std::stoul(parameter.substr(1));
-  std::optional<int64_t> worst;
-  for (const MassEvent& event : now.world().recorder().recovery().events()) {
-    if (event.affected == 0) continue;
-    const std::optional<SimTime> t = event.BackBy(percent);
-    if (!t) return std::nullopt;
-    worst = std::max(worst.value_or(0), *t);
-  }
-  return worst;
-}
-
 }  // namespace
 
-std::optional<int64_t> MeasureMetric(const Snapshot& now, const Expectation& e) {
-  switch (e.metric) {
-    case MetricId::kSimsInStatus:
-      return SimsInStatus(now, e.scope, e.parameter);
-    case MetricId::kRecovery:
-      return SlowestRecovery(now, e.parameter);
-    case MetricId::kSims:
-    case MetricId::kSimsOnline:
-    case MetricId::kSimsRegistered:
-    case MetricId::kUplink:
-    case MetricId::kDownlink:
-    case MetricId::kUsage:
-    case MetricId::kOnlineTime:
-    case MetricId::kSmsSent:
-    case MetricId::kCommandsReceived:
-    case MetricId::kFees:
-    case MetricId::kFeesInCategory:
-    case MetricId::kAttachAttempts:
-    case MetricId::kPdnRequests:
-    case MetricId::kRadioOn:
-    case MetricId::kModemReboots:
-    case MetricId::kStatusChanges:
-    case MetricId::kForcedReactivations:
-      break;
-    default:
-      return NetworkCounter(now.world().recorder().signaling(), e);
-  }
-  const SimTotals t = ScopeTotals(now, e.scope);
+int64_t FromTotals(const Snapshot& now, const SimTotals& t, const Expectation& e) {
   switch (e.metric) {
     case MetricId::kSims:
       return t.sims;
@@ -264,6 +225,57 @@ std::optional<int64_t> MeasureMetric(const Snapshot& now, const Expectation& e) 
   }
 }
 
+namespace {
+
+// The metric over the whole scope, or why it has no value.
+Measured Measure(const Snapshot& now, const Expectation& e) {
+  if (NarrowsRecords(e)) return {NarrowedRecords(now, e), ""};
+  switch (e.metric) {
+    case MetricId::kSimsInStatus:
+      return {SimsInStatus(now, e.scope, e.parameter), ""};
+    case MetricId::kRecovery:
+      return RecoveryOf(now, e);
+    case MetricId::kActionApplied:
+    case MetricId::kActionUnchanged:
+    case MetricId::kActionRefused:
+    case MetricId::kActionRefusedFor:
+      return {ActionOutcomeCount(now, e), ""};
+    case MetricId::kAttachAttempts:
+    case MetricId::kRadioOn:
+    case MetricId::kModemReboots:
+      if (e.filter.action >= 0) {
+        int64_t sum = 0;
+        for (const SimValue& v : EventEnergy(now, e)) sum += v.value;
+        return {sum, ""};
+      }
+      break;
+    case MetricId::kSims:
+    case MetricId::kSimsOnline:
+    case MetricId::kSimsRegistered:
+    case MetricId::kUplink:
+    case MetricId::kDownlink:
+    case MetricId::kUsage:
+    case MetricId::kOnlineTime:
+    case MetricId::kSmsSent:
+    case MetricId::kCommandsReceived:
+    case MetricId::kFees:
+    case MetricId::kFeesInCategory:
+    case MetricId::kPdnRequests:
+    case MetricId::kStatusChanges:
+    case MetricId::kForcedReactivations:
+      break;
+    default:
+      return {NetworkCounter(now.world().recorder().signaling(), e), ""};
+  }
+  return {FromTotals(now, ScopeTotals(now, e.scope), e), ""};
+}
+
+}  // namespace
+
+std::optional<int64_t> MeasureMetric(const Snapshot& now, const Expectation& e) {
+  return Measure(now, e).value;
+}
+
 std::string FormatMetricValue(const Scenario& scenario, MetricUnit unit, int64_t value) {
   switch (unit) {
     case MetricUnit::kCount:
@@ -279,12 +291,13 @@ std::string FormatMetricValue(const Scenario& scenario, MetricUnit unit, int64_t
 }
 
 ExpectationResult CheckExpectation(const Snapshot& now, const Expectation& e) {
+  if (e.quantifier == Quantifier::kEach) return CheckEach(now, e, PerSimValues(now, e), Compare);
+  const Measured m =
+      e.quantifier == Quantifier::kNone ? Measure(now, e) : Statistic(e, PerSimValues(now, e));
   ExpectationResult r;
-  r.actual = MeasureMetric(now, e);
-  r.passed = r.actual && Compare(e, *r.actual);
-  const bool no_mass_event = now.world().recorder().recovery().events().empty();
-  r.actual_text = r.actual ? FormatMetricValue(now.world().scenario(), e.unit, *r.actual)
-                           : (no_mass_event ? "no mass event" : "never");
+  r.actual = m.value;
+  r.passed = m.value && Compare(e, *m.value);
+  r.actual_text = m.value ? FormatMetricValue(now.world().scenario(), e.unit, *m.value) : m.none;
   return r;
 }
 

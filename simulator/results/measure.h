@@ -10,8 +10,8 @@
 
 namespace carriersim {
 
-// The metric's value now; nullopt when it has none (a recovery percentile some mass event never
-// reached).
+// The metric's value now (over the scope; `per-sim:` is CheckExpectation's); nullopt when it has
+// none (a recovery percentile some mass event never reached).
 std::optional<int64_t> MeasureMetric(const Snapshot& now, const Expectation& e);
 
 ExpectationResult CheckExpectation(const Snapshot& now, const Expectation& e);

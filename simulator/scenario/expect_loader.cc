@@ -25,6 +25,7 @@ std::string ScopeNames(uint8_t scopes) {
   if (scopes & kScopePlan) names.emplace_back("per plan");
   if (scopes & kScopeCell) names.emplace_back("per cell");
   if (scopes & kScopeSim) names.emplace_back("per SIM");
+  if (scopes & kScopeAction) names.emplace_back("per timeline action ('action: NAME')");
   std::string text;
   for (size_t i = 0; i < names.size(); ++i) {
     text += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + names[i];
@@ -57,95 +58,127 @@ void ScenarioLoader::ReadExpectations(const Field& expect, bool have_duration) {
     if (element.value.IsMap() && element.value["break-even"]) continue;  // compare's (parameters.h)
     MapFields fields(reader_, element);
     if (!fields.is_map() || !AppliesToRun(fields)) continue;
-    const Field metric = fields.Required("metric", "the metric, such as sims.active or fees.total");
-    std::vector<std::pair<Field, CompareOp>> comparisons;
-    for (const OpName& op : kOps) {
-      if (Field f = fields.Optional(op.key); f.present()) comparisons.emplace_back(f, op.op);
+    if (std::optional<Expectation> e = ReadExpectation(fields, element, statuses, have_duration)) {
+      scenario_.expectations.push_back(std::move(*e));
     }
-    const Field at = fields.Optional("at");
-    const Field tolerance = fields.Optional("tolerance");
-    Expectation e;
-    e.line = reader_.Where(element).line;
-    std::optional<MetricRef> ref;
-    if (metric.present()) {
-      std::string error;
-      if (std::optional<std::string> name = reader_.Text(metric)) {
-        ref = ResolveMetric(*name, statuses, scenario_.fee_categories, &error);
-        if (!ref) reader_.Error(metric, error);
-      }
-    }
-    // The scope keys are read even when the metric is unknown, so that they are not reported
-    // as unknown keys as well.
-    ExpectScope scope;
-    const bool scope_ok = ref ? ReadExpectScope(fields, *ref->def, &scope)
-                              : (ReadExpectScope(fields, MetricCatalogue()[0], &scope), false);
-    fields.Finish();
-    if (comparisons.size() != 1) {
-      reader_.Error(element, comparisons.empty()
-                                 ? "no comparison: add one such as '\"<=\": 10' or "
-                                   "'between: [5, 10]' (operators <, <=, ==, !=, >=, >, between)"
-                                 : "more than one comparison; give each its own expectation");
-      continue;
-    }
-    if (!ref || !scope_ok) continue;
-    e.metric = ref->def->id;
-    e.parameter = ref->parameter;
-    e.unit = ref->def->unit;
-    e.scope = scope;
-    if (at.present()) {
-      if (!ref->def->any_time) {
-        reader_.Error(at, Quoted(std::string(metric.value.Scalar())) +
-                              " is known at the end of the run only; remove 'at'");
-        continue;
-      }
-      std::optional<SimTime> when = ReadAt(at, have_duration);
-      if (!when) continue;
-      e.at = *when;
-    }
-    const auto& [value, op] = comparisons[0];
-    e.op = op;
-    if (op == CompareOp::kBetween) {
-      std::vector<Field> bounds = reader_.Elements(value);
-      if (bounds.size() != 2) {
-        if (value.value.IsSequence()) reader_.Error(value, "'between' takes [LOW, HIGH]");
-        continue;
-      }
-      std::optional<int64_t> low = ReadMetricValue(bounds[0], e.unit);
-      std::optional<int64_t> high = ReadMetricValue(bounds[1], e.unit);
-      if (!low || !high) continue;
-      if (*low > *high) {
-        reader_.Error(bounds[1], "the upper bound is below the lower one");
-        continue;
-      }
-      e.value = *low;
-      e.high = *high;
-    } else {
-      std::optional<int64_t> v = ReadMetricValue(value, e.unit);
-      if (!v) continue;
-      e.value = *v;
-    }
-    if (tolerance.present()) {
-      if (e.unit != MetricUnit::kMoney) {
-        reader_.Error(tolerance, "'tolerance' goes with amounts of money; " +
-                                     Quoted(metric.value.Scalar()) + " is " +
-                                     std::string(MetricUnitName(e.unit)));
-        continue;
-      }
-      std::optional<int64_t> t = ReadMetricValue(tolerance, MetricUnit::kMoney);
-      if (!t) continue;
-      e.tolerance = *t;
-    }
-    e.expected = std::string(value.key.Scalar()) + " " + Written(value);
-    if (e.tolerance > 0) e.expected += " (+/- " + Written(tolerance) + ")";
-    e.text = metric.value.Scalar() + (scope.text.empty() ? "" : " (" + scope.text + ")") +
-             (at.present() ? " at " + Written(at) : "") + " " + e.expected;
-    scenario_.expectations.push_back(std::move(e));
   }
 }
 
+std::optional<Expectation> ScenarioLoader::ReadExpectation(MapFields& fields, const Field& element,
+                                                           const std::vector<std::string>& statuses,
+                                                           bool have_duration) {
+  const Field metric = fields.Required("metric", "the metric, such as sims.active or fees.total");
+  std::vector<std::pair<Field, CompareOp>> comparisons;
+  for (const OpName& op : kOps) {
+    if (Field f = fields.Optional(op.key); f.present()) comparisons.emplace_back(f, op.op);
+  }
+  const Field at = fields.Optional("at");
+  const Field tolerance = fields.Optional("tolerance");
+  const ExpectKeys keys = ReadExpectKeyFields(fields);
+  Expectation e;
+  e.line = reader_.Where(element).line;
+  std::optional<MetricRef> ref;
+  if (metric.present()) {
+    std::string error;
+    if (std::optional<std::string> name = reader_.Text(metric)) {
+      ref = ResolveMetric(*name, statuses, scenario_.fee_categories, &error);
+      if (!ref) reader_.Error(metric, error);
+    }
+  }
+  // The scope keys are read even when the metric is unknown, so that they are not reported
+  // as unknown keys as well.
+  const bool with_action = keys.action.present();
+  const bool scope_ok =
+      ref ? ReadExpectScope(fields, *ref->def, with_action, &e.scope)
+          : (ReadExpectScope(fields, MetricCatalogue()[0], false, &e.scope), false);
+  fields.Finish();
+  if (comparisons.size() != 1) {
+    reader_.Error(element, comparisons.empty()
+                               ? "no comparison: add one such as '\"<=\": 10' or "
+                                 "'between: [5, 10]' (operators <, <=, ==, !=, >=, >, between)"
+                               : "more than one comparison; give each its own expectation");
+    return std::nullopt;
+  }
+  if (!ref || !scope_ok) return std::nullopt;
+  e.metric = ref->def->id;
+  e.parameter = ref->parameter;
+  e.unit = ref->def->unit;
+  std::vector<std::string> narrowing;  // what the keys beyond the scope add to its text
+  if (!ReadExpectKeys(keys, *ref, statuses, have_duration, &e, &narrowing)) {
+    return std::nullopt;
+  }
+  const auto& [value, op] = comparisons[0];
+  if (!ReadExpectAt(at, metric, *ref->def, have_duration, &e) || !ReadComparison(value, op, &e) ||
+      !ReadTolerance(tolerance, metric, &e)) {
+    return std::nullopt;
+  }
+  e.expected = std::string(value.key.Scalar()) + " " + Written(value);
+  if (e.tolerance > 0) e.expected += " (+/- " + Written(tolerance) + ")";
+  if (!e.scope.text.empty()) narrowing.insert(narrowing.begin(), e.scope.text);
+  std::string within;
+  for (const std::string& part : narrowing) within += (within.empty() ? "" : ", ") + part;
+  e.text = metric.value.Scalar() + (within.empty() ? "" : " (" + within + ")") +
+           (at.present() ? " at " + Written(at) : "") + " " + e.expected;
+  return e;
+}
+
+bool ScenarioLoader::ReadExpectAt(const Field& at, const Field& metric, const MetricDef& def,
+                                  bool have_duration, Expectation* e) {
+  if (!at.present()) return true;
+  if (!def.any_time) {
+    reader_.Error(at, Quoted(std::string(metric.value.Scalar())) +
+                          " is known at the end of the run only; remove 'at'");
+    return false;
+  }
+  const std::optional<SimTime> when = ReadAt(at, have_duration);
+  if (when) e->at = *when;
+  return when.has_value();
+}
+
+bool ScenarioLoader::ReadComparison(const Field& value, CompareOp op, Expectation* e) {
+  e->op = op;
+  if (op != CompareOp::kBetween) {
+    std::optional<int64_t> v = ReadMetricValue(value, e->unit);
+    if (!v) return false;
+    e->value = *v;
+    return true;
+  }
+  std::vector<Field> bounds = reader_.Elements(value);
+  if (bounds.size() != 2) {
+    if (value.value.IsSequence()) reader_.Error(value, "'between' takes [LOW, HIGH]");
+    return false;
+  }
+  std::optional<int64_t> low = ReadMetricValue(bounds[0], e->unit);
+  std::optional<int64_t> high = ReadMetricValue(bounds[1], e->unit);
+  if (!low || !high) return false;
+  if (*low > *high) {
+    reader_.Error(bounds[1], "the upper bound is below the lower one");
+    return false;
+  }
+  e->value = *low;
+  e->high = *high;
+  return true;
+}
+
+bool ScenarioLoader::ReadTolerance(const Field& tolerance, const Field& metric, Expectation* e) {
+  if (!tolerance.present()) return true;
+  if (e->unit != MetricUnit::kMoney) {
+    reader_.Error(tolerance, "'tolerance' goes with amounts of money; " +
+                                 Quoted(metric.value.Scalar()) + " is " +
+                                 std::string(MetricUnitName(e->unit)));
+    return false;
+  }
+  std::optional<int64_t> t = ReadMetricValue(tolerance, MetricUnit::kMoney);
+  if (!t) return false;
+  e->tolerance = *t;
+  return true;
+}
+
 // group: / carrier: / plan: (with carrier: when plans of several carriers share the name) /
-// cell: / sim: — at most one, plan with its carrier; none: the whole run.
-bool ScenarioLoader::ReadExpectScope(MapFields& fields, const MetricDef& def, ExpectScope* scope) {
+// cell: / sim: — at most one, plan with its carrier; none: the whole run. A metric measured
+// only per timeline action needs no scope when `action:` is given (`with_action`).
+bool ScenarioLoader::ReadExpectScope(MapFields& fields, const MetricDef& def, bool with_action,
+                                     ExpectScope* scope) {
   const Field group = fields.Optional("group");
   const Field carrier = fields.Optional("carrier");
   const Field plan = fields.Optional("plan");
@@ -172,32 +205,16 @@ bool ScenarioLoader::ReadExpectScope(MapFields& fields, const MetricDef& def, Ex
     *scope = {Kind::kGroup, *g, 1, 0, "group " + scenario_.groups[*g].name};
   } else if (plan.present()) {
     if (!allowed(plan, kScopePlan, "per plan")) return false;
-    std::optional<std::string> name = reader_.Name(plan);
-    if (!name) return false;
     std::optional<uint32_t> only;
     if (carrier.present()) {
       only = Reference(carrier, scenario_.carriers, carrier_ids_, "carrier");
       if (!only) return false;
     }
-    std::vector<std::pair<uint32_t, PlanId>> found;
-    for (uint32_t c = 0; c < scenario_.carriers.size(); ++c) {
-      if (only && c != *only) continue;
-      const std::vector<std::string> plans = scenario_.carriers[c].profile.PlanNames();
-      for (size_t p = 0; p < plans.size(); ++p) {
-        if (plans[p] == *name) found.emplace_back(c, static_cast<PlanId>(p));
-      }
-    }
-    if (found.size() != 1) {
-      reader_.Error(plan,
-                    found.empty()
-                        ? "no plan " + Quoted(*name) + " in " +
-                              (only ? "carrier " + Quoted(scenario_.carriers[*only].name)
-                                    : std::string("this scenario's carriers"))
-                        : "several carriers have a plan " + Quoted(*name) + "; add 'carrier:'");
-      return false;
-    }
-    *scope = {Kind::kPlan, found[0].first, 1, found[0].second,
-              "plan " + *name + " of " + scenario_.carriers[found[0].first].name};
+    const std::optional<std::pair<uint32_t, PlanId>> found = FindPlan(plan, only);
+    if (!found) return false;
+    const std::string& name = scenario_.carriers[found->first].profile.plans[found->second].name;
+    *scope = {Kind::kPlan, found->first, 1, found->second,
+              "plan " + name + " of " + scenario_.carriers[found->first].name};
   } else if (carrier.present()) {
     if (!allowed(carrier, kScopeCarrier, "per carrier")) return false;
     std::optional<uint32_t> c = Reference(carrier, scenario_.carriers, carrier_ids_, "carrier");
@@ -215,10 +232,13 @@ bool ScenarioLoader::ReadExpectScope(MapFields& fields, const MetricDef& def, Ex
     const GroupSpec& g = scenario_.groups[ref->first];
     *scope = {Kind::kSim, static_cast<uint32_t>(g.first_sim + ref->second), 1, 0,
               "sim " + sim.value.Scalar()};
-  } else if (!(def.scopes & kScopeAll)) {
+  } else if (!(def.scopes & kScopeAll) && !(with_action && (def.scopes & kScopeAction))) {
     reader_.Error(
         Field{YAML::Node(), fields.node(), fields.path()},
-        Quoted(std::string(def.name)) + " needs a scope: it is measured " + ScopeNames(def.scopes));
+        def.scopes == kScopeAction
+            ? Quoted(std::string(def.name)) + " needs 'action: NAME', the name of a timeline entry"
+            : Quoted(std::string(def.name)) + " needs a scope: it is measured " +
+                  ScopeNames(def.scopes));
     return false;
   }
   return true;

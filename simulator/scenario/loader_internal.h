@@ -100,10 +100,35 @@ class ScenarioLoader {
   bool ReadWebhook(const Field& f, WebhookSpec* webhook);
   // expect_loader.cc
   void ReadExpectations(const Field& expect, bool have_duration);
-  bool ReadExpectScope(MapFields& fields, const MetricDef& def, ExpectScope* scope);
+  std::optional<Expectation> ReadExpectation(MapFields& fields, const Field& element,
+                                             const std::vector<std::string>& statuses,
+                                             bool have_duration);
+  bool ReadExpectScope(MapFields& fields, const MetricDef& def, bool with_action,
+                       ExpectScope* scope);
+  bool ReadExpectAt(const Field& at, const Field& metric, const MetricDef& def, bool have_duration,
+                    Expectation* e);
+  bool ReadComparison(const Field& value, CompareOp op, Expectation* e);
+  bool ReadTolerance(const Field& tolerance, const Field& metric, Expectation* e);
   std::optional<int64_t> ReadMetricValue(const Field& f, MetricUnit unit);
   // run_filter.cc: false when the expectation's `variant:` or `where:` leave this run out.
   bool AppliesToRun(MapFields& fields);
+  // expect_keys.cc: the keys that narrow a metric beyond its scope, and `per-sim:`.
+  struct ExpectKeys {
+    Field per_sim, action, month, billed_under, from, to;
+  };
+  ExpectKeys ReadExpectKeyFields(MapFields& fields);
+  // Checks each key given against the metric and reads it into `e`; `narrowing` gets each one's
+  // words for the expectation's text ("month 2027-02", "each SIM").
+  bool ReadExpectKeys(const ExpectKeys& keys, const MetricRef& ref,
+                      const std::vector<std::string>& statuses, bool have_duration, Expectation* e,
+                      std::vector<std::string>* narrowing);
+  bool ReadQuantifier(const Field& f, const MetricRef& ref, Expectation* e, std::string* words);
+  std::optional<int32_t> ReadActionRef(const Field& f, const MetricRef& ref);
+  std::optional<int64_t> ReadMonth(const Field& f, bool have_duration);
+  bool ReadBilledUnder(const Field& f, const ExpectScope& scope, Expectation* e,
+                       std::string* words);
+  // The plan `f` names: of carrier `only`, or of the one carrier that has a plan of that name.
+  std::optional<std::pair<uint32_t, PlanId>> FindPlan(const Field& f, std::optional<uint32_t> only);
   // Reports are in one currency: a plan priced in another cannot be used.
   bool CheckCurrency(const Field& f, const PlanDef& plan);
 

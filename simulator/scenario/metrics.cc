@@ -8,11 +8,21 @@ namespace {
 
 constexpr uint8_t kNetworkScopes = kScopeAll | kScopeGroup | kScopeCell;
 constexpr uint8_t kGroupScopes = kScopeAll | kScopeGroup;
+// The energy proxy of any SIMs, and of the devices a mass event hit while they recovered.
+constexpr uint8_t kEnergyScopes = kAnyScope | kScopeAction;
 
 // Each family's name ends in its parameter's placeholder.
 bool IsFamily(std::string_view name) {
   return name.ends_with(".STATUS") || name.ends_with(".CATEGORY") || name.ends_with(".CAUSE") ||
-         name.ends_with(".pNN");
+         name.ends_with(".pNN") || name.ends_with(".REASON");
+}
+
+template <typename Names>
+bool OneOf(const Names& names, std::string_view name) {
+  for (const auto& n : names) {
+    if (n == name) return true;
+  }
+  return false;
 }
 
 bool ParseWhole(std::string_view text, int min, int max) {
@@ -48,15 +58,15 @@ const std::vector<MetricDef>& MetricCatalogue() {
       {"fees.total", M::kFees, U::kMoney, kAnyScope & ~kScopeCell, false, "every fee"},
       {"fees.CATEGORY", M::kFeesInCategory, U::kMoney, kAnyScope & ~kScopeCell, false,
        "fees of one category: basic, usage, reactivation, renewal, suspension, other"},
-      {"energy.attach_attempts", M::kAttachAttempts, U::kCount, kAnyScope, true,
+      {"energy.attach_attempts", M::kAttachAttempts, U::kCount, kEnergyScopes, true,
        "attach requests the devices made, into dead cells too"},
       {"signaling.attach_attempts", M::kNetworkAttempts, U::kCount, kNetworkScopes, true,
        "attach requests that reached a cell"},
       {"signaling.pdn_requests", M::kPdnRequests, U::kCount, kAnyScope, false,
        "data session requests refused while attached (SOR-4)"},
-      {"energy.radio_on", M::kRadioOn, U::kDuration, kAnyScope, true,
+      {"energy.radio_on", M::kRadioOn, U::kDuration, kEnergyScopes, true,
        "radio-on time of the devices, summed"},
-      {"energy.modem_reboots", M::kModemReboots, U::kCount, kAnyScope, true,
+      {"energy.modem_reboots", M::kModemReboots, U::kCount, kEnergyScopes, true,
        "modem reboots by the firmware"},
       {"signaling.attach_accepts", M::kAttachAccepts, U::kCount, kNetworkScopes, true,
        "attaches the network accepted"},
@@ -82,8 +92,19 @@ const std::vector<MetricDef>& MetricCatalogue() {
        "subscriber status changes"},
       {"forced_reactivations", M::kForcedReactivations, U::kCount, kAnyScope & ~kScopeCell, true,
        "SIMs the network forced out of a storm status (SOR-7)"},
-      {"recovery.pNN", M::kRecovery, U::kDuration, kScopeAll, false,
+      {"recovery.pNN", M::kRecovery, U::kDuration, kScopeAll | kScopeGroup | kScopeAction, false,
        "the slowest mass event's time until NN % of its devices were back (p50, p95, p100)"},
+      {"status_changes.CAUSE", M::kStatusChangesByCause, U::kCount, kAnyScope & ~kScopeCell, true,
+       "status changes with that cause: api, device-attach, timer, network, storm"},
+      {"timeline.applied", M::kActionApplied, U::kCount, kScopeAction, true,
+       "SIMs (or devices, cells) a timeline action applied to"},
+      {"timeline.unchanged", M::kActionUnchanged, U::kCount, kScopeAction, true,
+       "SIMs a timeline action had nothing to do to"},
+      {"timeline.refused", M::kActionRefused, U::kCount, kScopeAction, true,
+       "SIMs a timeline action was refused for"},
+      {"timeline.refused.REASON", M::kActionRefusedFor, U::kCount, kScopeAction, true,
+       "SIMs a timeline action was refused for, for that reason: role, plan, protected, "
+       "in-progress, status, channel, other"},
   };
   return kCatalogue;
 }
@@ -104,6 +125,12 @@ std::optional<MetricRef> ResolveMetric(std::string_view name,
       for (const std::string& s : statuses) known.push_back(std::string(family) + s);
     } else if (def.id == MetricId::kFeesInCategory) {
       for (const std::string& c : categories) known.push_back(std::string(family) + c);
+    } else if (def.id == MetricId::kStatusChangesByCause) {
+      for (std::string_view c : kChangeCauseNames)
+        known.push_back(std::string(family) + std::string(c));
+    } else if (def.id == MetricId::kActionRefusedFor) {
+      for (std::string_view r : kRefusalNames)
+        known.push_back(std::string(family) + std::string(r));
     } else {
       known.emplace_back(def.name);
     }
@@ -112,13 +139,19 @@ std::optional<MetricRef> ResolveMetric(std::string_view name,
     bool valid = false;
     switch (def.id) {
       case MetricId::kSimsInStatus:
-        for (const std::string& s : statuses) valid = valid || s == parameter;
+        valid = OneOf(statuses, parameter);
         break;
       case MetricId::kFeesInCategory:
-        for (const std::string& c : categories) valid = valid || c == parameter;
+        valid = OneOf(categories, parameter);
         break;
       case MetricId::kRejectsByCause:
         valid = ParseWhole(parameter, 0, 255);
+        break;
+      case MetricId::kStatusChangesByCause:
+        valid = OneOf(kChangeCauseNames, parameter);
+        break;
+      case MetricId::kActionRefusedFor:
+        valid = OneOf(kRefusalNames, parameter);
         break;
       case MetricId::kRecovery:
         valid = parameter.size() >= 2 && parameter[0] == 'p' &&

@@ -4,7 +4,9 @@
 #ifndef CARRIERSIM_SCENARIO_METRICS_H_
 #define CARRIERSIM_SCENARIO_METRICS_H_
 
+#include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -45,6 +47,11 @@ enum class MetricId : uint8_t {
   kStatusChanges,
   kForcedReactivations,
   kRecovery,          // recovery.pNN: the slowest mass event's time until NN % were back
+  kStatusChangesByCause,  // status_changes.CAUSE: changes with that cause (api, storm, ...)
+  kActionApplied,         // timeline.applied: SIMs a timeline action applied to
+  kActionUnchanged,       // timeline.unchanged: SIMs it had nothing to do to
+  kActionRefused,         // timeline.refused: SIMs it was refused for
+  kActionRefusedFor,      // timeline.refused.REASON: refused for that reason (role, status, ...)
 };
 
 // Which scopes a metric can be measured in: bits of ScopeBit.
@@ -55,8 +62,21 @@ enum ScopeBit : uint8_t {
   kScopePlan = 8,
   kScopeCell = 16,
   kScopeSim = 32,
+  // Not a scope of SIMs but a key beside one: `action: NAME`, a timeline entry. A metric with
+  // this bit alone needs it (timeline.*); with others, it may narrow them (recovery, energy).
+  kScopeAction = 64,
 };
-inline constexpr uint8_t kAnyScope = 63;
+inline constexpr uint8_t kAnyScope = 63;  // every scope of SIMs
+
+// The causes of status changes, as history.csv and status_changes.CAUSE name them: the names of
+// observers/status_history.h's ChangeCause, in its order (that header reads them from here).
+inline constexpr std::string_view kChangeCauseNames[] = {"api", "device-attach", "timer", "network",
+                                                         "storm"};
+// Why a timeline action was refused for a SIM, as timeline.refused.REASON names it: the kinds of
+// network/outcome.h's Refusal from kRole on, in its order.
+inline constexpr std::string_view kRefusalNames[] = {
+    "role", "plan", "protected", "in-progress", "status", "channel", "other"};
+inline constexpr size_t kRefusalKinds = std::size(kRefusalNames);
 
 struct MetricDef {
   std::string_view name;  // "sims.STATUS": a family, completed by a parameter
@@ -74,7 +94,25 @@ const std::vector<MetricDef>& MetricCatalogue();
 struct MetricRef {
   const MetricDef* def = nullptr;
   std::string parameter;
+
+  // The name as written: "sims.active" for sims.STATUS with "active".
+  std::string Name() const {
+    const std::string_view name = def->name;
+    return parameter.empty() ? std::string(name)
+                             : std::string(name.substr(0, name.rfind('.') + 1)) + parameter;
+  }
 };
+
+// Whether per-SIM quantifiers (`per-sim:`) apply: the metric is measured for one SIM.
+inline bool PerSim(const MetricDef& def) { return (def.scopes & kScopeSim) != 0; }
+// Whether `month:` and `billed-under:` apply: the metric counts fee lines.
+inline bool CountsFees(MetricId id) {
+  return id == MetricId::kFees || id == MetricId::kFeesInCategory;
+}
+// Whether `from:` and `to:` apply: the metric counts status changes.
+inline bool CountsChanges(MetricId id) {
+  return id == MetricId::kStatusChanges || id == MetricId::kStatusChangesByCause;
+}
 
 // Resolves `name`. `statuses` are the status names of the scenario's carriers (for sims.STATUS),
 // `categories` its fee categories (for fees.CATEGORY). On failure returns nullopt and sets

@@ -246,6 +246,7 @@ struct TimelineAction {
   std::string role = "owner";   // who performs it (`as:`)
   std::string channel = "api";  // through what (`via:`): api, dashboard, ...
   std::string text;             // "suspend trackers", for reports
+  std::string name;             // `name:`, for expectations on it (`action: NAME`); may be empty
   int line = 0;                 // where the action is written, for reports
   uint64_t key = 0;             // identifies the action for its random selection
 };
@@ -263,13 +264,35 @@ struct ExpectScope {
 enum class CompareOp : uint8_t { kLess, kLessEqual, kEqual, kNotEqual, kGreaterEqual, kGreater,
                                  kBetween };
 
+// How an expectation takes a per-SIM metric over the SIMs of its scope (`per-sim:`): every SIM
+// must pass the comparison, or a statistic of their values is compared.
+enum class Quantifier : uint8_t { kNone, kEach, kMin, kMax, kMean, kPercentile };
+
+// What narrows a metric beyond its scope; each applies to the metrics the catalogue allows it for
+// (scenario/metrics.h), and the loader refuses it anywhere else.
+struct ExpectFilter {
+  // `action: NAME`: index into Scenario::timeline; -1: none. The action's outcome (timeline.*),
+  // or the mass event it started (recovery.pNN, energy.*).
+  int32_t action = -1;
+  int64_t month = -1;  // `month: 2027-02`: fees of that invoice month (MonthIndex); -1: all
+  // `billed-under: PLAN`: fees billed under that plan of that carrier, whichever plan the SIM
+  // is on now (`plan:` is the scope of the SIMs on a plan now).
+  bool billed_under = false;
+  uint32_t billed_carrier = 0;
+  PlanId billed_plan = 0;
+  std::string from, to;  // status_changes: the status names left and entered; empty: any
+};
+
 // An assertion on a metric (`expect:`), checked after the run (or at `at`). Values are in the
 // metric's unit: a count, bytes, micro-units of the scenario's currency, or milliseconds.
 struct Expectation {
   MetricId metric = MetricId::kSims;
-  std::string parameter;  // of a metric family: a status, category, cause, percentage
+  std::string parameter;  // of a metric family: a status, category, cause, percentage, reason
   MetricUnit unit = MetricUnit::kCount;
   ExpectScope scope;
+  ExpectFilter filter;
+  Quantifier quantifier = Quantifier::kNone;
+  int percentile = 0;  // kPercentile: 1..100
   SimTime at = -1;  // -1: at the end of the run
   CompareOp op = CompareOp::kEqual;
   int64_t value = 0;

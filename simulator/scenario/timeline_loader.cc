@@ -1,5 +1,6 @@
 // The `timeline:` part of a scenario: actions at given times on SIMs, devices and accounts.
 #include <charconv>
+#include <map>
 
 #include "simulator/base/calendar.h"
 #include "simulator/base/rng.h"
@@ -33,6 +34,7 @@ constexpr ActionName kBuiltinActions[] = {
 
 void ScenarioLoader::ReadTimeline(const Field& timeline, bool have_duration) {
   std::vector<Field> elements = reader_.Elements(timeline);
+  std::map<std::string, int> names;  // `name:` of the entries so far, and their lines
   for (size_t i = 0; i < elements.size(); ++i) {
     const Field& element = elements[i];
     MapFields fields(reader_, element);
@@ -41,16 +43,27 @@ void ScenarioLoader::ReadTimeline(const Field& timeline, bool have_duration) {
     const Field spread = fields.Optional("spread");
     const Field every = fields.Optional("every");
     const Field until = fields.Optional("until");
+    const Field name = fields.Optional("name");
     std::vector<Field> actions;
     for (const Field& entry : fields.Entries()) {
       const std::string& key = entry.key.Scalar();
-      if (key != "at" && key != "spread" && key != "every" && key != "until") {
+      if (key != "at" && key != "spread" && key != "every" && key != "until" && key != "name") {
         actions.push_back(entry);
       }
     }
     fields.Finish();
     TimelineAction action;
     action.line = reader_.Where(element).line;
+    // A name lets an expectation refer to the entry (`action: NAME`): it must be unique.
+    if (name.present()) {
+      action.name = reader_.Name(name).value_or("");
+      const auto [it, added] = names.emplace(action.name, action.line);
+      if (!action.name.empty() && !added) {
+        reader_.Error(name, "the name " + Quoted(action.name) +
+                                " is already given to the timeline entry on line " +
+                                std::to_string(it->second));
+      }
+    }
     action.key = Mix64(i + 1);
     // -1: missing or invalid (reported); times in a scenario are never negative.
     const SimTime when = at.present() ? ReadAt(at, have_duration).value_or(-1) : -1;

@@ -8,6 +8,17 @@
 namespace carriersim {
 namespace {
 
+// kRefusalNames (scenario/metrics.h) names Refusal's kinds from kRole on, in order.
+static_assert(static_cast<size_t>(Refusal::kRole) == 1 &&
+              static_cast<size_t>(Refusal::kOther) == kRefusalKinds);
+
+void CountRefusals(ActionOutcome& outcome, Refusal kind, const std::string& reason, uint64_t n) {
+  outcome.refused += n;
+  outcome.refusals[reason] += n;
+  const size_t k = kind == Refusal::kNone ? kRefusalKinds : static_cast<size_t>(kind);
+  outcome.refused_by_kind[k - 1] += n;
+}
+
 void Count(ActionOutcome& outcome, const Outcome& result) {
   switch (result.result) {
     case VerbResult::kApplied:
@@ -17,8 +28,7 @@ void Count(ActionOutcome& outcome, const Outcome& result) {
       ++outcome.unchanged;
       break;
     case VerbResult::kRefused:
-      ++outcome.refused;
-      ++outcome.refusals[result.reason];
+      CountRefusals(outcome, result.refusal, result.reason, 1);
       break;
   }
 }
@@ -153,27 +163,30 @@ std::vector<SimId> Timeline::SelectTargets(const TimelineAction& action) const {
 
 // One SIM's part of an action; `event` is the action's mass event + 1, or 0.
 void Timeline::RunForSim(uint32_t index, SimId sim, uint32_t event, SimTime now) {
+  // Read before the action: the boot a power-on starts is part of what recovering costs.
+  const EnergyReading before = devices_.energy(sim);
   const Outcome result = RunOnSim(network_, devices_, scenario_.timeline[index], sim, now);
   if (event > 0 && result.result == VerbResult::kApplied) {
-    recorder_.recovery().Affect(sim, event - 1);
+    recorder_.recovery().Affect(sim, event - 1, before);
   }
   Count(recorder_.action(index), result);
 }
 
 // NET-4: the network loses the cells (or the core), then every device that had service there
-// loses it. Recovery counts from the moment service can come back. Returns how many devices
-// lost service.
-uint64_t Timeline::StartOutage(const TimelineAction& action, SimTime now) {
+// loses it. Recovery counts from the moment service can come back. `index` is the timeline
+// action's (-1: a request from outside). Returns how many devices lost service.
+uint64_t Timeline::StartOutage(const TimelineAction& action, int32_t index, SimTime now) {
   const bool core = action.kind == ActionKind::kCoreOutage;
   const uint32_t first = action.first_cell, end = action.first_cell + action.cell_count;
   if (core) network_.TakeCoreDown();
   for (uint32_t c = first; !core && c < end; ++c) network_.TakeCellDown(c, action.until);
-  const uint32_t event = recorder_.recovery().Begin(action.text, now, action.until);
+  const uint32_t event = recorder_.recovery().Begin(action.text, index, now, action.until);
   uint64_t lost = 0;
   for (DeviceId d = 0; d < devices_.size(); ++d) {
     if (!core && (devices_.cell(d) < first || devices_.cell(d) >= end)) continue;
+    const EnergyReading before = devices_.energy(d);
     if (devices_.LoseService(d, now)) {
-      recorder_.recovery().Affect(d, event);
+      recorder_.recovery().Affect(d, event, before);
       ++lost;
     }
   }
@@ -189,7 +202,7 @@ void Timeline::RunAction(uint32_t index, SimTime now) {
       return;
     case ActionKind::kCellOutage:
     case ActionKind::kCoreOutage:
-      outcome.applied += StartOutage(action, now);
+      outcome.applied += StartOutage(action, static_cast<int32_t>(index), now);
       return;
     case ActionKind::kCellRestore:
       for (uint32_t c = action.first_cell; c < action.first_cell + action.cell_count; ++c) {
@@ -206,13 +219,13 @@ void Timeline::RunAction(uint32_t index, SimTime now) {
   const std::vector<SimId> sims = SelectTargets(action);
   if (const std::string refusal = ChannelRefusal(scenario_, action, sims.size());
       !refusal.empty()) {
-    outcome.refused += sims.size();
-    outcome.refusals[refusal] += sims.size();
+    CountRefusals(outcome, Refusal::kChannel, refusal, sims.size());
     return;
   }
   // Devices a power-on brings up are a mass event: how fast they all get service (NET-4).
   const bool mass = action.kind == ActionKind::kPowerOn || action.kind == ActionKind::kPowerCycle;
-  const uint32_t event = mass ? recorder_.recovery().Begin(action.text, now, now) + 1 : 0;
+  const uint32_t event =
+      mass ? recorder_.recovery().Begin(action.text, static_cast<int32_t>(index), now, now) + 1 : 0;
   if (action.spread == 0 || sims.empty()) {
     for (SimId sim : sims) RunForSim(index, sim, event, now);
     return;
@@ -240,7 +253,7 @@ Outcome Timeline::Perform(const TimelineAction& action, SimTime now) {
       return network_.TerminateAccount(action.carrier, now);
     case ActionKind::kCellOutage:
     case ActionKind::kCoreOutage:
-      StartOutage(action, now);
+      StartOutage(action, -1, now);
       return {};
     case ActionKind::kCellRestore: {
       bool back = false;

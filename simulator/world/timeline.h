@@ -55,7 +55,7 @@ class Timeline {
 
   static bool Later(const Spread& a, const Spread& b);
   void RunAction(uint32_t index, SimTime now);
-  uint64_t StartOutage(const TimelineAction& action, SimTime now);
+  uint64_t StartOutage(const TimelineAction& action, int32_t index, SimTime now);
   void RunForSim(uint32_t index, SimId sim, uint32_t event, SimTime now);
   std::vector<SimId> SelectTargets(const TimelineAction& action) const;
   void ArmNext();

@@ -96,6 +96,13 @@ TEST_CASE("run prints a summary and writes summary.json", "[cli]") {
   CHECK(Contains(r.out,
                  "30 attach attempts, 20 accepted, 10 rejected (#7 EPS services not "
                  "allowed: 10)"));
+  // The energy proxy per device (DEV-4): an attach at boot, the #7 after the suspension and one
+  // after the power cycle; the power cycle's recovery; and no storm (SOR-7).
+  CHECK(Contains(r.out, "  forced      no reactivations after signaling storms\n"));
+  CHECK(Contains(r.out, "  energy      3.0 attach attempts and 32s radio-on per device (most 49s), "
+                        "0 modem reboots\n"));
+  CHECK(Contains(r.out, "  recovery    power-cycle trackers: 10 of 10 back; p50 17s, p95 28s, "
+                        "p100 28s\n"));
   CHECK(std::filesystem::exists(dir.File("q/summary.json")));
   // No temporary files are left next to the reports.
   int files = 0;

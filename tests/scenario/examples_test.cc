@@ -59,5 +59,30 @@ TEST_CASE("every example scenario runs, writes its reports and meets its expecta
   }
 }
 
+// An example with variants or a sweep is a family: `run` checks its baseline above; `compare`
+// runs every member, and its break-even checks and each run's expectations must hold.
+TEST_CASE("every example family compares and meets its expectations in every run",
+          "[examples]") {
+  size_t families = 0;
+  for (const fs::path& file : ExampleScenarios()) {
+    const std::string text = test::ReadText(file.string());
+    if (text.find("\nvariants:") == std::string::npos && text.find("\nsweep:") == std::string::npos) {
+      continue;
+    }
+    ++families;
+    INFO("scenario " << file.filename().string());
+    test::TempDir dir;
+    const std::string out = dir.File("out");
+    const test::CliResult r = test::Cli({"compare", file.string(), "--out", out, "--jobs", "2"});
+    INFO(r.out << r.err);
+    CHECK(r.code == 0);
+    CHECK(r.out.find("FAIL") == std::string::npos);
+    for (const char* report : {"compare.csv", "compare.json", "compare.html"}) {
+      CHECK(fs::is_regular_file(out + "/" + report));
+    }
+  }
+  CHECK(families >= 2);  // the seasonal cost comparison and the thundering herd
+}
+
 }  // namespace
 }  // namespace carriersim

@@ -99,13 +99,15 @@ TEST_CASE("a failing expectation exits 1 and is a failure in junit.xml", "[expec
   const CliResult r = Cli({"run", file, "--out", dir + "/out"});
   CHECK(r.code == 1);
   CHECK(Contains(r.out, "expect      1 passed, 1 failed"));
-  CHECK(Contains(r.out, "FAIL  sims.suspended >= 1  (got 0)"));
+  // A failure says where it is written (the second expectation: line 21 of the file).
+  CHECK(Contains(r.out, "    FAIL  sims.suspended >= 1  (got 0)  " + file + ":21\n"));
+  CHECK(Contains(r.out, "    PASS  sims.active == 6  (got 6)\n"));
   const std::string junit = ReadText(dir + "/out/junit.xml");
   CHECK(junit.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites", 0) == 0);
   CHECK(Count(junit, "<testcase ") == 2);
   CHECK(Count(junit, "<failure ") == 1);
   CHECK(Contains(junit, "tests=\"2\" failures=\"1\""));
-  CHECK(Contains(junit, "name=\"sims.suspended &gt;= 1\">"));
+  CHECK(Contains(junit, "name=\"sims.suspended &gt;= 1\" file=\"s.yaml\" line=\""));
   CHECK(Contains(junit, "<property name=\"seed\" value=\"1\"/>"));
   CHECK(Contains(ReadText(dir + "/out/summary.json"), "\"passed\": false"));
 

@@ -263,5 +263,14 @@ TEST_CASE("formatting gives text the parsers read back to the same value", "[uni
   CHECK(FormatDataSizeApprox(9809920) == "9.36MB");
 }
 
+TEST_CASE("counts for people carry thousands separators", "[units]") {
+  CHECK(FormatCount(0) == "0");
+  CHECK(FormatCount(812) == "812");
+  CHECK(FormatCount(1000) == "1,000");
+  CHECK(FormatCount(1234567) == "1,234,567");
+  CHECK(FormatCount(-1000) == "-1,000");
+  CHECK(FormatCount(INT64_MAX) == "9,223,372,036,854,775,807");
+}
+
 }  // namespace
 }  // namespace carriersim

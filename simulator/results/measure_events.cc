@@ -1,0 +1,108 @@
+// Metrics of mass events and timeline actions: recovery.pNN of a group or of one event, the
+// energy the devices an event hit spent until they were back (DEV-4, NET-4), and how many SIMs
+// a timeline action applied to or was refused for.
+#include <algorithm>
+
+#include "simulator/base/units.h"
+#include "simulator/results/measure_internal.h"
+
+namespace carriersim {
+namespace {
+
+// The events the expectation looks at: the one its action started, or every one.
+bool Considered(const MassEvent& event, const Expectation& e) {
+  return e.filter.action < 0 || event.action == e.filter.action;
+}
+
+// What a device spent recovering from the event: until it was back (or hit again), or so far.
+EnergyReading Spent(const World& world, const EventMember& m) {
+  return m.recovering ? world.devices().energy(m.device).Since(m.energy) : m.energy;
+}
+
+}  // namespace
+
+Measured RecoveryOf(const Snapshot& now, const Expectation& e) {
+  const World& world = now.world();
+  const std::vector<MassEvent>& events = world.recorder().recovery().events();
+  // Per event considered: its devices in the scope, and the times those came back.
+  struct Hit {
+    const MassEvent* event;
+    uint64_t affected = 0;
+    std::vector<SimTime> back;
+  };
+  std::vector<Hit> hits;
+  for (const MassEvent& event : events) {
+    if (!Considered(event, e)) continue;
+    Hit hit{&event, 0, {}};
+    for (const EventMember& m : event.members) {
+      if (!InScope(world, e.scope, m.device)) continue;
+      ++hit.affected;
+      if (m.back != kNever) hit.back.push_back(m.back);
+    }
+    if (hit.affected > 0) hits.push_back(std::move(hit));
+  }
+  if (hits.empty()) {
+    if (events.empty()) return {std::nullopt, "no mass event"};
+    if (e.filter.action >= 0) {
+      return {std::nullopt,
+              "the event hit no device" + (e.scope.text.empty() ? "" : " of " + e.scope.text)};
+    }
+    return {std::nullopt,
+            "no mass event hit " + (e.scope.text.empty() ? "a device" : e.scope.text)};
+  }
+  const uint64_t percent = std::stoul(e.parameter.substr(1));
+  int64_t worst = 0;
+  for (Hit& hit : hits) {
+    std::sort(hit.back.begin(), hit.back.end());
+    const std::optional<SimTime> t = MassEvent::BackBy(hit.back, hit.affected, percent);
+    if (!t) {
+      // Say how far it got: a percentile never reached is devices that never were back.
+      return {std::nullopt, "never: " + FormatCount(static_cast<int64_t>(hit.back.size())) +
+                                " of " + FormatCount(static_cast<int64_t>(hit.affected)) +
+                                " were back by the end" +
+                                (hits.size() > 1 ? " (" + hit.event->what + ")" : "")};
+    }
+    worst = std::max(worst, *t);
+  }
+  return {worst, ""};
+}
+
+std::vector<SimValue> EventEnergy(const Snapshot& now, const Expectation& e) {
+  const World& world = now.world();
+  std::vector<SimValue> values;
+  for (const MassEvent& event : world.recorder().recovery().events()) {
+    if (event.action != e.filter.action) continue;
+    for (const EventMember& m : event.members) {
+      if (!InScope(world, e.scope, m.device)) continue;
+      const EnergyReading spent = Spent(world, m);
+      int64_t value = spent.modem_reboots;
+      if (e.metric == MetricId::kAttachAttempts) value = spent.attach_attempts;
+      if (e.metric == MetricId::kRadioOn) value = spent.radio_ms;
+      values.push_back({m.device, value});
+    }
+  }
+  std::stable_sort(values.begin(), values.end(),
+                   [](const SimValue& a, const SimValue& b) { return a.sim < b.sim; });
+  return values;
+}
+
+int64_t ActionOutcomeCount(const Snapshot& now, const Expectation& e) {
+  const ActionOutcome& o = now.world().recorder().actions()[static_cast<size_t>(e.filter.action)];
+  switch (e.metric) {
+    case MetricId::kActionApplied:
+      return static_cast<int64_t>(o.applied);
+    case MetricId::kActionUnchanged:
+      return static_cast<int64_t>(o.unchanged);
+    case MetricId::kActionRefused:
+      return static_cast<int64_t>(o.refused);
+    case MetricId::kActionRefusedFor:
+      for (size_t k = 0; k < kRefusalKinds; ++k) {
+        if (kRefusalNames[k] == e.parameter) return static_cast<int64_t>(o.refused_by_kind[k]);
+      }
+      return 0;
+    default:
+      return 0;
+  }
+}
+
+}  // namespace carriersim
