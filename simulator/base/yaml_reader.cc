@@ -52,11 +52,6 @@ std::string GroupDigits(int64_t n) {
   return grouped;
 }
 
-bool IsNameChar(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-         c == '-' || c == '.';
-}
-
 // Walks the flow brackets of `text` ('{' and '['), skipping quoted text and comments, and
 // returns the position of the opener that is still open at the end, or (with `depth_limit`) of
 // the first opener that reaches that depth. yaml-cpp reports both problems at the end of the

@@ -148,6 +148,12 @@ class MapFields {
 
 std::string JoinPath(const std::string& parent, std::string_view key);
 
+// The characters of a name (YamlReader::Name): letters, digits, '_', '-' and '.'.
+inline bool IsNameChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+         c == '-' || c == '.';
+}
+
 }  // namespace carriersim
 
 #endif  // CARRIERSIM_BASE_YAML_READER_H_

@@ -2,16 +2,9 @@
 
 #include <algorithm>
 
+#include "simulator/base/yaml_reader.h"
+
 namespace carriersim {
-namespace {
-
-bool IsNameChar(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-         c == '-' || c == '.';
-}
-
-}  // namespace
-
 std::vector<ParamReference> FindReferences(const std::string& text) {
   std::vector<ParamReference> refs;
   int line = 1;

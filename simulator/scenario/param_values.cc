@@ -1,20 +1,17 @@
 // Parameter values: what kind each is, its place on an axis, and sweeps' ranges.
 #include "simulator/scenario/param_values.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "simulator/base/calendar.h"
 #include "simulator/base/units.h"
+#include "simulator/base/yaml_reader.h"
 
 namespace carriersim {
 namespace {
 
 constexpr double kMonthMs = 30.0 * 86'400'000.0;  // for ordering and charts only
-
-bool IsNameChar(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-         c == '-' || c == '.';
-}
 
 }  // namespace
 

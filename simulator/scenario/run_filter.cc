@@ -1,5 +1,6 @@
 // `variant:` and `where:` on an expectation: which runs of a family it is checked in.
 #include "simulator/scenario/loader_internal.h"
+#include "simulator/scenario/parameters_internal.h"
 
 namespace carriersim {
 
@@ -36,10 +37,8 @@ bool ScenarioLoader::AppliesToRun(MapFields& fields) {
     size_t p = 0;
     while (p < spec_->parameters.size() && spec_->parameters[p].name != name) ++p;
     if (p == spec_->parameters.size()) {
-      std::vector<std::string> names;
-      for (const ParameterDef& d : spec_->parameters) names.push_back(d.name);
       reader_.Error(Field{pair.key, pair.key, pair.path},
-                    "no parameter " + Quoted(name) + DidYouMean(name, names));
+                    "no parameter " + Quoted(name) + DidYouMean(name, ParameterNames(*spec_)));
       return false;
     }
     const std::optional<std::string> text = reader_.Text(pair);
