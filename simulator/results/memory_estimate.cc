@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "simulator/base/calendar.h"
+#include "simulator/observers/recovery.h"
 #include "simulator/observers/session_log.h"
 #include "simulator/observers/status_history.h"
 #include "simulator/results/timeseries.h"
@@ -14,7 +15,8 @@ namespace {
 // Per SIM and its device: subscriber, device, billing, census and recorder state and the event
 // queue's slots. Measured: a run of 200,000 and of 1,000,000 idle SIMs for a day peaks at 110 MB
 // and 521 MB, 513 B a SIM, of which 64 B are the rows counted below (a change, a fee line, a
-// session); rounded up.
+// session); rounded up. Since then each device keeps 4 B more (its record's index in the mass
+// event it is recovering from, observers/recovery.h): 449 + 4 = 453 B, still under.
 constexpr double kStateBytesPerSim = 460;
 constexpr double kStateBytesPerExtraSubscription = 64;  // billing state of a subscription
 constexpr double kBytesPerCell = 256;  // capacity windows, signaling and peaks of a cell
@@ -22,7 +24,9 @@ constexpr double kBytesPerCell = 256;  // capacity windows, signaling and peaks 
 // SIMs for 10 years (24 M lines) peak at 1,033 MB, and are estimated at 1.2 GB.
 constexpr double kBytesPerFeeLine = 24 + 16;
 constexpr double kBytesPerSpreadTurn = 16;  // a SIM's turn of a spread action, while pending
-constexpr double kBytesPerRecoveredDevice = 8;  // a device's time back after a mass event
+// A device a mass event hit: its time back, and its member record (observers/recovery.h: which
+// device, when back), which report.html reads for recovery per group.
+constexpr double kBytesPerRecoveredDevice = 8 + sizeof(EventMember);
 constexpr double kFixedBytes = 16e6;  // the program, the profiles, the reports' buffers
 // Status changes a SIM addressed by an action may make: the move, and one through the
 // transient status the verb passes (KORE's updating) or the rule an attach sets off.
