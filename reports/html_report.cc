@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "reports/html_page.h"
 #include "reports/junit.h"  // ScenarioFileName
 #include "reports/svg_chart.h"
 #include "reports/xml_escape.h"
@@ -10,41 +11,6 @@
 
 namespace carriersim {
 namespace {
-
-constexpr const char* kStyle = R"(
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;background:#f3f4f6;color:#111827}
-header{background:#1e293b;color:#f8fafc;padding:20px 32px}
-header h1{margin:0 0 4px;font-size:22px}
-header p{margin:2px 0;color:#cbd5e1;font-size:13px}
-main{max-width:880px;margin:0 auto;padding:20px}
-.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:12px;margin-bottom:16px}
-.card{background:#fff;border-radius:8px;padding:12px 14px;box-shadow:0 1px 2px rgba(0,0,0,.08)}
-.card .v{font-size:20px;font-weight:600}
-.card .k{font-size:12px;color:#6b7280;text-transform:uppercase;letter-spacing:.04em}
-section{background:#fff;border-radius:8px;padding:14px 18px;margin-bottom:16px;box-shadow:0 1px 2px rgba(0,0,0,.08)}
-section h2{font-size:16px;margin:0 0 8px}
-section p.note{font-size:12px;color:#6b7280;margin:4px 0 8px}
-table{border-collapse:collapse;width:100%;font-size:13px}
-th,td{text-align:left;padding:5px 8px;border-bottom:1px solid #e5e7eb}
-th{color:#374151;font-weight:600}
-td.n{text-align:right;font-variant-numeric:tabular-nums}
-.pass{color:#15803d;font-weight:600}.fail{color:#b91c1c;font-weight:600}
-svg.chart{width:100%;height:auto}
-svg .grid{stroke:#e5e7eb;stroke-width:1}
-svg .tick,svg .legend,svg .unit{font-size:11px;fill:#4b5563}
-footer{font-size:12px;color:#6b7280;text-align:center;padding:8px 0 24px}
-)";
-
-std::string Card(const std::string& key, const std::string& value) {
-  return "<div class=\"card\"><div class=\"k\">" + XmlEscape(key) + "</div><div class=\"v\">" +
-         XmlEscape(value) + "</div></div>";
-}
-
-std::string Section(const std::string& title, const std::string& note, const std::string& body) {
-  return "<section><h2>" + XmlEscape(title) + "</h2>" +
-         (note.empty() ? "" : "<p class=\"note\">" + XmlEscape(note) + "</p>") + body +
-         "</section>";
-}
 
 // Row labels: dates for day rows or longer, else times of day.
 std::vector<std::string> TimeLabels(const Scenario& s, const std::vector<SimTime>& times) {
@@ -58,9 +24,9 @@ std::vector<std::string> TimeLabels(const Scenario& s, const std::vector<SimTime
 }
 
 std::string StatusChart(const Scenario& s, const TimeseriesTable& t) {
-  ChartSpec chart{TimeLabels(s, t.times), {}, "SIMs"};
+  ChartSpec chart{TimeLabels(s, t.times), {}, "SIMs", {}};
   for (size_t s = 0; s < t.status_names.size(); ++s) {
-    ChartSeries series{t.status_names[s], {}};
+    ChartSeries series{t.status_names[s], {}, ""};
     bool used = false;
     for (const auto& row : t.sims) {
       series.values.push_back(static_cast<double>(row[s]));
@@ -68,16 +34,16 @@ std::string StatusChart(const Scenario& s, const TimeseriesTable& t) {
     }
     if (used) chart.series.push_back(std::move(series));
   }
-  ChartSeries online{"online", {}};
+  ChartSeries online{"online", {}, ""};
   for (const int64_t n : t.online) online.values.push_back(static_cast<double>(n));
   return LineChart(chart, true) + "<p class=\"note\">SIMs online (with a data session):</p>" +
-         LineChart(ChartSpec{chart.x_labels, {online}, "SIMs"}, false);
+         LineChart(ChartSpec{chart.x_labels, {online}, "SIMs", {}}, false);
 }
 
 std::string FeesChart(const RunResult& run) {
-  ChartSpec chart{{}, {}, std::string(run.scenario().currency.str())};
+  ChartSpec chart{{}, {}, std::string(run.scenario().currency.str()), {}};
   const std::vector<std::string>& names = run.scenario().fee_categories;
-  for (const std::string& name : names) chart.series.push_back({name, {}});
+  for (const std::string& name : names) chart.series.push_back({name, {}, ""});
   for (const auto& [month, totals] : run.totals().invoices) {
     chart.x_labels.push_back(FormatDate(StartOfMonthIndex(month)).substr(0, 7));
     for (size_t c = 0; c < names.size(); ++c) {
@@ -93,8 +59,10 @@ std::string FeesChart(const RunResult& run) {
 }
 
 std::string SignalingChart(const Scenario& scenario, const TimeseriesTable& t) {
-  ChartSpec overall{TimeLabels(scenario, t.times), {{"attempts", {}}, {"rejects", {}},
-                                                 {"#22 congestion", {}}}, "per row"};
+  ChartSpec overall{TimeLabels(scenario, t.times),
+                    {{"attempts", {}, ""}, {"rejects", {}, ""}, {"#22 congestion", {}, ""}},
+                    "per row",
+                    {}};
   for (const SignalingSample& s : t.signaling) {
     overall.series[0].values.push_back(static_cast<double>(s.attempts));
     overall.series[1].values.push_back(static_cast<double>(s.rejects));
@@ -110,9 +78,9 @@ std::string SignalingChart(const Scenario& scenario, const TimeseriesTable& t) {
     return cells.back()[a].attempts > cells.back()[b].attempts;
   });
   order.resize(std::min<size_t>(order.size(), 6));
-  ChartSpec per_cell{overall.x_labels, {}, "attempts per row"};
+  ChartSpec per_cell{overall.x_labels, {}, "attempts per row", {}};
   for (const size_t c : order) {
-    ChartSeries s{scenario.cells[c].name, {}};
+    ChartSeries s{scenario.cells[c].name, {}, ""};
     for (size_t i = 0; i < cells.size(); ++i) {
       const uint64_t before = i > 0 ? cells[i - 1][c].attempts : 0;
       s.values.push_back(static_cast<double>(cells[i][c].attempts - before));
@@ -136,7 +104,7 @@ std::string RecoveryCharts(const RunResult& run) {
       if (slowest / w < 20) break;
     }
     while (slowest / width >= 20) width *= 2;
-    ChartSpec chart{{}, {{"devices back", {}}}, "devices"};
+    ChartSpec chart{{}, {{"devices back", {}, ""}}, "devices", {}};
     for (SimTime from = 0; from <= slowest; from += width) {
       chart.x_labels.push_back(FormatDuration(from));
       chart.series[0].values.push_back(0);
@@ -193,17 +161,12 @@ std::string TimelineTable(const RunResult& run) {
 
 }  // namespace
 
-const char* ReportStyle() { return kStyle; }
-
 std::string HtmlReport(const RunResult& run) {
   const Scenario& s = run.scenario();
   const SignalingCounters& sig = run.signaling().total;
   const Totals& t = run.totals();
   const size_t failed = run.expectation_failures();
-  std::string html = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                     "<title>" + XmlEscape(s.name) + " - carriersim report</title><style>" +
-                     kStyle + "</style></head><body>\n";
+  std::string html = PageHead(s.name + " - carriersim report");
   html += "<header><h1>" + XmlEscape(s.name) + "</h1><p>" +
           XmlEscape(FormatTimestamp(s.start)) + " .. " +
           XmlEscape(FormatTimestamp(s.start + s.duration)) + " (" +

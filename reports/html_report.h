@@ -13,9 +13,6 @@ namespace carriersim {
 
 std::string HtmlReport(const RunResult& run);
 
-// The style sheet every carriersim HTML report shares (report.html, compare.html).
-const char* ReportStyle();
-
 }  // namespace carriersim
 
 #endif  // CARRIERSIM_REPORTS_HTML_REPORT_H_

@@ -1,5 +1,5 @@
-// Numbers and colours for people (reports/human_format.h, reports/colours.h): separators,
-// durations without milliseconds, hours, cents, one colour per name.
+// Numbers and colours for people (reports/human_format.h, reports/colours.h, the charts' tick
+// values): separators, durations without milliseconds, hours, cents, one colour per name.
 #include "reports/human_format.h"
 
 #include <catch2/catch.hpp>
@@ -7,6 +7,7 @@
 #include <string>
 
 #include "reports/colours.h"
+#include "reports/svg_chart.h"
 
 namespace carriersim {
 
@@ -110,6 +111,15 @@ TEST_CASE("names that share charts get distinct colours, a standard name its own
   for (int i = 0; i < 24; ++i) many.push_back("g" + std::to_string(i));
   const std::vector<std::string> all = DistinctColours(many);
   CHECK(std::set<std::string>(all.begin(), all.end()).size() == 24);
+}
+
+TEST_CASE("chart values read with separators or a short suffix", "[human-format]") {
+  CHECK(ChartValue(0) == "0");
+  CHECK(ChartValue(2500) == "2,500");
+  CHECK(ChartValue(12500) == "12.5k");
+  CHECK(ChartValue(3e6) == "3M");
+  CHECK(ChartValue(0.25) == "0.25");
+  CHECK(ChartValue(-500) == "-500");
 }
 
 }  // namespace carriersim
