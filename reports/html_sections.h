@@ -32,15 +32,15 @@ std::string StatusCharts(const RunResult& run);
 std::string FeesChart(const RunResult& run);
 std::string SignalingCharts(const RunResult& run);
 
-// report_groups.cc: each group's devices, spread (p50, p95) as well as summed.
-struct Spread {
+// report_groups.cc: each group's devices, their distribution (p50, p95) as well as their sum.
+struct Distribution {
   int64_t total = 0, p50 = 0, p95 = 0, max = 0;
   double mean = 0;
 };
 // Nearest rank, as recovery percentiles are: `values` sorted.
-Spread SpreadOf(const std::vector<int64_t>& values);
+Distribution DistributionOf(const std::vector<int64_t>& values);
 struct GroupFigures {
-  Spread attempts, rejects, radio_ms, reboots, fees;
+  Distribution attempts, rejects, radio_ms, reboots, fees;
 };
 std::vector<GroupFigures> FiguresByGroup(const RunResult& run);  // indexed like groups
 // Each group's colour, the same in every chart and table of the report (DistinctColours).

@@ -17,18 +17,20 @@ std::string Count(int64_t n) { return Thousands(n); }
 std::string Hours(int64_t ms) { return HumanHours(ms); }
 std::string Amount(int64_t micros) { return HumanAmount(micros); }
 
-std::vector<std::string> SpreadRow(const std::string& what, const Spread& s, Format format) {
+std::vector<std::string> DistributionRow(const std::string& what, const Distribution& s,
+                                         Format format) {
   return {what,          format(s.total), format(static_cast<int64_t>(s.mean + 0.5)),
           format(s.p50), format(s.p95),   format(s.max)};
 }
 
 std::string DeviceTable(const Scenario& s, const GroupFigures& f) {
   HtmlTable table{{"per device", "total", "mean", "p50", "p95", "max"}, {}, {1, 2, 3, 4, 5}, {}};
-  table.rows.push_back(SpreadRow("attach attempts", f.attempts, Count));
-  table.rows.push_back(SpreadRow("rejects", f.rejects, Count));
-  table.rows.push_back(SpreadRow("radio time", f.radio_ms, Hours));
-  table.rows.push_back(SpreadRow("modem reboots", f.reboots, Count));
-  table.rows.push_back(SpreadRow("fees (" + std::string(s.currency.str()) + ")", f.fees, Amount));
+  table.rows.push_back(DistributionRow("attach attempts", f.attempts, Count));
+  table.rows.push_back(DistributionRow("rejects", f.rejects, Count));
+  table.rows.push_back(DistributionRow("radio time", f.radio_ms, Hours));
+  table.rows.push_back(DistributionRow("modem reboots", f.reboots, Count));
+  table.rows.push_back(
+      DistributionRow("fees (" + std::string(s.currency.str()) + ")", f.fees, Amount));
   return RenderTable(table);
 }
 
@@ -109,8 +111,8 @@ std::string Subtitle(const Scenario& s, const GroupSpec& g) {
 
 }  // namespace
 
-Spread SpreadOf(const std::vector<int64_t>& values) {
-  Spread s;
+Distribution DistributionOf(const std::vector<int64_t>& values) {
+  Distribution s;
   if (values.empty()) return s;
   for (const int64_t v : values) s.total += v;
   const size_t n = values.size();
@@ -140,8 +142,8 @@ std::vector<GroupFigures> FiguresByGroup(const RunResult& run) {
       fees.push_back(row.fees);
     }
     for (auto* v : {&attempts, &rejects, &radio, &reboots, &fees}) std::sort(v->begin(), v->end());
-    figures.push_back({SpreadOf(attempts), SpreadOf(rejects), SpreadOf(radio), SpreadOf(reboots),
-                       SpreadOf(fees)});
+    figures.push_back({DistributionOf(attempts), DistributionOf(rejects), DistributionOf(radio),
+                       DistributionOf(reboots), DistributionOf(fees)});
   }
   return figures;
 }

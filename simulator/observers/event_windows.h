@@ -1,11 +1,11 @@
-// Attach signaling at a fine resolution around the timeline's instants, for report.html's zoomed
-// panels. timeseries.csv's rows are minutes to days apart, while what a power-on or an outage
+// Attach signaling at a fine resolution around the timeline's instants, for report.html's
+// close-ups. timeseries.csv's rows are minutes to days apart, while what a power-on or an outage
 // does to the cells happens within seconds; counting every attempt at one-second resolution over
 // a whole run would cost memory in proportion to its length. So only windows around the instants
 // the scenario's timeline names are counted: planned once from the scenario (PlanEventWindows),
 // at most kMaxWindows of at most kMaxBins bins each, allocated when the run starts. Counting is a
-// comparison and an increment, with no allocation per event; the windows are a few hundred KB at
-// most, and nothing when the timeline is empty.
+// comparison and an increment, with no allocation per event; the windows take about 1.2 MB at
+// most (32 x 600 bins x 64 B with 13 group columns), and nothing when the timeline is empty.
 //
 // Requests from outside the scenario (a live session) get no window: they are not known when
 // the run starts.
