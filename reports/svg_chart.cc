@@ -88,7 +88,10 @@ std::string Open(const ChartSpec& chart, const Axes& a, int legend_rows) {
            Num(std::max(1.0, a.X(m.x_end) - a.X(m.x))) + "\" height=\"" + Num(kPlotH) +
            "\" class=\"band\"/>";
   }
-  for (double v = a.y_min; v <= a.y_max + a.y_step / 2; v += a.y_step) {
+  // Ticks by count, not by adding steps up: 0.1 added from -0.2 would miss 0 by 3e-17.
+  const int ticks = static_cast<int>(std::lround((a.y_max - a.y_min) / a.y_step));
+  for (int k = 0; k <= ticks; ++k) {
+    const double v = a.y_min + k * a.y_step;
     const double y = a.Y(v);
     svg += "<line x1=\"" + Num(kLeft) + "\" y1=\"" + Num(y) + "\" x2=\"" + Num(kWidth - kRight) +
            "\" y2=\"" + Num(y) + "\" class=\"grid\"/><text x=\"" + Num(kLeft - 6) + "\" y=\"" +

@@ -3,6 +3,7 @@
 #include "reports/human_format.h"
 
 #include <catch2/catch.hpp>
+#include <regex>
 #include <set>
 #include <string>
 
@@ -120,6 +121,15 @@ TEST_CASE("chart values read with separators or a short suffix", "[human-format]
   CHECK(ChartValue(3e6) == "3M");
   CHECK(ChartValue(0.25) == "0.25");
   CHECK(ChartValue(-500) == "-500");
+}
+
+TEST_CASE("a line chart's axis takes negative values, with round ticks through 0",
+          "[human-format]") {
+  const std::string svg =
+      LineChart(ChartSpec{{"a", "b", "c"}, {{"change", {-0.2, 0.1, 0.3}, ""}}, "SIMs", {}}, false);
+  CHECK(svg.find(">-0.2</text>") != std::string::npos);
+  CHECK(svg.find(">0</text>") != std::string::npos);
+  CHECK_FALSE(std::regex_search(svg, std::regex("[0-9]e-[0-9]")));  // no 2.78e-17 for 0
 }
 
 }  // namespace carriersim
