@@ -2,18 +2,12 @@
 #include <cmath>
 
 #include "reports/compare_reports.h"
-#include "reports/html_report.h"
+#include "reports/html_page.h"
 #include "reports/svg_chart.h"
 #include "reports/xml_escape.h"
 
 namespace carriersim {
 namespace {
-
-std::string Section(const std::string& title, const std::string& note, const std::string& body) {
-  return "<section><h2>" + XmlEscape(title) + "</h2>" +
-         (note.empty() ? "" : "<p class=\"note\">" + XmlEscape(note) + "</p>") + body +
-         "</section>\n";
-}
 
 double Units(double micros) { return micros / 1e6; }
 
@@ -48,12 +42,17 @@ std::string CostCharts(const Comparison& c) {
   const CompareSpec& spec = c.family->spec;
   const SweepAxis& axis = spec.sweep[0];
   std::string html;
+  std::vector<std::string> names;
+  for (const VariantDef& v : spec.variants) names.push_back(v.name);
+  const std::vector<std::string> colours = DistinctColours(names);
   for (const std::vector<size_t>& where : Wheres(spec)) {
     ChartSpec chart;
     chart.y_unit = c.currency;
     for (const ParamValue& v : axis.values) chart.x_labels.push_back(v.text);
     for (size_t v = 0; v < spec.variants.size(); ++v) {
-      ChartSeries series{spec.variants[v].name, {}};
+      // Variants in colours of their own; fee categories below in their names' colours, as in
+      // report.html.
+      ChartSeries series{spec.variants[v].name, {}, colours[v]};
       for (size_t i = 0; i < axis.values.size(); ++i)
         series.values.push_back(Units(Find(c, v, i, where)->figures[0].mean));
       chart.series.push_back(std::move(series));
@@ -78,7 +77,7 @@ std::string CategoryCharts(const Comparison& c) {
       chart.y_unit = c.currency;
       for (const ParamValue& x : spec.sweep[0].values) chart.x_labels.push_back(x.text);
       for (size_t k = 0; k < c.categories.size(); ++k) {
-        ChartSeries series{c.categories[k], {}};
+        ChartSeries series{c.categories[k], {}, ""};
         double sum = 0;
         for (size_t i = 0; i < spec.sweep[0].values.size(); ++i) {
           series.values.push_back(Units(Find(c, v, i, where)->fees_by_category[k].mean));
@@ -102,7 +101,7 @@ std::string VariantBars(const Comparison& c) {
   chart.y_unit = c.currency;
   for (const VariantDef& v : spec.variants) chart.x_labels.push_back(v.name);
   for (size_t k = 0; k < c.categories.size(); ++k) {
-    ChartSeries series{c.categories[k], {}};
+    ChartSeries series{c.categories[k], {}, ""};
     double sum = 0;
     for (const PointResult& p : c.points) {
       series.values.push_back(Units(p.fees_by_category[k].mean));
@@ -171,12 +170,7 @@ std::string Checks(const Comparison& c) {
 
 std::string CompareHtml(const Comparison& c) {
   const CompareSpec& spec = c.family->spec;
-  std::string html =
-      "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-      "<title>" +
-      XmlEscape(c.name) + " - carriersim compare</title><style>" + ReportStyle() +
-      "</style></head><body>\n";
+  std::string html = PageHead(c.name + " - carriersim compare");
   html += "<header><h1>" + XmlEscape(c.name) + ": comparison</h1><p>" +
           std::to_string(spec.variants.size()) + " variants, " +
           std::to_string(c.points.size() / spec.variants.size()) + " sweep points, " +

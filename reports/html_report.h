@@ -1,7 +1,8 @@
 // report.html: a run at a glance, in one self-contained file (inline CSS and SVG; no script, no
-// fetch): headline figures, the expectations, SIMs per status over time, fees per month by
-// category, attach attempts and rejects over time (overall and for the busiest cells), the
-// reconnect times after each mass event, and the timeline's outcomes.
+// fetch): headline figures, the expectations (failures first), SIMs per status, fees per month
+// by category and attach signaling over the run with the timeline marked, the energy proxy per
+// group, a close-up of each instant of the timeline at a fine resolution with the recovery of
+// its mass events per group, a panel per group, and the timeline's outcomes.
 #ifndef CARRIERSIM_REPORTS_HTML_REPORT_H_
 #define CARRIERSIM_REPORTS_HTML_REPORT_H_
 
@@ -12,9 +13,6 @@
 namespace carriersim {
 
 std::string HtmlReport(const RunResult& run);
-
-// The style sheet every carriersim HTML report shares (report.html, compare.html).
-const char* ReportStyle();
 
 }  // namespace carriersim
 

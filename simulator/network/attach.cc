@@ -14,7 +14,7 @@ AttachAnswer Network::AttachRequest(SimId sim, uint32_t cell, SimTime now) {
   if (!attach_cell_.empty()) attach_cell_[sim] = cell;
   recorder_.AttachReachedCell(sim, cell, now);
   if (!cells_.Admit(cell, now)) {
-    recorder_.AttachCongested(sim, cell);
+    recorder_.AttachCongested(sim, cell, now);
     return {AttachOutcome::kRejected, kCauseCongestion, cells_.spec(cell).t3346};
   }
   if (core_outages_ > 0) {
@@ -26,7 +26,7 @@ AttachAnswer Network::AttachRequest(SimId sim, uint32_t cell, SimTime now) {
   ApplyAttachRules(sim, now);
   const AttachRule* rule = &StableStatusOf(sim).attach;
   if (rule->kind == AttachRule::Kind::kReject) {
-    recorder_.AttachRejected(sim, cell, rule->cause);
+    recorder_.AttachRejected(sim, cell, rule->cause, now);
     return {AttachOutcome::kRejected, rule->cause, T3346Of(cell, rule->cause)};
   }
   recorder_.AttachAccepted(sim, cell);

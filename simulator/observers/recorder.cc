@@ -6,6 +6,7 @@ Recorder::Recorder(const SimDirectory& directory)
     : directory_(directory),
       signaling_(directory.scenario().groups.size(), directory.scenario().cells.size()),
       recovery_(directory.size()),
+      windows_(directory.scenario()),
       actions_(directory.scenario().timeline.size()) {}
 
 }  // namespace carriersim

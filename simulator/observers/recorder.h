@@ -1,7 +1,8 @@
 // The recorder of a run: what happened, for the reports, written by the network and the devices
 // as it happens and read once the run is over (or at a pause). Status history (SOR-9), data
-// sessions (NET-5), signaling counters overall, per group and per cell (NET-3), mass events and
-// recovery (NET-4), forced reactivations (SOR-7), and what each timeline action did.
+// sessions (NET-5), signaling counters overall, per group and per cell (NET-3), attach
+// signaling at a fine resolution around the timeline's instants, mass events and recovery
+// (NET-4), forced reactivations (SOR-7), and what each timeline action did.
 //
 // Invariants:
 //  1. Records are appended in the order things happened; nothing is ever removed or rewritten,
@@ -19,6 +20,7 @@
 #include <vector>
 
 #include "simulator/nas/messages.h"
+#include "simulator/observers/event_windows.h"
 #include "simulator/observers/recovery.h"
 #include "simulator/observers/session_log.h"
 #include "simulator/observers/signaling_metrics.h"
@@ -48,13 +50,13 @@ class Recorder {
   void SessionClosed(uint64_t record, SimTime now, SessionEnd why);
 
   // Signaling, as the network saw it. An attach request that reached `cell` at `now`, then its
-  // answer: accepted, rejected with `cause`, or lost in a core outage.
+  // answer at the same instant: accepted, rejected with `cause`, or lost in a core outage.
   void AttachReachedCell(SimId sim, uint32_t cell, SimTime now);
   void AttachAccepted(SimId sim, uint32_t cell);
-  void AttachRejected(SimId sim, uint32_t cell, EmmCause cause);
+  void AttachRejected(SimId sim, uint32_t cell, EmmCause cause, SimTime now);
   // Rejected with #22 because the cell was over capacity; collateral unless the device is
   // recovering from a mass event (NET-3).
-  void AttachCongested(SimId sim, uint32_t cell);
+  void AttachCongested(SimId sim, uint32_t cell, SimTime now);
   void AttachUnanswered(SimId sim, uint32_t cell);
   // An attempt its device made while its cell was down: nobody heard it, the reports count it.
   void AttemptWithoutCell(SimId sim);
@@ -66,6 +68,9 @@ class Recorder {
   // Mass events (outages, mass power-ons) and the devices' recovery from them.
   Recovery& recovery() { return recovery_; }
   const Recovery& recovery() const { return recovery_; }
+
+  // Attach signaling at a fine resolution around the timeline's instants (report.html).
+  const EventWindows& event_windows() const { return windows_; }
 
   // What each timeline action did, indexed like Scenario::timeline.
   ActionOutcome& action(size_t index) { return actions_[index]; }
@@ -84,6 +89,7 @@ class Recorder {
   SessionLog sessions_;
   SignalingMetrics signaling_;
   Recovery recovery_;
+  EventWindows windows_;
   std::vector<ForcedReactivation> forced_;
   std::vector<ActionOutcome> actions_;
 };
@@ -113,6 +119,7 @@ inline void Recorder::AttachReachedCell(SimId sim, uint32_t cell, SimTime now) {
   s.per_minute.Add(now, kMinute);
   signaling_.per_second.Add(now, kSecond);
   signaling_.per_minute.Add(now, kMinute);
+  windows_.Attempt(now, directory_.group(sim));
 }
 
 inline void Recorder::AttachAccepted(SimId sim, uint32_t cell) {
@@ -121,14 +128,18 @@ inline void Recorder::AttachAccepted(SimId sim, uint32_t cell) {
   ++signaling_.by_cell[cell].accepts;
 }
 
-inline void Recorder::AttachRejected(SimId sim, uint32_t cell, EmmCause cause) {
+inline void Recorder::AttachRejected(SimId sim, uint32_t cell, EmmCause cause, SimTime now) {
   ++signaling_.total.rejects_by_cause[cause];
   ++GroupOf(sim).rejects_by_cause[cause];
   ++signaling_.by_cell[cell].rejects_by_cause[cause];
+  if (WindowBin* bin = windows_.BinAt(now)) {
+    ++bin->rejects;
+    if (cause == kCauseCongestion) ++bin->congestion;
+  }
 }
 
-inline void Recorder::AttachCongested(SimId sim, uint32_t cell) {
-  AttachRejected(sim, cell, kCauseCongestion);
+inline void Recorder::AttachCongested(SimId sim, uint32_t cell, SimTime now) {
+  AttachRejected(sim, cell, kCauseCongestion, now);
   if (recovery_.recovering(sim)) return;
   ++signaling_.by_cell[cell].collateral;
   ++signaling_.total.collateral_congestion;

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "simulator/base/calendar.h"
+#include "simulator/observers/event_windows.h"
 #include "simulator/observers/recovery.h"
 #include "simulator/observers/session_log.h"
 #include "simulator/observers/status_history.h"
@@ -170,6 +171,12 @@ MemoryEstimate EstimateRunMemory(const Scenario& s) {
   Add(e, "timeseries", rows * TimeseriesRowBytes(s),
       Count(rows) + " rows every " + FormatDuration(s.timeseries_interval) + " x " +
           Count(TimeseriesRowBytes(s)) + " B");
+  double bins = 0;
+  for (const EventWindow& w : PlanEventWindows(s)) bins += static_cast<double>(w.bin_count);
+  const double bin_bytes =
+      static_cast<double>(sizeof(WindowBin) + 4 * EventWindowColumns(s.groups.size()));
+  Add(e, "event windows", bins * bin_bytes,
+      Count(bins) + " bins around the timeline's instants x " + Count(bin_bytes) + " B");
   e.bytes += kFixedBytes;
   std::sort(e.parts.begin(), e.parts.end(),
             [](const MemoryPart& a, const MemoryPart& b) { return a.bytes > b.bytes; });

@@ -41,6 +41,9 @@ const std::vector<ForcedReactivation>& RunResult::forced_reactivations() const {
 const std::vector<ActionOutcome>& RunResult::actions() const {
   return world_->recorder().actions();
 }
+const EventWindows& RunResult::event_windows() const {
+  return world_->recorder().event_windows();
+}
 SimTime RunResult::account_terminated(uint32_t carrier) const {
   return world_->network().account_terminated(carrier);
 }

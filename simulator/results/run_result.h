@@ -73,6 +73,8 @@ class RunResult {
   const std::vector<MassEvent>& mass_events() const;
   const std::vector<ForcedReactivation>& forced_reactivations() const;
   const std::vector<ActionOutcome>& actions() const;   // indexed like Scenario::timeline
+  // Attach signaling at a fine resolution around the timeline's instants.
+  const EventWindows& event_windows() const;
   SimTime account_terminated(uint32_t carrier) const;  // kNever: not terminated
 
   // The sums, SIMs per status at the end, the table of timeseries.csv, the expectations.

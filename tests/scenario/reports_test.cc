@@ -199,8 +199,8 @@ TEST_CASE("report.html is one self-contained file with its charts and expectatio
     ++charts;
   }
   CHECK(charts >= 4);
-  CHECK(html.find(">PASS</td><td>sims.suspended == 10</td>") != std::string::npos);
-  CHECK(html.find(">FAIL</td><td>sims.standby == 10</td>") != std::string::npos);
+  CHECK(html.find(">PASS</span></td><td>sims.suspended</td><td>== 10</td>") != std::string::npos);
+  CHECK(html.find(">FAIL</span></td><td>sims.standby</td><td>== 10</td>") != std::string::npos);
   CHECK(html.find("set-to-standby trackers") != std::string::npos);
   CHECK(html.find("</html>\n") == html.size() - 8);
 }
