@@ -2,8 +2,10 @@
 
 namespace carriersim {
 
-Recorder::Recorder(const SimDirectory& directory)
+Recorder::Recorder(const SimDirectory& directory, const SpillOptions& spill)
     : directory_(directory),
+      history_(spill, directory.scenario().groups.size()),
+      sessions_(spill),
       signaling_(directory.scenario().groups.size(), directory.scenario().cells.size()),
       recovery_(directory.size()),
       windows_(directory.scenario()),

@@ -14,12 +14,12 @@
 
 namespace carriersim {
 
-// Every scope of Totals, from the components as they are now: one pass over the SIMs, one over
-// the fee ledger, one over the status history.
+// Every scope of Totals, from the components as they are now: one pass over the SIMs; the fees
+// and status changes from the sums kept as they were recorded.
 Totals Aggregate(const World& world);
 
 // The scopes that cut across groups, which only expectations on a cell or a plan read: added up
-// apart, when one asks.
+// apart, when one asks, with a pass over the fee ledger and the status history.
 struct CellAndPlanTotals {
   std::vector<SimTotals> by_cell;  // the SIMs whose devices camp on the cell
   // The SIMs on each plan now, by (carrier, plan): a SIM that changed plans counts under its
