@@ -123,8 +123,6 @@ Totals Aggregate(const World& world) {
   for (const auto& [group_and_plan, sum] : fees.by_group_and_plan()) {
     t.fees_by_plan[{s.groups[group_and_plan.first].carrier, group_and_plan.second}].Add(sum);
   }
-  t.fees_by_sim = fees.by_sim();
-  t.fees_by_sim.resize(directory.size());
   t.changes_by_cause = history.by_cause;
   for (size_t g = 0; g < s.groups.size(); ++g) {
     t.by_carrier[s.groups[g].carrier].Add(t.by_group[g]);

@@ -39,9 +39,9 @@ bool InScope(const World& world, const ExpectScope& scope, SimId sim);
 // than the status's retention period (SOR-8).
 bool ListedAtEnd(const World& world, SimId sim);
 
-// What is scoped to single SIMs beyond Totals::fees_by_sim: fees by category and status changes
-// per SIM. Kept apart because it costs 56 bytes a SIM (with the six standard fee categories)
-// and only sims.csv and expectations on one SIM need it.
+// What is scoped to single SIMs beyond their fees (FeeSums::by_sim): fees by category and
+// status changes per SIM. Kept apart because it costs 56 bytes a SIM (with the six standard fee
+// categories) and only sims.csv and expectations on one SIM need it.
 struct PerSimDetail {
   size_t categories = 0;     // the scenario's fee categories
   std::vector<int64_t> fees;  // per SIM, per category

@@ -78,7 +78,7 @@ SimRow RunResult::Sim(SimId sim) const {
   row.radio_ms = devices.radio_ms(sim);
   row.modem_reboots = devices.reboots(sim);
   row.fees_by_category = end_->per_sim().FeesOf(sim);
-  row.fees = end_->totals().fees_by_sim[sim];
+  row.fees = end_->fees_of(sim);
   return row;
 }
 

@@ -50,7 +50,6 @@ struct Totals {
   std::map<int64_t, FeeTotals> invoices;
   // Fee lines by the plan that charged them, (carrier, plan): an add-on plan shows its own.
   std::map<std::pair<uint32_t, PlanId>, FeeTotals> fees_by_plan;
-  std::vector<int64_t> fees_by_sim;                           // each SIM's fees, all categories
   std::array<int64_t, kChangeCauseCount> changes_by_cause{};  // status changes, by cause
 };
 
