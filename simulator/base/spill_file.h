@@ -57,6 +57,8 @@ class SpillFile {
   void Write(uint64_t offset, const void* data, size_t bytes);
   void Read(uint64_t offset, void* data, size_t bytes) const;
   uint64_t written() const { return written_; }  // bytes, all writes together
+  const std::string& name() const { return name_; }
+  const std::string& what() const { return what_; }
 
  private:
   void Create();

@@ -13,7 +13,6 @@
 
 #include "simulator/base/sim_time.h"
 #include "simulator/base/spill_log.h"
-#include "simulator/base/spill_sort.h"
 #include "simulator/billing/fee_line.h"
 #include "simulator/billing/fee_sums.h"
 #include "simulator/carrier/tariff.h"
@@ -148,7 +147,7 @@ class FeeLedger {
   End end() const { return {}; }
 
   // emit(line) for every line in ledger.csv's order: by time, then by SIM, then as charged. In
-  // memory when the lines fit in SpillOptions::memory, else by sorted runs on disk (spill_sort.h).
+  // memory when the lines fit in SpillOptions::memory, else by sorted runs on disk (SortWithin).
   template <typename Emit>
   void ForEachByTime(Emit emit) const {
     Reader reader(*this);

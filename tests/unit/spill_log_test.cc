@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "simulator/base/rng.h"
 #include "tests/test_util.h"
 
 namespace carriersim {
@@ -24,12 +25,13 @@ struct Record {
   bool operator==(const Record&) const = default;
 };
 
-struct AddPatch {
+// Not commutative: two patches to one record applied in the wrong order show.
+struct MixPatch {
   uint32_t add;
-  void operator()(Record& r) const { r.patched += add; }
+  void operator()(Record& r) const { r.patched = r.patched * 3 + add; }
 };
 
-using Log = SpillLog<Record, AddPatch>;
+using Log = SpillLog<Record, MixPatch>;
 
 // Memory for `records` of them: a tail that spills every `records` appends.
 SpillOptions Holding(size_t records) {
@@ -115,24 +117,30 @@ TEST_CASE("spill log: patches reach records in memory and on disk, in the order 
   REQUIRE(log.on_disk() == 20);
   // Far apart (one by one), close together (a region), twice the same record, and in memory.
   for (size_t i : {0, 19, 3, 4, 5, 6, 4, 21, 22, 10}) {
-    log.Update(i, AddPatch{static_cast<uint32_t>(i + 1)});
-    made[i].patched += static_cast<uint32_t>(i + 1);
+    const MixPatch patch{static_cast<uint32_t>(i + 1)};
+    log.Update(i, patch);
+    patch(made[i]);
   }
   CHECK(ReadAll(log) == made);
   for (size_t i = 0; i < made.size(); ++i) CHECK(log[i] == made[i]);
 }
 
-TEST_CASE("spill log: a batch of patches is applied before the file is read", "[spill]") {
-  SpillOptions options;
-  options.memory = 4096 * sizeof(Record);  // patches wait in batches of 768
-  Log log(options);
-  std::vector<Record> made = Fill(log, 3 * 4096 + 17);
-  REQUIRE(log.on_disk() == 3 * 4096);
-  // Dense at the start, sparse further on: regions and single records in one batch.
-  for (size_t i = 0; i < 3 * 4096; i += (i < 300 ? 3 : 997)) {
-    log.Update(i, AddPatch{1});
-    ++made[i].patched;
+TEST_CASE("spill log: patches that spill themselves are sorted and applied in the order made",
+          "[spill]") {
+  // Eight records in memory: the patches (two in memory) and their sort (runs of eight) spill.
+  Log log(Holding(8));
+  std::vector<Record> made = Fill(log, 3000);
+  REQUIRE(log.on_disk() == 2992);
+  RandomStream rng = MakeStream(3, 1, StreamPurpose::kSelection);
+  for (uint32_t k = 1; k <= 500; ++k) {
+    const size_t i = UniformBelow(rng, 60) * 50 + UniformBelow(rng, 3);  // repeats, out of order
+    log.Update(i, MixPatch{k});
+    MixPatch{k}(made[i]);
   }
+  CHECK(ReadAll(log) == made);
+  log.Update(7, MixPatch{1});  // after a read: applied before the next
+  MixPatch{1}(made[7]);
+  CHECK(log[7] == made[7]);
   CHECK(ReadAll(log) == made);
 }
 

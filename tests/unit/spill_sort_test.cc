@@ -1,14 +1,13 @@
-// Sorting in bounded memory (simulator/base/spill_sort.h) and the fee ledger that uses it: the
-// order is that of a stable sort however small the memory, and the ledger's lines, sums and
+// Sorting in bounded memory (SortWithin, simulator/base/spill_log.h) and the fee ledger that uses
+// it: the order is that of a stable sort however small the memory, and the ledger's lines, sums and
 // ledger.csv order are the same whether its lines are in memory or on disk.
-#include "simulator/base/spill_sort.h"
-
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdint>
 #include <vector>
 
 #include "simulator/base/rng.h"
+#include "simulator/base/spill_log.h"
 #include "simulator/billing/ledger.h"
 
 namespace carriersim {
