@@ -7,7 +7,7 @@ Recorder::Recorder(const SimDirectory& directory, const SpillOptions& spill)
       history_(spill, directory.scenario().groups.size()),
       sessions_(spill),
       signaling_(directory.scenario().groups.size(), directory.scenario().cells.size()),
-      recovery_(directory.size()),
+      recovery_(directory.size(), spill),
       windows_(directory.scenario()),
       actions_(directory.scenario().timeline.size()) {}
 
