@@ -18,9 +18,11 @@
 
 namespace carriersim {
 
-// What each record log of a run (fee ledger, status history, sessions) may keep in memory before
-// it spills: enough for any example or test scenario, a small part of a million-SIM run.
-inline constexpr uint64_t kDefaultSpillMemory = uint64_t{64} << 20;
+// What each record log of a run (fee ledger, status history, sessions, a mass event's devices)
+// may keep in memory before it spills: enough for any example or test scenario to stay in memory,
+// a small part of a million-SIM run, and little enough beside ten million SIMs' state (4 GB).
+// Larger does not make runs faster: spills are large sequential writes.
+inline constexpr uint64_t kDefaultSpillMemory = uint64_t{16} << 20;
 // Keeps every record in memory: for live sessions, whose APIs read records at random.
 inline constexpr uint64_t kNoSpill = UINT64_MAX;
 

@@ -32,7 +32,7 @@ fleet   whole-fleet workloads through the real loader, world and engine, one lin
   --devices N       fleet size (default: the workload's; cells keep 2,000 devices each)
   --record-memory SIZE
                     the memory each record (fee ledger, status history, sessions) keeps
-                    before the rest goes to a file in $TMPDIR (default 64MB); the line's
+                    before the rest goes to a file in $TMPDIR (default 16MB); the line's
                     fee_lines_on_disk says how many lines went there
 
 phold   the PHOLD engine benchmark: N logical processes with one event each in flight;

@@ -52,7 +52,7 @@ options:
                  changes and fee lines the timeline and duration make, the timeseries)
   --record-memory SIZE
                  the memory each record of the run (fee ledger, status history, data sessions)
-                 keeps (default 64MB); past it, records go to a file in the output folder, which
+                 keeps (default 16MB); past it, records go to a file in the output folder, which
                  is gone when the run ends. The reports are the same bytes for any size
   --variant NAME run this variant of the scenario's `variants:`
   --set PARAM=VALUE[,PARAM=VALUE]

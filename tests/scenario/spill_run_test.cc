@@ -42,8 +42,7 @@ std::string ReadAll(const std::string& path) {
 std::string Quickstart() { return test::SourcePath("scenarios/quickstart.yaml"); }
 
 // A run of `scenario` into `out` through RunCommand, with `options`.
-int Run(const std::vector<std::string>& args, const ReportWriteOptions& options,
-        std::string* err) {
+int Run(const std::vector<std::string>& args, const ReportWriteOptions& options, std::string* err) {
   std::ostringstream out_text, err_text;
   const int code = RunCommand(args, out_text, err_text, options);
   *err = err_text.str();
@@ -61,8 +60,8 @@ TEST_CASE("spill: every example's reports are the same bytes with 50 bytes of re
         test::Cli({"run", entry.path().string(), "--out", dir.File("memory"), "--trace"});
     // Two records of the ledger or sessions, three of the history: a spill every few records,
     // and a session's record nearly always on disk when it closes.
-    const test::CliResult disk = test::Cli({"run", entry.path().string(), "--out",
-                                            dir.File("disk"), "--trace", "--record-memory", "50B"});
+    const test::CliResult disk = test::Cli({"run", entry.path().string(), "--out", dir.File("disk"),
+                                            "--trace", "--record-memory", "50B"});
     INFO(memory.err << disk.err);
     REQUIRE(memory.code == 0);
     REQUIRE(disk.code == 0);
@@ -111,8 +110,8 @@ TEST_CASE("spill: a disk that fills while ledger.csv is sorted ends the run with
   ReportWriteOptions full_disk;
   full_disk.spill_fail_after_bytes = 0;
   const std::string out = dir.File("out");
-  const int code =
-      Run({Quickstart(), "--out", out, "--no-progress", "--record-memory", memory}, full_disk, &err);
+  const int code = Run({Quickstart(), "--out", out, "--no-progress", "--record-memory", memory},
+                       full_disk, &err);
   INFO(err);
   CHECK(code == 4);
   CHECK(Contains(err, "the fee ledger, sorted by time for ledger.csv"));
