@@ -19,7 +19,7 @@ repo="$(cd "$(dirname "$0")" && pwd)"
 packages=(g++ cmake make libasio-dev libyaml-cpp-dev nlohmann-json3-dev catch2
           librestinio-dev libfmt-dev libhttp-parser-dev)
 check_packages=(clang-14 libclang-rt-14-dev curl python3 python3-twilio wrk gammu ppp
-                libxml2-utils)
+                libxml2-utils libopenmpi-dev openmpi-bin)
 
 usage() {
   cat <<'EOF'
@@ -79,7 +79,17 @@ build() {
   local dir="$repo/$1" target="$2"
   shift 2
   mkdir -p "$dir"
-  if [ ! -f "$dir/CMakeCache.txt" ]; then
+  # A tree is configured once, unless the options asked for are not in its cache yet (`run`
+  # made build/ without MPI, and `test` wants carriersim-mpi too).
+  local option configure=
+  [ -f "$dir/CMakeCache.txt" ] || configure=yes
+  for option in "$@"; do
+    case "$option" in
+      -DCARRIERSIM_MPI=ON) grep -qs '^CARRIERSIM_MPI:BOOL=ON$' "$dir/CMakeCache.txt" ||
+                             configure=yes ;;
+    esac
+  done
+  if [ -n "$configure" ]; then
     cmake -S "$repo" -B "$dir" "$@" >"$dir/configure.log" 2>&1 ||
       { cat "$dir/configure.log" >&2; echo "setup.sh: cmake failed" >&2; exit 1; }
   fi
@@ -92,7 +102,7 @@ build() {
   fi
 }
 
-release_build() { build build "${1:-all}" -DCMAKE_BUILD_TYPE=Release; }
+release_build() { build build "${1:-all}" -DCMAKE_BUILD_TYPE=Release "${@:2}"; }
 
 # The checking build: clang at -O1 with ASan, UBSan and libFuzzer's coverage (CMakeLists.txt).
 check_build() {
@@ -105,7 +115,9 @@ run_tests() {
   # Twice as many tests at once as cores: the live-mode tests mostly wait on sockets and on the
   # wall clock (the reference firmware's readings), so they overlap with the busy ones.
   local jobs=$(( $(nproc) * 2 ))
-  release_build
+  # The Release tree also builds carriersim-mpi (same objects, one more link), which the
+  # `mpi` tests run under mpirun.
+  release_build all -DCARRIERSIM_MPI=ON
   echo "setup.sh: testing build/"
   (cd "$repo/build" && ctest --output-on-failure --parallel "$jobs")
   check_build
