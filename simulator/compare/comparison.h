@@ -61,6 +61,11 @@ struct Comparison {
 };
 
 struct CompareOptions {
+  static CompareOptions OnWorkers(int jobs) {
+    CompareOptions options;
+    options.jobs = jobs;
+    return options;
+  }
   int jobs = 1;
   // Called as runs finish, from the thread that calls RunComparison, never from a worker.
   std::function<void(size_t done, size_t total)> progress;

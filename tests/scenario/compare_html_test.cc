@@ -58,7 +58,7 @@ std::unique_ptr<Compared> Compare(const std::string& text) {
   INFO(diag.ToText());
   REQUIRE(read.family);
   out->family = std::move(*read.family);
-  std::optional<Comparison> c = RunComparison(out->family, CompareOptions{2, {}}, diag);
+  std::optional<Comparison> c = RunComparison(out->family, CompareOptions::OnWorkers(2), diag);
   INFO(diag.ToText());
   REQUIRE(c);
   out->comparison = std::move(*c);

@@ -104,7 +104,8 @@ TEST_CASE("compare over 3 ranks writes the same bytes as one process on every ra
           "[compare][mpi]") {
   const ScenarioFamily family = Family();
   Diagnostics diag;
-  const std::optional<Comparison> one = RunComparison(family, CompareOptions{2, {}}, diag);
+  const std::optional<Comparison> one =
+      RunComparison(family, CompareOptions::OnWorkers(2), diag);
   INFO(diag.ToText());
   REQUIRE(one);
   REQUIRE(one->points.size() == 8);

@@ -50,7 +50,7 @@ ScenarioFamily Family(const std::string& text) {
 
 Comparison Run(const ScenarioFamily& family, int jobs) {
   Diagnostics diag;
-  std::optional<Comparison> c = RunComparison(family, CompareOptions{jobs, {}}, diag);
+  std::optional<Comparison> c = RunComparison(family, CompareOptions::OnWorkers(jobs), diag);
   INFO(diag.ToText());
   REQUIRE(c);
   return std::move(*c);
