@@ -15,8 +15,8 @@
 namespace carriersim {
 namespace {
 
-// 6 sensors parked in standby (or not) at day 10 and woken at `wake`, 3 replicates: 2 variants x 4 points x 3 = 24
-// runs, which no number of ranks up to 24 divides evenly into the same shares for every rank.
+// 6 sensors parked in standby (or not) at day 10 and woken at `wake`, 3 replicates: 2 variants
+// x 4 points x 3 = 24 runs, which 3 ranks share 8 each, interleaved.
 constexpr const char* kFamily = R"(
 name: ranks
 start: 2026-01-01T00:00:00Z
