@@ -1,6 +1,8 @@
 // carriersim compare: a scenario's variants at every sweep point, set against the baseline.
 #include <catch2/catch.hpp>
 
+#include <regex>
+
 #include "reports/compare_reports.h"
 #include "simulator/compare/comparison.h"
 #include "tests/test_util.h"
@@ -110,6 +112,22 @@ TEST_CASE("compare: a failed break-even check and a failed run expectation fail 
   INFO(console);
   CHECK(console.find("FAIL  variant standby, wake = 25d: line 26: fees.reactivation") !=
         std::string::npos);
+}
+
+TEST_CASE("compare without a sweep prints a table of the variants with money to the cent",
+          "[compare]") {
+  std::string text = kParking;
+  text.erase(text.find("sweep:"), text.find("carriers:") - text.find("sweep:"));
+  text.erase(text.find("expect:"));
+  text.replace(text.find("seed: 4"), 7, "seed: 4\nreplicates: 2");
+  const ScenarioFamily family = Family(text);  // outlives the comparison, which points at it
+  const Comparison c = Run(family, 2);
+  const std::string console = FormatCompareConsole(c);
+  INFO(console);
+  // Means of the replicates (~), to the cent, and the difference from the baseline signed.
+  CHECK(std::regex_search(console, std::regex(R"(\n  active +\d+\.\d\d~ +baseline )")));
+  CHECK(std::regex_search(console, std::regex(R"(\n  standby +\d+\.\d\d~ +-\d+\.\d\d )")));
+  CHECK(console.find("(~: means of 2 replicates") != std::string::npos);
 }
 
 TEST_CASE("compare: a variant's override replaces a part of the scenario", "[compare]") {
