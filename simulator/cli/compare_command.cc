@@ -4,6 +4,7 @@
 #include <thread>
 
 #include "reports/compare_reports.h"
+#include "reports/human_format.h"
 #include "reports/output_files.h"
 #include "reports/output_folder.h"
 #include "simulator/base/no_progress.h"
@@ -141,8 +142,8 @@ int CompareCommand(const std::vector<std::string>& args, std::ostream& out, std:
   }
   out << FormatCompareConsole(*comparison);
   char timing[160];
-  std::snprintf(timing, sizeof timing, "  %-12s%llu events in %.3f s on %d worker%s%s\n", "runs",
-                static_cast<unsigned long long>(comparison->events), seconds, options.jobs,
+  std::snprintf(timing, sizeof timing, "  %-12s%s events in %.3f s on %d worker%s%s\n", "runs",
+                Thousands(static_cast<int64_t>(comparison->events)).c_str(), seconds, options.jobs,
                 options.jobs == 1 ? "" : "s",
                 processes.ranks > 1 ? (" in each of " + std::to_string(processes.ranks) +
                                        " processes").c_str()
