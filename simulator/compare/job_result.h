@@ -19,8 +19,9 @@ struct JobResult {
   std::vector<std::string> failures;  // expectations that failed, in words
   uint64_t expectations = 0;          // checked
   // Why the run failed, when it did: kStopped for a run that stopped before its end (events
-  // looping at one instant, fees past what reports can count), kInternal for anything else.
-  enum class Error : uint8_t { kNone, kStopped, kInternal };
+  // looping at one instant, fees past what reports can count), kOutOfMemory, kInternal for
+  // anything else (a bug). Each is rethrown as what the command line reports it as.
+  enum class Error : uint8_t { kNone, kStopped, kOutOfMemory, kInternal };
   Error error = Error::kNone;
   std::string error_text;
 };

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <mutex>
+#include <new>
 #include <stdexcept>
 #include <thread>
 
@@ -45,6 +46,9 @@ void RunJob(const Scenario& scenario, const Job& job, const std::vector<std::str
     slot->error_text = e.what();
   } catch (const FeeOverflow& e) {
     slot->error = JobResult::Error::kStopped;
+    slot->error_text = e.what();
+  } catch (const std::bad_alloc& e) {
+    slot->error = JobResult::Error::kOutOfMemory;
     slot->error_text = e.what();
   } catch (const std::exception& e) {
     slot->error = JobResult::Error::kInternal;
@@ -181,6 +185,7 @@ std::optional<Comparison> RunComparison(const ScenarioFamily& family, const Comp
   if (ranks > 1) ShareResults(options, slots);
   for (const JobResult& slot : slots) {  // the first failure in job order, on every process
     if (slot.error == JobResult::Error::kStopped) throw NoProgressError(slot.error_text);
+    if (slot.error == JobResult::Error::kOutOfMemory) throw std::bad_alloc();
     if (slot.error == JobResult::Error::kInternal) throw std::runtime_error(slot.error_text);
   }
   for (size_t p = 0; p < points.size(); ++p) {
