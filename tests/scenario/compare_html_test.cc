@@ -10,6 +10,7 @@
 #include "simulator/compare/comparison.h"
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 // 1,200 idle sensors on plan01s, parked at day 10 and woken at `wake`: standby pays off from
@@ -232,4 +233,5 @@ TEST_CASE("compare.html without a sweep: bars per variant with their 95 % interv
   CHECK(run->html.find("no sweep, 3 replicates each") != std::string::npos);
 }
 
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

@@ -13,6 +13,7 @@
 #include "simulator/compare/job_result.h"
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 // 6 sensors parked in standby (or not) at day 10 and woken at `wake`, 3 replicates: 2 variants
@@ -170,4 +171,5 @@ TEST_CASE("a run's result survives encoding, and a cut one is refused", "[compar
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

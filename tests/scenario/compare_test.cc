@@ -8,6 +8,7 @@
 #include "tests/test_util.h"
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 // 10 sensors on plan01s (0.06 USD a day; 0.50 USD to reactivate from standby, SOR-6): parked at
@@ -181,4 +182,5 @@ TEST_CASE("run --variant and --set choose one run of a family", "[compare]") {
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

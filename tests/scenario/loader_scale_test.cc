@@ -9,6 +9,7 @@
 #include "tests/test_util.h"
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 constexpr const char* kHeader = R"(name: many
@@ -123,4 +124,5 @@ timeline:
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

@@ -12,6 +12,7 @@
 #include "tests/test_util.h"
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 std::string Scenario(const std::string& length, const std::string& timeline) {
@@ -230,4 +231,5 @@ expect:
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

@@ -11,6 +11,7 @@
 #include "reports/svg_chart.h"
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 
 TEST_CASE("counts take thousands separators", "[human-format]") {
   CHECK(Thousands(int64_t{0}) == "0");
@@ -132,4 +133,5 @@ TEST_CASE("a line chart's axis takes negative values, with round ticks through 0
   CHECK_FALSE(std::regex_search(svg, std::regex("[0-9]e-[0-9]")));  // no 2.78e-17 for 0
 }
 
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

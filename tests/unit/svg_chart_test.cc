@@ -13,6 +13,7 @@
 #include "simulator/base/sim_time.h"
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 constexpr double kDayMs = static_cast<double>(kDay);
@@ -138,4 +139,5 @@ TEST_CASE("full values: every digit, separators, the decimals the step needs", "
   CHECK(FullValue(0.5, 0.1) == "0.5");
 }
 
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim
