@@ -4,6 +4,7 @@
 
 #include "reports/compare_reports.h"
 #include "reports/csv.h"
+#include "reports/human_format.h"
 #include "simulator/base/units.h"
 
 namespace carriersim {
@@ -35,15 +36,20 @@ std::string VariantTable(const Comparison& c) {
                 "attempts", "radio h/dev");
   std::string text = line;
   for (const PointResult& p : c.points) {
+    // For people: separators, money to the cent, a mean of counts to one decimal (compare.csv
+    // keeps every digit).
     const auto figure = [&](Figure f) {
-      return FormatFigureValue(f, p.figures[static_cast<size_t>(f)].mean);
+      const double v = p.figures[static_cast<size_t>(f)].mean;
+      if (f == Figure::kRadioMsPerDevice) return FormatFigureValue(f, v);
+      return Thousands(v, v == std::floor(v) ? 0 : 1);
     };
-    std::string total = FormatMicros(p.figures[0].mean);
+    const auto money = [](double micros) { return Thousands(micros / 1e6, 2); };
+    std::string total = money(p.figures[0].mean);
     if (spec.replicates > 1) total += "~";  // a mean
     const std::string delta =
         p.point.variant == 0
             ? "baseline"
-            : (p.delta_total.mean > 0 ? "+" : "") + FormatMicros(p.delta_total.mean);
+            : (p.delta_total.mean > 0 ? "+" : "") + money(p.delta_total.mean);
     std::snprintf(line, sizeof line, "  %-16s %14s %14s %8s %8s %8s %12s %10s\n",
                   spec.variants[p.point.variant].name.c_str(), total.c_str(), delta.c_str(),
                   figure(Figure::kReactivations).c_str(), figure(Figure::kForcedReactivations).c_str(),

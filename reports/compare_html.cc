@@ -1,151 +1,81 @@
 // compare.html: a family of runs at a glance, in one self-contained file (inline CSS and SVG).
-#include <cmath>
+#include <algorithm>
 
+#include "reports/compare_charts.h"
+#include "reports/compare_html_internal.h"
 #include "reports/compare_reports.h"
 #include "reports/html_page.h"
-#include "reports/svg_chart.h"
+#include "reports/human_format.h"
 #include "reports/xml_escape.h"
 
 namespace carriersim {
 namespace {
 
-double Units(double micros) { return micros / 1e6; }
+// compare.html's own rules: small charts two abreast; the table a little denser, its numeric
+// headers wrapping, so that a dozen columns fit the page (it scrolls if more do not).
+constexpr const char* kStyle =
+    ".pair{display:grid;grid-template-columns:repeat(2,minmax(0,1fr));gap:4px 16px}\n"
+    ".wide{overflow-x:auto}.wide table{font-size:12px}.wide th,.wide td{padding:4px 6px}"
+    ".wide th.n{white-space:normal}\n";
 
-// Later axes' values, one combination per chart ("plan = plan01s"); one empty one without.
-std::vector<std::vector<size_t>> Wheres(const CompareSpec& spec) {
-  if (spec.sweep.size() < 2) return {{}};
-  std::vector<std::vector<size_t>> wheres;
-  for (size_t i = 0; i < spec.sweep[1].values.size(); ++i) wheres.push_back({i});
-  return wheres;
-}
-
-std::string WhereText(const CompareSpec& spec, const std::vector<size_t>& where) {
-  std::string text;
-  for (size_t a = 0; a < where.size(); ++a) {
-    text += (a == 0 ? "" : ", ") + spec.parameters[spec.sweep[a + 1].parameter].name + " = " +
-            spec.sweep[a + 1].values[where[a]].text;
+// A sweep value as written, a count with separators.
+std::string SweepText(const CompareSpec& spec, size_t axis, size_t index) {
+  const ParamValue& value = spec.sweep[axis].values[index];
+  if (spec.parameters[spec.sweep[axis].parameter].kind == ParamKind::kCount) {
+    return Thousands(static_cast<int64_t>(value.number));
   }
-  return text;
+  return value.text;
 }
 
-const PointResult* Find(const Comparison& c, size_t variant, size_t first,
-                        const std::vector<size_t>& where) {
-  for (const PointResult& p : c.points) {
-    if (p.point.variant != variant || p.point.sweep[0] != first) continue;
-    if (std::equal(where.begin(), where.end(), p.point.sweep.begin() + 1)) return &p;
-  }
-  return nullptr;
-}
-
-// Total cost against the first axis, a line per variant.
-std::string CostCharts(const Comparison& c) {
-  const CompareSpec& spec = c.family->spec;
-  const SweepAxis& axis = spec.sweep[0];
-  std::string html;
-  std::vector<std::string> names;
-  for (const VariantDef& v : spec.variants) names.push_back(v.name);
-  const std::vector<std::string> colours = DistinctColours(names);
-  for (const std::vector<size_t>& where : Wheres(spec)) {
-    ChartSpec chart;
-    chart.y_unit = c.currency;
-    for (const ParamValue& v : axis.values) chart.x_labels.push_back(v.text);
-    for (size_t v = 0; v < spec.variants.size(); ++v) {
-      // Variants in colours of their own; fee categories below in their names' colours, as in
-      // report.html.
-      ChartSeries series{spec.variants[v].name, {}, colours[v]};
-      for (size_t i = 0; i < axis.values.size(); ++i)
-        series.values.push_back(Units(Find(c, v, i, where)->figures[0].mean));
-      chart.series.push_back(std::move(series));
-    }
-    const std::string title = "Total cost against " + spec.parameters[axis.parameter].name +
-                              (where.empty() ? "" : " (" + WhereText(spec, where) + ")");
-    html += Section(title,
-                    "each variant's total over the run, mean of the replicates; the values swept "
-                    "are evenly spaced along the axis, whatever their differences",
-                    LineChart(chart, false));
-  }
-  return html;
-}
-
-// Fees by category, stacked, along the first axis: one chart per variant (and later value).
-std::string CategoryCharts(const Comparison& c) {
-  const CompareSpec& spec = c.family->spec;
-  std::string html;
-  for (const std::vector<size_t>& where : Wheres(spec)) {
-    for (size_t v = 0; v < spec.variants.size(); ++v) {
-      ChartSpec chart;
-      chart.y_unit = c.currency;
-      for (const ParamValue& x : spec.sweep[0].values) chart.x_labels.push_back(x.text);
-      for (size_t k = 0; k < c.categories.size(); ++k) {
-        ChartSeries series{c.categories[k], {}, ""};
-        double sum = 0;
-        for (size_t i = 0; i < spec.sweep[0].values.size(); ++i) {
-          series.values.push_back(Units(Find(c, v, i, where)->fees_by_category[k].mean));
-          sum += std::fabs(series.values.back());
-        }
-        if (sum > 0) chart.series.push_back(std::move(series));
-      }
-      if (chart.series.empty()) continue;
-      html += Section("Fees by category: " + spec.variants[v].name +
-                          (where.empty() ? "" : " (" + WhereText(spec, where) + ")"),
-                      "", BarChart(chart));
-    }
-  }
-  return html;
-}
-
-// Without a sweep: one stacked bar per variant.
-std::string VariantBars(const Comparison& c) {
-  const CompareSpec& spec = c.family->spec;
-  ChartSpec chart;
-  chart.y_unit = c.currency;
-  for (const VariantDef& v : spec.variants) chart.x_labels.push_back(v.name);
-  for (size_t k = 0; k < c.categories.size(); ++k) {
-    ChartSeries series{c.categories[k], {}, ""};
-    double sum = 0;
-    for (const PointResult& p : c.points) {
-      series.values.push_back(Units(p.fees_by_category[k].mean));
-      sum += std::fabs(series.values.back());
-    }
-    if (sum > 0) chart.series.push_back(std::move(series));
-  }
-  return Section("Fees by category per variant", "", BarChart(chart));
-}
-
+// Every point: the sweep values, the total and its difference, the fees of each category
+// charged anywhere, and the operational figures.
 std::string Table(const Comparison& c) {
   const CompareSpec& spec = c.family->spec;
-  std::string html = "<table><tr><th>variant</th>";
+  HtmlTable table;
+  table.header.push_back("variant");
   for (const SweepAxis& axis : spec.sweep)
-    html += "<th>" + XmlEscape(spec.parameters[axis.parameter].name) + "</th>";
-  html += "<th>total (" + XmlEscape(c.currency) + ")</th><th>against " +
-          XmlEscape(spec.variants[0].name) + "</th>";
-  for (size_t f = 1; f < kFigureCount; ++f)
-    html += "<th>" + XmlEscape(std::string(FigureLabel(Figure(f)))) + "</th>";
-  html += "</tr>";
-  for (const PointResult& p : c.points) {
-    html += "<tr><td>" + XmlEscape(spec.variants[p.point.variant].name) + "</td>";
-    for (size_t a = 0; a < spec.sweep.size(); ++a)
-      html += "<td>" + XmlEscape(spec.sweep[a].values[p.point.sweep[a]].text) + "</td>";
-    std::string total = FormatMicros(p.figures[0].mean);
-    if (spec.replicates > 1) total += " &plusmn; " + FormatMicros(p.figures[0].half_width);
-    html +=
-        "<td class=\"n\">" + total + "</td><td class=\"n\">" +
-        (p.point.variant == 0
-             ? ""
-             : XmlEscape((p.delta_total.mean > 0 ? "+" : "") + FormatMicros(p.delta_total.mean))) +
-        "</td>";
-    for (size_t f = 1; f < kFigureCount; ++f) {
-      html +=
-          "<td class=\"n\">" + XmlEscape(FormatFigureValue(Figure(f), p.figures[f].mean)) + "</td>";
+    table.header.push_back(spec.parameters[axis.parameter].name);
+  const size_t first_number = table.header.size();
+  table.header.push_back("total");
+  table.header.push_back("against " + spec.variants[0].name);
+  std::vector<size_t> charged;
+  std::vector<std::string> uncharged;
+  for (size_t k = 0; k < c.categories.size(); ++k) {
+    const bool any = std::any_of(c.points.begin(), c.points.end(), [k](const PointResult& p) {
+      return p.fees_by_category[k].mean != 0;
+    });
+    if (any) {
+      charged.push_back(k);
+      table.header.push_back(c.categories[k]);
+    } else {
+      uncharged.push_back(c.categories[k]);
     }
-    html += "</tr>";
   }
-  return Section("Every run",
-                 spec.replicates > 1
-                     ? "totals: mean ± half-width of the 95 % confidence interval over " +
-                           std::to_string(spec.replicates) + " replicates"
-                     : "",
-                 html + "</table>");
+  for (size_t f = 1; f < kFigureCount; ++f)
+    table.header.push_back(std::string(FigureLabel(Figure(f))));
+  for (size_t i = first_number; i < table.header.size(); ++i) table.numeric.push_back(i);
+  for (const PointResult& p : c.points) {
+    std::vector<std::string> row{spec.variants[p.point.variant].name};
+    for (size_t a = 0; a < spec.sweep.size(); ++a)
+      row.push_back(SweepText(spec, a, p.point.sweep[a]));
+    std::string total = cmp::Money(p.figures[0].mean);
+    if (spec.replicates > 1) total += " ± " + cmp::Money(p.figures[0].half_width, false, true);
+    row.push_back(total);
+    row.push_back(p.point.variant == 0 ? "" : cmp::Money(p.delta_total.mean, true));
+    for (const size_t k : charged) row.push_back(cmp::Money(p.fees_by_category[k].mean));
+    for (size_t f = 1; f < kFigureCount; ++f)
+      row.push_back(cmp::FigureText(Figure(f), p.figures[f].mean));
+    for (std::string& cell : row) cell = XmlEscape(cell);
+    table.rows.push_back(std::move(row));
+  }
+  std::string note = "means";
+  if (spec.replicates > 1) {
+    note += " of " + std::to_string(spec.replicates) +
+            " replicates; totals ± the half-width of their 95 % confidence interval";
+  }
+  note += "; amounts (the total, the difference and each fee category) in " + c.currency;
+  if (!uncharged.empty()) note += "; no run was charged " + cmp::Listed(uncharged);
+  return Section("Every run", note, "<div class=\"wide\">" + RenderTable(table) + "</div>");
 }
 
 std::string Checks(const Comparison& c) {
@@ -166,16 +96,33 @@ std::string Checks(const Comparison& c) {
                  "<table>" + rows + "</table>");
 }
 
+// "4 variants", "1 replicate".
+std::string Counted(size_t n, const std::string& noun) {
+  return Thousands(static_cast<int64_t>(n)) + " " + noun + (n == 1 ? "" : "s");
+}
+
+// "30 sweep points (15 idle x 2 plan)", or "no sweep".
+std::string Sweep(const Comparison& c) {
+  const CompareSpec& spec = c.family->spec;
+  if (spec.sweep.empty()) return "no sweep";
+  std::string axes;
+  for (const SweepAxis& axis : spec.sweep) {
+    axes += (axes.empty() ? "" : " x ") + Thousands(static_cast<int64_t>(axis.values.size())) +
+            " " + spec.parameters[axis.parameter].name;
+  }
+  return Counted(c.points.size() / spec.variants.size(), "sweep point") + " (" + axes + ")";
+}
+
 }  // namespace
 
 std::string CompareHtml(const Comparison& c) {
   const CompareSpec& spec = c.family->spec;
-  std::string html = PageHead(c.name + " - carriersim compare");
+  std::string html = PageHead(c.name + " - carriersim compare", kStyle);
   html += "<header><h1>" + XmlEscape(c.name) + ": comparison</h1><p>" +
-          std::to_string(spec.variants.size()) + " variants, " +
-          std::to_string(c.points.size() / spec.variants.size()) + " sweep points, " +
-          std::to_string(spec.replicates) + " replicate(s); baseline " +
-          XmlEscape(spec.variants[0].name) + "</p></header><main>\n";
+          XmlEscape(Counted(spec.variants.size(), "variant") + ", " + Sweep(c) + ", " +
+                    Counted(static_cast<size_t>(spec.replicates), "replicate") +
+                    " each; baseline " + spec.variants[0].name) +
+          "</p></header><main>\n";
   if (!c.break_evens.empty()) {
     std::string list = "<ul>";
     for (const BreakEven& b : c.break_evens) list += "<li>" + XmlEscape(b.sentence) + "</li>";
@@ -185,7 +132,7 @@ std::string CompareHtml(const Comparison& c) {
                     list + "</ul>");
   }
   html += Checks(c);
-  html += spec.sweep.empty() ? VariantBars(c) : CostCharts(c) + CategoryCharts(c);
+  html += CompareMoneyCharts(c) + CompareFigureCharts(c);
   html += Table(c);
   html += "</main><footer>carriersim compare</footer></body></html>\n";
   return html;

@@ -15,8 +15,10 @@ namespace carriersim {
 // and the operational figures.
 std::string CompareCsv(const Comparison& c);
 std::string CompareJson(const Comparison& c);
-// Total cost against the swept parameter per variant, categories stacked per variant, the
-// break-even points in words, and the table.
+// The break-even points in words, the difference from the baseline with them marked, the total
+// cost and the fees by category against the swept parameter (reports/compare_charts.h), the
+// operational figures per variant, and the table of every point, for people: thousands
+// separators, amounts to the cent, durations and radio time in their units.
 std::string CompareHtml(const Comparison& c);
 // The break-evens, a table of totals per variant, and the checks that failed.
 std::string FormatCompareConsole(const Comparison& c);

@@ -43,11 +43,11 @@ footer{font-size:12px;color:#6b7280;text-align:center;padding:8px 0 24px}
 
 const char* ReportStyle() { return kStyle; }
 
-std::string PageHead(const std::string& title) {
+std::string PageHead(const std::string& title, const std::string& style) {
   return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
          "<title>" +
-         XmlEscape(title) + "</title><style>" + kStyle + "</style></head><body>\n";
+         XmlEscape(title) + "</title><style>" + kStyle + style + "</style></head><body>\n";
 }
 
 std::string Section(const std::string& title, const std::string& note, const std::string& body,

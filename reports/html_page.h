@@ -11,8 +11,9 @@ namespace carriersim {
 // The style sheet every carriersim HTML report shares.
 const char* ReportStyle();
 
-// "<!DOCTYPE html>..." up to and including <body>, with the style sheet inline.
-std::string PageHead(const std::string& title);
+// "<!DOCTYPE html>..." up to and including <body>, with the style sheet inline, and after it
+// `style`: rules of one report's own.
+std::string PageHead(const std::string& title, const std::string& style = "");
 
 // A section: a heading, an optional note under it, and its body (HTML).
 std::string Section(const std::string& title, const std::string& note, const std::string& body,

@@ -78,10 +78,9 @@ std::string SignalingZoom(const EventWindow& w, const WindowAxis& axis) {
                   [](const WindowBin& b) { return b.attempts == 0; })) {
     return "";
   }
-  ChartSpec chart{axis.labels,
-                  {{"attempts", {}, ""}, {"rejects", {}, ""}, {"#22 congestion", {}, ""}},
-                  "requests " + axis.per_bin,
-                  axis.markers};
+  ChartSpec chart =
+      Chart(axis.labels, {Series("attempts"), Series("rejects"), Series("#22 congestion")},
+            "requests " + axis.per_bin, axis.markers);
   for (const WindowBin& bin : w.bins) {
     chart.series[0].values.push_back(bin.attempts);
     chart.series[1].values.push_back(bin.rejects);
@@ -94,11 +93,11 @@ std::string GroupAttemptsZoom(const RunResult& run, const EventWindow& w, const 
   const std::vector<GroupSpec>& groups = run.scenario().groups;
   const size_t columns = run.event_windows().columns();
   const std::vector<std::string> colours = GroupColours(run.scenario());
-  ChartSpec chart{axis.labels, {}, "attempts " + axis.per_bin, axis.markers};
+  ChartSpec chart = Chart(axis.labels, {}, "attempts " + axis.per_bin, axis.markers);
   for (size_t c = 0; c < columns; ++c) {
     const bool own = c < EventWindows::kGroupColumns;  // else the rest of the groups
-    ChartSeries series{
-        own ? groups[c].name : "other groups", {}, own ? colours[c] : ColourOf("other groups")};
+    ChartSeries series =
+        Series(own ? groups[c].name : "other groups", own ? colours[c] : ColourOf("other groups"));
     double sum = 0;
     for (size_t b = 0; b < w.bin_count; ++b) {
       series.values.push_back(w.group_attempts[b * columns + c]);
@@ -125,7 +124,7 @@ std::string OnlineZoom(const RunResult& run, const EventWindow& w, const WindowA
   const std::vector<std::string> colours = GroupColours(run.scenario());
   std::vector<ChartSeries> lines;
   for (size_t g = 0; g < groups.size(); ++g) {
-    ChartSeries series{groups[g].name, {}, colours[g]};
+    ChartSeries series = Series(groups[g].name, colours[g]);
     int64_t online = 0;
     for (size_t b = 0; b < w.bin_count; ++b) {
       online += change[g][b];
@@ -133,7 +132,7 @@ std::string OnlineZoom(const RunResult& run, const EventWindow& w, const WindowA
     }
     lines.push_back(std::move(series));
   }
-  ChartSpec chart{axis.labels, Changing(std::move(lines)), "SIMs online", axis.markers};
+  ChartSpec chart = Chart(axis.labels, Changing(std::move(lines)), "SIMs online", axis.markers);
   if (chart.series.empty()) return "";
   return Note("SIMs online (with a data session), by group, where it changed:") +
          LineChart(chart, false);
@@ -146,7 +145,7 @@ std::string StatusZoom(StatusCensus& census, const EventWindow& w, const WindowA
   census.AdvanceTo(w.from - 1);
   const std::vector<int64_t> before = census.ByColumn();
   std::vector<ChartSeries> lines;
-  for (const std::string& name : census.columns()) lines.push_back({name, {}, ""});
+  for (const std::string& name : census.columns()) lines.push_back(Series(name));
   for (size_t b = 0; b < w.bin_count; ++b) {
     census.AdvanceTo(w.from + static_cast<SimTime>(b + 1) * w.width - 1);
     const std::vector<int64_t> counts = census.ByColumn();
@@ -154,7 +153,7 @@ std::string StatusZoom(StatusCensus& census, const EventWindow& w, const WindowA
       lines[c].values.push_back(static_cast<double>(counts[c] - before[c]));
     }
   }
-  ChartSpec chart{axis.labels, Changing(std::move(lines)), "SIMs, change", axis.markers};
+  ChartSpec chart = Chart(axis.labels, Changing(std::move(lines)), "SIMs, change", axis.markers);
   if (chart.series.empty()) return "";
   std::string then;
   for (const ChartSeries& series : chart.series) {

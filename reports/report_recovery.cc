@@ -28,7 +28,7 @@ SimTime StepFor(SimTime slowest) {
 // The share of `affected` back by each step: back is sorted.
 ChartSeries ShareBack(const std::string& name, const std::string& colour, uint64_t affected,
                       const std::vector<SimTime>& back, SimTime step, size_t points) {
-  ChartSeries series{name, {}, colour};
+  ChartSeries series = Series(name, colour);
   size_t k = 0;
   for (size_t i = 0; i < points; ++i) {
     const SimTime by = static_cast<SimTime>(i) * step;
@@ -68,7 +68,7 @@ std::string ShareChart(const Scenario& s, const std::vector<RecoveryRow>& rows, 
                        SimTime slowest) {
   const SimTime step = StepFor(slowest);
   const size_t points = static_cast<size_t>(std::max<SimTime>(slowest, 0) / step) + 2;
-  ChartSpec chart{{}, {}, "% back", {}};
+  ChartSpec chart = Chart({}, {}, "% back");
   for (size_t i = 0; i < points; ++i) {
     chart.x_labels.push_back(HumanOffset(static_cast<SimTime>(i) * step));
   }

@@ -34,9 +34,9 @@ std::string StatusCharts(const RunResult& run) {
   const Scenario& s = run.scenario();
   const TimeseriesTable& t = run.timeseries();
   if (t.times.empty()) return Note("No timeseries in this run.");
-  ChartSpec chart{RowLabels(s, t.times), {}, "SIMs", RowMarkers(s, t.times)};
+  ChartSpec chart = Chart(RowLabels(s, t.times), {}, "SIMs", RowMarkers(s, t.times));
   for (size_t c = 0; c < t.status_names.size(); ++c) {
-    ChartSeries series{t.status_names[c], {}, ""};
+    ChartSeries series = Series(t.status_names[c]);
     bool used = false;
     for (const auto& row : t.sims) {
       series.values.push_back(static_cast<double>(row[c]));
@@ -44,10 +44,10 @@ std::string StatusCharts(const RunResult& run) {
     }
     if (used) chart.series.push_back(std::move(series));
   }
-  ChartSeries online{"online", {}, ""};
+  ChartSeries online = Series("online");
   for (const int64_t n : t.online) online.values.push_back(static_cast<double>(n));
   return LineChart(chart, true) + Note("SIMs online (with a data session):") +
-         LineChart(ChartSpec{chart.x_labels, {online}, "SIMs", chart.markers}, false);
+         LineChart(Chart(chart.x_labels, {online}, "SIMs", chart.markers), false);
 }
 
 std::string FeesChart(const RunResult& run) {
@@ -57,9 +57,9 @@ std::string FeesChart(const RunResult& run) {
   // Every month of the run, charged or not, so that a bar's place is its month.
   const int64_t first = std::min(MonthIndex(s.start), invoices.begin()->first);
   const int64_t last = std::max(MonthIndex(s.start + s.duration - 1), invoices.rbegin()->first);
-  ChartSpec chart{{}, {}, std::string(s.currency.str()), {}};
+  ChartSpec chart = Chart({}, {}, std::string(s.currency.str()));
   const std::vector<std::string>& names = s.fee_categories;
-  for (const std::string& name : names) chart.series.push_back({name, {}, ""});
+  for (const std::string& name : names) chart.series.push_back(Series(name));
   for (int64_t month = first; month <= last; ++month) {
     chart.x_labels.push_back(FormatDate(StartOfMonthIndex(month)).substr(0, 7));
     const auto it = invoices.find(month);
@@ -87,10 +87,9 @@ std::string SignalingCharts(const RunResult& run) {
   const Scenario& s = run.scenario();
   const TimeseriesTable& t = run.timeseries();
   if (t.times.empty()) return Note("No timeseries in this run.");
-  ChartSpec overall{RowLabels(s, t.times),
-                    {{"attempts", {}, ""}, {"rejects", {}, ""}, {"#22 congestion", {}, ""}},
-                    PerRow(s),
-                    RowMarkers(s, t.times)};
+  ChartSpec overall = Chart(RowLabels(s, t.times),
+                            {Series("attempts"), Series("rejects"), Series("#22 congestion")},
+                            PerRow(s), RowMarkers(s, t.times));
   for (const SignalingSample& row : t.signaling) {
     overall.series[0].values.push_back(static_cast<double>(row.attempts));
     overall.series[1].values.push_back(static_cast<double>(row.rejects));
@@ -106,13 +105,13 @@ std::string SignalingCharts(const RunResult& run) {
     return cells.back()[a].attempts > cells.back()[b].attempts;
   });
   order.resize(std::min<size_t>(order.size(), 6));
-  ChartSpec per_cell{overall.x_labels, {}, "attempts " + PerRow(s), overall.markers};
+  ChartSpec per_cell = Chart(overall.x_labels, {}, "attempts " + PerRow(s), overall.markers);
   std::vector<std::string> names;
   for (const size_t c : order) names.push_back(s.cells[c].name);
   const std::vector<std::string> colours = DistinctColours(names);
   for (size_t k = 0; k < order.size(); ++k) {
     const size_t c = order[k];
-    ChartSeries series{s.cells[c].name, {}, colours[k]};
+    ChartSeries series = Series(s.cells[c].name, colours[k]);
     for (size_t i = 0; i < cells.size(); ++i) {
       const uint64_t before = i > 0 ? cells[i - 1][c].attempts : 0;
       series.values.push_back(static_cast<double>(cells[i][c].attempts - before));

@@ -6,7 +6,6 @@ namespace carriersim {
 namespace {
 
 constexpr unsigned char kLineFeed = '\n';
-constexpr unsigned char kDelete = 0x7f;
 
 bool IsA(unsigned char c) { return c == 'A' || c == 'a'; }
 bool IsT(unsigned char c) { return c == 'T' || c == 't'; }
@@ -51,7 +50,7 @@ AtLineReader::Step AtLineReader::InLine(unsigned char c, const AtSettings& setti
     return {too_long_ || garbage_ ? Event::kBadLine : Event::kLine, true};
   }
   if (c == kLineFeed) return {Event::kNone, true};
-  if (c == settings.s5 || c == kDelete) {
+  if (c == settings.s5 || c == kAsciiDelete) {
     // Deleting past the start of the body deletes the 'T': the module waits for it again.
     if (body_.empty() && !too_long_) {
       state_ = State::kSawA;

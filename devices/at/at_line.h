@@ -15,6 +15,10 @@
 
 namespace carriersim {
 
+// DEL, which erases the character before it as S5 (backspace) does, on a command line and in
+// an SMS text alike.
+inline constexpr unsigned char kAsciiDelete = 0x7f;
+
 class AtLineReader {
  public:
   static constexpr size_t kMaxLine = 1024;  // "AT" included

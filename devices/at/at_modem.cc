@@ -13,7 +13,6 @@ namespace {
 
 constexpr unsigned char kCtrlZ = 0x1a;
 constexpr unsigned char kEscape = 0x1b;
-constexpr unsigned char kDelete = 0x7f;
 constexpr std::string_view kPromptText = "\r\n> ";
 
 AtHandler FindHandler(std::string_view name) {
@@ -147,7 +146,7 @@ void AtModem::FeedPrompt(char byte) {
     if (IsSmsPrompt(prompt.kind)) {
       // The message is typed: backspace edits it; in text mode each CR starts a new line of
       // text with a new prompt (27.005 3.5.1), in PDU mode line breaks are no part of the hex.
-      if (c == session_.settings.s5 || c == kDelete) {
+      if (c == session_.settings.s5 || c == kAsciiDelete) {
         if (!prompt.data.empty() && !prompt.overflowed) prompt.data.pop_back();
         if (echo) session_.out.Raw(std::string_view(&byte, 1));
         return;

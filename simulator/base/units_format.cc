@@ -8,7 +8,7 @@
 namespace carriersim {
 namespace {
 
-struct Unit {
+struct NamedUnit {
   const char* name;
   int64_t factor;
 };
@@ -22,8 +22,8 @@ std::string FormatDuration(SimTime ms) {
     text = "-";
     ms = -ms;
   }
-  const Unit parts[] = {{"d", kDay}, {"h", kHour}, {"m", kMinute}, {"s", kSecond}, {"ms", 1}};
-  for (const Unit& u : parts) {
+  const NamedUnit parts[] = {{"d", kDay}, {"h", kHour}, {"m", kMinute}, {"s", kSecond}, {"ms", 1}};
+  for (const NamedUnit& u : parts) {
     if (ms >= u.factor) {
       if (text.size() > 1 || (text.size() == 1 && text != "-")) text += ' ';
       text += std::to_string(ms / u.factor) + std::string(u.name);
@@ -70,11 +70,11 @@ std::string FormatDataSizeApprox(int64_t bytes) {
 }
 
 std::string FormatDataSize(int64_t bytes) {
-  const Unit units[] = {{"TB", int64_t{1} << 40},
+  const NamedUnit units[] = {{"TB", int64_t{1} << 40},
                         {"GB", int64_t{1} << 30},
                         {"MB", int64_t{1} << 20},
                         {"KB", int64_t{1} << 10}};
-  for (const Unit& u : units) {
+  for (const NamedUnit& u : units) {
     // Use the unit when the value is at least 1 of it and exact with three decimals at most.
     if (bytes >= u.factor && (static_cast<Int128>(bytes) * 1000) % u.factor == 0) {
       const int64_t whole = bytes / u.factor;

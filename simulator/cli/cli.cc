@@ -1,4 +1,6 @@
+#include <algorithm>
 #include <exception>
+#include <iterator>
 #include <new>
 
 #include "simulator/base/diagnostics.h"
@@ -47,7 +49,8 @@ The scenario format is documented in scenarios/README.md.
 constexpr std::string_view kCommands[] = {"run",   "validate", "profiles",
                                           "bench", "serve",    "compare"};
 
-int Dispatch(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+int Dispatch(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+             const Processes& processes) {
   if (args.empty()) {
     err << kUsage;
     return kExitUsage;
@@ -62,12 +65,19 @@ int Dispatch(const std::vector<std::string>& args, std::ostream& out, std::ostre
     out << "carriersim " << CARRIERSIM_VERSION << "\n";
     return kExitOk;
   }
+  if (command == "compare") return CompareCommand(rest, out, err, processes);
+  if (processes.ranks > 1 && std::find(std::begin(kCommands), std::end(kCommands), command) !=
+                                 std::end(kCommands)) {
+    err << "carriersim: " << command << " runs in one process; of the commands, only compare "
+        << "spreads its runs over MPI ranks so far (started here as " << processes.ranks
+        << " ranks: run it without mpirun, or with mpirun -np 1)\n";
+    return kExitUsage;
+  }
   if (command == "run") return RunCommand(rest, out, err);
   if (command == "validate") return ValidateCommand(rest, out, err);
   if (command == "bench") return BenchCommand(rest, out, err);
   if (command == "profiles") return ProfilesCommand(rest, out, err);
   if (command == "serve") return ServeCommand(rest, out, err);
-  if (command == "compare") return CompareCommand(rest, out, err);
   err << "carriersim: unknown command '" << command << "'" << DidYouMean(command, kCommands)
       << "\nsee carriersim --help\n";
   return kExitUsage;
@@ -76,8 +86,13 @@ int Dispatch(const std::vector<std::string>& args, std::ostream& out, std::ostre
 }  // namespace
 
 int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  return RunCli(args, out, err, Processes{});
+}
+
+int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+           const Processes& processes) {
   try {
-    return Dispatch(args, out, err);
+    return Dispatch(args, out, err, processes);
   } catch (const std::bad_alloc&) {
     err << "carriersim: out of memory (the scenario may be too large for this machine)\n";
     return kExitInternal;

@@ -9,12 +9,17 @@
 
 #include "reports/output_files.h"
 #include "simulator/cli/args.h"
+#include "simulator/cli/processes.h"
 
 namespace carriersim {
 
 // The whole command line (without argv[0]): dispatches to a subcommand, handles --help and
 // --version, and turns an unexpected exception into exit code 70.
 int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+// The same, as one of several processes (an MPI job): only `compare` spreads its work over them;
+// every other command is refused (exit 2) rather than run once per process.
+int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+           const Processes& processes);
 
 int RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 // With the reports written as `write_options` say (a test's simulated full disk).
@@ -24,7 +29,8 @@ int ValidateCommand(const std::vector<std::string>& args, std::ostream& out, std
 int BenchCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int ProfilesCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int ServeCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
-int CompareCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int CompareCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+                   const Processes& processes = {});
 
 // The options each subcommand's parser knows; its --help and `carriersim --help` list each one.
 const std::vector<OptionSpec>& RunOptionSpecs();

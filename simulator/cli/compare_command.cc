@@ -4,6 +4,7 @@
 #include <thread>
 
 #include "reports/compare_reports.h"
+#include "reports/human_format.h"
 #include "reports/output_files.h"
 #include "reports/output_folder.h"
 #include "simulator/base/no_progress.h"
@@ -28,7 +29,9 @@ compares them with the first variant, the baseline. The scenario's `parameters:`
 
 options:
   --jobs N       runs at once (default: the machine's cores); the reports are the same bytes
-                 whatever N is
+                 whatever N is. Started by mpirun (carriersim-mpi, built with
+                 -DCARRIERSIM_MPI=ON), the runs are spread over the ranks, N at once in each,
+                 and the first rank writes the same reports
   --out DIR      output folder (default: out/<scenario name>-compare/)
   --no-progress  no progress line (it shows only on a terminal, and not when CI is set)
   -h, --help     this help
@@ -73,7 +76,8 @@ bool WriteAll(const Comparison& c, const std::string& dir, std::string* error) {
 
 const std::vector<OptionSpec>& CompareOptionSpecs() { return kCompareOptions; }
 
-int CompareCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+int CompareCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+                   const Processes& processes) {
   ParsedArgs parsed;
   std::string error;
   if (!ParseArgs(args, kCompareOptions, &parsed, &error)) return UsageError(err, "compare", error);
@@ -103,7 +107,10 @@ int CompareCommand(const std::vector<std::string>& args, std::ostream& out, std:
     err << diag.ToText();
     return family.io_error ? kExitIoError : kExitInvalidScenario;
   }
-  const bool progress = !parsed.Has("no-progress") && ProgressWanted();
+  options.rank = processes.rank;
+  options.ranks = processes.ranks;
+  options.all_gather = processes.all_gather;
+  const bool progress = !parsed.Has("no-progress") && ProgressWanted() && processes.rank == 0;
   if (progress) {
     options.progress = [](size_t done, size_t total) {
       std::fprintf(stderr, "\r  %zu of %zu runs", done, total);
@@ -132,15 +139,19 @@ int CompareCommand(const std::vector<std::string>& args, std::ostream& out, std:
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   const std::string dir = parsed.Get("out").value_or("out/" + comparison->name + "-compare");
-  if (!WriteAll(*comparison, dir, &error)) {
+  // Every process holds the whole comparison; the first alone writes it.
+  if (processes.rank == 0 && !WriteAll(*comparison, dir, &error)) {
     err << "carriersim compare: " << error << "\n";
     return kExitIoError;
   }
   out << FormatCompareConsole(*comparison);
   char timing[160];
-  std::snprintf(timing, sizeof timing, "  %-12s%llu events in %.3f s on %d worker%s\n", "runs",
-                static_cast<unsigned long long>(comparison->events), seconds, options.jobs,
-                options.jobs == 1 ? "" : "s");
+  std::snprintf(timing, sizeof timing, "  %-12s%s events in %.3f s on %d worker%s%s\n", "runs",
+                Thousands(static_cast<int64_t>(comparison->events)).c_str(), seconds, options.jobs,
+                options.jobs == 1 ? "" : "s",
+                processes.ranks > 1 ? (" in each of " + std::to_string(processes.ranks) +
+                                       " processes").c_str()
+                                    : "");
   out << timing << "  reports     " << dir << "/ (compare.csv, compare.json, compare.html)\n";
   return comparison->failed() > 0 ? kExitExpectationsFailed : kExitOk;
 }

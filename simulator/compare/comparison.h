@@ -61,9 +61,21 @@ struct Comparison {
 };
 
 struct CompareOptions {
+  static CompareOptions OnWorkers(int jobs) {
+    CompareOptions options;
+    options.jobs = jobs;
+    return options;
+  }
   int jobs = 1;
   // Called as runs finish, from the thread that calls RunComparison, never from a worker.
   std::function<void(size_t done, size_t total)> progress;
+  // Runs spread over processes (the ranks of an MPI job, simulator/mpi/): this process makes
+  // the jobs whose number modulo `ranks` is `rank` (on `jobs` workers), and `all_gather` hands
+  // every process the bytes each one passed it, in rank order, so that every process ends with
+  // every run's figures and the same Comparison. Unset: one process makes every run.
+  int rank = 0;
+  int ranks = 1;
+  std::function<std::vector<std::string>(const std::string& mine)> all_gather;
 };
 
 // Loads every run (errors go to `diag`, each naming its run; nullopt then), runs them on

@@ -1,14 +1,19 @@
 // Running a family's runs on a pool of workers. Each run is independent (its own world, its
 // own random streams), so the only shared state is the next job's number and each job's slot:
-// the results land in job order, whatever order the workers finish in.
+// the results land in job order, whatever order the workers finish in. Across processes (MPI
+// ranks) the same holds: each makes every ranks-th job and the results are swapped, in job order.
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
-#include <exception>
 #include <mutex>
+#include <new>
+#include <stdexcept>
 #include <thread>
 
+#include "simulator/base/no_progress.h"
+#include "simulator/billing/ledger.h"
 #include "simulator/compare/comparison.h"
+#include "simulator/compare/job_result.h"
 #include "simulator/results/pipeline.h"
 
 namespace carriersim {
@@ -19,15 +24,8 @@ struct Job {
   int replicate = 0;
 };
 
-struct Slot {
-  std::optional<RunFigures> figures;
-  std::vector<std::string> failures;
-  size_t expectations = 0;
-  std::exception_ptr error;
-};
-
 void RunJob(const Scenario& scenario, const Job& job, const std::vector<std::string>& categories,
-            Slot* slot) {
+            JobResult* slot) {
   try {
     RunOptions options;
     options.seed = ReplicateSeed(scenario.seed, job.replicate);
@@ -43,8 +41,83 @@ void RunJob(const Scenario& scenario, const Job& job, const std::vector<std::str
           (job.replicate > 0 ? "replicate " + std::to_string(job.replicate + 1) + ": " : "") +
           "line " + std::to_string(e.line) + ": " + e.text + ": got " + r.actual_text);
     }
+  } catch (const NoProgressError& e) {
+    slot->error = JobResult::Error::kStopped;
+    slot->error_text = e.what();
+  } catch (const FeeOverflow& e) {
+    slot->error = JobResult::Error::kStopped;
+    slot->error_text = e.what();
+  } catch (const std::bad_alloc& e) {
+    slot->error = JobResult::Error::kOutOfMemory;
+    slot->error_text = e.what();
+  } catch (const std::exception& e) {
+    slot->error = JobResult::Error::kInternal;
+    slot->error_text = e.what();
   } catch (...) {
-    slot->error = std::current_exception();
+    slot->error = JobResult::Error::kInternal;
+    slot->error_text = "an exception that is not a std::exception";
+  }
+}
+
+// Runs `mine` (indices into `jobs`) on `workers` threads, each result into its job's slot.
+void RunPool(const std::vector<Scenario>& scenarios, const std::vector<Job>& jobs,
+             const std::vector<size_t>& mine, const std::vector<std::string>& categories,
+             const CompareOptions& options, std::vector<JobResult>& slots) {
+  std::atomic<size_t> next{0};
+  std::mutex mutex;
+  std::condition_variable finished;
+  size_t done = 0;
+  const auto work = [&] {
+    for (size_t k; (k = next.fetch_add(1)) < mine.size();) {
+      const size_t j = mine[k];
+      RunJob(scenarios[jobs[j].point], jobs[j], categories, &slots[j]);
+      std::lock_guard lock(mutex);
+      ++done;
+      finished.notify_one();
+    }
+  };
+  const size_t workers =
+      std::min<size_t>(static_cast<size_t>(std::max(options.jobs, 1)), mine.size());
+  std::vector<std::thread> threads;
+  for (size_t w = 0; w < workers; ++w) threads.emplace_back(work);
+  {
+    std::unique_lock lock(mutex);
+    for (size_t reported = 0; reported < mine.size();) {
+      finished.wait(lock, [&] { return done > reported; });
+      reported = done;
+      if (options.progress) {
+        lock.unlock();
+        options.progress(reported, mine.size());
+        lock.lock();
+      }
+    }
+  }
+  for (std::thread& t : threads) t.join();
+}
+
+// With several processes: hands each one the results of the others' jobs. Job j is made by
+// process j % ranks, and each process sends its results in job order.
+void ShareResults(const CompareOptions& options, std::vector<JobResult>& slots) {
+  std::string mine;
+  for (size_t j = static_cast<size_t>(options.rank); j < slots.size();
+       j += static_cast<size_t>(options.ranks)) {
+    EncodeJobResult(slots[j], mine);
+  }
+  const std::vector<std::string> all = options.all_gather(mine);
+  if (all.size() != static_cast<size_t>(options.ranks)) {
+    throw std::runtime_error("expected the results of " + std::to_string(options.ranks) +
+                             " processes, got " + std::to_string(all.size()));
+  }
+  for (size_t r = 0; r < all.size(); ++r) {
+    if (static_cast<int>(r) == options.rank) continue;
+    std::optional<std::vector<JobResult>> theirs = DecodeJobResults(all[r]);
+    size_t k = 0;
+    for (size_t j = r; j < slots.size(); j += all.size(), ++k) {
+      if (!theirs || k >= theirs->size()) {
+        throw std::runtime_error("process " + std::to_string(r) + " sent unreadable results");
+      }
+      slots[j] = std::move((*theirs)[k]);
+    }
   }
 }
 
@@ -101,44 +174,25 @@ std::optional<Comparison> RunComparison(const ScenarioFamily& family, const Comp
   for (size_t p = 0; p < points.size(); ++p) {
     for (int r = 0; r < spec.replicates; ++r) jobs.push_back({p, r});
   }
-  std::vector<Slot> slots(jobs.size());
-  std::atomic<size_t> next{0};
-  std::mutex mutex;
-  std::condition_variable finished;
-  size_t done = 0;
-  const auto work = [&] {
-    for (size_t j; (j = next.fetch_add(1)) < jobs.size();) {
-      RunJob(scenarios[jobs[j].point], jobs[j], comparison.categories, &slots[j]);
-      std::lock_guard lock(mutex);
-      ++done;
-      finished.notify_one();
-    }
-  };
-  const size_t workers =
-      std::min<size_t>(static_cast<size_t>(std::max(options.jobs, 1)), jobs.size());
-  std::vector<std::thread> threads;
-  for (size_t w = 0; w < workers; ++w) threads.emplace_back(work);
-  {
-    std::unique_lock lock(mutex);
-    for (size_t reported = 0; reported < jobs.size();) {
-      finished.wait(lock, [&] { return done > reported; });
-      reported = done;
-      if (options.progress) {
-        lock.unlock();
-        options.progress(reported, jobs.size());
-        lock.lock();
-      }
-    }
+  std::vector<JobResult> slots(jobs.size());
+  const int ranks = options.all_gather ? std::max(options.ranks, 1) : 1;
+  std::vector<size_t> mine;
+  for (size_t j = static_cast<size_t>(ranks > 1 ? options.rank : 0); j < jobs.size();
+       j += static_cast<size_t>(ranks)) {
+    mine.push_back(j);
   }
-  for (std::thread& t : threads) t.join();
-  for (Slot& slot : slots) {
-    if (slot.error) std::rethrow_exception(slot.error);  // the first in job order
+  RunPool(scenarios, jobs, mine, comparison.categories, options, slots);
+  if (ranks > 1) ShareResults(options, slots);
+  for (const JobResult& slot : slots) {  // the first failure in job order, on every process
+    if (slot.error == JobResult::Error::kStopped) throw NoProgressError(slot.error_text);
+    if (slot.error == JobResult::Error::kOutOfMemory) throw std::bad_alloc();
+    if (slot.error == JobResult::Error::kInternal) throw std::runtime_error(slot.error_text);
   }
   for (size_t p = 0; p < points.size(); ++p) {
     PointResult result;
     result.point = points[p];
     for (int r = 0; r < spec.replicates; ++r) {
-      Slot& slot = slots[p * static_cast<size_t>(spec.replicates) + static_cast<size_t>(r)];
+      JobResult& slot = slots[p * static_cast<size_t>(spec.replicates) + static_cast<size_t>(r)];
       comparison.events += slot.figures->events;
       result.replicates.push_back(std::move(*slot.figures));
       result.expectations += slot.expectations;

@@ -34,7 +34,8 @@ HttpResponse Error(int status, std::string_view message) {
   return ApiError("hologram", status, "", message);
 }
 
-HttpResponse Ok(Json data) {
+// Hologram's envelope of every answer that worked: {"success": true, "data": ...}.
+HttpResponse Success(Json data) {
   Json j;
   j["success"] = true;
   j["data"] = std::move(data);
@@ -247,7 +248,7 @@ HttpResponse ActOnEach(HologramCall& call, TimelineAction action, const std::vec
   data["accepted"] = accepted;
   data["refused"] = static_cast<int64_t>(sims.size()) - accepted;
   data["devices"] = std::move(results);
-  return Ok(std::move(data));
+  return Success(std::move(data));
 }
 
 // POST /devices/{id}/state, /devices/state, /devices/batch/state: {state, deviceids}.
@@ -310,7 +311,7 @@ HttpResponse DeviceRoutes(HologramCall& call) {
   }
   const std::optional<SimId> sim = FindDevice(call, p[1]);
   if (!sim) return Error(404, "device " + p[1] + " not found");
-  if (p.size() == 2) return method == "GET" ? Ok(DeviceJson(call, *sim)) : only("GET");
+  if (p.size() == 2) return method == "GET" ? Success(DeviceJson(call, *sim)) : only("GET");
   if (p.size() == 3 && p[2] == "state")
     return method == "POST" ? ChangeState(call, sim) : only("POST");
   if (p.size() == 3 && p[2] == "usagelimit") {

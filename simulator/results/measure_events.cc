@@ -19,6 +19,24 @@ EnergyReading Spent(const World& world, const EventMember& m) {
   return m.recovering ? world.devices().energy(m.device).Since(m.energy) : m.energy;
 }
 
+int64_t OutcomeCount(const ActionOutcome& o, const Expectation& e) {
+  switch (e.metric) {
+    case MetricId::kActionApplied:
+      return static_cast<int64_t>(o.applied);
+    case MetricId::kActionUnchanged:
+      return static_cast<int64_t>(o.unchanged);
+    case MetricId::kActionRefused:
+      return static_cast<int64_t>(o.refused);
+    case MetricId::kActionRefusedFor:
+      for (size_t k = 0; k < kRefusalKinds; ++k) {
+        if (kRefusalNames[k] == e.parameter) return static_cast<int64_t>(o.refused_by_kind[k]);
+      }
+      return 0;
+    default:
+      return 0;
+  }
+}
+
 }  // namespace
 
 Measured RecoveryOf(const Snapshot& now, const Expectation& e) {
@@ -86,23 +104,19 @@ std::vector<SimValue> EventEnergy(const Snapshot& now, const Expectation& e) {
   return values;
 }
 
+// A recurring entry (`every:`) is an action per time it acts, each with the entry's name: the
+// name means the entry, so every time counts, not only the first (which the loader resolved the
+// name to). Names are unique per entry; an outage's ends share its name but not its kind.
 int64_t ActionOutcomeCount(const Snapshot& now, const Expectation& e) {
-  const ActionOutcome& o = now.world().recorder().actions()[static_cast<size_t>(e.filter.action)];
-  switch (e.metric) {
-    case MetricId::kActionApplied:
-      return static_cast<int64_t>(o.applied);
-    case MetricId::kActionUnchanged:
-      return static_cast<int64_t>(o.unchanged);
-    case MetricId::kActionRefused:
-      return static_cast<int64_t>(o.refused);
-    case MetricId::kActionRefusedFor:
-      for (size_t k = 0; k < kRefusalKinds; ++k) {
-        if (kRefusalNames[k] == e.parameter) return static_cast<int64_t>(o.refused_by_kind[k]);
-      }
-      return 0;
-    default:
-      return 0;
+  const std::vector<TimelineAction>& timeline = now.world().scenario().timeline;
+  const std::vector<ActionOutcome>& outcomes = now.world().recorder().actions();
+  const TimelineAction& named = timeline[static_cast<size_t>(e.filter.action)];
+  int64_t sum = 0;
+  for (size_t i = 0; i < timeline.size(); ++i) {
+    if (timeline[i].name != named.name || timeline[i].kind != named.kind) continue;
+    sum += OutcomeCount(outcomes[i], e);
   }
+  return sum;
 }
 
 }  // namespace carriersim

@@ -94,8 +94,12 @@ def test_pty(binary):
 
 
 def free_base(count):
+    """A base port below the kernel's ephemeral range (where clients' own ports come from), with
+    `count` ports free from it at the time of asking."""
+    with open("/proc/sys/net/ipv4/ip_local_port_range") as f:
+        ephemeral_low = int(f.read().split()[0])
     for _ in range(50):
-        base = random.randrange(20000, 60000)
+        base = random.randrange(10000, max(10001, ephemeral_low - count))
         sockets = []
         try:
             for i in range(count):
@@ -111,9 +115,21 @@ def free_base(count):
     raise AssertionError("no free ports")
 
 
+def start_on_free_ports(binary, count):
+    """The emulator with its modems on `count` consecutive TCP ports. Another test running at the
+    same time may take a port between our probe and the emulator's bind, so a start refused with
+    'Address already in use' is tried again on other ports."""
+    for attempt in range(5):
+        base = free_base(count)
+        try:
+            return base, Emulator(binary, SCENARIO, extra_args=("--modem-port", str(base)))
+        except AssertionError as error:
+            if "Address already in use" not in str(error) or attempt == 4:
+                raise
+
+
 def test_tcp(binary):
-    base = free_base(2)
-    emu = Emulator(binary, SCENARIO, extra_args=("--modem-port", str(base)))
+    base, emu = start_on_free_ports(binary, 2)
     check(f"modem units-0: 127.0.0.1:{base}" in emu.banner, emu.banner)
     emu.advance("1m")
     other = ModemLine(f"127.0.0.1:{base + 1}")

@@ -13,6 +13,7 @@
 #include "tests/test_util.h"
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 namespace fs = std::filesystem;
@@ -160,4 +161,5 @@ TEST_CASE("hardening: each example scenario says how to run it with the command 
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

@@ -5,6 +5,7 @@
 #include "tests/test_util.h"
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 using test::Cli;
@@ -155,4 +156,5 @@ TEST_CASE("the binary's exit codes reach the shell", "[cli]") {
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

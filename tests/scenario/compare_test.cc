@@ -1,11 +1,14 @@
 // carriersim compare: a scenario's variants at every sweep point, set against the baseline.
 #include <catch2/catch.hpp>
 
+#include <regex>
+
 #include "reports/compare_reports.h"
 #include "simulator/compare/comparison.h"
 #include "tests/test_util.h"
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 // 10 sensors on plan01s (0.06 USD a day; 0.50 USD to reactivate from standby, SOR-6): parked at
@@ -50,7 +53,7 @@ ScenarioFamily Family(const std::string& text) {
 
 Comparison Run(const ScenarioFamily& family, int jobs) {
   Diagnostics diag;
-  std::optional<Comparison> c = RunComparison(family, CompareOptions{jobs, {}}, diag);
+  std::optional<Comparison> c = RunComparison(family, CompareOptions::OnWorkers(jobs), diag);
   INFO(diag.ToText());
   REQUIRE(c);
   return std::move(*c);
@@ -112,6 +115,22 @@ TEST_CASE("compare: a failed break-even check and a failed run expectation fail 
         std::string::npos);
 }
 
+TEST_CASE("compare without a sweep prints a table of the variants with money to the cent",
+          "[compare]") {
+  std::string text = kParking;
+  text.erase(text.find("sweep:"), text.find("carriers:") - text.find("sweep:"));
+  text.erase(text.find("expect:"));
+  text.replace(text.find("seed: 4"), 7, "seed: 4\nreplicates: 2");
+  const ScenarioFamily family = Family(text);  // outlives the comparison, which points at it
+  const Comparison c = Run(family, 2);
+  const std::string console = FormatCompareConsole(c);
+  INFO(console);
+  // Means of the replicates (~), to the cent, and the difference from the baseline signed.
+  CHECK(std::regex_search(console, std::regex(R"(\n  active +\d+\.\d\d~ +baseline )")));
+  CHECK(std::regex_search(console, std::regex(R"(\n  standby +\d+\.\d\d~ +-\d+\.\d\d )")));
+  CHECK(console.find("(~: means of 2 replicates") != std::string::npos);
+}
+
 TEST_CASE("compare: a variant's override replaces a part of the scenario", "[compare]") {
   std::string text = kParking;
   text.replace(text.find("  standby: { park: set-to-standby }"), 35,
@@ -163,4 +182,5 @@ TEST_CASE("run --variant and --set choose one run of a family", "[compare]") {
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

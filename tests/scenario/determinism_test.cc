@@ -5,6 +5,7 @@
 #include "tests/test_util.h"
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 std::string RunQuickstart(const test::TempDir& dir, const std::string& name,
@@ -83,4 +84,5 @@ TEST_CASE("the quickstart's reports match the golden files byte for byte", "[gol
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

@@ -8,6 +8,7 @@
 #include "tests/test_util.h"
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 using Json = nlohmann::ordered_json;
@@ -109,4 +110,5 @@ TEST_CASE("devices in summary.json: a profile external firmware drives appears w
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

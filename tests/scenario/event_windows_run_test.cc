@@ -6,6 +6,7 @@
 #include "tests/test_util.h"
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 
 TEST_CASE("the close-up's counts add up to the run's when the whole run is close-up",
           "[event-windows]") {
@@ -46,4 +47,5 @@ timeline:
   CHECK(congestion == total.rejects_by_cause[22]);
 }
 
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

@@ -10,6 +10,7 @@
 #include "tests/test_util.h"
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 namespace fs = std::filesystem;
@@ -85,4 +86,5 @@ TEST_CASE("every example family compares and meets its expectations in every run
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

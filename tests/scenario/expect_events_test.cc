@@ -6,6 +6,7 @@
 #include "tests/scenario/rules_util.h"
 
 namespace carriersim::test {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 std::vector<ExpectationResult> Results(const Run& run) { return run.result->expectations(); }
@@ -171,4 +172,5 @@ TEST_CASE("DEV-4, NET-4: energy per mass event is what the devices spent from th
   }
 }
 
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim::test

@@ -5,6 +5,7 @@
 #include "tests/scenario/rules_util.h"
 
 namespace carriersim::test {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 // Four trackers (1 KB an hour) suspended at 10d and reactivated at 20d; two idle SIMs that stay
@@ -165,4 +166,5 @@ expect:
   CHECK(*r[9].actual == 2 * 1'860'000 + 2 * 840'000 + 60'000);
 }
 
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim::test

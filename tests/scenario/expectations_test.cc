@@ -10,6 +10,7 @@
 #include "tests/test_util.h"
 
 namespace carriersim::test {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 bool Contains(const std::string& text, const std::string& part) {
@@ -136,4 +137,5 @@ TEST_CASE("validate writes errors as text, JSON or GitHub annotations", "[expect
   CHECK(XmlEscape("a<b & \"c\"\x01") == "a&lt;b &amp; &quot;c&quot;?");
 }
 
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim::test

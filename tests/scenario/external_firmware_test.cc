@@ -9,6 +9,7 @@
 #include "tests/scenario/rules_util.h"
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 std::string Body(const std::string& fleet_and_timeline) {
@@ -301,4 +302,5 @@ TEST_CASE("External firmware: the world reports each change of an external modem
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

@@ -6,6 +6,7 @@
 #include "tests/scenario/rules_util.h"
 
 namespace carriersim::test {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 // One always-on device with `firmware` on soracom, plus `timeline`.
@@ -209,4 +210,5 @@ TEST_CASE("DEV-2: back-off waits and their jitter", "[unit][firmware]") {
   }
 }
 
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim::test

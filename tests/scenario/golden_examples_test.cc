@@ -14,6 +14,7 @@
 #include "tests/test_util.h"
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 namespace fs = std::filesystem;
@@ -65,4 +66,5 @@ TEST_CASE("every example's reports and event trace match the golden digests", "[
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

@@ -4,6 +4,7 @@
 #include "tests/scenario/rules_util.h"
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 using test::BasicRate;
@@ -235,4 +236,5 @@ timeline:
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

@@ -15,6 +15,7 @@
 #include "tests/test_util.h"
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 // Two reconnect policies in one cell, an outage, a suspend; one expectation passes, one fails.
@@ -206,4 +207,5 @@ TEST_CASE("report.html is the same bytes for the same scenario and seed", "[repo
   CHECK(HtmlReport(RunScenario(scenario)) == HtmlReport(RunScenario(scenario)));
 }
 
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

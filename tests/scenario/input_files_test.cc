@@ -14,6 +14,7 @@
 #include "tests/test_util.h"
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 bool Contains(const std::string& text, const std::string& part) {
@@ -144,4 +145,5 @@ TEST_CASE("hardening: validate checks a carrier profile file as a profile", "[ha
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

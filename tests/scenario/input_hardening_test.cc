@@ -13,6 +13,7 @@
 #include "tests/test_util.h"
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 bool Contains(const std::string& text, const std::string& part) {
@@ -241,9 +242,11 @@ TEST_CASE("hardening: lognormal sigma 0 is allowed and gives the median every ti
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 // Found by fuzz_profile: a rule whose target names no status, in a profile with no statuses,
@@ -268,4 +271,5 @@ TEST_CASE("hardening: a rule whose target names no status is an error and no rea
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

@@ -10,6 +10,7 @@
 #include "tests/test_util.h"
 
 namespace carriersim::test {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 bool Contains(const std::string& text, const std::string& part) {
@@ -123,4 +124,5 @@ TEST_CASE("the JUnit schema refuses what CI systems would not read", "[junit]") 
   CHECK(Contains(said, "The attribute 'lines' is not allowed"));
 }
 
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim::test

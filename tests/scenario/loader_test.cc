@@ -6,6 +6,7 @@
 #include "tests/test_util.h"
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 constexpr const char* kValid = R"(name: loader-test
@@ -196,9 +197,11 @@ TEST_CASE("a missing scenario file is an I/O error, not an invalid scenario", "[
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 constexpr const char* kOverrideHead = R"(name: o
@@ -314,4 +317,5 @@ TEST_CASE("overrides are checked against the profile, with the scenario's positi
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

@@ -10,6 +10,7 @@
 #include "tests/test_util.h"
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 bool Contains(const std::string& text, const std::string& part) {
@@ -131,4 +132,5 @@ fleet:
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

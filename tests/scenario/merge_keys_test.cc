@@ -10,6 +10,7 @@
 #include "tests/test_util.h"
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 TEST_CASE("merge keys in a scenario: devices, fleet, timeline and expectations",
@@ -195,4 +196,5 @@ fleet:
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

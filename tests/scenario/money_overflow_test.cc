@@ -9,6 +9,7 @@
 #include "tests/test_util.h"
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 // A soracom scenario of `duration` whose plan01s has the prices in `plan01s_overrides`.
@@ -115,4 +116,5 @@ TEST_CASE("hardening: fees that rules set off past int64 stop the run, never a w
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

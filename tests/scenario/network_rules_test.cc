@@ -8,6 +8,7 @@
 #include "tests/scenario/rules_util.h"
 
 namespace carriersim::test {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 // `count` always-on meters on one cell of the given capacity, booting within `boot`, with the
@@ -173,9 +174,11 @@ TEST_CASE("NET-3 NET-4: naive firmware makes a taller surge and more collateral 
   CHECK(Outage(gsma).back.size() == 2000);
 }
 
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim::test
 
 namespace carriersim::test {
+namespace CARRIERSIM_TEST_FILE {
 
 TEST_CASE("NET-4: modems that search for a cell instead of retrying return in a surge with it",
           "[rules][network]") {
@@ -214,4 +217,5 @@ TEST_CASE("NET-4: modems that search for a cell instead of retrying return in a 
   CHECK(retry_rejects < s.rejects_by_cause.at(kCauseCongestion) / 10);
 }
 
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim::test

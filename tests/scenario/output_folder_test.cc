@@ -20,6 +20,7 @@
 #include "tests/test_util.h"
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 namespace fs = std::filesystem;
@@ -312,4 +313,5 @@ TEST_CASE("hardening: a second run into an output folder in use fails fast", "[o
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

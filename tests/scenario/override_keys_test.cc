@@ -7,6 +7,7 @@
 #include "tests/test_util.h"
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 struct Case {
@@ -104,4 +105,5 @@ TEST_CASE("a misspelt fee is not taken for a new one, a complete new fee is adde
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

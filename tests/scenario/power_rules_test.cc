@@ -12,6 +12,7 @@
 #include "tests/scenario/rules_util.h"
 
 namespace carriersim::test {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 // `count` devices of profile `device` (its YAML) on soracom, then `timeline`.
@@ -171,4 +172,5 @@ timeline:
   CHECK(interleaved);
 }
 
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim::test

@@ -9,6 +9,7 @@
 #include "tests/scenario/rules_util.h"
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 using test::OneOffPrice;
@@ -195,4 +196,5 @@ timeline:
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

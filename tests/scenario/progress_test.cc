@@ -10,6 +10,7 @@
 #include "tests/test_util.h"
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 using test::Strings;
@@ -132,4 +133,5 @@ TEST_CASE("hardening: the naive firmware booting in no time on a rejected SIM is
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

@@ -18,6 +18,7 @@
 #include "tests/scenario/rules_util.h"
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 // What a built-in profile offers a random timeline, read from the loaded profile itself, so that
@@ -347,4 +348,5 @@ TEST_CASE("random timelines keep the ledger and the lifecycle consistent", "[pro
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

@@ -8,6 +8,7 @@
 #include "tests/test_util.h"
 
 namespace carriersim::test {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 // An RFC 4180 parser, strict: CRLF rows, quoted fields with doubled quotes.
@@ -137,9 +138,11 @@ TEST_CASE("timeseries.csv adds up to the run's totals, and counts every SIM at e
   CHECK(rows[50][Column(header, "sims_suspended")] == "0");
 }
 
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim::test
 
 namespace carriersim::test {
+namespace CARRIERSIM_TEST_FILE {
 
 TEST_CASE("run with trace writes every event, in time order, one JSON object a line", "[reports]") {
   TempDir dir;
@@ -166,9 +169,11 @@ TEST_CASE("run with trace writes every event, in time order, one JSON object a l
   CHECK_FALSE(std::filesystem::exists(dir.File("out/events.jsonl")));
 }
 
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim::test
 
 namespace carriersim::test {
+namespace CARRIERSIM_TEST_FILE {
 
 TEST_CASE("report.html is one self-contained file with its charts and expectations",
           "[reports]") {
@@ -205,4 +210,5 @@ TEST_CASE("report.html is one self-contained file with its charts and expectatio
   CHECK(html.find("</html>\n") == html.size() - 8);
 }
 
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim::test

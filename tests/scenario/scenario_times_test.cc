@@ -8,6 +8,7 @@
 #include "tests/test_util.h"
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 constexpr const char* kBody = R"(carriers:
@@ -153,4 +154,5 @@ TEST_CASE("malformed time expressions are errors at their place", "[loader][time
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

@@ -8,6 +8,7 @@
 #include "tests/test_util.h"
 
 namespace carriersim::test {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 int RunSetup(const std::string& arguments, const std::string& output) {
@@ -39,4 +40,5 @@ TEST_CASE("hardening: setup.sh with an unknown command names it and exits 2", "[
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim::test

@@ -9,6 +9,7 @@
 #include "tests/test_util.h"
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 constexpr const char* kSlice = R"(name: slice
@@ -299,9 +300,11 @@ TEST_CASE("powering off ends the session and powering on attaches again", "[slic
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 TEST_CASE("a count or fraction of a group is chosen the same way for the same seed", "[slice]") {
@@ -337,4 +340,5 @@ timeline:
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

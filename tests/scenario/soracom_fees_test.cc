@@ -6,6 +6,7 @@
 #include "tests/scenario/rules_util.h"
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 using test::BasicRate;
@@ -259,4 +260,5 @@ timeline:
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

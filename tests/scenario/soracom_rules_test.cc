@@ -7,6 +7,7 @@
 #include "tests/scenario/rules_util.h"
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 using test::BasicRate;
@@ -351,4 +352,5 @@ timeline:
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

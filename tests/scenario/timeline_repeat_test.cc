@@ -12,6 +12,7 @@
 #include "tests/test_util.h"
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 std::string Scenario(const std::string& length, const std::string& timeline) {
@@ -199,5 +200,36 @@ timeline:
   CHECK(r.result->actions()[0].applied == 3);
 }
 
+TEST_CASE("timeline.* on a recurring entry counts every time it acts, not only the first",
+          "[expect][repeat]") {
+  // Three trackers suspended on days 1 to 5 (5 times), the whole group activated an hour after
+  // each, on days 1 to 6: each activation applies to the 3 suspended and leaves the other 17
+  // active unchanged, and on day 6 all 20 are left unchanged.
+  const test::Run r = test::Simulate(test::Soracom(R"(fleet:
+  - { group: trackers, count: 20, carrier: soracom, plan: plan01s, device: tracker }
+timeline:
+  - { at: 1d, every: 1d, until: 6d, name: park, suspend: { group: trackers, count: 3 } }
+  - { at: 1d 1h, every: 1d, name: wake, activate: { group: trackers } }
+expect:
+  - { metric: timeline.applied, action: park, "==": 15 }
+  - { metric: timeline.applied, action: wake, "==": 15 }
+  - { metric: timeline.unchanged, action: wake, "==": 105 }
+  - { metric: timeline.refused, action: wake, "==": 0 }
+  - { metric: timeline.applied, action: park, at: 2d 12h, "==": 6 }
+  - { metric: timeline.applied, action: park, "==": 3 }
+)"),
+                                     "7d");
+  const std::vector<ExpectationResult> results = r.result->expectations();
+  REQUIRE(results.size() == 6);
+  for (size_t i = 0; i < 5; ++i) {
+    INFO("expectation " << i << ": got " << results[i].actual_text);
+    CHECK(results[i].passed);
+  }
+  // What it counted before: the first time alone.
+  CHECK_FALSE(results[5].passed);
+  CHECK(results[5].actual_text == "15");
+}
+
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

@@ -9,6 +9,7 @@
 #include "tests/scenario/rules_util.h"
 
 namespace carriersim::test {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 // One device of profile `device` (YAML) on `carrier`, starting in `status`, then `timeline`.
@@ -211,4 +212,5 @@ timeline:
   CHECK(w.network().online(sim) == 1);
 }
 
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim::test

@@ -5,6 +5,7 @@
 #include "tests/unit/at_test_rig.h"
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 TEST_CASE("AT: identity commands answer the link's identity", "[unit][at]") {
@@ -83,4 +84,5 @@ TEST_CASE("AT: S-registers, +IPR and the commands firmware sends by habit", "[un
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

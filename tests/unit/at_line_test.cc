@@ -7,6 +7,7 @@
 #include "tests/unit/at_test_rig.h"
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 TEST_CASE("AT: echo is on by default and echoes the command characters", "[unit][at]") {
@@ -130,4 +131,5 @@ TEST_CASE("AT: the parser splits basic and extended commands", "[unit][at]") {
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

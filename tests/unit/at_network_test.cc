@@ -7,6 +7,7 @@
 #include "tests/unit/at_test_rig.h"
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 // A SIM the carrier suspended: the attach was rejected with #7 and the modem holds the SIM
@@ -214,4 +215,5 @@ TEST_CASE("AT: +CSCON shows the signalling connection of the data session", "[un
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

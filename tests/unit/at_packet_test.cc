@@ -6,6 +6,7 @@
 #include "tests/unit/at_test_rig.h"
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 TEST_CASE("AT: +CGATT attaches and detaches through the link, with +CGEV", "[unit][at]") {
@@ -110,4 +111,5 @@ TEST_CASE("AT: +CGPADDR shows an address derived from the IMSI while the session
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

@@ -14,6 +14,7 @@
 #include "tests/unit/at_test_rig.h"
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 ModemStatus PoweredOff() {
@@ -185,4 +186,5 @@ TEST_CASE("AT: random bytes in random chunks never break the module", "[unit][at
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

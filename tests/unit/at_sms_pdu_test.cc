@@ -7,6 +7,7 @@
 #include "devices/at/at_sms_pdu.h"
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 const IncomingSms kHello{"+15557654321", "hellohello", "26/11/30,10:00:00+04"};
@@ -116,4 +117,5 @@ TEST_CASE("SMS charset: UCS-2 and hex", "[unit][at]") {
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

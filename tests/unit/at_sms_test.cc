@@ -7,6 +7,7 @@
 #include "tests/unit/at_test_rig.h"
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 const IncomingSms kHello{"+15557654321", "hellohello", "26/11/30,10:00:00+04"};
@@ -155,4 +156,5 @@ TEST_CASE("AT: the SMS store is bounded", "[unit][at]") {
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

@@ -8,6 +8,7 @@
 #include "tests/unit/at_test_rig.h"
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 // A rig with socket 0 open over TCP in buffer access mode.
@@ -128,9 +129,11 @@ TEST_CASE("AT: +QICLOSE closes a socket", "[unit][at]") {
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 // A link whose carrier suspends the SIM when data is sent (a usage limit reached): the data
@@ -164,4 +167,5 @@ TEST_CASE("AT: a session the carrier ends because of a send is the network's doi
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

@@ -8,6 +8,7 @@
 #include "simulator/base/calendar.h"
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 // Statuses of the test tariffs.
@@ -236,4 +237,5 @@ TEST_CASE("a plan change closes the old plan's period", "[billing]") {
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

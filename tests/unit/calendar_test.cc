@@ -4,6 +4,7 @@
 #include <string>
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 UnixMillis At(const char* text) {
@@ -124,4 +125,5 @@ TEST_CASE("malformed time expressions say what is wrong", "[calendar]") {
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

@@ -7,6 +7,7 @@
 #include "simulator/base/calendar.h"
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 std::string Collect(const std::function<void(CsvWriter&)>& write) {
@@ -105,4 +106,5 @@ TEST_CASE("DateText: the same text as the calendar's formatting, in and out of i
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

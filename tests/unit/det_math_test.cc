@@ -7,6 +7,7 @@
 #include "simulator/base/rng.h"
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 int64_t UlpDistance(double a, double b) {
@@ -60,4 +61,5 @@ TEST_CASE("DetLog and DetExp handle the edges of their domains", "[determinism]"
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

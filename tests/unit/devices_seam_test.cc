@@ -6,6 +6,7 @@
 #include "tests/unit/devices_rig.h"
 
 namespace carriersim::test::devices_seam {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 TEST_CASE(
@@ -339,4 +340,5 @@ TEST_CASE("DEV-3: Traffic counts the sends of the device's schedule from one tim
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim::test::devices_seam

@@ -5,6 +5,7 @@
 #include "simulator/base/currency.h"
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 TEST_CASE("edit distance and did-you-mean suggestions", "[diagnostics]") {
@@ -80,4 +81,5 @@ TEST_CASE("currency codes are ISO 4217", "[diagnostics]") {
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

@@ -8,6 +8,7 @@
 #include "simulator/base/rng.h"
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 constexpr EventTag kMessage = EventQueue::kTimerSlots;  // first message tag
@@ -249,4 +250,5 @@ TEST_CASE("bursts of simultaneous events match a reference ordered set exactly",
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

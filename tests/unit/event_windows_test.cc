@@ -9,6 +9,7 @@
 #include "tests/test_util.h"
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 // A scenario of `groups` groups of 5 SIMs over 10 days, with `timeline` (YAML list entries).
@@ -142,4 +143,5 @@ TEST_CASE("a scenario without a timeline has no windows", "[event-windows]") {
   CHECK(windows.BinAt(kHour) == nullptr);
 }
 
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

@@ -8,6 +8,7 @@
 #include "simulator/billing/billing.h"
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 constexpr StatusId kReady = 0, kActive = 1;
@@ -114,4 +115,5 @@ TEST_CASE("a usage fee just below int64 is charged exactly", "[billing][money]")
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

@@ -11,6 +11,7 @@
 #include "reports/svg_chart.h"
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 
 TEST_CASE("counts take thousands separators", "[human-format]") {
   CHECK(Thousands(int64_t{0}) == "0");
@@ -126,10 +127,11 @@ TEST_CASE("chart values read with separators or a short suffix", "[human-format]
 TEST_CASE("a line chart's axis takes negative values, with round ticks through 0",
           "[human-format]") {
   const std::string svg =
-      LineChart(ChartSpec{{"a", "b", "c"}, {{"change", {-0.2, 0.1, 0.3}, ""}}, "SIMs", {}}, false);
+      LineChart(Chart({"a", "b", "c"}, {Series("change", "", {-0.2, 0.1, 0.3})}, "SIMs"), false);
   CHECK(svg.find(">-0.2</text>") != std::string::npos);
   CHECK(svg.find(">0</text>") != std::string::npos);
   CHECK_FALSE(std::regex_search(svg, std::regex("[0-9]e-[0-9]")));  // no 2.78e-17 for 0
 }
 
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

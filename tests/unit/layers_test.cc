@@ -10,6 +10,7 @@
 #include "tests/test_util.h"
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 struct Graph {
@@ -101,4 +102,5 @@ TEST_CASE("every #include of the project's own headers names its folder from the
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

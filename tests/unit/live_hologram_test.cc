@@ -6,6 +6,7 @@
 #include "tests/unit/carrier_http_rig.h"
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 using nlohmann::json;
@@ -256,4 +257,5 @@ TEST_CASE("Hologram API: a key of another organization never reaches these devic
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

@@ -7,6 +7,7 @@
 #include "tests/unit/carrier_http_rig.h"
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 using nlohmann::json;
@@ -421,4 +422,5 @@ TEST_CASE("KOR-3 KORE API: five commands through POST /v1/Commands make a ready 
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

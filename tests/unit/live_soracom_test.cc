@@ -7,6 +7,7 @@
 #include "tests/test_util.h"
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 using Json = nlohmann::json;
@@ -282,9 +283,11 @@ TEST_CASE("Event handlers: placeholders substituted, unknown ones kept") {
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 TEST_CASE("live event-handlers: bad rules and actions are FILE:LINE:COLUMN errors") {
@@ -320,4 +323,5 @@ live:
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

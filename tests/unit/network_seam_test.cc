@@ -5,6 +5,7 @@
 #include "tests/unit/network_rig.h"
 
 namespace carriersim::test::network_seam {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 TEST_CASE("SOR-2: an attach request from ready makes the SIM active and is accepted",
@@ -310,4 +311,5 @@ TEST_CASE("NET-5: a PDN release ends the session and the device stays registered
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim::test::network_seam

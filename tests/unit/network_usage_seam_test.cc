@@ -6,6 +6,7 @@
 #include "tests/unit/network_rig.h"
 
 namespace carriersim::test::network_seam {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 TEST_CASE("NET-5: usage is asked for month by month and is exactly what the device reported",
@@ -169,4 +170,5 @@ TEST_CASE("KOR-3: commands sent through the API bring the 5-command transition f
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim::test::network_seam

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 
 TEST_CASE("a mass event keeps each device it hit, in the order hit, and when it was back",
           "[recovery]") {
@@ -78,4 +79,5 @@ TEST_CASE("the percentiles of any subset of an event's devices", "[recovery]") {
   CHECK_FALSE(MassEvent::BackBy({}, 0, 50));
 }
 
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

@@ -5,6 +5,7 @@
 #include <vector>
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 TEST_CASE("streams produce fixed reference values", "[determinism]") {
@@ -100,4 +101,5 @@ TEST_CASE("distributions have the moments they promise", "[determinism]") {
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

@@ -7,6 +7,7 @@
 #include "simulator/base/rng.h"
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 // Sizes like a device's: drawn per send index from a counter-based stream.
@@ -92,4 +93,5 @@ TEST_CASE("asking again as the session goes on costs only the new sends", "[unit
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

@@ -4,6 +4,7 @@
 #include <string>
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 TEST_CASE("SHA-256 matches the FIPS 180-4 test vectors", "[sha256]") {
@@ -18,4 +19,5 @@ TEST_CASE("SHA-256 matches the FIPS 180-4 test vectors", "[sha256]") {
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

@@ -6,6 +6,7 @@
 #include "simulator/base/rng.h"
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 TEST_CASE("StormCounter: a single attempt per window stays in the dense array", "[storm]") {
@@ -53,4 +54,5 @@ TEST_CASE("StormCounter: agrees with a reference window on random attempts", "[s
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

@@ -4,6 +4,7 @@
 #include <string>
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 SimTime Duration(const char* text) {
@@ -273,4 +274,5 @@ TEST_CASE("counts for people carry thousands separators", "[units]") {
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

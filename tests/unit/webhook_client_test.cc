@@ -8,6 +8,7 @@
 #include "simulator/live/webhook_client.h"
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 using asio::ip::tcp;
@@ -150,9 +151,11 @@ TEST_CASE("Webhook with a malformed or https URL fails at once, without an attem
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 TEST_CASE("Webhook whose header holds a line break is refused at once, nothing sent") {
@@ -166,4 +169,5 @@ TEST_CASE("Webhook whose header holds a line break is refused at once, nothing s
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

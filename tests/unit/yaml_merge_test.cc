@@ -7,6 +7,7 @@
 #include "simulator/base/yaml_reader.h"
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 YAML::Node Parse(const std::string& text) {
@@ -133,4 +134,5 @@ TEST_CASE("merge keys are no way around the alias-bomb guard", "[yaml]") {
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim
