@@ -371,7 +371,9 @@ int RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
     if (!replay) return FailLoad(request, LoadResult{}, diag, err);
   }
   // Refused before anything of the run is allocated, as an invalid scenario is.
-  if (std::string refusal = MemoryRefusalFor(scenario, request.memory_limit); !refusal.empty()) {
+  if (std::string refusal =
+          MemoryRefusalFor(scenario, request.memory_limit, request.record_memory);
+      !refusal.empty()) {
     diag.Error({request.scenario_file, 0, 0}, std::move(refusal));
     return FailLoad(request, LoadResult{}, diag, err);
   }

@@ -16,6 +16,7 @@
 #include "tests/test_util.h"
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 namespace fs = std::filesystem;
@@ -152,4 +153,5 @@ TEST_CASE("spill: bench fleet spills past --record-memory, and exits with 4 wher
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

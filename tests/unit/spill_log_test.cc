@@ -16,6 +16,7 @@
 #include "tests/test_util.h"
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 struct Record {
@@ -226,4 +227,5 @@ TEST_CASE("spill log: a temporary folder that does not exist is an error", "[spi
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim

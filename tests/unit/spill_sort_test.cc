@@ -11,6 +11,7 @@
 #include "simulator/billing/ledger.h"
 
 namespace carriersim {
+namespace CARRIERSIM_TEST_FILE {
 namespace {
 
 struct Item {
@@ -116,4 +117,5 @@ TEST_CASE("spill sort: a fee ledger on disk reads, sums and sorts as one in memo
 }
 
 }  // namespace
+}  // namespace CARRIERSIM_TEST_FILE
 }  // namespace carriersim
