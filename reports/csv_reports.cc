@@ -61,25 +61,9 @@ void WriteLedgerCsv(const RunResult& run, CsvWriter& out) {
            AmountColumn(s, "amount"), "description"});
   static constexpr std::string_view kUnits[] = {"days", "months", "once", "bytes"};
   // In time order (lines are charged when periods close, which is later than they start), then
-  // by SIM, then as charged: one packed key per line sorts fast and keeps equal lines in order.
-  struct Key {
-    SimTime time;
-    uint64_t sim_and_index;
-    bool operator<(const Key& o) const {
-      return time != o.time ? time < o.time : sim_and_index < o.sim_and_index;
-    }
-  };
-  const FeeLedger& lines = run.ledger();
-  // 2^32 lines would take 128 GiB of ledger before this point: far beyond any machine it runs on.
-  if (lines.size() > UINT32_MAX) throw std::length_error("ledger too long to sort for ledger.csv");
-  std::vector<Key> order(lines.size());
-  for (size_t i = 0; i < lines.size(); ++i) {
-    order[i] = {lines[i].time, uint64_t{lines[i].sim} << 32 | i};
-  }
-  std::sort(order.begin(), order.end());
+  // by SIM, then as charged: sorted within bounded memory, on disk for a long ledger.
   const DateText dates = RunDates(s);
-  for (const Key& key : order) {
-    const FeeLine line = lines[static_cast<uint32_t>(key.sim_and_index)];
+  run.ledger().ForEachByTime([&](const FeeLine& line) {
     const CarrierSpec& carrier = directory.CarrierOf(line.sim);
     TimestampField(out, s, dates, line.time);
     SimNameField(out, directory, line.sim);
@@ -94,7 +78,7 @@ void WriteLedgerCsv(const RunResult& run, CsvWriter& out) {
     AppendFeeDescription(description, directory, dates, line);
     out.Field(description);
     out.EndRow();
-  }
+  });
 }
 
 void WriteHistoryCsv(const RunResult& run, CsvWriter& out) {
@@ -120,9 +104,7 @@ void WriteSessionsCsv(const RunResult& run, CsvWriter& out) {
   out.Row({"sim", "group", "opened", "closed", "online_ms", "uplink_bytes", "downlink_bytes",
            "sms_sent", "end"});
   const DateText dates = RunDates(s);
-  const ChunkedVector<SessionRecord>& records = run.sessions();
-  for (size_t i = 0; i < records.size(); ++i) {
-    const SessionRecord& r = records[i];
+  for (const SessionRecord& r : run.sessions()) {
     const bool open = r.closed == kNever;
     SimNameField(out, directory, r.sim);
     out.Field(directory.GroupOf(r.sim).name);

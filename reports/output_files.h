@@ -19,6 +19,9 @@ namespace carriersim {
 struct ReportWriteOptions {
   // Writes fail with ENOSPC once this many bytes went to the run's reports, all files together.
   uint64_t fail_after_bytes = UINT64_MAX;
+  // Writes to each of the run's spill files (records past --record-memory) fail with ENOSPC
+  // once this many bytes went to it.
+  uint64_t spill_fail_after_bytes = UINT64_MAX;
 };
 
 // One report being written into a staging folder. Created new (O_EXCL | O_NOFOLLOW): an existing

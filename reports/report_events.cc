@@ -113,9 +113,7 @@ std::string GroupAttemptsZoom(const RunResult& run, const EventWindow& w, const 
 std::string OnlineZoom(const RunResult& run, const EventWindow& w, const WindowAxis& axis) {
   const std::vector<GroupSpec>& groups = run.scenario().groups;
   std::vector<std::vector<int64_t>> change(groups.size(), std::vector<int64_t>(w.bin_count + 1));
-  const ChunkedVector<SessionRecord>& sessions = run.sessions();
-  for (size_t i = 0; i < sessions.size(); ++i) {
-    const SessionRecord& r = sessions[i];
+  for (const SessionRecord& r : run.sessions()) {
     const size_t from = BinOf(w, r.opened),
                  to = r.closed == kNever ? w.bin_count : BinOf(w, r.closed);
     if (from >= to) continue;

@@ -120,7 +120,7 @@ std::string RecoveryPanel(const RunResult& run, const std::vector<const MassEven
   for (const MassEvent* e : events) {
     title += (title.empty() ? "" : ", ") + e->what;
     affected += e->affected;
-    all_back.insert(all_back.end(), e->back.begin(), e->back.end());
+    for (const SimTime t : e->back) all_back.push_back(t);
   }
   std::sort(all_back.begin(), all_back.end());
   std::string html =

@@ -24,6 +24,16 @@ class ChunkedVector {
   }
   size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
+  // Empties it but keeps the chunks, to be filled again without allocating (a spill log's tail).
+  void clear() { size_ = 0; }
+  // Empties it and gives the chunks back.
+  void release() {
+    chunks_.clear();
+    chunks_.shrink_to_fit();
+    size_ = 0;
+  }
+  // The records of chunk c, contiguous: kChunk of them, or fewer in the last.
+  const T* chunk(size_t c) const { return chunks_[c].get(); }
   T& operator[](size_t i) { return chunks_[i >> kChunkBits][i & (kChunk - 1)]; }
   const T& operator[](size_t i) const { return chunks_[i >> kChunkBits][i & (kChunk - 1)]; }
   T& back() { return (*this)[size_ - 1]; }

@@ -123,7 +123,7 @@ std::string FleetWorkloadScenario(const std::string& name, int64_t devices) {
 }
 
 std::optional<FleetBenchResult> RunFleetBench(const std::string& name, int64_t devices,
-                                              std::string* error) {
+                                              uint64_t record_memory, std::string* error) {
   Diagnostics diag;
   const LoadResult loaded =
       LoadScenarioText("bench:" + name, FleetWorkloadScenario(name, devices), diag);
@@ -138,12 +138,14 @@ std::optional<FleetBenchResult> RunFleetBench(const std::string& name, int64_t d
     // The cost model's answer is part of the work: the run added up per SIM, group and plan.
     RunOptions options;
     options.timeseries = false;
+    options.spill.memory = record_memory;
     const RunResult run = RunScenario(scenario, options);
     r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     r.devices = scenario.sim_count;
     r.sim_days = static_cast<double>(scenario.duration) / kDay;
     r.events = run.events();
     r.fee_lines = run.ledger().size();
+    r.fee_lines_on_disk = run.ledger().on_disk();
     r.status_changes = run.history().size();
     for (const MassEvent& e : run.mass_events()) {
       if (e.from == e.start || e.affected == 0) continue;  // not an outage

@@ -27,15 +27,18 @@ struct FleetBenchResult {
   uint64_t events = 0;
   double seconds = 0;      // building the world, running it and summing its fees
   uint64_t fee_lines = 0;
+  uint64_t fee_lines_on_disk = 0;  // past the memory the ledger keeps
   uint64_t status_changes = 0;
   // Recovery after the first outage: when 50, 95 and 100 % were back, in seconds after it ended.
   std::optional<double> back_p50_s, back_p95_s, back_p100_s;
   long peak_rss_mb = 0;  // of the whole process so far
 };
 
-// Loads and runs the workload; on a scenario error (a bug of ours) returns nullopt and sets error.
+// Loads and runs the workload, its records spilling to $TMPDIR past `record_memory` each; on a
+// scenario error (a bug of ours) returns nullopt and sets error. Throws SpillError when a spill
+// file cannot be written.
 std::optional<FleetBenchResult> RunFleetBench(const std::string& name, int64_t devices,
-                                              std::string* error);
+                                              uint64_t record_memory, std::string* error);
 
 }  // namespace carriersim
 

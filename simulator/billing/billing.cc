@@ -151,11 +151,11 @@ void Billing::CloseBasic(SubscriptionId sub, const Tariff& tariff, StatusId stat
 
 void Billing::AddToRun(SubscriptionId sub, Run& run, FeeUnit unit, int32_t first, int32_t last,
                        int64_t rate, StatusId status) {
-  if (run.first >= 0 && first == run.last) {
+  if (run.first >= 0 && first == run.last()) {
     // A day (or month) the open run already charges: it goes to the higher rate.
     if (rate > run.rate) {
-      --run.last;
-      if (run.last >= run.first) WriteRun(sub, run, unit);
+      --run.length;
+      if (run.length >= 0) WriteRun(sub, run, unit);
       run.first = -1;
     } else if (++first > last) {
       return;
@@ -164,19 +164,20 @@ void Billing::AddToRun(SubscriptionId sub, Run& run, FeeUnit unit, int32_t first
   if (run.first >= 0) {
     const bool same_month = unit == FeeUnit::kDay && month_table_.Index(int64_t{first} * kDay) ==
                                                          month_table_.Index(int64_t{run.first} * kDay);
-    if (first == run.last + 1 && rate == run.rate && status == run.status &&
+    if (first == run.last() + 1 && rate == run.rate && status == run.status &&
         plan_[sub] == run.plan && same_month) {
-      run.last = last;
+      run.set_last(last);
       return;
     }
     WriteRun(sub, run, unit);
   }
-  run = Run{first, last, rate, status, plan_[sub]};
+  run = Run{rate, first, 0, status, plan_[sub]};
+  run.set_last(last);
 }
 
 void Billing::WriteRun(SubscriptionId sub, Run& run, FeeUnit unit) {
   if (run.first < 0) return;
-  const int64_t count = int64_t{run.last} - run.first + 1;
+  const int64_t count = int64_t{run.length} + 1;
   const UnixMillis from =
       unit == FeeUnit::kDay ? int64_t{run.first} * kDay : StartOfMonthIndex(run.first);
   const SimTime time = std::max<SimTime>(from - start_, 0);

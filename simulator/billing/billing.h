@@ -26,6 +26,8 @@
 #define CARRIERSIM_BILLING_BILLING_H_
 
 #include <cstdint>
+#include <stdexcept>
+#include <string>
 #include <vector>
 
 #include "simulator/base/calendar.h"
@@ -82,14 +84,25 @@ class Billing {
   UnixMillis start() const { return start_; }
 
  private:
-  // An open run of consecutive days (or months) charged at one rate in one status.
+  // An open run of consecutive days (or months) charged at one rate in one status. A run never
+  // spans two calendar months (a month run is one month), so its last day is the first plus
+  // at most 30: 16 bytes, two of them a subscription.
   struct Run {
-    int32_t first = -1;  // day or month index since the epoch; -1: no open run
-    int32_t last = -1;
     int64_t rate = 0;
+    int32_t first = -1;  // day or month index since the epoch; -1: no open run
+    int8_t length = 0;   // last - first: -1 (empty, once its one day went elsewhere) .. 30
     StatusId status = 0;
     PlanId plan = 0;
+
+    int32_t last() const { return first + length; }
+    void set_last(int32_t last) {
+      if (last - first < -1 || last - first > 30) [[unlikely]] {
+        throw std::logic_error("a basic fee run of " + std::to_string(last - first + 1) + " days");
+      }
+      length = static_cast<int8_t>(last - first);
+    }
   };
+  static_assert(sizeof(Run) == 16);
 
   // Why a basic fee period ends: the run ends, the plan changes, or the SIM is set to `to`.
   struct PeriodEnd {

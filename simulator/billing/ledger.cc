@@ -13,7 +13,19 @@ std::string OverflowMessage(const std::string& detail, const std::string& where)
          " in the scenario's currency): lower the prices or the duration";
 }
 
+// The lines kept whole are rare: an eighth of the memory is plenty for them.
+SpillOptions WholeLines(SpillOptions spill) {
+  if (spill.memory != kNoSpill) spill.memory /= 8;
+  return spill;
+}
+
 }  // namespace
+
+FeeLedger::FeeLedger(const SpillOptions& spill, const FeeGroups& groups)
+    : spill_(spill),
+      packed_(spill, ".ledger.spill", "the fee ledger"),
+      whole_(WholeLines(spill), ".ledger-whole.spill", "the fee ledger's unpacked lines"),
+      sums_(groups) {}
 
 FeeOverflow::FeeOverflow(uint32_t sim, SimTime time, const std::string& detail,
                          const std::string& where)

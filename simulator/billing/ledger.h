@@ -1,48 +1,23 @@
 // The fee ledger: every charge of a run, as compact records. Descriptions a person can read
 // ("plan01s basic fee, 2026-03-01..2026-03-14, 14 days active") are made when reports are
-// written, not stored: a year of a million SIMs makes tens of millions of lines.
+// written, not stored: a year of a million SIMs makes tens of millions of lines, and a year of
+// ten million SIMs more than memory should hold, so the lines past SpillOptions::memory go to a
+// spill file (base/spill_log.h) and the totals are kept as the lines are charged (fee_sums.h).
 #ifndef CARRIERSIM_BILLING_LEDGER_H_
 #define CARRIERSIM_BILLING_LEDGER_H_
 
-#include <cstdint>
 #include <cstddef>
+#include <cstdint>
 #include <stdexcept>
 #include <string>
-#include <vector>
 
-#include "simulator/base/chunked_vector.h"
 #include "simulator/base/sim_time.h"
+#include "simulator/base/spill_log.h"
+#include "simulator/billing/fee_line.h"
+#include "simulator/billing/fee_sums.h"
 #include "simulator/carrier/tariff.h"
 
 namespace carriersim {
-
-enum class FeeUnit : uint8_t { kDay, kMonth, kOnce, kByte };
-
-struct FeeLine {
-  uint32_t sim;
-  PlanId plan;       // in the profile of the SIM's carrier
-  uint8_t kind;      // category | unit << 4
-  StatusId status;   // the status charged (basic fees) or entered (transition fees)
-  SimTime time;      // start of the first day or month charged, or when the fee was due
-  int64_t micros;    // amount, in the scenario's currency
-  int64_t quantity;  // days, months, 1, or billable bytes
-
-  FeeCategory category() const { return static_cast<FeeCategory>(kind & 0xf); }
-  FeeUnit unit() const { return static_cast<FeeUnit>(kind >> 4); }
-};
-static_assert(sizeof(FeeLine) == 32);
-
-inline FeeLine MakeFeeLine(uint32_t sim, PlanId plan, FeeCategory category, FeeUnit unit,
-                           StatusId status, SimTime time, int64_t micros, int64_t quantity) {
-  return FeeLine{
-      sim,
-      plan,
-      static_cast<uint8_t>(static_cast<uint8_t>(category) | (static_cast<uint8_t>(unit) << 4)),
-      status,
-      time,
-      micros,
-      quantity};
-}
 
 // A fee the reports could not count: a line, or the run's fees so far, past 2^63 - 1 micro-units.
 // Thrown as the fee is charged, so that no report ever shows a wrapped amount. The loader's bound
@@ -66,10 +41,36 @@ class FeeOverflow : public std::overflow_error {
 // The fee lines of a run, kept in 24 bytes each rather than FeeLine's 32: the amount as is, and
 // the time and quantity in one 64-bit word. Nearly every line is a whole-second time with a
 // quantity below 2^32 (days, months, bytes of a month) or an exact time with quantity 1 (a
-// transition fee); the rare line that is neither is kept whole on the side. Lines are read back
-// as FeeLine values.
+// transition fee); the rare line that is neither is kept whole in a log of its own. Lines are
+// read back as FeeLine values: in the order charged (operator[], a Reader, range-for), or in
+// ledger.csv's order (ForEachByTime).
 class FeeLedger {
+ private:
+  // How `word` holds time and quantity, in the two high bits of `kind` (FeeLine::kind uses six).
+  enum Encoding : uint8_t { kSecondsAndQuantity, kExactTime, kWhole };
+  struct Packed {
+    uint32_t sim;
+    PlanId plan;
+    uint8_t kind;  // FeeLine::kind | Encoding << 6
+    StatusId status;
+    int64_t micros;
+    uint64_t word;
+  };
+  static_assert(sizeof(Packed) == 24);
+  // REQUIRES: not kWhole.
+  static FeeLine Unpack(const Packed& p) {
+    const uint8_t kind = p.kind & 0x3f;
+    if ((p.kind >> 6) == kExactTime) {
+      return {p.sim, p.plan, kind, p.status, static_cast<SimTime>(p.word), p.micros, 1};
+    }
+    return {p.sim, p.plan, kind, p.status,
+            SimTime{static_cast<int32_t>(static_cast<uint32_t>(p.word >> 32))} * 1000, p.micros,
+            static_cast<int64_t>(p.word & UINT32_MAX)};
+  }
+
  public:
+  explicit FeeLedger(const SpillOptions& spill = {}, const FeeGroups& groups = {});
+
   void push_back(const FeeLine& line) {
     // No line is negative and their total fits, so every sum a report makes of them fits too.
     int64_t total;
@@ -77,6 +78,7 @@ class FeeLedger {
       ThrowTotalOverflow(line);
     }
     total_ = total;
+    sums_.Add(line);
     Packed p{line.sim, line.plan, line.kind, line.status, line.micros, 0};  // kSecondsAndQuantity
     const bool whole_second = line.time % 1000 == 0 && line.time / 1000 >= INT32_MIN &&
                               line.time / 1000 <= INT32_MAX;
@@ -87,62 +89,84 @@ class FeeLedger {
       p.kind |= kExactTime << 6;
       p.word = static_cast<uint64_t>(line.time);
     } else {
-      p.kind |= kSpilled << 6;
-      p.word = spilled_.size();
-      spilled_.push_back(line);
+      p.kind |= kWhole << 6;
+      p.word = whole_.size();
+      whole_.push_back(line);
     }
     packed_.push_back(p);
   }
+  // Line i: from memory, or read from the spill file. For a few lines; a pass uses a Reader.
   FeeLine operator[](size_t i) const {
-    const Packed& p = packed_[i];
-    const uint8_t kind = p.kind & 0x3f;
-    switch (p.kind >> 6) {
-      case kExactTime:
-        return {p.sim, p.plan, kind, p.status, static_cast<SimTime>(p.word), p.micros, 1};
-      case kSpilled:
-        return spilled_[p.word];
-      default:
-        return {p.sim, p.plan, kind, p.status,
-                SimTime{static_cast<int32_t>(static_cast<uint32_t>(p.word >> 32))} * 1000,
-                p.micros, static_cast<int64_t>(p.word & UINT32_MAX)};
-    }
+    const Packed p = packed_[i];
+    return (p.kind >> 6) == kWhole ? whole_[p.word] : Unpack(p);
   }
   size_t size() const { return packed_.size(); }
   bool empty() const { return packed_.empty(); }
   int64_t total() const { return total_; }  // of every line, in micro-units
+  const FeeSums& sums() const { return sums_; }
+  // Lines written to the spill file so far.
+  uint64_t on_disk() const { return packed_.on_disk(); }
 
-  class Iterator {
+  // Every line in the order charged, through bounded buffers.
+  class Reader {
    public:
-    Iterator(const FeeLedger* ledger, size_t i) : ledger_(ledger), i_(i) {}
-    FeeLine operator*() const { return (*ledger_)[i_]; }
-    Iterator& operator++() {
-      ++i_;
-      return *this;
+    explicit Reader(const FeeLedger& ledger)
+        : packed_(ledger.packed_, 0), whole_(ledger.whole_, 0) {}
+    bool Next(FeeLine* line) {
+      Packed p;
+      if (!packed_.Next(&p)) return false;
+      if ((p.kind >> 6) != kWhole) {
+        *line = Unpack(p);
+        return true;
+      }
+      return whole_.Next(line);  // the whole lines come in the order of their packed ones
     }
-    bool operator!=(const Iterator& o) const { return i_ != o.i_; }
 
    private:
-    const FeeLedger* ledger_;
-    size_t i_;
+    SpillLog<Packed>::Reader packed_;
+    SpillLog<FeeLine>::Reader whole_;
   };
-  Iterator begin() const { return {this, 0}; }
-  Iterator end() const { return {this, size()}; }
+  struct End {};
+  class Iterator {
+   public:
+    explicit Iterator(const FeeLedger& ledger) : reader_(ledger) { ++*this; }
+    const FeeLine& operator*() const { return line_; }
+    Iterator& operator++() {
+      done_ = !reader_.Next(&line_);
+      return *this;
+    }
+    bool operator==(End) const { return done_; }
+    bool operator!=(End) const { return !done_; }
+
+   private:
+    Reader reader_;
+    FeeLine line_{};
+    bool done_ = false;
+  };
+  Iterator begin() const { return Iterator(*this); }
+  End end() const { return {}; }
+
+  // emit(line) for every line in ledger.csv's order: by time, then by SIM, then as charged. In
+  // memory when the lines fit in SpillOptions::memory, else by sorted runs on disk (SortWithin).
+  template <typename Emit>
+  void ForEachByTime(Emit emit) const {
+    Reader reader(*this);
+    SortWithin<FeeLine>(
+        spill_, ".ledger-by-time.spill", "the fee ledger, sorted by time for ledger.csv",
+        [&](FeeLine* line) { return reader.Next(line); },
+        [](const FeeLine& a, const FeeLine& b) {
+          return a.time != b.time ? a.time < b.time : a.sim < b.sim;
+        },
+        emit);
+  }
 
  private:
-  // How `word` holds time and quantity, in the two high bits of `kind` (FeeLine::kind uses six).
-  enum Encoding : uint8_t { kSecondsAndQuantity, kExactTime, kSpilled };
-  struct Packed {
-    uint32_t sim;
-    PlanId plan;
-    uint8_t kind;  // FeeLine::kind | Encoding << 6
-    StatusId status;
-    int64_t micros;
-    uint64_t word;
-  };
-  static_assert(sizeof(Packed) == 24);
   [[noreturn]] void ThrowTotalOverflow(const FeeLine& line) const;
-  ChunkedVector<Packed> packed_;
-  std::vector<FeeLine> spilled_;
+
+  SpillOptions spill_;
+  SpillLog<Packed> packed_;
+  SpillLog<FeeLine> whole_;
+  FeeSums sums_;
   int64_t total_ = 0;
 };
 

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "simulator/base/spill_file.h"
 #include "simulator/base/units.h"
 #include "simulator/bench/fleet_bench.h"
 #include "simulator/bench/phold.h"
@@ -15,7 +16,7 @@ namespace {
 
 constexpr const char* kBenchHelp =
     R"(usage: carriersim bench phold --lps N --events E [--remote P] [--seed S] [--timers]
-       carriersim bench fleet [--workload NAME] [--devices N]
+       carriersim bench fleet [--workload NAME] [--devices N] [--record-memory SIZE]
 
 Benchmarks of carriersim itself; they print figures and never fail on them.
 
@@ -29,6 +30,10 @@ fleet   whole-fleet workloads through the real loader, world and engine, one lin
                    3,000 days against a 10 GB data threshold: re-arming timers stays cheap
   --workload NAME   one of them (default: all three)
   --devices N       fleet size (default: the workload's; cells keep 2,000 devices each)
+  --record-memory SIZE
+                    the memory each record (fee ledger, status history, sessions) keeps
+                    before the rest goes to a file in $TMPDIR (default 16MB); the line's
+                    fee_lines_on_disk says how many lines went there
 
 phold   the PHOLD engine benchmark: N logical processes with one event each in flight;
         every event schedules one new event 0.1 + Exp(mean 0.9) time units later, on a
@@ -43,12 +48,13 @@ phold   the PHOLD engine benchmark: N logical processes with one event each in f
 The last line is: events=... seconds=... events_per_s=... ns_per_event=...
 tests/bench/compare_phold.sh runs the same workload on ns-3 and std::priority_queue.
 
-exit codes: 0 ok, 2 usage error, 70 internal error (a workload that does not load)
+exit codes: 0 ok, 2 usage error, 4 I/O error (records that cannot be written to $TMPDIR),
+            70 internal error (a workload that does not load)
 )";
 
 const std::vector<OptionSpec> kBenchOptions = {
     {"lps", true},      {"events", true},  {"remote", true}, {"seed", true},
-    {"workload", true}, {"devices", true}, {"timers", false}};
+    {"workload", true}, {"devices", true}, {"timers", false}, {"record-memory", true}};
 
 int Phold(const ParsedArgs& parsed, std::ostream& out, std::ostream& err) {
   PholdConfig config;
@@ -110,12 +116,27 @@ int Fleet(const ParsedArgs& parsed, std::ostream& out, std::ostream& err) {
       return UsageError(err, "bench fleet", error, "bench");
     }
   }
+  uint64_t record_memory = kDefaultSpillMemory;
+  if (auto size = parsed.Get("record-memory")) {
+    int64_t bytes = 0;
+    if (!ParseDataSize(*size, &bytes, &error) || bytes <= 0) {
+      return UsageError(err, "bench fleet",
+                        "--record-memory: '" + *size + "' is not a size such as 64MB", "bench");
+    }
+    record_memory = static_cast<uint64_t>(bytes);
+  }
   for (const std::string& name : names) {
     int64_t size = devices;
     for (const FleetWorkload& w : FleetWorkloads()) {
       if (w.name == name && size == 0) size = w.default_devices;
     }
-    std::optional<FleetBenchResult> r = RunFleetBench(name, size, &error);
+    std::optional<FleetBenchResult> r;
+    try {
+      r = RunFleetBench(name, size, record_memory, &error);
+    } catch (const SpillError& e) {
+      err << "carriersim bench fleet: " << e.what() << "\n";
+      return kExitIoError;
+    }
     if (!r) {
       err << "carriersim bench fleet: the " << name << " workload does not load:\n" << error;
       return kExitInternal;
@@ -123,11 +144,13 @@ int Fleet(const ParsedArgs& parsed, std::ostream& out, std::ostream& err) {
     char line[512];
     std::snprintf(line, sizeof line,
                   "workload=%s devices=%lld sim_days=%g events=%llu seconds=%.3f "
-                  "events_per_s=%.0f fee_lines=%llu status_changes=%llu peak_rss_mb=%ld",
+                  "events_per_s=%.0f fee_lines=%llu fee_lines_on_disk=%llu status_changes=%llu "
+                  "peak_rss_mb=%ld",
                   name.c_str(), static_cast<long long>(r->devices), r->sim_days,
                   static_cast<unsigned long long>(r->events), r->seconds,
                   static_cast<double>(r->events) / r->seconds,
                   static_cast<unsigned long long>(r->fee_lines),
+                  static_cast<unsigned long long>(r->fee_lines_on_disk),
                   static_cast<unsigned long long>(r->status_changes), r->peak_rss_mb);
     out << line;
     const auto seconds = [](const std::optional<double>& s) {

@@ -16,7 +16,8 @@ A simulator of an IoT cellular carrier and the devices on it.
 
 commands:
   run FILE [--seed N] [--out DIR] [--no-progress] [--trace] [--max-memory SIZE|N%]
-           [--replay requests.jsonl] [--variant NAME] [--set PARAM=VALUE[,PARAM=VALUE]]
+           [--record-memory SIZE] [--replay requests.jsonl] [--variant NAME]
+           [--set PARAM=VALUE[,PARAM=VALUE]]
                                       simulate a scenario and write its reports
   serve FILE [--listen HOST:PORT] [--clock real|manual] [--speed X] [--out DIR]
              [--modem-port BASE] [--force-speed]
@@ -30,7 +31,7 @@ commands:
   profiles [NAME]                     list the built-in carriers, or show one
   bench phold --lps N --events E [--remote P] [--seed S] [--timers]
                                       measure the event engine (PHOLD benchmark)
-  bench fleet [--workload NAME] [--devices N]
+  bench fleet [--workload NAME] [--devices N] [--record-memory SIZE]
                                       time whole-fleet workloads
 
 options:
@@ -38,7 +39,8 @@ options:
   --version      print the version
 
 exit codes: 0 ok, 1 expectations failed, 2 usage error, 3 invalid scenario,
-            4 I/O error (missing file, output folder unwritable or in use), 5 the run stopped
+            4 I/O error (missing file, output folder unwritable or in use, records that
+            cannot be written to disk), 5 the run stopped
             (a SIM's events looped at one simulated instant, or fees passed what the reports
             can count), 70 internal error
 The scenario format is documented in scenarios/README.md.

@@ -8,6 +8,7 @@
 #include "reports/output_files.h"
 #include "reports/output_folder.h"
 #include "simulator/base/no_progress.h"
+#include "simulator/base/spill_file.h"
 #include "simulator/billing/ledger.h"
 #include "simulator/cli/args.h"
 #include "simulator/cli/commands.h"
@@ -127,6 +128,9 @@ int CompareCommand(const std::vector<std::string>& args, std::ostream& out, std:
   } catch (const FeeOverflow& e) {
     err << parsed.positional[0] << ": error: a run stopped: " << e.what() << "\n";
     return kExitRunStopped;
+  } catch (const SpillError& e) {  // a run's records past memory, in $TMPDIR
+    err << "carriersim compare: " << e.what() << "\n";
+    return kExitIoError;
   }
   if (!comparison) {
     err << diag.ToText();

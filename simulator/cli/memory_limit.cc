@@ -51,8 +51,9 @@ bool ReadMemoryLimit(const std::optional<std::string>& value, MemoryLimit* limit
   return true;
 }
 
-std::string MemoryRefusalFor(const Scenario& scenario, const MemoryLimit& limit) {
-  return MemoryRefusal(EstimateRunMemory(scenario), limit.bytes, limit.is);
+std::string MemoryRefusalFor(const Scenario& scenario, const MemoryLimit& limit,
+                             uint64_t record_memory) {
+  return MemoryRefusal(EstimateRunMemory(scenario, record_memory), limit.bytes, limit.is);
 }
 
 }  // namespace carriersim

@@ -3,9 +3,11 @@
 #ifndef CARRIERSIM_CLI_MEMORY_LIMIT_H_
 #define CARRIERSIM_CLI_MEMORY_LIMIT_H_
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
+#include "simulator/base/spill_file.h"
 #include "simulator/scenario/model.h"
 
 namespace carriersim {
@@ -24,8 +26,10 @@ inline constexpr int kDefaultMemoryPercent = 75;
 bool ReadMemoryLimit(const std::optional<std::string>& value, MemoryLimit* limit,
                      std::string* error);
 
-// The refusal of a scenario whose estimated memory exceeds the limit, or "" when it fits.
-std::string MemoryRefusalFor(const Scenario& scenario, const MemoryLimit& limit);
+// The refusal of a scenario whose estimated memory exceeds the limit, or "" when it fits;
+// `record_memory`: --record-memory.
+std::string MemoryRefusalFor(const Scenario& scenario, const MemoryLimit& limit,
+                             uint64_t record_memory = kDefaultSpillMemory);
 
 }  // namespace carriersim
 

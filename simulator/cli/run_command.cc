@@ -13,6 +13,8 @@
 #include "reports/report_set.h"
 #include "reports/trace.h"
 #include "simulator/base/no_progress.h"
+#include "simulator/base/spill_file.h"
+#include "simulator/base/units.h"
 #include "simulator/billing/ledger.h"
 #include "simulator/cli/args.h"
 #include "simulator/cli/commands.h"
@@ -30,7 +32,8 @@ namespace {
 
 constexpr const char* kRunHelp =
     R"(usage: carriersim run FILE [--seed N] [--out DIR] [--no-progress] [--trace]
-                          [--max-memory SIZE|N%] [--replay requests.jsonl]
+                          [--max-memory SIZE|N%] [--record-memory SIZE]
+                          [--replay requests.jsonl]
                           [--variant NAME] [--set PARAM=VALUE[,PARAM=VALUE]]
 
 Simulates the scenario in FILE and writes its reports. A scenario with parameters and variants
@@ -47,6 +50,10 @@ options:
                  memory than this: a size (16GB) or a share of the machine's physical memory
                  (default 75%). The error gives the estimate and what drives it (SIMs, status
                  changes and fee lines the timeline and duration make, the timeseries)
+  --record-memory SIZE
+                 the memory each record of the run (fee ledger, status history, data sessions)
+                 keeps (default 16MB); past it, records go to a file in the output folder, which
+                 is gone when the run ends. The reports are the same bytes for any size
   --variant NAME run this variant of the scenario's `variants:`
   --set PARAM=VALUE[,PARAM=VALUE]
                  run with these values of the scenario's `parameters:` (each of the parameter's
@@ -76,16 +83,16 @@ byte-identical reports.
 
 exit codes: 0 ok, 1 an expectation failed, 2 usage error, 3 invalid scenario (or one that
             would need more memory than --max-memory), 4 I/O error (missing file, output
-            folder unwritable or in use), 5 the run stopped before its end, without reports: a
-            SIM's events looped at one simulated instant (more than 1,000,000 in a row), or its
-            fees passed what the reports can count; the error names the SIM and the time,
-            70 internal error
+            folder unwritable or in use, records past --record-memory that cannot be written
+            to it), 5 the run stopped before its end, without reports: a SIM's events looped
+            at one simulated instant (more than 1,000,000 in a row), or its fees passed what
+            the reports can count; the error names the SIM and the time, 70 internal error
 )";
 
 const std::vector<OptionSpec> kRunOptions = {
     {"seed", true},        {"out", true},        {"no-progress", false},
-    {"trace", false},      {"max-memory", true}, {"replay", true},
-    {"variant", true},     {"set", true}};
+    {"trace", false},      {"max-memory", true}, {"record-memory", true},
+    {"replay", true},      {"variant", true},    {"set", true}};
 
 // What the folder says while a run is under way: the message of a run killed before the end.
 constexpr const char* kUnfinished =
@@ -98,6 +105,7 @@ struct RunRequest {
   bool trace = false;
   bool progress = true;
   MemoryLimit memory_limit;
+  uint64_t record_memory = kDefaultSpillMemory;  // --record-memory
   std::optional<std::string> replay;  // a live session's requests.jsonl
   std::string variant;                // --variant
   std::vector<std::string> sets;      // --set, one PARAM=VALUE each
@@ -129,6 +137,15 @@ std::optional<int> ParseRunRequest(const std::vector<std::string>& args, std::os
   }
   if (!ReadMemoryLimit(parsed.Get("max-memory"), &request->memory_limit, &error)) {
     return UsageError(err, "run", error);
+  }
+  if (auto size = parsed.Get("record-memory")) {
+    int64_t bytes = 0;
+    std::string why;
+    if (!ParseDataSize(*size, &bytes, &why) || bytes <= 0) {
+      return UsageError(err, "run", "--record-memory: '" + *size + "' is not a size such as 64MB" +
+                                        (why.empty() ? "" : " (" + why + ")"));
+    }
+    request->record_memory = static_cast<uint64_t>(bytes);
   }
   request->scenario_file = parsed.positional[0];
   request->out_dir = parsed.Get("out");
@@ -220,12 +237,18 @@ int FailLoad(const RunRequest& request, const LoadResult& loaded, const Diagnost
   return code;
 }
 
-// Runs the scenario, streaming the trace (with --trace) into `staging`.
+// Runs the scenario, streaming the trace (with --trace) into `staging`, where its records go too
+// past --record-memory.
 std::optional<RunResult> Simulate(Scenario& scenario, const RunRequest& request,
                                   const ReplayScript* replay, const StagingFolder& staging,
-                                  uint64_t* bytes_left, std::string* error) {
+                                  const ReportWriteOptions& write_options, uint64_t* bytes_left,
+                                  std::string* error) {
   RunOptions options;
   options.seed = request.seed.value_or(scenario.seed);
+  options.spill.memory = request.record_memory;
+  options.spill.folder_fd = staging.fd();
+  options.spill.folder = staging.path();
+  options.spill.fail_after_bytes = write_options.spill_fail_after_bytes;
   std::optional<ProgressLine> progress;
   if (request.progress) {
     progress.emplace(scenario.start, scenario.duration, stderr);
@@ -267,7 +290,7 @@ int SimulateInto(OutputFolder& folder, StagingFolder* staging, Scenario& scenari
   uint64_t bytes_left = write_options.fail_after_bytes;
   std::string error;
   const std::optional<RunResult> run =
-      Simulate(scenario, request, replay, *staging, &bytes_left, &error);
+      Simulate(scenario, request, replay, *staging, write_options, &bytes_left, &error);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (!run || !WriteReports(*run, *staging, &bytes_left, &error) ||
@@ -292,6 +315,17 @@ int StopRun(OutputFolder& folder, StagingFolder* staging, const Scenario& scenar
   std::string ignored;  // if this fails too, the folder still says the run did not finish
   PublishFailure(folder, scenario.name, scenario.file, "the run stopped: " + why, &ignored);
   return kExitRunStopped;
+}
+
+// A spill file that could not be created, written or read (a full disk): no report, exit 4.
+int SpillFailed(OutputFolder& folder, StagingFolder* staging, const Scenario& scenario,
+                const std::string& why, std::ostream& err) {
+  err << "carriersim run: " << why << "\n";
+  staging->Discard();  // frees the space first: the disk may be full
+  std::string ignored;  // if this fails too, the folder still says the run did not finish
+  PublishFailure(folder, scenario.name, scenario.file,
+                 "the run's records could not be kept on disk: " + why, &ignored);
+  return kExitIoError;
 }
 
 }  // namespace
@@ -337,7 +371,9 @@ int RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
     if (!replay) return FailLoad(request, LoadResult{}, diag, err);
   }
   // Refused before anything of the run is allocated, as an invalid scenario is.
-  if (std::string refusal = MemoryRefusalFor(scenario, request.memory_limit); !refusal.empty()) {
+  if (std::string refusal =
+          MemoryRefusalFor(scenario, request.memory_limit, request.record_memory);
+      !refusal.empty()) {
     diag.Error({request.scenario_file, 0, 0}, std::move(refusal));
     return FailLoad(request, LoadResult{}, diag, err);
   }
@@ -361,6 +397,8 @@ int RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
     return StopRun(folder, &staging, scenario, e.what(), err);
   } catch (const FeeOverflow& e) {
     return StopRun(folder, &staging, scenario, e.what(), err);
+  } catch (const SpillError& e) {
+    return SpillFailed(folder, &staging, scenario, e.what(), err);
   } catch (const std::exception& e) {  // RunCli reports it; the folder says so too
     staging.Discard();
     PublishFailure(folder, scenario.name, scenario.file,

@@ -161,6 +161,12 @@ int EventQueue::LowestNonEmptyBucket() const {
 }
 
 void EventQueue::Refill() {
+  // The heap and the run are used up. After a mass event (a million timers at one instant, or
+  // within the front's range) they would keep room for it for the rest of the simulation: give
+  // large ones back, as drained buckets do.
+  for (std::vector<Event>* used : {&front_, &run_}) {
+    if (used->capacity() > kKeepCapacity) std::vector<Event>().swap(*used);
+  }
   const int bucket = LowestNonEmptyBucket();
   lowest_ = bucket;
   std::vector<Event>& events = buckets_[bucket];
@@ -219,6 +225,9 @@ void EventQueue::StartRun(std::vector<Event>& events, SimTime instant) {
   // Only called with the front empty: the heap is empty and nothing live is left in the run.
   run_.clear();
   run_head_ = 0;
+  // Room for exactly the run: growing by doubling would leave up to half of it unused.
+  run_.reserve(static_cast<size_t>(std::count_if(
+      events.begin(), events.end(), [&](const Event& e) { return e.time == instant; })));
   for (const Event& e : events) {
     if (e.time == instant) {
       run_.push_back(e);

@@ -223,7 +223,7 @@ Json KoreSimJson(const LiveService& live, const KoreState& state, const std::str
   if (network.status(sim) != network.stable(sim)) {
     // A change in progress began after the stable status was entered: its time is the SIM's
     // last change (the newest of the history, found from the end).
-    const ChunkedVector<StatusChange>& changes = world.recorder().history().changes;
+    const SpillLog<StatusChange>& changes = world.recorder().history().changes;
     for (size_t i = changes.size(); i-- > 0;) {
       if (changes[i].sim == sim) {
         updated = std::max(updated, changes[i].time);

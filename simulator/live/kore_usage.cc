@@ -22,12 +22,13 @@ struct Span {
 
 std::vector<Span> SessionsOf(const LiveService& live, SimId sim) {
   std::vector<Span> spans;
-  const ChunkedVector<SessionRecord>& records = live.world().recorder().sessions().records;
-  for (size_t i = 0; i < records.size(); ++i) {
-    const SessionRecord& r = records[i];
-    if (r.sim != sim) continue;
-    const bool open = r.closed == kNever;
-    spans.push_back({i, r.opened, open ? live.now() : r.closed, open});
+  size_t i = 0;
+  for (const SessionRecord& r : live.world().recorder().sessions().records) {
+    if (r.sim == sim) {
+      const bool open = r.closed == kNever;
+      spans.push_back({i, r.opened, open ? live.now() : r.closed, open});
+    }
+    ++i;
   }
   return spans;
 }

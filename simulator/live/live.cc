@@ -11,6 +11,9 @@ namespace {
 RunOptions LiveRunOptions() {
   RunOptions options;
   options.fast_forward = false;  // requests may come at any time (Session)
+  // The APIs read records at random (a SIM's history, its sessions) while the session runs; a
+  // live fleet is small enough to keep them all in memory.
+  options.spill.memory = kNoSpill;
   return options;
 }
 

@@ -37,11 +37,14 @@ struct ForcedReactivation {
 
 class Recorder {
  public:
-  explicit Recorder(const SimDirectory& directory);
+  // `spill`: where the history and the sessions go past the memory they may keep.
+  explicit Recorder(const SimDirectory& directory, const SpillOptions& spill = {});
 
   // Status history.
   void StatusChanged(SimTime now, SimId sim, StatusId from, StatusId to, ChangeCause cause) {
     history_.changes.push_back(StatusChange{now, sim, from, to, cause});
+    ++history_.by_group[directory_.group(sim)];
+    ++history_.by_cause[static_cast<size_t>(cause)];
   }
   void ForcedReactivationOf(SimId sim, SimTime now) { forced_.push_back({now, sim}); }
 
@@ -105,9 +108,7 @@ inline uint64_t Recorder::SessionOpened(SimId sim, SimTime now) {
 }
 
 inline void Recorder::SessionClosed(uint64_t record, SimTime now, SessionEnd why) {
-  SessionRecord& r = sessions_.records[record];
-  r.end = why;
-  r.closed = now;
+  sessions_.records.Update(record, SessionClose{why, now});
 }
 
 inline void Recorder::AttachReachedCell(SimId sim, uint32_t cell, SimTime now) {

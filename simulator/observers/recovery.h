@@ -1,5 +1,7 @@
 // Mass events (outages, mass power-ons) and how fast the devices they hit came back (NET-4), and
-// what coming back cost them in energy (DEV-4).
+// what coming back cost them in energy (DEV-4). A record per device hit: ten million devices
+// powered on make ten million, so they are kept in spill logs (base/spill_log.h) like the
+// ledger, and an older event's go to disk when a newer event begins.
 #ifndef CARRIERSIM_OBSERVERS_RECOVERY_H_
 #define CARRIERSIM_OBSERVERS_RECOVERY_H_
 
@@ -9,6 +11,7 @@
 #include <vector>
 
 #include "simulator/base/sim_time.h"
+#include "simulator/base/spill_log.h"
 
 namespace carriersim {
 
@@ -33,7 +36,28 @@ struct EventMember {
   EnergyReading energy;
 };
 
+// A device recovering from an event is back (at `back`), or hit again by a newer event first
+// (`back` kNever); `now` is its energy reading then.
+struct MemberDone {
+  SimTime back;
+  EnergyReading now;
+  void operator()(EventMember& m) const {
+    if (back != kNever) m.back = back;
+    m.energy = now.Since(m.energy);
+    m.recovering = false;
+  }
+};
+
 struct MassEvent {
+  MassEvent(std::string what, int32_t action, SimTime start, SimTime from,
+            const SpillOptions& spill)
+      : what(std::move(what)),
+        action(action),
+        start(start),
+        from(from),
+        back(spill, ".recovery-back.spill", "the recovery times of " + this->what),
+        members(spill, ".recovery.spill", "the devices hit by " + this->what) {}
+
   std::string what;     // the timeline action, as written
   // The timeline action that started it (index into Scenario::timeline); -1: a request from
   // outside the scenario (live mode), which expectations cannot name.
@@ -41,18 +65,19 @@ struct MassEvent {
   SimTime start = 0;    // when it hit
   SimTime from = 0;     // recovery times count from here: the end of an outage, else `start`
   uint64_t affected = 0;
-  std::vector<SimTime> back;  // per device back in service: when, minus `from`; in time order
+  SpillLog<SimTime> back;  // per device back in service: when, minus `from`; in time order
   // Per device hit, in the order hit: which, when back, and the energy recovering took. Kept
   // apart from `back` so that expectations can take one group's devices (recovery.pNN per group,
   // energy per mass event).
-  std::vector<EventMember> members;
+  SpillLog<EventMember, MemberDone> members;
 
   // When `percent` of the affected devices were back (nearest rank, after `from`), or nullopt
   // if that many never were.
   std::optional<SimTime> BackBy(uint64_t percent) const { return BackBy(back, affected, percent); }
-  // The same for any `affected` devices of which `back` (in time order) came back.
-  static std::optional<SimTime> BackBy(const std::vector<SimTime>& back, uint64_t affected,
-                                       uint64_t percent) {
+  // The same for any `affected` devices of which `back` (in time order, a vector or a log) came
+  // back.
+  template <typename Times = std::vector<SimTime>>
+  static std::optional<SimTime> BackBy(const Times& back, uint64_t affected, uint64_t percent) {
     const uint64_t rank = (affected * percent + 99) / 100;  // ceil
     if (rank == 0 || rank > back.size()) return std::nullopt;
     return back[rank - 1];
@@ -62,12 +87,19 @@ struct MassEvent {
 // The mass events of a run, and which one each device is recovering from.
 class Recovery {
  public:
-  explicit Recovery(size_t devices) : recovering_(devices), member_(devices) {}
+  explicit Recovery(size_t devices, const SpillOptions& spill = {})
+      : spill_(spill), recovering_(devices), member_(devices) {}
 
   // Starts an event for timeline action `action` (-1: none); devices join it with Affect.
-  // Returns its id.
+  // Returns its id. The older events take few records more (the devices still recovering from
+  // them), so what they hold goes to disk unless it is small: only the newest event's records
+  // take up to the memory a log may keep.
   uint32_t Begin(std::string what, int32_t action, SimTime start, SimTime from) {
-    events_.push_back(MassEvent{std::move(what), action, start, from, 0, {}, {}});
+    for (MassEvent& older : events_) {
+      older.members.SpillIfOver(kOlderEventMemory);
+      older.back.SpillIfOver(kOlderEventMemory);
+    }
+    events_.emplace_back(std::move(what), action, start, from, spill_);
     return static_cast<uint32_t>(events_.size() - 1);
   }
   // The device lost service in event `id`; `now` is its energy reading then. A device hit again
@@ -87,20 +119,22 @@ class Recovery {
     if (recovering == 0) return;
     MassEvent& e = events_[recovering - 1];
     e.back.push_back(now - e.from);
-    e.members[member_[device]].back = now - e.from;
-    Close(device, reading);
+    e.members.Update(member_[device], MemberDone{now - e.from, reading});
+    recovering_[device] = 0;
   }
   bool recovering(uint32_t device) const { return recovering_[device] != 0; }
   const std::vector<MassEvent>& events() const { return events_; }
 
  private:
+  // What an older event may keep in memory of each of its records.
+  static constexpr uint64_t kOlderEventMemory = uint64_t{1} << 20;
+
   void Close(uint32_t device, const EnergyReading& now) {
-    EventMember& m = events_[recovering_[device] - 1].members[member_[device]];
-    m.energy = now.Since(m.energy);
-    m.recovering = false;
+    events_[recovering_[device] - 1].members.Update(member_[device], MemberDone{kNever, now});
     recovering_[device] = 0;
   }
 
+  SpillOptions spill_;
   std::vector<MassEvent> events_;
   std::vector<uint32_t> recovering_;  // per device: the event it is recovering from, + 1; 0: none
   std::vector<uint32_t> member_;      // per device recovering: its index in the event's members

@@ -1,13 +1,16 @@
-// Every subscriber status change of a run (SOR-9): time, SIM, from, to, and what caused it.
+// Every subscriber status change of a run (SOR-9): time, SIM, from, to, and what caused it. A long
+// run's changes are mostly on disk (base/spill_log.h); the counts the totals need are kept as
+// the changes are recorded.
 #ifndef CARRIERSIM_OBSERVERS_STATUS_HISTORY_H_
 #define CARRIERSIM_OBSERVERS_STATUS_HISTORY_H_
 
+#include <array>
 #include <cstdint>
 #include <string_view>
 #include <vector>
 
-#include "simulator/base/chunked_vector.h"
 #include "simulator/base/sim_time.h"
+#include "simulator/base/spill_log.h"
 #include "simulator/carrier/profile.h"
 
 namespace carriersim {
@@ -33,8 +36,15 @@ struct StatusChange {
   ChangeCause cause;
 };
 
+static_assert(sizeof(StatusChange) == 16);
+
 struct StatusHistory {
-  ChunkedVector<StatusChange> changes;  // in the order they happened
+  explicit StatusHistory(const SpillOptions& spill = {}, size_t groups = 1)
+      : changes(spill, ".history.spill", "the status history"), by_group(groups) {}
+
+  SpillLog<StatusChange> changes;  // in the order they happened
+  std::vector<int64_t> by_group;   // changes of each group's SIMs
+  std::array<int64_t, kChangeCauseCount> by_cause{};
 };
 
 }  // namespace carriersim

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "simulator/base/calendar.h"
 
 namespace carriersim {
 
@@ -80,17 +79,15 @@ SimTotals OfSim(const World& world, SimId sim) {
 namespace {
 
 // Adds every SIM's figures, fee lines, status changes and forced reactivations into the scopes
-// scopes_of(sim, add) hands to add(SimTotals&), and shows each fee line to on_line(line) as well:
-// one pass over the ledger, which is by far the longest record.
-template <typename ScopesOf, typename OnLine>
-void AddUp(const World& world, ScopesOf scopes_of, OnLine on_line) {
+// scopes_of(sim, add) hands to add(SimTotals&): one pass over the SIMs and one over each record.
+template <typename ScopesOf>
+void AddUp(const World& world, ScopesOf scopes_of) {
   for (SimId sim = 0; sim < world.directory().size(); ++sim) {
     const SimTotals one = OfSim(world, sim);
     scopes_of(sim, [&](SimTotals& scope) { scope.Add(one); });
   }
   for (const FeeLine& line : world.ledger().lines) {
     scopes_of(line.sim, [&](SimTotals& scope) { scope.fees.Add(line); });
-    on_line(line);
   }
   for (const StatusChange& c : world.recorder().history().changes) {
     scopes_of(c.sim, [](SimTotals& scope) { ++scope.status_changes; });
@@ -100,56 +97,33 @@ void AddUp(const World& world, ScopesOf scopes_of, OnLine on_line) {
   }
 }
 
-// The ledger by month (the invoices), by the plan each line bills, and by SIM, a line at a time.
-class FeeLineTotals {
- public:
-  FeeLineTotals(const World& world, Totals& totals)
-      : world_(world), totals_(totals), months_(MonthTableFor(world.scenario().start)) {}
-
-  void Add(const FeeLine& line) {
-    // Consecutive lines nearly always share their month and plan: look each up only on a
-    // change (map references stay valid as the maps grow).
-    if (const int64_t m = months_.Index(world_.scenario().start + line.time); m != month_) {
-      month_ = m;
-      month_totals_ = &totals_.invoices[m];
-    }
-    month_totals_->Add(line);
-    if (const std::pair<uint32_t, PlanId> p{world_.directory().GroupOf(line.sim).carrier,
-                                            line.plan};
-        p != plan_) {
-      plan_ = p;
-      plan_totals_ = &totals_.fees_by_plan[p];
-    }
-    plan_totals_->Add(line);
-    totals_.fees_by_sim[line.sim] += line.micros;
-  }
-
- private:
-  const World& world_;
-  Totals& totals_;
-  const MonthTable months_;
-  int64_t month_ = -1;
-  FeeTotals* month_totals_ = nullptr;
-  std::pair<uint32_t, PlanId> plan_{UINT32_MAX, 0};
-  FeeTotals* plan_totals_ = nullptr;
-};
-
 }  // namespace
 
+// The records' part comes from the sums kept as they were made (fee_sums.h, StatusHistory),
+// never from the records, which a long run keeps mostly on disk.
 Totals Aggregate(const World& world) {
   const Scenario& s = world.scenario();
   const SimDirectory& directory = world.directory();
+  const FeeSums& fees = world.ledger().lines.sums();
+  const StatusHistory& history = world.recorder().history();
   Totals t;
   t.by_group.resize(s.groups.size());
   t.by_carrier.resize(s.carriers.size());
-  t.fees_by_sim.resize(directory.size());
-  FeeLineTotals lines(world, t);
-  AddUp(
-      world, [&](SimId sim, auto add) { add(t.by_group[directory.group(sim)]); },
-      [&](const FeeLine& line) { lines.Add(line); });
-  for (const StatusChange& c : world.recorder().history().changes) {
-    ++t.changes_by_cause[static_cast<size_t>(c.cause)];
+  for (SimId sim = 0; sim < directory.size(); ++sim) {
+    t.by_group[directory.group(sim)].Add(OfSim(world, sim));
   }
+  for (size_t g = 0; g < s.groups.size(); ++g) {
+    t.by_group[g].fees = fees.by_group()[g];
+    t.by_group[g].status_changes = history.by_group[g];
+  }
+  for (const ForcedReactivation& f : world.recorder().forced_reactivations()) {
+    ++t.by_group[directory.group(f.sim)].forced_reactivations;
+  }
+  t.invoices = fees.by_month();
+  for (const auto& [group_and_plan, sum] : fees.by_group_and_plan()) {
+    t.fees_by_plan[{s.groups[group_and_plan.first].carrier, group_and_plan.second}].Add(sum);
+  }
+  t.changes_by_cause = history.by_cause;
   for (size_t g = 0; g < s.groups.size(); ++g) {
     t.by_carrier[s.groups[g].carrier].Add(t.by_group[g]);
     t.all.Add(t.by_group[g]);
@@ -174,8 +148,7 @@ CellAndPlanTotals AggregateByCellAndPlan(const World& world) {
         add(t.by_cell[world.devices().cell(sim)]);
         add(by_plan[plan_offset[world.directory().GroupOf(sim).carrier] +
                     world.network().plan(sim)]);
-      },
-      [](const FeeLine&) {});
+      });
   size_t index = 0;
   for (uint32_t c = 0; c < s.carriers.size(); ++c) {
     for (PlanId p = 0; p < s.carriers[c].profile.plans.size(); ++p, ++index) {

@@ -14,12 +14,12 @@
 
 namespace carriersim {
 
-// Every scope of Totals, from the components as they are now: one pass over the SIMs, one over
-// the fee ledger, one over the status history.
+// Every scope of Totals, from the components as they are now: one pass over the SIMs; the fees
+// and status changes from the sums kept as they were recorded.
 Totals Aggregate(const World& world);
 
 // The scopes that cut across groups, which only expectations on a cell or a plan read: added up
-// apart, when one asks.
+// apart, when one asks, with a pass over the fee ledger and the status history.
 struct CellAndPlanTotals {
   std::vector<SimTotals> by_cell;  // the SIMs whose devices camp on the cell
   // The SIMs on each plan now, by (carrier, plan): a SIM that changed plans counts under its
@@ -39,9 +39,9 @@ bool InScope(const World& world, const ExpectScope& scope, SimId sim);
 // than the status's retention period (SOR-8).
 bool ListedAtEnd(const World& world, SimId sim);
 
-// What is scoped to single SIMs beyond Totals::fees_by_sim: fees by category and status changes
-// per SIM. Kept apart because it costs 56 bytes a SIM (with the six standard fee categories)
-// and only sims.csv and expectations on one SIM need it.
+// What is scoped to single SIMs beyond their fees (FeeSums::by_sim): fees by category and
+// status changes per SIM. Kept apart because it costs 56 bytes a SIM (with the six standard fee
+// categories) and only sims.csv and expectations on one SIM need it.
 struct PerSimDetail {
   size_t categories = 0;     // the scenario's fee categories
   std::vector<int64_t> fees;  // per SIM, per category

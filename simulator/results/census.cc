@@ -5,8 +5,8 @@
 namespace carriersim {
 
 StatusCensus::StatusCensus(const SimDirectory& directory,
-                           const ChunkedVector<StatusChange>& changes)
-    : directory_(directory), changes_(changes), status_(directory.size()) {
+                           const SpillLog<StatusChange>& changes)
+    : directory_(directory), changes_(changes, 0), status_(directory.size()) {
   const Scenario& scenario = directory.scenario();
   for (const CarrierSpec& c : scenario.carriers) {
     std::vector<size_t>& of = column_.emplace_back();
@@ -25,12 +25,15 @@ StatusCensus::StatusCensus(const SimDirectory& directory,
 }
 
 void StatusCensus::AdvanceTo(SimTime t) {
-  for (; next_ < changes_.size() && changes_[next_].time <= t; ++next_) {
-    const StatusChange& c = changes_[next_];
-    std::vector<int64_t>& counts = by_group_[directory_.group(c.sim)];
-    --counts[c.from];
-    ++counts[c.to];
-    status_[c.sim] = c.to;
+  for (;;) {
+    if (!held_ && !changes_.Next(&next_)) return;
+    held_ = true;
+    if (next_.time > t) return;
+    held_ = false;
+    std::vector<int64_t>& counts = by_group_[directory_.group(next_.sim)];
+    --counts[next_.from];
+    ++counts[next_.to];
+    status_[next_.sim] = next_.to;
   }
 }
 

@@ -9,7 +9,6 @@
 #include <string>
 #include <vector>
 
-#include "simulator/base/chunked_vector.h"
 #include "simulator/observers/status_history.h"
 #include "simulator/scenario/sim_directory.h"
 
@@ -17,8 +16,9 @@ namespace carriersim {
 
 class StatusCensus {
  public:
-  // `changes` may still grow (a run in progress): AdvanceTo reads what is there by then.
-  StatusCensus(const SimDirectory& directory, const ChunkedVector<StatusChange>& changes);
+  // `changes` may still grow (a run in progress): AdvanceTo reads what is there by then, once
+  // each, in order.
+  StatusCensus(const SimDirectory& directory, const SpillLog<StatusChange>& changes);
 
   // Applies every change at or before `t`. REQUIRES: t is not earlier than at the last call.
   void AdvanceTo(SimTime t);
@@ -35,8 +35,9 @@ class StatusCensus {
 
  private:
   const SimDirectory& directory_;
-  const ChunkedVector<StatusChange>& changes_;
-  size_t next_ = 0;                             // the first change not applied yet
+  SpillLog<StatusChange>::Reader changes_;
+  bool held_ = false;  // `next_` was read, and is later than the time reached
+  StatusChange next_{};
   std::vector<StatusId> status_;                // per SIM
   std::vector<std::vector<int64_t>> by_group_;  // [group][status]
   std::vector<std::string> columns_;

@@ -35,7 +35,7 @@ SimTotals ScopeTotals(const Snapshot& now, const ExpectScope& scope) {
       const SimId sim = scope.index;
       SimTotals one = OfSim(now.world(), sim);
       const PerSimDetail& detail = now.per_sim();
-      one.fees.total = t.fees_by_sim[sim];
+      one.fees.total = now.fees_of(sim);
       one.fees.by_category = detail.FeesOf(sim);
       one.status_changes = detail.status_changes[sim];
       one.forced_reactivations = detail.forced_reactivations[sim];

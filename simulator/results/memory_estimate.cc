@@ -13,21 +13,22 @@
 namespace carriersim {
 namespace {
 
-// Per SIM and its device: subscriber, device, billing, census and recorder state and the event
-// queue's slots. Measured: a run of 200,000 and of 1,000,000 idle SIMs for a day peaks at 110 MB
-// and 521 MB, 513 B a SIM, of which 64 B are the rows counted below (a change, a fee line, a
-// session); rounded up. Since then each device keeps 4 B more (its record's index in the mass
-// event it is recovering from, observers/recovery.h): 453 B, still under.
-constexpr double kStateBytesPerSim = 460;
-constexpr double kStateBytesPerExtraSubscription = 64;  // billing state of a subscription
+// Per SIM and its device: subscriber, device, billing, census and recorder state, the ledger's
+// running sums and the event queue's slots. Measured (tests/bench/memory_per_sim, README.md's
+// table): 370 B a SIM built; with the events of every device booting at once and the room the
+// queue takes for them, 400 B.
+constexpr double kStateBytesPerSim = 400;
+constexpr double kStateBytesPerExtraSubscription = 72;  // billing state of a subscription
 constexpr double kBytesPerCell = 256;  // capacity windows, signaling and peaks of a cell
-// FeeLedger's packed line (billing/ledger.h), and the key ledger.csv sorts it by. Measured: 200,000
-// SIMs for 10 years (24 M lines) peak at 1,033 MB, and are estimated at 1.2 GB.
-constexpr double kBytesPerFeeLine = 24 + 16;
+constexpr double kBytesPerFeeLine = 24;     // FeeLedger's packed line (billing/ledger.h)
+constexpr double kBytesPerSortedLine = 32;  // ledger.csv sorts them as FeeLines
 constexpr double kBytesPerSpreadTurn = 16;  // a SIM's turn of a spread action, while pending
 // A device a mass event hit: its time back, and its member record (observers/recovery.h: which
 // device, when back, the energy it spent), which per-group and per-event expectations read.
 constexpr double kBytesPerRecoveredDevice = 8 + sizeof(EventMember);
+// Per SIM while sims.csv is written: its fees by category and its status changes and forced
+// reactivations (results/aggregate.h, PerSimDetail).
+constexpr double kBytesPerSimDetail = 8;
 constexpr double kFixedBytes = 16e6;  // the program, the profiles, the reports' buffers
 // Status changes a SIM addressed by an action may make: the move, and one through the
 // transient status the verb passes (KORE's updating) or the rule an attach sets off.
@@ -133,9 +134,60 @@ void Add(MemoryEstimate& e, std::string what, double bytes, std::string driver) 
   e.parts.push_back({std::move(what), bytes, std::move(driver)});
 }
 
+// Records of `bytes` in all: what a spill log keeps of them in memory (base/spill_log.h).
+double InMemory(double bytes, uint64_t record_memory) {
+  return std::min(bytes, static_cast<double>(record_memory));
+}
+
+// "; 16 MB in memory, the rest (3.2 GB) on disk", or "" when they fit.
+std::string Spilled(double bytes, uint64_t record_memory) {
+  if (bytes <= static_cast<double>(record_memory)) return "";
+  return "; " + FormatMemory(static_cast<double>(record_memory)) + " in memory, the rest (" +
+         FormatMemory(bytes - static_cast<double>(record_memory)) + ") on disk";
+}
+
+// The records a run makes (status history, fee ledger, sessions, mass events): in memory up to
+// `record_memory` each, the rest on disk.
+void AddRecords(MemoryEstimate& e, const Scenario& s, uint64_t record_memory) {
+  const TimelineLoad load = LoadOf(s);
+  const double rule_changes = RuleChanges(s);
+  const double changes = rule_changes + load.addressed * kChangesPerAddressedSim;
+  const double history = changes * sizeof(StatusChange);
+  Add(e, "status history", InMemory(history, record_memory),
+      Count(changes) + " changes x " + Count(sizeof(StatusChange)) + " B: " + Count(load.actions) +
+          " actions on " + Count(load.addressed) + " SIMs in all, and the carriers' rules (" +
+          Count(rule_changes) + ")" + Spilled(history, record_memory));
+  double lines = changes;  // a move may charge a fee, or split a period
+  for (const GroupSpec& g : s.groups) {
+    double per_sim = LinesOverRun(s, g, g.plan);
+    for (PlanId plan : g.extra_plans) per_sim += LinesOverRun(s, g, plan);
+    lines += static_cast<double>(g.count) * per_sim;
+  }
+  const double ledger = lines * kBytesPerFeeLine;
+  // Sorting ledger.csv takes a batch of lines, and half as much again while a batch is sorted.
+  const double sorting = 1.5 * InMemory(lines * kBytesPerSortedLine, record_memory);
+  Add(e, "fee ledger", InMemory(ledger, record_memory) + sorting,
+      Count(lines) + " lines x " + Count(kBytesPerFeeLine) + " B: each subscription's fees for " +
+          Count(MonthsTouched(s)) + " calendar months, and the changes'" +
+          Spilled(ledger, record_memory) + ", sorted for ledger.csv in " +
+          FormatMemory(sorting));
+  const double sessions = static_cast<double>(s.sim_count) + load.addressed + load.mass_affected;
+  const double session_bytes = sessions * sizeof(SessionRecord);
+  Add(e, "data sessions", InMemory(session_bytes, record_memory),
+      Count(sessions) + " sessions x " + Count(sizeof(SessionRecord)) + " B" +
+          Spilled(session_bytes, record_memory));
+  Add(e, "spread actions", load.spread_turns * kBytesPerSpreadTurn,
+      Count(load.spread_turns) + " SIM turns x " + Count(kBytesPerSpreadTurn) + " B");
+  // The newest mass event keeps its devices and times in memory, up to the record memory each.
+  const double recovery = load.mass_affected * kBytesPerRecoveredDevice;
+  Add(e, "recovery times", std::min(recovery, 2 * static_cast<double>(record_memory)),
+      Count(load.mass_affected) + " devices hit by outages and mass power-ons x " +
+          Count(kBytesPerRecoveredDevice) + " B" + Spilled(recovery, 2 * record_memory));
+}
+
 }  // namespace
 
-MemoryEstimate EstimateRunMemory(const Scenario& s) {
+MemoryEstimate EstimateRunMemory(const Scenario& s, uint64_t record_memory) {
   MemoryEstimate e;
   const double sims = static_cast<double>(s.sim_count);
   const double extra = static_cast<double>(s.subscription_count - s.sim_count);
@@ -143,30 +195,10 @@ MemoryEstimate EstimateRunMemory(const Scenario& s) {
       sims * kStateBytesPerSim + extra * kStateBytesPerExtraSubscription +
           static_cast<double>(s.cells.size()) * kBytesPerCell,
       Count(sims) + " SIMs x " + Count(kStateBytesPerSim) + " B");
-  const TimelineLoad load = LoadOf(s);
-  const double rule_changes = RuleChanges(s);
-  const double changes = rule_changes + load.addressed * kChangesPerAddressedSim;
-  Add(e, "status history", changes * sizeof(StatusChange),
-      Count(changes) + " changes x " + Count(sizeof(StatusChange)) + " B: " + Count(load.actions) +
-          " actions on " + Count(load.addressed) + " SIMs in all, and the carriers' rules (" +
-          Count(rule_changes) + ")");
-  double lines = changes;  // a move may charge a fee, or split a period
-  for (const GroupSpec& g : s.groups) {
-    double per_sim = LinesOverRun(s, g, g.plan);
-    for (PlanId plan : g.extra_plans) per_sim += LinesOverRun(s, g, plan);
-    lines += static_cast<double>(g.count) * per_sim;
-  }
-  Add(e, "fee ledger", lines * kBytesPerFeeLine,
-      Count(lines) + " lines x " + Count(kBytesPerFeeLine) + " B: each subscription's fees for " +
-          Count(MonthsTouched(s)) + " calendar months, and the changes'");
-  const double sessions = sims + load.addressed + load.mass_affected;
-  Add(e, "data sessions", sessions * sizeof(SessionRecord),
-      Count(sessions) + " sessions x " + Count(sizeof(SessionRecord)) + " B");
-  Add(e, "spread actions", load.spread_turns * kBytesPerSpreadTurn,
-      Count(load.spread_turns) + " SIM turns x " + Count(kBytesPerSpreadTurn) + " B");
-  Add(e, "recovery times", load.mass_affected * kBytesPerRecoveredDevice,
-      Count(load.mass_affected) + " devices hit by outages and mass power-ons x " +
-          Count(kBytesPerRecoveredDevice) + " B");
+  const double detail = kBytesPerSimDetail * static_cast<double>(s.fee_categories.size() + 1);
+  Add(e, "sims.csv's sums", sims * detail,
+      Count(sims) + " SIMs x " + Count(detail) + " B (fees by category, changes)");
+  AddRecords(e, s, record_memory);
   const double rows = static_cast<double>(s.duration / std::max<SimTime>(1, s.timeseries_interval)) + 2;
   Add(e, "timeseries", rows * TimeseriesRowBytes(s),
       Count(rows) + " rows every " + FormatDuration(s.timeseries_interval) + " x " +

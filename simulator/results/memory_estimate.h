@@ -2,14 +2,17 @@
 // anything is allocated: `run` and `validate` refuse a scenario whose estimate exceeds the
 // memory limit (--max-memory), with the estimate and what drives it, instead of running until
 // the machine runs out of memory. An estimate, not a bound: it counts what grows with the fleet,
-// the duration and the timeline (per-SIM state, the rows of history, ledger and sessions, the
-// timeseries), each from the most the scenario can make of it, and leaves out what is small.
+// the duration and the timeline (per-SIM state, the part of the history, ledger and sessions
+// kept in memory, the timeseries), each from the most the scenario can make of it, and leaves
+// out what is small.
 #ifndef CARRIERSIM_RESULTS_MEMORY_ESTIMATE_H_
 #define CARRIERSIM_RESULTS_MEMORY_ESTIMATE_H_
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
+#include "simulator/base/spill_file.h"
 #include "simulator/scenario/model.h"
 
 namespace carriersim {
@@ -25,7 +28,9 @@ struct MemoryEstimate {
   std::vector<MemoryPart> parts;  // largest first
 };
 
-MemoryEstimate EstimateRunMemory(const Scenario& scenario);
+// `record_memory`: what each record of the run keeps in memory before it spills (RunOptions).
+MemoryEstimate EstimateRunMemory(const Scenario& scenario,
+                                 uint64_t record_memory = kDefaultSpillMemory);
 
 // The error for a scenario whose estimate exceeds `limit` bytes, or "" when it fits. `limit_is`
 // says where the limit came from ("75% of this machine's 23.2 GB, the default").

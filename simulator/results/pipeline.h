@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "simulator/base/spill_file.h"
 #include "simulator/results/run_result.h"
 
 namespace carriersim {
@@ -33,6 +34,9 @@ struct RunOptions {
   bool timeseries = true;  // build timeseries.csv's table (the run pauses at each row)
   // Off only to check that counting retries into a dead cell by arithmetic changes nothing.
   bool fast_forward = true;
+  // Where the records go past the memory each may keep: by default $TMPDIR, after 16 MB each;
+  // `run` puts them in its output folder, live sessions keep them in memory (kNoSpill).
+  SpillOptions spill;
 };
 
 // Runs the scenario to its end: pauses where an expectation is measured (`at:`) or a

@@ -25,10 +25,10 @@ uint64_t RunResult::seed() const { return world_->seed(); }
 uint64_t RunResult::events() const { return world_->events(); }
 
 const FeeLedger& RunResult::ledger() const { return world_->ledger().lines; }
-const ChunkedVector<StatusChange>& RunResult::history() const {
+const SpillLog<StatusChange>& RunResult::history() const {
   return world_->recorder().history().changes;
 }
-const ChunkedVector<SessionRecord>& RunResult::sessions() const {
+const SessionRecords& RunResult::sessions() const {
   return world_->recorder().sessions().records;
 }
 const SignalingMetrics& RunResult::signaling() const { return world_->recorder().signaling(); }
@@ -78,7 +78,7 @@ SimRow RunResult::Sim(SimId sim) const {
   row.radio_ms = devices.radio_ms(sim);
   row.modem_reboots = devices.reboots(sim);
   row.fees_by_category = end_->per_sim().FeesOf(sim);
-  row.fees = end_->totals().fees_by_sim[sim];
+  row.fees = end_->fees_of(sim);
   return row;
 }
 

@@ -11,7 +11,6 @@
 #include <memory>
 #include <vector>
 
-#include "simulator/base/chunked_vector.h"
 #include "simulator/billing/ledger.h"
 #include "simulator/nas/messages.h"
 #include "simulator/observers/recorder.h"
@@ -65,10 +64,11 @@ class RunResult {
   uint64_t seed() const;
   uint64_t events() const;  // handled by the engine
 
-  // The records, in the order things happened.
+  // The records, in the order things happened; a long run's are mostly on disk, so reports
+  // read them in passes (range-for, FeeLedger::ForEachByTime), not at random.
   const FeeLedger& ledger() const;
-  const ChunkedVector<StatusChange>& history() const;
-  const ChunkedVector<SessionRecord>& sessions() const;
+  const SpillLog<StatusChange>& history() const;
+  const SessionRecords& sessions() const;
   const SignalingMetrics& signaling() const;
   const std::vector<MassEvent>& mass_events() const;
   const std::vector<ForcedReactivation>& forced_reactivations() const;

@@ -28,30 +28,27 @@ SignalingSample SampleOf(const CellStats& s) {
           congestion == s.rejects_by_cause.end() ? 0 : congestion->second, 0};
 }
 
-// SIMs with a data session at each row's time.
+// SIMs with a data session at each row's time: a session counts from the first row at or after
+// its opening to the last before its closing. One pass, memory by rows, not by sessions.
 std::vector<int64_t> OnlineCounts(const World& world, const std::vector<SimTime>& times) {
-  std::vector<SimTime> opened, closed;
-  const ChunkedVector<SessionRecord>& records = world.recorder().sessions().records;
-  for (size_t i = 0; i < records.size(); ++i) {
-    opened.push_back(records[i].opened);
-    if (records[i].closed != kNever) closed.push_back(records[i].closed);
+  std::vector<int64_t> change(times.size() + 1);
+  const auto row_from = [&](SimTime t) {
+    return static_cast<size_t>(std::lower_bound(times.begin(), times.end(), t) - times.begin());
+  };
+  for (const SessionRecord& r : world.recorder().sessions().records) {
+    ++change[row_from(r.opened)];
+    if (r.closed != kNever) --change[row_from(r.closed)];
   }
-  std::sort(closed.begin(), closed.end());  // sessions open in time order; they close in any
   std::vector<int64_t> rows;
-  for (const SimTime t : times) {
-    const auto up = std::upper_bound(opened.begin(), opened.end(), t) - opened.begin();
-    const auto down = std::upper_bound(closed.begin(), closed.end(), t) - closed.begin();
-    rows.push_back(up - down);
-  }
+  int64_t online = 0;
+  for (size_t k = 0; k < times.size(); ++k) rows.push_back(online += change[k]);
   return rows;
 }
 
 // Bytes sent and received in each row's interval, as the devices' sends carried them.
 std::vector<int64_t> UsageByRow(const World& world, const std::vector<SimTime>& times) {
   std::vector<int64_t> bytes(times.size());
-  const ChunkedVector<SessionRecord>& records = world.recorder().sessions().records;
-  for (size_t i = 0; i < records.size(); ++i) {
-    const SessionRecord& r = records[i];
+  for (const SessionRecord& r : world.recorder().sessions().records) {
     const DeviceSpec& device = world.directory().DeviceSpecOf(r.sim);
     if (!device.traffic.sends() && !device.external) continue;
     const SimTime end = std::min(r.closed, world.scenario().duration);

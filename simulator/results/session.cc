@@ -45,7 +45,8 @@ void InstallTrace(World& world, const std::function<void(const TraceRecord&)>& t
 
 Session::Session(const Scenario& scenario, const RunOptions& options)
     : scenario_(scenario),
-      world_(std::make_unique<World>(scenario, options.seed.value_or(scenario.seed))),
+      world_(std::make_unique<World>(scenario, options.seed.value_or(scenario.seed),
+                                     options.spill)),
       expectations_(scenario.expectations.size()) {
   world_->set_fast_forward(options.fast_forward);
   if (options.progress) world_->set_progress(options.progress);

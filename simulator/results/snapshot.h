@@ -20,6 +20,9 @@ class Snapshot {
   const World& world() const { return world_; }
   const StatusCensus& census() const { return census_; }
   const Totals& totals() const { return totals_; }
+  // A SIM's fees, all categories, from the sums the ledger keeps: read, not copied, as a
+  // snapshot is used at its instant (at a pause) or once the run is over.
+  int64_t fees_of(SimId sim) const { return world_.ledger().lines.sums().by_sim()[sim]; }
   // Added up on first use: most runs never look at one SIM's categories, a cell or a plan.
   const PerSimDetail& per_sim() const {
     if (!per_sim_) per_sim_ = AggregatePerSim(world_);

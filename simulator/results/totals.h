@@ -11,27 +11,12 @@
 #include <utility>
 #include <vector>
 
-#include "simulator/billing/ledger.h"
+#include "simulator/billing/fee_sums.h"
 #include "simulator/carrier/ids.h"
 #include "simulator/carrier/tariff.h"
 #include "simulator/observers/status_history.h"
 
 namespace carriersim {
-
-// Fees in micro-units of the scenario's currency: exact sums of ledger lines.
-struct FeeTotals {
-  int64_t total = 0;
-  std::array<int64_t, kMaxFeeCategories> by_category{};  // Scenario::fee_categories
-
-  void Add(const FeeLine& line) {
-    total += line.micros;
-    by_category[static_cast<size_t>(line.category())] += line.micros;
-  }
-  void Add(const FeeTotals& other) {
-    total += other.total;
-    for (size_t c = 0; c < by_category.size(); ++c) by_category[c] += other.by_category[c];
-  }
-};
 
 // What the SIMs of one scope, and their devices, add up to.
 struct SimTotals {
@@ -65,7 +50,6 @@ struct Totals {
   std::map<int64_t, FeeTotals> invoices;
   // Fee lines by the plan that charged them, (carrier, plan): an add-on plan shows its own.
   std::map<std::pair<uint32_t, PlanId>, FeeTotals> fees_by_plan;
-  std::vector<int64_t> fees_by_sim;                           // each SIM's fees, all categories
   std::array<int64_t, kChangeCauseCount> changes_by_cause{};  // status changes, by cause
 };
 

@@ -26,6 +26,7 @@ class SimDirectory {
   size_t size() const { return group_.size(); }
 
   uint32_t group(SimId sim) const { return group_[sim]; }
+  const std::vector<uint32_t>& groups() const { return group_; }  // per SIM
   const GroupSpec& GroupOf(SimId sim) const { return scenario_.groups[group_[sim]]; }
   const CarrierSpec& CarrierOf(SimId sim) const { return scenario_.carriers[GroupOf(sim).carrier]; }
   const CarrierProfile& ProfileOf(SimId sim) const { return CarrierOf(sim).profile; }

@@ -22,10 +22,12 @@ const char* EventName(const Event& e) {
   }
 }
 
-World::World(const Scenario& scenario, uint64_t seed)
+World::World(const Scenario& scenario, uint64_t seed, const SpillOptions& spill)
     : directory_(scenario, seed),
       engine_(static_cast<EntityId>(scenario.sim_count + kFirstDeviceEntity)),
-      recorder_(directory_),
+      recorder_(directory_, spill),
+      ledger_{FeeLedger(spill,
+                        FeeGroups{scenario.start, &directory_.groups(), scenario.groups.size()})},
       billing_(scenario.start, static_cast<size_t>(scenario.subscription_count), &ledger_),
       network_(directory_, TimerSlot(&engine_.queue(), kFirstDeviceEntity, kSubscriptionTimer),
                billing_, recorder_),

@@ -24,6 +24,7 @@
 
 #include "devices/devices.h"
 #include "simulator/base/no_progress.h"
+#include "simulator/base/spill_file.h"
 #include "simulator/billing/billing.h"
 #include "simulator/billing/ledger.h"
 #include "simulator/engine/engine.h"
@@ -53,7 +54,9 @@ const char* EventName(const Event& e);
 
 class World {
  public:
-  World(const Scenario& scenario, uint64_t seed);
+  // `spill`: where the records (fee ledger, status history, sessions) go past the memory they
+  // may keep (base/spill_file.h).
+  World(const Scenario& scenario, uint64_t seed, const SpillOptions& spill = {});
   World(const World&) = delete;
   World& operator=(const World&) = delete;
 

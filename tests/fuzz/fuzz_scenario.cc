@@ -40,8 +40,7 @@ void Check(bool ok, const char* what) {
 void CheckMoney(const RunResult& run) {
   Int128 sum = 0;
   Int128 by_sim = 0;
-  for (size_t i = 0; i < run.ledger().size(); ++i) {
-    const FeeLine line = run.ledger()[i];
+  for (const FeeLine& line : run.ledger()) {
     Check(line.micros >= 0, "a ledger line is negative");
     sum += line.micros;
   }
@@ -50,7 +49,7 @@ void CheckMoney(const RunResult& run) {
   Int128 categories = 0;
   for (int64_t c : totals.all.fees.by_category) categories += c;
   Check(categories == sum, "the categories do not add up to the total");
-  for (int64_t f : totals.fees_by_sim) by_sim += f;
+  for (SimId sim = 0; sim < run.directory().size(); ++sim) by_sim += run.Sim(sim).fees;
   Check(by_sim == sum, "the SIMs' fees do not add up to the total");
   Int128 invoices = 0;
   for (const auto& [month, fees] : totals.invoices) invoices += fees.total;
