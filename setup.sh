@@ -86,8 +86,11 @@ build() {
   for option in "$@"; do
     case "$option" in
       -DCARRIERSIM_MPI=ON | -DCMAKE_UNITY_BUILD=ON)
+        # CMake caches a switch it declares as BOOL, one given only on the command line as
+        # UNINITIALIZED.
         option="${option#-D}"
-        grep -qsx "${option%=ON}:BOOL=ON" "$dir/CMakeCache.txt" || configure=yes ;;
+        grep -qsxE "${option%=ON}:(BOOL|UNINITIALIZED)=ON" "$dir/CMakeCache.txt" ||
+          configure=yes ;;
     esac
   done
   if [ -n "$configure" ]; then

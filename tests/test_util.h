@@ -13,6 +13,8 @@ namespace carriersim::test {
 std::string SourcePath(const std::string& relative);
 std::string ReadText(const std::string& path);
 bool WriteText(const std::string& path, const std::string& text);
+// The names of the entries of the folder `dir`, sorted.
+std::vector<std::string> Listing(const std::string& dir);
 
 // The CLI run in-process, as main() runs it.
 struct CliResult {
