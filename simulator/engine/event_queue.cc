@@ -1,6 +1,7 @@
 #include "simulator/engine/event_queue.h"
 
 #include <algorithm>
+#include <iterator>
 #include <stdexcept>
 #include <string>
 
@@ -38,6 +39,19 @@ void EventQueue::SetTimer(SimTime time, EntityId entity, EventTag slot) {
   }
   Insert(Event{time, entity, NextSeqTag(entity, slot)});
   ++size_;
+}
+
+void EventQueue::Release() {
+  entity_count_ = 0;  // every later Schedule, SetTimer or CancelTimer throws
+  size_ = 0;
+  std::vector<Event>().swap(front_);
+  std::vector<Event>().swap(run_);
+  run_head_ = 0;
+  for (int b = 0; b < kBuckets; ++b) std::vector<Event>().swap(buckets_[b]);
+  std::fill(std::begin(bitmap_), std::end(bitmap_), 0);
+  lowest_ = kBuckets;
+  std::vector<uint32_t>().swap(seq_);
+  std::vector<Position>().swap(where_);
 }
 
 bool EventQueue::CancelTimer(EntityId entity, EventTag slot) {

@@ -162,11 +162,19 @@ PerSimDetail AggregatePerSim(const World& world) {
   const size_t sims = world.directory().size();
   PerSimDetail d;
   d.categories = world.scenario().fee_categories.size();
-  d.fees.resize(sims * d.categories);
+  FeeTotals charged;
+  for (const FeeTotals& group : world.ledger().lines.sums().by_group()) charged.Add(group);
+  d.column.fill(PerSimDetail::kNoColumn);
+  for (size_t c = 0; c < d.categories; ++c) {
+    if (charged.by_category[c] != 0) d.column[c] = static_cast<uint8_t>(d.columns++);
+  }
+  d.fees.resize(sims * d.columns);
   d.status_changes.resize(sims);
   d.forced_reactivations.resize(sims);
   for (const FeeLine& line : world.ledger().lines) {
-    d.fees[line.sim * d.categories + static_cast<size_t>(line.category())] += line.micros;
+    // A line of a category with no column charged 0 (see PerSimDetail).
+    const uint8_t column = d.column[static_cast<size_t>(line.category())];
+    if (column != PerSimDetail::kNoColumn) d.fees[line.sim * d.columns + column] += line.micros;
   }
   for (const StatusChange& c : world.recorder().history().changes) ++d.status_changes[c.sim];
   for (const ForcedReactivation& f : world.recorder().forced_reactivations()) {

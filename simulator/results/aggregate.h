@@ -43,12 +43,19 @@ bool ListedAtEnd(const World& world, SimId sim);
 // status changes per SIM. Kept apart because it costs 56 bytes a SIM (with the six standard fee
 // categories) and only sims.csv and expectations on one SIM need it.
 struct PerSimDetail {
-  size_t categories = 0;     // the scenario's fee categories
-  std::vector<int64_t> fees;  // per SIM, per category
+  static constexpr uint8_t kNoColumn = 0xff;
+  size_t categories = 0;  // the scenario's fee categories
+  // Only the categories the run charged get a column: fee lines are never negative, so a
+  // category whose total is 0 is 0 for every SIM, and a fleet charged in 3 of 6 categories keeps
+  // 24 bytes a SIM here instead of 48. column[c]: category c's column, or kNoColumn.
+  std::array<uint8_t, kMaxFeeCategories> column{};
+  size_t columns = 0;
+  std::vector<int64_t> fees;  // per SIM, per column
   std::array<int64_t, kMaxFeeCategories> FeesOf(SimId sim) const {
     std::array<int64_t, kMaxFeeCategories> by_category{};
-    std::copy_n(fees.begin() + static_cast<std::ptrdiff_t>(sim * categories), categories,
-                by_category.begin());
+    for (size_t c = 0; c < categories; ++c) {
+      if (column[c] != kNoColumn) by_category[c] = fees[sim * columns + column[c]];
+    }
     return by_category;
   }
   std::vector<uint32_t> status_changes;

@@ -95,6 +95,8 @@ void World::RunToEnd() {
   RunUntil(end);
   network_.Finish(end);
   devices_.Finish(end);
+  // Final: nothing is scheduled any more, and the reports need none of the queue's memory.
+  engine_.queue().Release();
 }
 
 }  // namespace carriersim

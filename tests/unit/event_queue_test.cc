@@ -89,6 +89,21 @@ TEST_CASE("timers can be cancelled and leave nothing behind", "[engine]") {
   CHECK_FALSE(q.IsTimerSet(1, 1));  // a popped timer is no longer set
 }
 
+TEST_CASE("a released queue is empty and refuses anything more", "[engine]") {
+  EventQueue q(3);
+  q.SetTimer(100, 1, 0);
+  q.Schedule(50, 2, 5);
+  q.Release();
+  CHECK(q.empty());
+  CHECK(q.NextTime() == kNever);
+  Event e;
+  CHECK_FALSE(q.PopBefore(kNever, &e));
+  CHECK_FALSE(q.IsTimerSet(1, 0));
+  CHECK_THROWS_AS(q.SetTimer(200, 1, 0), std::logic_error);
+  CHECK_THROWS_AS(q.Schedule(200, 2, 5), std::logic_error);
+  CHECK_THROWS_AS(q.CancelTimer(1, 0), std::logic_error);
+}
+
 TEST_CASE("rescheduling a timer moves it instead of adding a second event", "[engine]") {
   EventQueue q(2);
   q.SetTimer(500, 1, 0);
