@@ -40,8 +40,8 @@ bool InScope(const World& world, const ExpectScope& scope, SimId sim);
 bool ListedAtEnd(const World& world, SimId sim);
 
 // What is scoped to single SIMs beyond their fees (FeeSums::by_sim): fees by category and
-// status changes per SIM. Kept apart because it costs 56 bytes a SIM (with the six standard fee
-// categories) and only sims.csv and expectations on one SIM need it.
+// status changes per SIM. Kept apart because it costs up to 56 bytes a SIM (8 for each fee
+// category charged, and the counts) and only sims.csv and expectations on one SIM need it.
 struct PerSimDetail {
   static constexpr uint8_t kNoColumn = 0xff;
   size_t categories = 0;  // the scenario's fee categories
