@@ -51,6 +51,31 @@ void SortWithin(const SpillOptions& options, const std::string& name, const std:
 struct NoPatch {};
 
 // `Patch`: what Update applies to a record, patch(record).
+// Range-for over anything read one record at a time by `bool Next(T*)` (a SpillLog's Reader,
+// the fee ledger's): begin() builds the reader, end() is ReadEnd{}.
+struct ReadEnd {};
+template <typename Reader, typename T>
+class ReadIterator {
+ public:
+  template <typename... ReaderArgs>
+  explicit ReadIterator(const ReaderArgs&... args) : reader_(args...) {
+    ++*this;
+  }
+  const T& operator*() const { return current_; }
+  const T* operator->() const { return &current_; }
+  ReadIterator& operator++() {
+    done_ = !reader_.Next(&current_);
+    return *this;
+  }
+  bool operator==(ReadEnd) const { return done_; }
+  bool operator!=(ReadEnd) const { return !done_; }
+
+ private:
+  Reader reader_;
+  T current_{};
+  bool done_ = false;
+};
+
 template <typename T, typename Patch = NoPatch>
 class SpillLog {
   static_assert(std::is_trivially_copyable_v<T>, "records go to disk byte for byte");
@@ -160,26 +185,8 @@ class SpillLog {
   };
 
   // Range-for over the whole log, by a Reader.
-  struct End {};
-  class Iterator {
-   public:
-    explicit Iterator(const SpillLog& log) : reader_(log, 0) { ++*this; }
-    const T& operator*() const { return current_; }
-    const T* operator->() const { return &current_; }
-    Iterator& operator++() {
-      done_ = !reader_.Next(&current_);
-      return *this;
-    }
-    bool operator==(End) const { return done_; }
-    bool operator!=(End) const { return !done_; }
-
-   private:
-    Reader reader_;
-    T current_{};
-    bool done_ = false;
-  };
-  Iterator begin() const { return Iterator(*this); }
-  End end() const { return {}; }
+  ReadIterator<Reader, T> begin() const { return ReadIterator<Reader, T>(*this, 0); }
+  ReadEnd end() const { return {}; }
 
  private:
   static PendingLog Patches(SpillOptions options, const std::string& name,

@@ -126,25 +126,8 @@ class FeeLedger {
     SpillLog<Packed>::Reader packed_;
     SpillLog<FeeLine>::Reader whole_;
   };
-  struct End {};
-  class Iterator {
-   public:
-    explicit Iterator(const FeeLedger& ledger) : reader_(ledger) { ++*this; }
-    const FeeLine& operator*() const { return line_; }
-    Iterator& operator++() {
-      done_ = !reader_.Next(&line_);
-      return *this;
-    }
-    bool operator==(End) const { return done_; }
-    bool operator!=(End) const { return !done_; }
-
-   private:
-    Reader reader_;
-    FeeLine line_{};
-    bool done_ = false;
-  };
-  Iterator begin() const { return Iterator(*this); }
-  End end() const { return {}; }
+  ReadIterator<Reader, FeeLine> begin() const { return ReadIterator<Reader, FeeLine>(*this); }
+  ReadEnd end() const { return {}; }
 
   // emit(line) for every line in ledger.csv's order: by time, then by SIM, then as charged. In
   // memory when the lines fit in SpillOptions::memory, else by sorted runs on disk (SortWithin).
