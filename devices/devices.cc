@@ -49,7 +49,7 @@ Devices::Devices(const SimDirectory& directory, Timers timers, Recorder& recorde
       boot_rng_[d] = MakeStream(seed, key, StreamPurpose::kBoot);
       state_[d].firmware_rng = MakeStream(seed, key, StreamPurpose::kFirmware);
       state_[d].radio_rng = MakeStream(seed, key, StreamPurpose::kRadio);
-      state_[d].cell = cells.first + static_cast<uint32_t>(i % cells.count);
+      state_[d].cell = cells.first + static_cast<uint32_t>(directory.IndexInGroup(d) % cells.count);
       if (traffic.every > 0) {
         RandomStream stream = MakeStream(seed, key, StreamPurpose::kTrafficPhase);
         traffic_anchor_[d] =

@@ -25,7 +25,7 @@ std::string Size(uint64_t bytes) {
 }  // namespace
 
 SpillFile::SpillFile(const SpillOptions& options, std::string name, std::string what)
-    : options_(options), name_(std::move(name)), what_(std::move(what)) {}
+    : options_(options), name_(options.name_prefix + name), what_(std::move(what)) {}
 
 SpillFile::SpillFile(SpillFile&& other) noexcept
     : options_(std::move(other.options_)),
@@ -107,7 +107,11 @@ void SpillFile::Fail(const std::string& doing, int error) const {
   const std::string where =
       options_.folder_fd >= 0 ? "in the output folder " + options_.folder : "in " + TempFolder();
   throw SpillError("cannot " + doing + " the spill file " + path_ + " of " + what_ +
-                   " (the records past the " + Size(options_.memory) + " kept in memory, " + where +
+                   " (the records past the " + Size(options_.memory) + " kept in memory" +
+                   (options_.shared_memory > 0
+                        ? " (a thread's share of " + Size(options_.shared_memory) + ")"
+                        : "") +
+                   ", " + where +
                    "; " + Size(written_) + " written so far): " + std::strerror(error));
 }
 

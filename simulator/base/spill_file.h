@@ -33,6 +33,11 @@ struct SpillOptions {
   // output folder) and its path, for messages. -1: $TMPDIR, or /tmp.
   int folder_fd = -1;
   std::string folder;
+  // Put before each file's name: the shards of one run (`run --threads`) share its folder.
+  std::string name_prefix;
+  // The run's record memory when its shards share it (`memory` is then one shard's part), for
+  // messages; 0: not shared.
+  uint64_t shared_memory = 0;
   // Tests: writes to each spill file fail with ENOSPC once this many bytes went to it, as on a
   // disk that fills up.
   uint64_t fail_after_bytes = UINT64_MAX;

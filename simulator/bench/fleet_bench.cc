@@ -6,6 +6,7 @@
 
 #include "simulator/base/diagnostics.h"
 #include "simulator/results/pipeline.h"
+#include "simulator/scenario/shard_plan.h"
 #include "simulator/scenario/scenario_loader.h"
 
 namespace carriersim {
@@ -123,7 +124,8 @@ std::string FleetWorkloadScenario(const std::string& name, int64_t devices) {
 }
 
 std::optional<FleetBenchResult> RunFleetBench(const std::string& name, int64_t devices,
-                                              uint64_t record_memory, std::string* error) {
+                                              uint64_t record_memory, uint32_t threads,
+                                              std::string* error) {
   Diagnostics diag;
   const LoadResult loaded =
       LoadScenarioText("bench:" + name, FleetWorkloadScenario(name, devices), diag);
@@ -139,8 +141,10 @@ std::optional<FleetBenchResult> RunFleetBench(const std::string& name, int64_t d
     RunOptions options;
     options.timeseries = false;
     options.spill.memory = record_memory;
+    options.threads = threads;
     const RunResult run = RunScenario(scenario, options);
     r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    r.threads = threads > 1 ? static_cast<uint32_t>(PlanShards(scenario, threads).shards.size()) : 1;
     r.devices = scenario.sim_count;
     r.sim_days = static_cast<double>(scenario.duration) / kDay;
     r.events = run.events();

@@ -22,6 +22,7 @@ const std::vector<FleetWorkload>& FleetWorkloads();
 std::string FleetWorkloadScenario(const std::string& name, int64_t devices);
 
 struct FleetBenchResult {
+  uint32_t threads = 1;  // the run's shards: at most the threads asked
   int64_t devices = 0;
   double sim_days = 0;
   uint64_t events = 0;
@@ -34,11 +35,12 @@ struct FleetBenchResult {
   long peak_rss_mb = 0;  // of the whole process so far
 };
 
-// Loads and runs the workload, its records spilling to $TMPDIR past `record_memory` each; on a
-// scenario error (a bug of ours) returns nullopt and sets error. Throws SpillError when a spill
-// file cannot be written.
+// Loads and runs the workload on `threads` threads, its records spilling to $TMPDIR past
+// `record_memory` each; on a scenario error (a bug of ours) returns nullopt and sets error.
+// Throws SpillError when a spill file cannot be written.
 std::optional<FleetBenchResult> RunFleetBench(const std::string& name, int64_t devices,
-                                              uint64_t record_memory, std::string* error);
+                                              uint64_t record_memory, uint32_t threads,
+                                              std::string* error);
 
 }  // namespace carriersim
 

@@ -16,12 +16,13 @@ namespace {
 
 constexpr const char* kBenchHelp =
     R"(usage: carriersim bench phold --lps N --events E [--remote P] [--seed S] [--timers]
-       carriersim bench fleet [--workload NAME] [--devices N] [--record-memory SIZE]
+       carriersim bench fleet [--workload NAME] [--devices N] [--threads T]
+                              [--record-memory SIZE]
 
 Benchmarks of carriersim itself; they print figures and never fail on them.
 
 fleet   whole-fleet workloads through the real loader, world and engine, one line each:
-        workload=NAME devices=N sim_days=D events=E seconds=S events_per_s=R ...
+        workload=NAME threads=T devices=N sim_days=D events=E seconds=S events_per_s=R ...
         idle-year  1M mostly idle SIMs for 365 days: daily reports, standby and back, a
                    suspend campaign; the full fee ledger
         outage     1M always-on devices, 2,000 per cell, 50 attaches/s per cell; every cell
@@ -30,6 +31,8 @@ fleet   whole-fleet workloads through the real loader, world and engine, one lin
                    3,000 days against a 10 GB data threshold: re-arming timers stays cheap
   --workload NAME   one of them (default: all three)
   --devices N       fleet size (default: the workload's; cells keep 2,000 devices each)
+  --threads T       threads to run on, as `run --threads` (default 1; the line says how many
+                    the fleet could be cut into)
   --record-memory SIZE
                     the memory each record (fee ledger, status history, sessions) keeps
                     before the rest goes to a file in $TMPDIR (default 16MB); the line's
@@ -54,7 +57,8 @@ exit codes: 0 ok, 2 usage error, 4 I/O error (records that cannot be written to 
 
 const std::vector<OptionSpec> kBenchOptions = {
     {"lps", true},      {"events", true},  {"remote", true}, {"seed", true},
-    {"workload", true}, {"devices", true}, {"timers", false}, {"record-memory", true}};
+    {"workload", true}, {"devices", true}, {"timers", false}, {"record-memory", true},
+    {"threads", true}};
 
 int Phold(const ParsedArgs& parsed, std::ostream& out, std::ostream& err) {
   PholdConfig config;
@@ -116,6 +120,12 @@ int Fleet(const ParsedArgs& parsed, std::ostream& out, std::ostream& err) {
       return UsageError(err, "bench fleet", error, "bench");
     }
   }
+  long long threads = 1;
+  if (auto n = parsed.Get("threads")) {
+    if (!ParseIntOption("threads", *n, 1, 1024, &threads, &error)) {
+      return UsageError(err, "bench fleet", error, "bench");
+    }
+  }
   uint64_t record_memory = kDefaultSpillMemory;
   if (auto size = parsed.Get("record-memory")) {
     int64_t bytes = 0;
@@ -132,7 +142,7 @@ int Fleet(const ParsedArgs& parsed, std::ostream& out, std::ostream& err) {
     }
     std::optional<FleetBenchResult> r;
     try {
-      r = RunFleetBench(name, size, record_memory, &error);
+      r = RunFleetBench(name, size, record_memory, static_cast<uint32_t>(threads), &error);
     } catch (const SpillError& e) {
       err << "carriersim bench fleet: " << e.what() << "\n";
       return kExitIoError;
@@ -143,10 +153,10 @@ int Fleet(const ParsedArgs& parsed, std::ostream& out, std::ostream& err) {
     }
     char line[512];
     std::snprintf(line, sizeof line,
-                  "workload=%s devices=%lld sim_days=%g events=%llu seconds=%.3f "
+                  "workload=%s threads=%u devices=%lld sim_days=%g events=%llu seconds=%.3f "
                   "events_per_s=%.0f fee_lines=%llu fee_lines_on_disk=%llu status_changes=%llu "
                   "peak_rss_mb=%ld",
-                  name.c_str(), static_cast<long long>(r->devices), r->sim_days,
+                  name.c_str(), r->threads, static_cast<long long>(r->devices), r->sim_days,
                   static_cast<unsigned long long>(r->events), r->seconds,
                   static_cast<double>(r->events) / r->seconds,
                   static_cast<unsigned long long>(r->fee_lines),

@@ -15,8 +15,8 @@ constexpr const char* kUsage = R"(usage: carriersim <command> [arguments]
 A simulator of an IoT cellular carrier and the devices on it.
 
 commands:
-  run FILE [--seed N] [--out DIR] [--no-progress] [--trace] [--max-memory SIZE|N%]
-           [--record-memory SIZE] [--replay requests.jsonl] [--variant NAME]
+  run FILE [--seed N] [--out DIR] [--threads N] [--no-progress] [--trace]
+           [--max-memory SIZE|N%] [--record-memory SIZE] [--replay requests.jsonl] [--variant NAME]
            [--set PARAM=VALUE[,PARAM=VALUE]]
                                       simulate a scenario and write its reports
   serve FILE [--listen HOST:PORT] [--clock real|manual] [--speed X] [--out DIR]
@@ -31,7 +31,7 @@ commands:
   profiles [NAME]                     list the built-in carriers, or show one
   bench phold --lps N --events E [--remote P] [--seed S] [--timers]
                                       measure the event engine (PHOLD benchmark)
-  bench fleet [--workload NAME] [--devices N] [--record-memory SIZE]
+  bench fleet [--workload NAME] [--devices N] [--threads T] [--record-memory SIZE]
                                       time whole-fleet workloads
 
 options:

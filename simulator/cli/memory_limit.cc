@@ -52,8 +52,9 @@ bool ReadMemoryLimit(const std::optional<std::string>& value, MemoryLimit* limit
 }
 
 std::string MemoryRefusalFor(const Scenario& scenario, const MemoryLimit& limit,
-                             uint64_t record_memory) {
-  return MemoryRefusal(EstimateRunMemory(scenario, record_memory), limit.bytes, limit.is);
+                             uint64_t record_memory, uint32_t threads) {
+  return MemoryRefusal(EstimateRunMemory(scenario, record_memory, threads), limit.bytes,
+                       limit.is);
 }
 
 }  // namespace carriersim

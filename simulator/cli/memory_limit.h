@@ -27,9 +27,9 @@ bool ReadMemoryLimit(const std::optional<std::string>& value, MemoryLimit* limit
                      std::string* error);
 
 // The refusal of a scenario whose estimated memory exceeds the limit, or "" when it fits;
-// `record_memory`: --record-memory.
+// `record_memory`: --record-memory; `threads`: --threads.
 std::string MemoryRefusalFor(const Scenario& scenario, const MemoryLimit& limit,
-                             uint64_t record_memory = kDefaultSpillMemory);
+                             uint64_t record_memory = kDefaultSpillMemory, uint32_t threads = 1);
 
 }  // namespace carriersim
 

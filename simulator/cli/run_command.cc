@@ -5,6 +5,7 @@
 #include <exception>
 #include <filesystem>
 #include <sstream>
+#include <thread>
 
 #include "reports/console_summary.h"
 #include "reports/junit.h"
@@ -32,7 +33,7 @@ namespace {
 
 constexpr const char* kRunHelp =
     R"(usage: carriersim run FILE [--seed N] [--out DIR] [--no-progress] [--trace]
-                          [--max-memory SIZE|N%] [--record-memory SIZE]
+                          [--threads N] [--max-memory SIZE|N%] [--record-memory SIZE]
                           [--replay requests.jsonl]
                           [--variant NAME] [--set PARAM=VALUE[,PARAM=VALUE]]
 
@@ -45,6 +46,10 @@ options:
   --out DIR      output folder (default: out/<scenario name>/); its parent is created if missing
   --no-progress  no progress line (it shows only on a terminal, and not when CI is set)
   --trace        also write events.jsonl: every event of the run, in order
+  --threads N    run on N threads (1 .. 1024; default: the machine's cores). The fleet is cut
+                 into shards of SIMs, a thread each; the SIMs of a cell with a capacity stay in
+                 one shard, so a fleet with few such cells may run on fewer threads (it says
+                 so). The reports are the same bytes for any N
   --max-memory SIZE|N%
                  refuse, before simulating, a scenario whose run is estimated to need more
                  memory than this: a size (16GB) or a share of the machine's physical memory
@@ -52,8 +57,9 @@ options:
                  changes and fee lines the timeline and duration make, the timeseries)
   --record-memory SIZE
                  the memory each record of the run (fee ledger, status history, data sessions)
-                 keeps (default 16MB); past it, records go to a file in the output folder, which
-                 is gone when the run ends. The reports are the same bytes for any size
+                 keeps (default 16MB, shared by the threads); past it, records go to a file in
+                 the output folder, which is gone when the run ends. The reports are the same
+                 bytes for any size
   --variant NAME run this variant of the scenario's `variants:`
   --set PARAM=VALUE[,PARAM=VALUE]
                  run with these values of the scenario's `parameters:` (each of the parameter's
@@ -61,7 +67,7 @@ options:
   --replay FILE  play back the journal of a live session (`carriersim serve` writes it to
                  requests.jsonl in its output folder): its requests act at their times and the
                  run ends where the session ended, so the reports are the session's, byte for
-                 byte. Errors in the journal are reported as FILE:LINE (exit code 3)
+                 byte; on one thread. Errors in the journal are reported as FILE:LINE (exit 3)
   -h, --help     this help
 
 reports written to the output folder:
@@ -92,7 +98,8 @@ exit codes: 0 ok, 1 an expectation failed, 2 usage error, 3 invalid scenario (or
 const std::vector<OptionSpec> kRunOptions = {
     {"seed", true},        {"out", true},        {"no-progress", false},
     {"trace", false},      {"max-memory", true}, {"record-memory", true},
-    {"replay", true},      {"variant", true},    {"set", true}};
+    {"replay", true},      {"variant", true},    {"set", true},
+    {"threads", true}};
 
 // What the folder says while a run is under way: the message of a run killed before the end.
 constexpr const char* kUnfinished =
@@ -104,6 +111,7 @@ struct RunRequest {
   std::optional<std::string> out_dir;
   bool trace = false;
   bool progress = true;
+  uint32_t threads = 1;  // --threads; default: the machine's cores
   MemoryLimit memory_limit;
   uint64_t record_memory = kDefaultSpillMemory;  // --record-memory
   std::optional<std::string> replay;  // a live session's requests.jsonl
@@ -134,6 +142,17 @@ std::optional<int> ParseRunRequest(const std::vector<std::string>& args, std::os
   }
   if (auto dir = parsed.Get("out"); dir && dir->empty()) {
     return UsageError(err, "run", "--out needs a folder");
+  }
+  request->threads = std::max(1u, std::thread::hardware_concurrency());
+  if (auto threads = parsed.Get("threads")) {
+    long long value = 0;
+    if (!ParseIntOption("threads", *threads, 1, 1024, &value, &error)) {
+      return UsageError(err, "run", error);
+    }
+    if (parsed.Has("replay") && value > 1) {
+      return UsageError(err, "run", "--replay plays a session back on one thread: drop --threads");
+    }
+    request->threads = static_cast<uint32_t>(value);
   }
   if (!ReadMemoryLimit(parsed.Get("max-memory"), &request->memory_limit, &error)) {
     return UsageError(err, "run", error);
@@ -242,13 +261,15 @@ int FailLoad(const RunRequest& request, const LoadResult& loaded, const Diagnost
 std::optional<RunResult> Simulate(Scenario& scenario, const RunRequest& request,
                                   const ReplayScript* replay, const StagingFolder& staging,
                                   const ReportWriteOptions& write_options, uint64_t* bytes_left,
-                                  std::string* error) {
+                                  std::ostream& err, std::string* error) {
   RunOptions options;
   options.seed = request.seed.value_or(scenario.seed);
   options.spill.memory = request.record_memory;
   options.spill.folder_fd = staging.fd();
   options.spill.folder = staging.path();
   options.spill.fail_after_bytes = write_options.spill_fail_after_bytes;
+  options.threads = request.threads;
+  options.notice = [&err](const std::string& why) { err << "carriersim run: " << why << "\n"; };
   std::optional<ProgressLine> progress;
   if (request.progress) {
     progress.emplace(scenario.start, scenario.duration, stderr);
@@ -290,7 +311,7 @@ int SimulateInto(OutputFolder& folder, StagingFolder* staging, Scenario& scenari
   uint64_t bytes_left = write_options.fail_after_bytes;
   std::string error;
   const std::optional<RunResult> run =
-      Simulate(scenario, request, replay, *staging, write_options, &bytes_left, &error);
+      Simulate(scenario, request, replay, *staging, write_options, &bytes_left, err, &error);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (!run || !WriteReports(*run, *staging, &bytes_left, &error) ||
@@ -372,7 +393,8 @@ int RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
   }
   // Refused before anything of the run is allocated, as an invalid scenario is.
   if (std::string refusal =
-          MemoryRefusalFor(scenario, request.memory_limit, request.record_memory);
+          MemoryRefusalFor(scenario, request.memory_limit, request.record_memory,
+                           request.threads);
       !refusal.empty()) {
     diag.Error({request.scenario_file, 0, 0}, std::move(refusal));
     return FailLoad(request, LoadResult{}, diag, err);

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <thread>
 #include <nlohmann/json.hpp>
 
 #include "simulator/base/units.h"
@@ -28,7 +29,8 @@ options:
                       Actions shows as annotations on the lines of the pull request
   --max-memory SIZE|N%
               a scenario whose run is estimated to need more memory than this is an error,
-              as in `carriersim run` (default 75% of this machine's physical memory)
+              as in `carriersim run` on all cores (default 75% of this machine's physical
+              memory)
   -h, --help  this help
 
 exit codes: 0 all valid, 2 usage error, 3 a file is invalid, 4 a file cannot be read (takes
@@ -135,7 +137,10 @@ int ValidateCommand(const std::vector<std::string>& args, std::ostream& out, std
     Diagnostics diag;
     LoadResult loaded = LoadScenarioOrProfileFile(file, diag);
     if (loaded.scenario) {
-      const std::string refusal = MemoryRefusalFor(*loaded.scenario, memory_limit);
+      // As `run` would run it by default: on every core.
+      const std::string refusal =
+          MemoryRefusalFor(*loaded.scenario, memory_limit, kDefaultSpillMemory,
+                           std::max(1u, std::thread::hardware_concurrency()));
       if (!refusal.empty()) {
         diag.Error({file, 0, 0}, refusal);
         loaded.scenario.reset();

@@ -134,6 +134,9 @@ class Network {
   PlanId plan(SimId sim) const { return billing_.plan(sim); }
   // When the account of `carrier` was terminated, or kNever.
   SimTime account_terminated(uint32_t carrier) const { return account_terminated_[carrier]; }
+  // A shard of a run (Scenario::shard): for each account termination asked of a profile that
+  // has one, in order, the shard's SIMs of the account not yet in a status it requires.
+  const std::vector<int64_t>& terminate_remaining() const { return terminate_remaining_; }
   // The phase of the SIM's command schedule (DEV-3): commands arrive at anchor + k * every. The
   // schedule is the platform's (the customer's backend sends the device a command every
   // `commands-every`); the scenario writes it with the device's profile, and the network reads
@@ -227,6 +230,7 @@ class Network {
   // only when some status rejects with #22, so that other runs do not pay for it.
   std::vector<uint32_t> attach_cell_;
   std::vector<SimTime> account_terminated_;  // per carrier: when, or kNever
+  std::vector<int64_t> terminate_remaining_;  // a shard's: see terminate_remaining()
 };
 
 }  // namespace carriersim

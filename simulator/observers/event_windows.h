@@ -76,6 +76,19 @@ class EventWindows {
   }
 
   const std::vector<EventWindow>& windows() const { return windows_; }
+  // Adds another shard's counts of the same scenario (`run --threads`).
+  void Add(const EventWindows& other) {
+    for (size_t i = 0; i < windows_.size(); ++i) {
+      EventWindow& w = windows_[i];
+      const EventWindow& o = other.windows_[i];
+      for (size_t b = 0; b < w.bins.size(); ++b) {
+        w.bins[b].attempts += o.bins[b].attempts;
+        w.bins[b].rejects += o.bins[b].rejects;
+        w.bins[b].congestion += o.bins[b].congestion;
+      }
+      for (size_t c = 0; c < w.group_attempts.size(); ++c) w.group_attempts[c] += o.group_attempts[c];
+    }
+  }
   // Columns of group_attempts: one per group, or kGroupColumns + 1 with more groups.
   size_t columns() const { return columns_; }
 

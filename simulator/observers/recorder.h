@@ -16,6 +16,7 @@
 #define CARRIERSIM_OBSERVERS_RECORDER_H_
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,15 @@ struct ForcedReactivation {
   SimId sim;
 };
 
+// Where a record was made within its instant, for merging the records of a run's shards in the
+// run's order (`run --threads`): at one instant the timeline acts first, action by action, then
+// the SIMs of spread actions whose turn it is, action by action; then the devices, by SIM. The
+// merge orders records by (time, order word, SIM in the whole fleet).
+inline constexpr uint32_t kDeviceOrder = UINT32_MAX;
+inline uint32_t TimelineOrder(bool spread_turn, uint32_t action) {
+  return (spread_turn ? uint32_t{1} << 31 : 0) | action;
+}
+
 class Recorder {
  public:
   // `spill`: where the history and the sessions go past the memory they may keep.
@@ -43,10 +53,14 @@ class Recorder {
   // Status history.
   void StatusChanged(SimTime now, SimId sim, StatusId from, StatusId to, ChangeCause cause) {
     history_.changes.push_back(StatusChange{now, sim, from, to, cause});
+    if (shard_) [[unlikely]] shard_->history_order.push_back(order_);
     ++history_.by_group[directory_.group(sim)];
     ++history_.by_cause[static_cast<size_t>(cause)];
   }
-  void ForcedReactivationOf(SimId sim, SimTime now) { forced_.push_back({now, sim}); }
+  void ForcedReactivationOf(SimId sim, SimTime now) {
+    forced_.push_back({now, sim});
+    if (shard_) [[unlikely]] shard_->forced_order.push_back(order_);
+  }
 
   // Data sessions: opening returns the record, which closing completes.
   uint64_t SessionOpened(SimId sim, SimTime now);
@@ -84,6 +98,20 @@ class Recorder {
   const std::vector<ForcedReactivation>& forced_reactivations() const { return forced_; }
   const std::vector<ActionOutcome>& actions() const { return actions_; }
 
+  // A shard of a run (Scenario::shard): each record's order word (kDeviceOrder, TimelineOrder),
+  // in the order of the records, and the windows of the rate meters whose events several
+  // shards count: the network's (meters 0, per second, and 1, per minute) and those of cells
+  // without a capacity (2 + 2 x cell, per second, and 3 + 2 x cell; null for other cells).
+  struct ShardRecords {
+    SpillLog<uint32_t> history_order;
+    SpillLog<uint32_t> session_order;
+    std::vector<uint32_t> forced_order;
+    std::vector<std::unique_ptr<SpillLog<WindowCount>>> rate_logs;
+  };
+  // The word of what is being handled now (the world and the timeline set it).
+  void set_order(uint32_t word) { order_ = word; }
+  const ShardRecords* shard() const { return shard_.get(); }
+
  private:
   SignalingCounters& GroupOf(SimId sim) { return signaling_.by_group[directory_.group(sim)]; }
 
@@ -95,6 +123,8 @@ class Recorder {
   EventWindows windows_;
   std::vector<ForcedReactivation> forced_;
   std::vector<ActionOutcome> actions_;
+  std::unique_ptr<ShardRecords> shard_;  // null: the run is not sharded
+  uint32_t order_ = kDeviceOrder;
 };
 
 // The counters and the session log, inline: the network and the devices call them on nearly
@@ -104,6 +134,7 @@ inline uint64_t Recorder::SessionOpened(SimId sim, SimTime now) {
   ++signaling_.total.sessions_opened;
   ++GroupOf(sim).sessions_opened;
   sessions_.records.push_back(SessionRecord{sim, SessionEnd::kOpen, now, kNever});
+  if (shard_) [[unlikely]] shard_->session_order.push_back(order_);
   return sessions_.records.size() - 1;
 }
 

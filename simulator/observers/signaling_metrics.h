@@ -10,9 +10,16 @@
 #include <vector>
 
 #include "simulator/base/sim_time.h"
+#include "simulator/base/spill_log.h"
 #include "simulator/scenario/metrics.h"
 
 namespace carriersim {
+
+// One window's count of a RateMeter.
+struct WindowCount {
+  SimTime window;  // index
+  uint64_t count;
+};
 
 // Counts events in consecutive windows of `width` and keeps the busiest. Fed in time order.
 struct RateMeter {
@@ -20,10 +27,15 @@ struct RateMeter {
   uint64_t count = 0;
   uint64_t peak = 0;
   SimTime peak_at = 0;  // start of the busiest window (the first, on a tie)
+  // A shard of a run (`run --threads`) counts part of the events: the peak of the whole is not
+  // the highest of the shards' peaks, so each window's count goes here when the window ends, and
+  // the shards' logs are added up window by window (results/shard_merge.h). Null: not kept.
+  SpillLog<WindowCount>* log = nullptr;
 
   void Add(SimTime now, SimTime width) {
     const SimTime w = now / width;
     if (w != window) {
+      if (log != nullptr && count > 0) [[unlikely]] log->push_back({window, count});
       window = w;
       count = 0;
     }

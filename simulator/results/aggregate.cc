@@ -41,7 +41,7 @@ bool InScope(const World& world, const ExpectScope& scope, SimId sim) {
       return world.devices().cell(sim) >= scope.index &&
              world.devices().cell(sim) < scope.index + scope.count;
     case ExpectScope::Kind::kSim:
-      return sim == scope.index;
+      return world.directory().GlobalSim(sim) == scope.index;
   }
   return false;
 }
@@ -131,6 +131,17 @@ Totals Aggregate(const World& world) {
   return t;
 }
 
+void AddTotals(Totals& into, const Totals& part) {
+  into.all.Add(part.all);
+  for (size_t g = 0; g < into.by_group.size(); ++g) into.by_group[g].Add(part.by_group[g]);
+  for (size_t c = 0; c < into.by_carrier.size(); ++c) into.by_carrier[c].Add(part.by_carrier[c]);
+  for (const auto& [month, sum] : part.invoices) into.invoices[month].Add(sum);
+  for (const auto& [plan, sum] : part.fees_by_plan) into.fees_by_plan[plan].Add(sum);
+  for (size_t c = 0; c < into.changes_by_cause.size(); ++c) {
+    into.changes_by_cause[c] += part.changes_by_cause[c];
+  }
+}
+
 CellAndPlanTotals AggregateByCellAndPlan(const World& world) {
   const Scenario& s = world.scenario();
   std::vector<size_t> plan_offset;  // per carrier: where its plans start in `by_plan`
@@ -158,12 +169,9 @@ CellAndPlanTotals AggregateByCellAndPlan(const World& world) {
   return t;
 }
 
-PerSimDetail AggregatePerSim(const World& world) {
-  const size_t sims = world.directory().size();
+PerSimDetail AggregatePerSim(const FeeTotals& charged, size_t sims) {
   PerSimDetail d;
-  d.categories = world.scenario().fee_categories.size();
-  FeeTotals charged;
-  for (const FeeTotals& group : world.ledger().lines.sums().by_group()) charged.Add(group);
+  d.categories = kMaxFeeCategories;
   d.column.fill(PerSimDetail::kNoColumn);
   for (size_t c = 0; c < d.categories; ++c) {
     if (charged.by_category[c] != 0) d.column[c] = static_cast<uint8_t>(d.columns++);
@@ -171,6 +179,12 @@ PerSimDetail AggregatePerSim(const World& world) {
   d.fees.resize(sims * d.columns);
   d.status_changes.resize(sims);
   d.forced_reactivations.resize(sims);
+  return d;
+}
+
+PerSimDetail AggregatePerSim(const World& world, const FeeTotals& charged) {
+  PerSimDetail d = AggregatePerSim(charged, world.directory().size());
+  d.categories = world.scenario().fee_categories.size();
   for (const FeeLine& line : world.ledger().lines) {
     // A line of a category with no column charged 0 (see PerSimDetail).
     const uint8_t column = d.column[static_cast<size_t>(line.category())];

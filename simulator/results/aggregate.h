@@ -17,6 +17,9 @@ namespace carriersim {
 // Every scope of Totals, from the components as they are now: one pass over the SIMs; the fees
 // and status changes from the sums kept as they were recorded.
 Totals Aggregate(const World& world);
+// Adds the totals of another part of the run (a shard's, `run --threads`). REQUIRES: `into`
+// has every group and carrier.
+void AddTotals(Totals& into, const Totals& part);
 
 // The scopes that cut across groups, which only expectations on a cell or a plan read: added up
 // apart, when one asks, with a pass over the fee ledger and the status history.
@@ -31,8 +34,8 @@ CellAndPlanTotals AggregateByCellAndPlan(const World& world);
 // One SIM's own figures as a scope of one (without fees, status changes and forced
 // reactivations, which come from the ledger and the history).
 SimTotals OfSim(const World& world, SimId sim);
-// Whether `sim` belongs to an expectation's scope now: its group, carrier, current plan, the
-// cells of a cell set, or itself.
+// Whether `sim` (of the world) belongs to an expectation's scope now: its group, carrier, current
+// plan, the cells of a cell set, or itself (a scope's SIM is its id in the whole fleet).
 bool InScope(const World& world, const ExpectScope& scope, SimId sim);
 
 // Whether a SIM still shows in the carrier's listing at the end: not final, or final for less
@@ -61,7 +64,10 @@ struct PerSimDetail {
   std::vector<uint32_t> status_changes;
   std::vector<uint32_t> forced_reactivations;
 };
-PerSimDetail AggregatePerSim(const World& world);
+// `charged`: every fee of the run (of all its shards), which decides the columns.
+PerSimDetail AggregatePerSim(const World& world, const FeeTotals& charged);
+// With the columns of `charged`, zero for each of `sims` SIMs.
+PerSimDetail AggregatePerSim(const FeeTotals& charged, size_t sims);
 
 }  // namespace carriersim
 

@@ -4,8 +4,7 @@
 
 namespace carriersim {
 
-StatusCensus::StatusCensus(const SimDirectory& directory,
-                           const SpillLog<StatusChange>& changes)
+StatusCensus::StatusCensus(const SimDirectory& directory, const HistoryRecords& changes)
     : directory_(directory), changes_(changes, 0), status_(directory.size()) {
   const Scenario& scenario = directory.scenario();
   for (const CarrierSpec& c : scenario.carriers) {

@@ -10,15 +10,16 @@
 #include <vector>
 
 #include "simulator/observers/status_history.h"
+#include "simulator/results/run_records.h"
 #include "simulator/scenario/sim_directory.h"
 
 namespace carriersim {
 
 class StatusCensus {
  public:
-  // `changes` may still grow (a run in progress): AdvanceTo reads what is there by then, once
-  // each, in order.
-  StatusCensus(const SimDirectory& directory, const SpillLog<StatusChange>& changes);
+  // `changes` may still grow (a run in progress, on one world): AdvanceTo reads what is there by
+  // then, once each, in order. SIMs are the directory's.
+  StatusCensus(const SimDirectory& directory, const HistoryRecords& changes);
 
   // Applies every change at or before `t`. REQUIRES: t is not earlier than at the last call.
   void AdvanceTo(SimTime t);
@@ -35,7 +36,7 @@ class StatusCensus {
 
  private:
   const SimDirectory& directory_;
-  SpillLog<StatusChange>::Reader changes_;
+  HistoryRecords::Reader changes_;
   bool held_ = false;  // `next_` was read, and is later than the time reached
   StatusChange next_{};
   std::vector<StatusId> status_;                // per SIM

@@ -33,7 +33,8 @@ SimTotals ScopeTotals(const Snapshot& now, const ExpectScope& scope) {
     }
     case ExpectScope::Kind::kSim: {
       const SimId sim = scope.index;
-      SimTotals one = OfSim(now.world(), sim);
+      const auto [part, local] = now.Find(sim);
+      SimTotals one = OfSim(*part->world, local);
       const PerSimDetail& detail = now.per_sim();
       one.fees.total = now.fees_of(sim);
       one.fees.by_category = detail.FeesOf(sim);
@@ -47,15 +48,10 @@ SimTotals ScopeTotals(const Snapshot& now, const ExpectScope& scope) {
 
 // SIMs in the scope whose status (as the carrier shows it) has the name `status`.
 int64_t SimsInStatus(const Snapshot& now, const ExpectScope& scope, const std::string& status) {
-  const World& world = now.world();
-  const StatusCensus& census = now.census();
-  const Scenario& s = world.scenario();
-  const auto named = [&](SimId sim) {
-    return world.directory().ProfileOf(sim).statuses[census.status(sim)].name == status;
-  };
+  const Scenario& s = now.scenario();
   const auto in_group = [&](uint32_t g) -> int64_t {
     const std::optional<StatusId> id = s.carriers[s.groups[g].carrier].profile.FindStatus(status);
-    return id ? census.InGroup(g, *id) : 0;
+    return id ? now.InGroup(g, *id) : 0;
   };
   int64_t n = 0;
   switch (scope.kind) {
@@ -70,11 +66,16 @@ int64_t SimsInStatus(const Snapshot& now, const ExpectScope& scope, const std::s
     case ExpectScope::Kind::kGroup:
       return in_group(scope.index);
     case ExpectScope::Kind::kSim:
-      return named(scope.index);
+      return now.directory().ProfileOf(scope.index).statuses[now.status(scope.index)].name ==
+             status;
     case ExpectScope::Kind::kPlan:
     case ExpectScope::Kind::kCell:
-      for (SimId sim = 0; sim < world.directory().size(); ++sim) {
-        n += InScope(world, scope, sim) && named(sim);
+      for (const Snapshot::Part& part : now.parts()) {
+        const World& world = *part.world;
+        for (SimId sim = 0; sim < world.directory().size(); ++sim) {
+          n += InScope(world, scope, sim) &&
+               world.directory().ProfileOf(sim).statuses[part.census->status(sim)].name == status;
+        }
       }
       return n;
   }
@@ -202,7 +203,7 @@ int64_t FromTotals(const Snapshot& now, const SimTotals& t, const Expectation& e
     case MetricId::kFees:
       return t.fees.total;
     case MetricId::kFeesInCategory: {
-      const std::vector<std::string>& names = now.world().scenario().fee_categories;
+      const std::vector<std::string>& names = now.scenario().fee_categories;
       for (size_t c = 0; c < names.size(); ++c) {
         if (names[c] == e.parameter) return t.fees.by_category[c];
       }
@@ -265,7 +266,7 @@ Measured Measure(const Snapshot& now, const Expectation& e) {
     case MetricId::kForcedReactivations:
       break;
     default:
-      return {NetworkCounter(now.world().recorder().signaling(), e), ""};
+      return {NetworkCounter(now.signaling(), e), ""};
   }
   return {FromTotals(now, ScopeTotals(now, e.scope), e), ""};
 }
@@ -297,7 +298,7 @@ ExpectationResult CheckExpectation(const Snapshot& now, const Expectation& e) {
   ExpectationResult r;
   r.actual = m.value;
   r.passed = m.value && Compare(e, *m.value);
-  r.actual_text = m.value ? FormatMetricValue(now.world().scenario(), e.unit, *m.value) : m.none;
+  r.actual_text = m.value ? FormatMetricValue(now.scenario(), e.unit, *m.value) : m.none;
   return r;
 }
 

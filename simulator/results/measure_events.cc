@@ -15,8 +15,10 @@ bool Considered(const MassEvent& event, const Expectation& e) {
 }
 
 // What a device spent recovering from the event: until it was back (or hit again), or so far.
-EnergyReading Spent(const World& world, const EventMember& m) {
-  return m.recovering ? world.devices().energy(m.device).Since(m.energy) : m.energy;
+EnergyReading Spent(const Snapshot& now, const EventMember& m) {
+  if (!m.recovering) return m.energy;
+  const auto [part, device] = now.Find(m.device);
+  return part->world->devices().energy(device).Since(m.energy);
 }
 
 int64_t OutcomeCount(const ActionOutcome& o, const Expectation& e) {
@@ -40,8 +42,7 @@ int64_t OutcomeCount(const ActionOutcome& o, const Expectation& e) {
 }  // namespace
 
 Measured RecoveryOf(const Snapshot& now, const Expectation& e) {
-  const World& world = now.world();
-  const std::vector<MassEvent>& events = world.recorder().recovery().events();
+  const std::vector<MassEvent>& events = now.mass_events();
   // Per event considered: its devices in the scope, and the times those came back.
   struct Hit {
     const MassEvent* event;
@@ -53,7 +54,7 @@ Measured RecoveryOf(const Snapshot& now, const Expectation& e) {
     if (!Considered(event, e)) continue;
     Hit hit{&event, 0, {}};
     for (const EventMember& m : event.members) {
-      if (!InScope(world, e.scope, m.device)) continue;
+      if (!InScope(now, e.scope, m.device)) continue;
       ++hit.affected;
       if (m.back != kNever) hit.back.push_back(m.back);
     }
@@ -86,13 +87,12 @@ Measured RecoveryOf(const Snapshot& now, const Expectation& e) {
 }
 
 std::vector<SimValue> EventEnergy(const Snapshot& now, const Expectation& e) {
-  const World& world = now.world();
   std::vector<SimValue> values;
-  for (const MassEvent& event : world.recorder().recovery().events()) {
+  for (const MassEvent& event : now.mass_events()) {
     if (event.action != e.filter.action) continue;
     for (const EventMember& m : event.members) {
-      if (!InScope(world, e.scope, m.device)) continue;
-      const EnergyReading spent = Spent(world, m);
+      if (!InScope(now, e.scope, m.device)) continue;
+      const EnergyReading spent = Spent(now, m);
       int64_t value = spent.modem_reboots;
       if (e.metric == MetricId::kAttachAttempts) value = spent.attach_attempts;
       if (e.metric == MetricId::kRadioOn) value = spent.radio_ms;
@@ -108,8 +108,8 @@ std::vector<SimValue> EventEnergy(const Snapshot& now, const Expectation& e) {
 // name means the entry, so every time counts, not only the first (which the loader resolved the
 // name to). Names are unique per entry; an outage's ends share its name but not its kind.
 int64_t ActionOutcomeCount(const Snapshot& now, const Expectation& e) {
-  const std::vector<TimelineAction>& timeline = now.world().scenario().timeline;
-  const std::vector<ActionOutcome>& outcomes = now.world().recorder().actions();
+  const std::vector<TimelineAction>& timeline = now.scenario().timeline;
+  const std::vector<ActionOutcome>& outcomes = now.actions();
   const TimelineAction& named = timeline[static_cast<size_t>(e.filter.action)];
   int64_t sum = 0;
   for (size_t i = 0; i < timeline.size(); ++i) {

@@ -13,20 +13,21 @@ namespace {
 // How many failing SIMs `each` names: enough to start looking, few enough to read.
 constexpr size_t kNamedFailures = 5;
 
-// One SIM's value of a metric Totals keep, from its own figures.
-int64_t OwnValue(const Snapshot& now, const Expectation& e, SimId sim) {
+// One SIM's value of a metric Totals keep, from its own figures: SIM `sim` of a part.
+int64_t OwnValue(const Snapshot::Part& part, const Snapshot& now, const Expectation& e,
+                 SimId sim) {
   if (e.metric == MetricId::kSimsInStatus) {
-    const World& world = now.world();
-    return world.directory().ProfileOf(sim).statuses[now.census().status(sim)].name == e.parameter;
+    const World& world = *part.world;
+    return world.directory().ProfileOf(sim).statuses[part.census->status(sim)].name ==
+           e.parameter;
   }
-  return FromTotals(now, OfSim(now.world(), sim), e);
+  return FromTotals(now, OfSim(*part.world, sim), e);
 }
 
 }  // namespace
 
 std::vector<SimValue> PerSimValues(const Snapshot& now, const Expectation& e) {
   if (e.filter.action >= 0) return EventEnergy(now, e);
-  const World& world = now.world();
   // Fees, changes and forced reactivations are in the records, not in a SIM's own figures.
   std::vector<int64_t> recorded;
   if (CountsFees(e.metric) || CountsChanges(e.metric)) {
@@ -36,9 +37,18 @@ std::vector<SimValue> PerSimValues(const Snapshot& now, const Expectation& e) {
     recorded.assign(forced.begin(), forced.end());
   }
   std::vector<SimValue> values;
-  for (SimId sim = 0; sim < world.directory().size(); ++sim) {
-    if (!InScope(world, e.scope, sim)) continue;
-    values.push_back({sim, recorded.empty() ? OwnValue(now, e, sim) : recorded[sim]});
+  for (const Snapshot::Part& part : now.parts()) {
+    const World& world = *part.world;
+    for (SimId sim = 0; sim < world.directory().size(); ++sim) {
+      if (!InScope(world, e.scope, sim)) continue;
+      const SimId global = world.directory().GlobalSim(sim);
+      values.push_back({global, recorded.empty() ? OwnValue(part, now, e, sim) : recorded[global]});
+    }
+  }
+  // In SIM order: the shards' SIMs interleave.
+  if (now.parts().size() > 1) {
+    std::sort(values.begin(), values.end(),
+              [](const SimValue& a, const SimValue& b) { return a.sim < b.sim; });
   }
   return values;
 }
@@ -84,8 +94,8 @@ ExpectationResult CheckEach(const Snapshot& now, const Expectation& e,
   for (const SimValue& v : values) {
     if (passes(e, v.value)) continue;
     if (++failed > kNamedFailures) continue;
-    named += (failed == 1 ? "" : ", ") + now.world().directory().SimName(v.sim) + " (" +
-             FormatMetricValue(now.world().scenario(), e.unit, v.value) + ")";
+    named += (failed == 1 ? "" : ", ") + now.directory().SimName(v.sim) + " (" +
+             FormatMetricValue(now.scenario(), e.unit, v.value) + ")";
   }
   const std::string n = FormatCount(static_cast<int64_t>(values.size()));
   r.passed = failed == 0;

@@ -22,7 +22,8 @@ constexpr double kStateBytesPerExtraSubscription = 72;  // billing state of a su
 constexpr double kBytesPerCell = 256;  // capacity windows, signaling and peaks of a cell
 constexpr double kBytesPerFeeLine = 24;     // FeeLedger's packed line (billing/ledger.h)
 constexpr double kBytesPerSortedLine = 32;  // ledger.csv sorts them as FeeLines
-constexpr double kBytesPerSpreadTurn = 16;  // a SIM's turn of a spread action, while pending
+constexpr double kBytesPerSpreadTurn = 16;
+constexpr double kBytesPerShardedSim = 9;  // its whole-fleet id, group and final status  // a SIM's turn of a spread action, while pending
 // A device a mass event hit: its time back, and its member record (observers/recovery.h: which
 // device, when back, the energy it spent), which per-group and per-event expectations read.
 constexpr double kBytesPerRecoveredDevice = 8 + sizeof(EventMember);
@@ -148,7 +149,7 @@ std::string Spilled(double bytes, uint64_t record_memory) {
 
 // The records a run makes (status history, fee ledger, sessions, mass events): in memory up to
 // `record_memory` each, the rest on disk.
-void AddRecords(MemoryEstimate& e, const Scenario& s, uint64_t record_memory) {
+void AddRecords(MemoryEstimate& e, const Scenario& s, uint64_t record_memory, uint32_t threads) {
   const TimelineLoad load = LoadOf(s);
   const double rule_changes = RuleChanges(s);
   const double changes = rule_changes + load.addressed * kChangesPerAddressedSim;
@@ -176,8 +177,9 @@ void AddRecords(MemoryEstimate& e, const Scenario& s, uint64_t record_memory) {
   Add(e, "data sessions", InMemory(session_bytes, record_memory),
       Count(sessions) + " sessions x " + Count(sizeof(SessionRecord)) + " B" +
           Spilled(session_bytes, record_memory));
-  Add(e, "spread actions", load.spread_turns * kBytesPerSpreadTurn,
-      Count(load.spread_turns) + " SIM turns x " + Count(kBytesPerSpreadTurn) + " B");
+  Add(e, "spread actions", load.spread_turns * kBytesPerSpreadTurn * threads,
+      Count(load.spread_turns) + " SIM turns x " + Count(kBytesPerSpreadTurn) + " B" +
+          (threads > 1 ? " x " + Count(threads) + " threads (each keeps every turn)" : ""));
   // The newest mass event keeps its devices and times in memory, up to the record memory each.
   const double recovery = load.mass_affected * kBytesPerRecoveredDevice;
   Add(e, "recovery times", std::min(recovery, 2 * static_cast<double>(record_memory)),
@@ -187,7 +189,7 @@ void AddRecords(MemoryEstimate& e, const Scenario& s, uint64_t record_memory) {
 
 }  // namespace
 
-MemoryEstimate EstimateRunMemory(const Scenario& s, uint64_t record_memory) {
+MemoryEstimate EstimateRunMemory(const Scenario& s, uint64_t record_memory, uint32_t threads) {
   MemoryEstimate e;
   const double sims = static_cast<double>(s.sim_count);
   const double extra = static_cast<double>(s.subscription_count - s.sim_count);
@@ -198,7 +200,14 @@ MemoryEstimate EstimateRunMemory(const Scenario& s, uint64_t record_memory) {
   const double detail = kBytesPerSimDetail * static_cast<double>(s.fee_categories.size() + 1);
   Add(e, "sims.csv's sums", sims * detail,
       Count(sims) + " SIMs x " + Count(detail) + " B (fees by category, changes)");
-  AddRecords(e, s, record_memory);
+  AddRecords(e, s, record_memory, threads);
+  if (threads > 1) {
+    // Each shard's SIMs by their whole-fleet ids; the whole fleet's groups and statuses, for
+    // the reports.
+    Add(e, "shards", sims * kBytesPerShardedSim,
+        Count(sims) + " SIMs x " + Count(kBytesPerShardedSim) + " B (whole-fleet ids, on " +
+            Count(threads) + " threads)");
+  }
   const double rows = static_cast<double>(s.duration / std::max<SimTime>(1, s.timeseries_interval)) + 2;
   Add(e, "timeseries", rows * TimeseriesRowBytes(s),
       Count(rows) + " rows every " + FormatDuration(s.timeseries_interval) + " x " +

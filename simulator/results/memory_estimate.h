@@ -28,9 +28,12 @@ struct MemoryEstimate {
   std::vector<MemoryPart> parts;  // largest first
 };
 
-// `record_memory`: what each record of the run keeps in memory before it spills (RunOptions).
+// `record_memory`: what each record of the run keeps in memory before it spills (RunOptions);
+// `threads`: RunOptions::threads (the shards share the record memory, and each keeps every
+// spread turn of the timeline).
 MemoryEstimate EstimateRunMemory(const Scenario& scenario,
-                                 uint64_t record_memory = kDefaultSpillMemory);
+                                 uint64_t record_memory = kDefaultSpillMemory,
+                                 uint32_t threads = 1);
 
 // The error for a scenario whose estimate exceeds `limit` bytes, or "" when it fits. `limit_is`
 // says where the limit came from ("75% of this machine's 23.2 GB, the default").

@@ -5,6 +5,7 @@
 
 #include "simulator/base/calendar.h"
 #include "simulator/results/session.h"
+#include "simulator/results/sharded_run.h"
 
 namespace carriersim {
 namespace {
@@ -23,6 +24,20 @@ namespace {
 }
 
 RunResult Run(const Scenario& scenario, const RunOptions& options) {
+  if (options.threads > 1) {
+    const ShardPlan plan = PlanShards(scenario, options.threads);
+    if (!plan.fewer.empty() && options.notice) {
+      options.notice(plan.fewer + (plan.shards.size() == 1 ? ": running on one thread"
+                                                           : ": running on " +
+                                                                 std::to_string(plan.shards.size()) +
+                                                                 " threads"));
+    }
+    if (plan.shards.size() > 1) {
+      if (std::optional<RunResult> sharded = RunSharded(scenario, options, plan)) {
+        return std::move(*sharded);
+      }
+    }
+  }
   Session session(scenario, options);
   return session.Finish();
 }

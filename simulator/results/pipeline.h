@@ -34,6 +34,11 @@ struct RunOptions {
   bool timeseries = true;  // build timeseries.csv's table (the run pauses at each row)
   // Off only to check that counting retries into a dead cell by arithmetic changes nothing.
   bool fast_forward = true;
+  // Threads to run on: the fleet is cut into at most this many shards (results/sharded_run.h).
+  // The reports are the same for every count.
+  uint32_t threads = 1;
+  // Called when the fleet cannot be cut into `threads` shards, saying why and how many it runs.
+  std::function<void(const std::string&)> notice;
   // Where the records go past the memory each may keep: by default $TMPDIR, after 16 MB each;
   // `run` puts them in its output folder, live sessions keep them in memory (kNoSpill).
   SpillOptions spill;

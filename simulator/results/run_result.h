@@ -16,6 +16,7 @@
 #include "simulator/observers/recorder.h"
 #include "simulator/results/census.h"
 #include "simulator/results/expectations.h"
+#include "simulator/results/run_records.h"
 #include "simulator/results/timeseries.h"
 #include "simulator/results/totals.h"
 #include "simulator/scenario/sim_directory.h"
@@ -24,6 +25,7 @@ namespace carriersim {
 
 class World;
 class Snapshot;
+struct ShardedParts;
 
 // One SIM at the end of the run, as sims.csv lists it.
 struct SimRow {
@@ -51,24 +53,28 @@ struct SimRow {
 
 class RunResult {
  public:
-  // `end`: the world added up after the run; `census`: advanced to the end.
+  // A run on one world. `end`: the world added up after the run; `census`: advanced to the end.
   RunResult(std::unique_ptr<World> world, std::unique_ptr<StatusCensus> census,
             std::unique_ptr<Snapshot> end, TimeseriesTable timeseries,
             std::vector<ExpectationResult> expectations);
+  // A run cut into shards (`run --threads`, results/sharded_run.h): the shards' worlds and what
+  // was merged of them, added up after the run.
+  RunResult(std::unique_ptr<ShardedParts> shards, std::unique_ptr<Snapshot> end,
+            TimeseriesTable timeseries, std::vector<ExpectationResult> expectations);
   RunResult(RunResult&&) noexcept;
   RunResult& operator=(RunResult&&) noexcept;
   ~RunResult();
 
   const Scenario& scenario() const;
-  const SimDirectory& directory() const;
+  const SimDirectory& directory() const;  // of the whole fleet: SIM ids are the whole fleet's
   uint64_t seed() const;
-  uint64_t events() const;  // handled by the engine
+  uint64_t events() const;  // handled by the engine (one world's count, however many shards)
 
   // The records, in the order things happened; a long run's are mostly on disk, so reports
-  // read them in passes (range-for, FeeLedger::ForEachByTime), not at random.
-  const FeeLedger& ledger() const;
-  const SpillLog<StatusChange>& history() const;
-  const SessionRecords& sessions() const;
+  // read them in passes (range-for, FeeRecords::ForEachByTime), not at random.
+  const FeeRecords& ledger() const { return ledger_; }
+  const HistoryRecords& history() const { return history_; }
+  const SessionRecordsOfRun& sessions() const { return sessions_; }
   const SignalingMetrics& signaling() const;
   const std::vector<MassEvent>& mass_events() const;
   const std::vector<ForcedReactivation>& forced_reactivations() const;
@@ -88,15 +94,21 @@ class RunResult {
   // What a session carried: the device's sends while it was open (up to the end of the run).
   TrafficTally UsageOf(const SessionRecord& session) const;
 
-  // The world that ran, for tests that look inside a component. Reports never need it.
+  // The world that ran, for tests that look inside a component; null for a run cut into
+  // shards. Reports never need it.
   const World& world() const { return *world_; }
+  bool sharded() const { return shards_ != nullptr; }
 
  private:
-  std::unique_ptr<World> world_;
+  std::unique_ptr<World> world_;          // a run on one world
+  std::unique_ptr<ShardedParts> shards_;  // a run cut into shards
   std::unique_ptr<StatusCensus> census_;
   std::unique_ptr<Snapshot> end_;
   TimeseriesTable timeseries_;
   std::vector<ExpectationResult> expectations_;
+  FeeRecords ledger_;
+  HistoryRecords history_;
+  SessionRecordsOfRun sessions_;
 };
 
 }  // namespace carriersim

@@ -128,4 +128,29 @@ TimeseriesTable TimeseriesSampler::Finish(const World& world) {
   return std::move(table_);
 }
 
+void AddTable(TimeseriesTable& into, const TimeseriesTable& part) {
+  if (into.times.empty()) {
+    into = part;
+    return;
+  }
+  const auto add = [](std::vector<int64_t>& to, const std::vector<int64_t>& from) {
+    for (size_t i = 0; i < to.size(); ++i) to[i] += from[i];
+  };
+  const auto add_sample = [](SignalingSample& to, const SignalingSample& from) {
+    to.attempts += from.attempts;
+    to.accepts += from.accepts;
+    to.rejects += from.rejects;
+    to.congestion += from.congestion;
+    to.without_cell += from.without_cell;
+  };
+  for (size_t row = 0; row < into.times.size(); ++row) {
+    add(into.sims[row], part.sims[row]);
+    add_sample(into.signaling[row], part.signaling[row]);
+    for (size_t c = 0; c < into.cells[row].size(); ++c) add_sample(into.cells[row][c], part.cells[row][c]);
+  }
+  add(into.online, part.online);
+  add(into.usage_bytes, part.usage_bytes);
+  add(into.fee_micros, part.fee_micros);
+}
+
 }  // namespace carriersim

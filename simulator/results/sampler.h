@@ -31,6 +31,10 @@ class TimeseriesSampler {
   std::vector<SignalingSample> totals_;  // cumulative, per row sampled so far
 };
 
+// Adds a shard's table to the run's (`run --threads`): the shards count their own SIMs in rows
+// at the same times. An empty `into` becomes a copy.
+void AddTable(TimeseriesTable& into, const TimeseriesTable& part);
+
 }  // namespace carriersim
 
 #endif  // CARRIERSIM_RESULTS_SAMPLER_H_

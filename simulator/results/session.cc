@@ -51,7 +51,8 @@ Session::Session(const Scenario& scenario, const RunOptions& options)
   world_->set_fast_forward(options.fast_forward);
   if (options.progress) world_->set_progress(options.progress);
   if (options.trace) InstallTrace(*world_, options.trace);
-  census_ = std::make_unique<StatusCensus>(world_->directory(), world_->recorder().history().changes);
+  census_ = std::make_unique<StatusCensus>(world_->directory(),
+                                           HistoryRecords(world_->recorder().history().changes));
   if (options.timeseries) sampler_ = std::make_unique<TimeseriesSampler>(scenario);
   pauses_ = PauseTimes(scenario, sampler_.get());
 }

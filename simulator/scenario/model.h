@@ -353,6 +353,21 @@ struct LiveSpec {
   std::vector<EventHandlerSpec> handlers;
 };
 
+// A shard of a fleet (`run --threads`): a scenario that holds some of the whole fleet's SIMs,
+// renumbered from 0 group by group in their whole-fleet order, and who they are in the whole
+// fleet. A SIM's random streams, its name and its cell follow its place in the whole fleet, and
+// an action's selection is drawn over the whole group, so a shard's SIMs do in it what they do
+// in the whole. Empty in a scenario that is the whole fleet.
+struct ShardPart {
+  std::vector<uint32_t> global_sims;  // per SIM of the shard: its id in the whole fleet, ascending
+  std::vector<int64_t> group_first;   // per group: its first SIM in the whole fleet
+  std::vector<int64_t> group_count;   // per group: its SIMs in the whole fleet
+  uint32_t index = 0;                 // of this shard
+  uint32_t count = 1;                 // shards of the run
+
+  bool active() const { return !group_count.empty(); }
+};
+
 struct Scenario {
   std::string name;
   std::string description;
@@ -376,6 +391,7 @@ struct Scenario {
   LiveSpec live;  // `carriersim serve` only
   int64_t sim_count = 0;
   int64_t subscription_count = 0;  // SIMs plus additional subscriptions
+  ShardPart shard;  // empty: the whole fleet
 };
 
 }  // namespace carriersim

@@ -1,5 +1,7 @@
 #include "simulator/scenario/sim_directory.h"
 
+#include <algorithm>
+
 namespace carriersim {
 
 SimDirectory::SimDirectory(const Scenario& scenario, uint64_t seed)
@@ -11,11 +13,22 @@ SimDirectory::SimDirectory(const Scenario& scenario, uint64_t seed)
   }
 }
 
+SimId SimDirectory::SimAt(uint32_t g, int64_t index) const {
+  const GroupSpec& group = scenario_.groups[g];
+  if (!sharded()) return static_cast<SimId>(group.first_sim + index);
+  // The group's SIMs here are a sorted run of global ids.
+  const auto first = shard().global_sims.begin() + group.first_sim;
+  const auto last = first + group.count;
+  const SimId global = static_cast<SimId>(shard().group_first[g] + index);
+  const auto it = std::lower_bound(first, last, global);
+  return it != last && *it == global ? static_cast<SimId>(it - shard().global_sims.begin())
+                                     : kOtherShard;
+}
+
 void SimDirectory::AppendSimName(std::string& out, SimId sim) const {
-  const GroupSpec& group = GroupOf(sim);
-  out += group.name;
+  out += GroupOf(sim).name;
   out += '#';
-  out += std::to_string(sim - group.first_sim);
+  out += std::to_string(IndexInGroup(sim));
 }
 
 std::string SimDirectory::SimName(SimId sim) const {

@@ -17,6 +17,9 @@ namespace carriersim {
 // A SIM's own subscription is subscription `sim`; additional ones (SOR-13) follow all SIMs.
 using SubscriptionId = uint32_t;
 
+// SimAt's answer for a SIM another shard of the fleet holds.
+inline constexpr SimId kOtherShard = UINT32_MAX;
+
 class SimDirectory {
  public:
   SimDirectory(const Scenario& scenario, uint64_t seed);
@@ -32,11 +35,25 @@ class SimDirectory {
   const CarrierProfile& ProfileOf(SimId sim) const { return CarrierOf(sim).profile; }
   const DeviceSpec& DeviceSpecOf(DeviceId d) const { return scenario_.devices[GroupOf(d).device]; }
 
+  // Where a SIM is in the whole fleet. A shard's scenario (ShardPart) holds part of it; SIM ids
+  // here are the shard's own, and these say what they are in the whole.
+  SimId GlobalSim(SimId sim) const { return sharded() ? shard().global_sims[sim] : sim; }
+  int64_t IndexInGroup(SimId sim) const {
+    const uint32_t g = group_[sim];
+    return sharded() ? shard().global_sims[sim] - shard().group_first[g]
+                     : sim - scenario_.groups[g].first_sim;
+  }
+  // SIMs of a group in the whole fleet: what an action's selection is drawn over.
+  int64_t GroupSize(uint32_t g) const {
+    return sharded() ? shard().group_count[g] : scenario_.groups[g].count;
+  }
+  // The SIM at `index` of group `g`, or kOtherShard when another shard holds it.
+  SimId SimAt(uint32_t g, int64_t index) const;
+
   // What a device's random streams are keyed by: its group's name and its index in the group,
   // so that other groups never change what it draws.
   uint64_t DeviceKey(DeviceId d) const {
-    const uint32_t g = group_[d];
-    return group_keys_[g] ^ Mix64(static_cast<uint64_t>(d - scenario_.groups[g].first_sim));
+    return group_keys_[group_[d]] ^ Mix64(static_cast<uint64_t>(IndexInGroup(d)));
   }
   // NameKey of a group's name: the streams of its devices and of actions on it key on it.
   uint64_t group_key(uint32_t group) const { return group_keys_[group]; }
@@ -59,6 +76,9 @@ class SimDirectory {
   std::string SimName(SimId sim) const;
 
  private:
+  bool sharded() const { return scenario_.shard.active(); }
+  const ShardPart& shard() const { return scenario_.shard; }
+
   const Scenario& scenario_;
   uint64_t seed_;
   std::vector<uint32_t> group_;       // per SIM: index into Scenario::groups

@@ -127,42 +127,42 @@ Timeline::Timeline(const SimDirectory& directory, TimerSlot timer, Network& netw
       devices_(devices),
       recorder_(recorder) {}
 
-// The SIMs an action addresses, in id order. A count or fraction is a uniform sample without
-// replacement (Knuth's selection sampling), drawn from the action's own stream: the same SIMs for
-// the same seed, whatever else the scenario holds.
-std::vector<SimId> Timeline::SelectTargets(const TimelineAction& action) const {
-  const GroupSpec& group = scenario_.groups[action.target.group];
-  const SimId first = static_cast<SimId>(group.first_sim);
-  std::vector<SimId> sims;
-  int64_t wanted = group.count;
+// The SIMs an action addresses, by their index in the group, in order. A count or fraction is a
+// uniform sample without replacement (Knuth's selection sampling) of the whole group, drawn from
+// the action's own stream: the same SIMs for the same seed, whatever else the scenario holds,
+// and in every shard of the fleet.
+std::vector<uint32_t> Timeline::SelectTargets(const TimelineAction& action) const {
+  const int64_t size = directory_.GroupSize(action.target.group);
+  std::vector<uint32_t> picked;
+  int64_t wanted = size;
   switch (action.target.kind) {
     case Target::Kind::kSim:
-      return {static_cast<SimId>(first + action.target.index)};
+      return {static_cast<uint32_t>(action.target.index)};
     case Target::Kind::kGroup:
       break;
     case Target::Kind::kCount:
       wanted = action.target.count;
       break;
     case Target::Kind::kFraction:
-      wanted =
-          static_cast<int64_t>(action.target.fraction * static_cast<double>(group.count) + 0.5);
+      wanted = static_cast<int64_t>(action.target.fraction * static_cast<double>(size) + 0.5);
       break;
   }
-  sims.reserve(static_cast<size_t>(wanted));
+  picked.reserve(static_cast<size_t>(wanted));
   RandomStream rng =
       MakeStream(directory_.seed(), action.key ^ directory_.group_key(action.target.group),
                  StreamPurpose::kSelection);
-  for (int64_t i = 0; i < group.count && static_cast<int64_t>(sims.size()) < wanted; ++i) {
-    const uint64_t left = static_cast<uint64_t>(group.count - i);
-    const uint64_t need = static_cast<uint64_t>(wanted - static_cast<int64_t>(sims.size()));
-    if (need == left || UniformBelow(rng, left) < need)
-      sims.push_back(first + static_cast<SimId>(i));
+  for (int64_t i = 0; i < size && static_cast<int64_t>(picked.size()) < wanted; ++i) {
+    const uint64_t left = static_cast<uint64_t>(size - i);
+    const uint64_t need = static_cast<uint64_t>(wanted - static_cast<int64_t>(picked.size()));
+    if (need == left || UniformBelow(rng, left) < need) picked.push_back(static_cast<uint32_t>(i));
   }
-  return sims;
+  return picked;
 }
 
-// One SIM's part of an action; `event` is the action's mass event + 1, or 0.
+// One SIM's part of an action; `event` is the action's mass event + 1, or 0. A SIM another
+// shard holds (kOtherShard) is that shard's to act on and to count.
 void Timeline::RunForSim(uint32_t index, SimId sim, uint32_t event, SimTime now) {
+  if (sim == kOtherShard) return;
   // Read before the action: the boot a power-on starts is part of what recovering costs.
   const EnergyReading before = devices_.energy(sim);
   const Outcome result = RunOnSim(network_, devices_, scenario_.timeline[index], sim, now);
@@ -216,10 +216,14 @@ void Timeline::RunAction(uint32_t index, SimTime now) {
     default:
       break;
   }
-  const std::vector<SimId> sims = SelectTargets(action);
+  const uint32_t group = action.target.group;
+  std::vector<SimId> sims;  // here, or kOtherShard
+  for (uint32_t i : SelectTargets(action)) sims.push_back(directory_.SimAt(group, i));
   if (const std::string refusal = ChannelRefusal(scenario_, action, sims.size());
       !refusal.empty()) {
-    CountRefusals(outcome, Refusal::kChannel, refusal, sims.size());
+    // Each shard counts its own SIMs of the selection; the decision is the whole selection's.
+    const auto here = std::count_if(sims.begin(), sims.end(), [](SimId s) { return s != kOtherShard; });
+    CountRefusals(outcome, Refusal::kChannel, refusal, static_cast<uint64_t>(here));
     return;
   }
   // Devices a power-on brings up are a mass event: how fast they all get service (NET-4).
@@ -230,19 +234,21 @@ void Timeline::RunAction(uint32_t index, SimTime now) {
     for (SimId sim : sims) RunForSim(index, sim, event, now);
     return;
   }
-  // Each SIM acts at its own time in [now, now + spread), drawn from the action's stream.
+  // Each SIM acts at its own time in [now, now + spread), drawn from the action's stream. Every
+  // shard keeps every turn, its own and the others': the timeline fires at the same instants in
+  // each, so that its events and its horizon (Devices::SetQuietUntil) are the whole fleet's.
   RandomStream rng =
-      MakeStream(directory_.seed(), action.key ^ directory_.group_key(action.target.group),
-                 StreamPurpose::kSpread);
+      MakeStream(directory_.seed(), action.key ^ directory_.group_key(group), StreamPurpose::kSpread);
   Spread& spread = spreads_.emplace_back(Spread{index, event, {}, 0});
   spread.turns.reserve(sims.size());
+  uint32_t order = 0;  // the SIMs come in group order
   for (SimId sim : sims) {
     const SimTime at = now + static_cast<SimTime>(UniformBelow(rng, uint64_t(action.spread)));
-    spread.turns.push_back({at, sim});
+    spread.turns.push_back({at, order++, sim});
   }
   std::sort(spread.turns.begin(), spread.turns.end(),
             [](const Spread::Turn& a, const Spread::Turn& b) {
-              return a.at != b.at ? a.at < b.at : a.sim < b.sim;
+              return a.at != b.at ? a.at < b.at : a.order < b.order;
             });
   std::push_heap(spreads_.begin(), spreads_.end(), Later);
 }
@@ -271,8 +277,8 @@ Outcome Timeline::Perform(const TimelineAction& action, SimTime now) {
   if (const std::string refusal = ChannelRefusal(scenario_, action, 1); !refusal.empty()) {
     return Outcome::Refused(refusal, Refusal::kChannel);
   }
-  const GroupSpec& group = scenario_.groups[action.target.group];
-  const SimId sim = static_cast<SimId>(group.first_sim + action.target.index);
+  const SimId sim = directory_.SimAt(action.target.group, action.target.index);
+  if (sim == kOtherShard) return Outcome::Refused("the SIM is in another shard of the run");
   return RunOnSim(network_, devices_, action, sim, now);
 }
 
@@ -296,6 +302,7 @@ void Timeline::Start() {
 void Timeline::OnTimer(SimTime now) {
   const std::vector<TimelineAction>& timeline = scenario_.timeline;
   while (next_action_ < timeline.size() && timeline[next_action_].at == now) {
+    recorder_.set_order(TimelineOrder(false, static_cast<uint32_t>(next_action_)));
     RunAction(static_cast<uint32_t>(next_action_++), now);
   }
   // Then the SIMs of spread actions whose turn it is, including any drawn just now.
@@ -303,6 +310,7 @@ void Timeline::OnTimer(SimTime now) {
     std::pop_heap(spreads_.begin(), spreads_.end(), Later);
     Spread& s = spreads_.back();
     const Spread::Turn turn = s.turns[s.next++];
+    recorder_.set_order(TimelineOrder(true, s.action));
     RunForSim(s.action, turn.sim, s.event, now);
     if (s.done()) {
       spreads_.pop_back();
@@ -310,6 +318,7 @@ void Timeline::OnTimer(SimTime now) {
       std::push_heap(spreads_.begin(), spreads_.end(), Later);
     }
   }
+  recorder_.set_order(kDeviceOrder);
   ArmNext();
 }
 

@@ -40,11 +40,13 @@ class Timeline {
   Outcome Perform(const TimelineAction& action, SimTime now);
 
  private:
-  // The SIMs of one spread action, each at its own time: sorted by (at, sim), read from `next`.
+  // The SIMs of one spread action, each at its own time: sorted by (at, order in the group),
+  // read from `next`.
   struct Spread {
     struct Turn {
       SimTime at;
-      SimId sim;
+      uint32_t order;  // in the action's selection, which is in group order
+      SimId sim;       // or kOtherShard
     };
     uint32_t action;  // index into the timeline
     uint32_t event;   // the action's mass event + 1, or 0
@@ -57,7 +59,7 @@ class Timeline {
   void RunAction(uint32_t index, SimTime now);
   uint64_t StartOutage(const TimelineAction& action, int32_t index, SimTime now);
   void RunForSim(uint32_t index, SimId sim, uint32_t event, SimTime now);
-  std::vector<SimId> SelectTargets(const TimelineAction& action) const;
+  std::vector<uint32_t> SelectTargets(const TimelineAction& action) const;
   void ArmNext();
 
   const SimDirectory& directory_;

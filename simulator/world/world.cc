@@ -47,6 +47,7 @@ World::World(const Scenario& scenario, uint64_t seed, const SpillOptions& spill)
 
 void World::Dispatch(const Event& e) {
   if (e.entity == kTimelineEntity) {
+    ++timeline_events_;
     timeline_.OnTimer(e.time);
     return;
   }

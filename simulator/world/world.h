@@ -70,6 +70,8 @@ class World {
   const Recorder& recorder() const { return recorder_; }
   const EventQueue& queue() const { return engine_.queue(); }
   uint64_t events() const { return engine_.events(); }
+  // Of them, the timeline's: every shard of a run (Scenario::shard) handles all of these.
+  uint64_t timeline_events() const { return timeline_events_; }
 
   // Handles the events before `until` (and before the scenario's end), leaving the rest queued:
   // a run can be observed between steps. Deterministic: the same scenario and seed give the same
@@ -118,6 +120,7 @@ class World {
   Timeline timeline_;
   std::function<void(SimTime, uint64_t)> progress_;
   std::function<void(const Event&)> trace_;
+  uint64_t timeline_events_ = 0;
 };
 
 }  // namespace carriersim

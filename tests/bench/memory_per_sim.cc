@@ -85,7 +85,7 @@ void MeasureComponents(const Scenario& s, const SpillOptions& spill) {
                                   TimerSlot(&engine.queue(), kFirstDeviceEntity, kPowerTimer)},
                   recorder);
   meter.Line("devices (hot record, streams, counters)");
-  StatusCensus census(directory, recorder.history().changes);
+  StatusCensus census(directory, HistoryRecords(recorder.history().changes));
   meter.Line("status census (status per SIM)");
   std::printf("%-44s %8.1f B/SIM\n", "built, before the run", meter.total() / sims);
 }

@@ -15,7 +15,7 @@ trap 'rm -rf "$out"' EXIT
   echo "# SHA-256 of each report of each example scenario, run with --trace (see update_example_digests.sh)."
   for scenario in scenarios/*.yaml; do
     name=$(basename "$scenario" .yaml)
-    "$binary" run "$scenario" --out "$out/$name" --trace --no-progress >/dev/null
+    "$binary" run "$scenario" --out "$out/$name" --trace --no-progress --threads 1 >/dev/null
     for file in summary.json ledger.csv history.csv sessions.csv sims.csv junit.xml \
                 timeseries.csv report.html events.jsonl; do
       echo "$(sha256sum <"$out/$name/$file" | cut -d' ' -f1)  $name/$file"

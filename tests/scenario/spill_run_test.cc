@@ -79,12 +79,19 @@ TEST_CASE("spill: a disk that fills while records spill ends the run with 4 and 
   ReportWriteOptions full_disk;
   full_disk.spill_fail_after_bytes = 100;  // four fee lines: the quickstart charges more
   std::string err;
-  const int code =
-      Run({Quickstart(), "--out", out, "--no-progress", "--record-memory", "50B"}, full_disk, &err);
+  const int code = Run({Quickstart(), "--out", out, "--no-progress", "--record-memory", "50B",
+                        "--threads", "1"},
+                       full_disk, &err);
   INFO(err);
   CHECK(code == 4);
   CHECK(Contains(err, "carriersim run: cannot write to the spill file " + out + "/."));
   CHECK(Contains(err, "(the records past the 50 B kept in memory, in the output folder " + out));
+  // On two threads each keeps half, and the message says whose share it is.
+  std::string shared;
+  CHECK(Run({Quickstart(), "--out", out, "--no-progress", "--record-memory", "50B", "--threads",
+             "2"},
+            full_disk, &shared) == 4);
+  CHECK(Contains(shared, "past the 25 B kept in memory (a thread's share of 50 B), in the output"));
   CHECK(Contains(err, "No space left on device"));
   CHECK(Listing(out) == std::vector<std::string>{"junit.xml"});
   const std::string junit = test::ReadText(out + "/junit.xml");

@@ -1,0 +1,91 @@
+#include "simulator/results/snapshot.h"
+
+#include <algorithm>
+
+namespace carriersim {
+
+Snapshot::Snapshot(const World& world, const StatusCensus& census)
+    : directory_(world.directory()), parts_{{&world, &census}}, totals_(Aggregate(world)) {}
+
+Snapshot::Snapshot(const SimDirectory& directory, std::vector<Part> parts,
+                   const MergedShards& merged)
+    : directory_(directory), parts_(std::move(parts)), merged_(&merged) {
+  totals_.by_group.resize(scenario().groups.size());
+  totals_.by_carrier.resize(scenario().carriers.size());
+  for (const Part& p : parts_) AddTotals(totals_, Aggregate(*p.world));
+}
+
+std::pair<const Snapshot::Part*, SimId> Snapshot::Find(SimId sim) const {
+  if (merged_ == nullptr) return {&parts_.front(), sim};
+  for (const Part& p : parts_) {
+    const std::vector<uint32_t>& sims = p.world->scenario().shard.global_sims;
+    const auto it = std::lower_bound(sims.begin(), sims.end(), sim);
+    if (it != sims.end() && *it == sim) return {&p, static_cast<SimId>(it - sims.begin())};
+  }
+  throw std::logic_error("SIM " + std::to_string(sim) + " is in no shard");
+}
+
+StatusId Snapshot::status(SimId sim) const {
+  const auto [part, local] = Find(sim);
+  return part->census->status(local);
+}
+
+int64_t Snapshot::InGroup(uint32_t group, StatusId status) const {
+  int64_t n = 0;
+  for (const Part& p : parts_) n += p.census->InGroup(group, status);
+  return n;
+}
+
+const SignalingMetrics& Snapshot::signaling() const {
+  return merged_ ? merged_->signaling : parts_.front().world->recorder().signaling();
+}
+
+const std::vector<MassEvent>& Snapshot::mass_events() const {
+  return merged_ ? merged_->mass_events : parts_.front().world->recorder().recovery().events();
+}
+
+const std::vector<ActionOutcome>& Snapshot::actions() const {
+  return merged_ ? merged_->actions : parts_.front().world->recorder().actions();
+}
+
+int64_t Snapshot::fees_of(SimId sim) const {
+  const auto [part, local] = Find(sim);
+  return part->world->ledger().lines.sums().by_sim()[local];
+}
+
+const PerSimDetail& Snapshot::per_sim() const {
+  if (per_sim_) return *per_sim_;
+  if (merged_ == nullptr) return per_sim_.emplace(AggregatePerSim(*parts_.front().world, totals_.all.fees));
+  PerSimDetail& d = per_sim_.emplace(AggregatePerSim(totals_.all.fees, directory_.size()));
+  d.categories = scenario().fee_categories.size();
+  for (const Part& p : parts_) {
+    const PerSimDetail part = AggregatePerSim(*p.world, totals_.all.fees);
+    const SimDirectory& here = p.world->directory();
+    for (SimId sim = 0; sim < here.size(); ++sim) {
+      const SimId global = here.GlobalSim(sim);
+      std::copy_n(part.fees.begin() + sim * part.columns, part.columns,
+                  d.fees.begin() + global * d.columns);
+      d.status_changes[global] = part.status_changes[sim];
+      d.forced_reactivations[global] = part.forced_reactivations[sim];
+    }
+  }
+  return *per_sim_;
+}
+
+const CellAndPlanTotals& Snapshot::by_cell_and_plan() const {
+  if (by_cell_and_plan_) return *by_cell_and_plan_;
+  CellAndPlanTotals& t = by_cell_and_plan_.emplace(AggregateByCellAndPlan(*parts_.front().world));
+  for (size_t k = 1; k < parts_.size(); ++k) {
+    const CellAndPlanTotals part = AggregateByCellAndPlan(*parts_[k].world);
+    for (size_t c = 0; c < t.by_cell.size(); ++c) t.by_cell[c].Add(part.by_cell[c]);
+    for (const auto& [plan, sum] : part.by_plan) t.by_plan[plan].Add(sum);
+  }
+  return t;
+}
+
+bool InScope(const Snapshot& now, const ExpectScope& scope, SimId sim) {
+  const auto [part, local] = now.Find(sim);
+  return InScope(*part->world, scope, local);
+}
+
+}  // namespace carriersim
