@@ -123,6 +123,14 @@ class SpillLog {
     tail_.release();
   }
 
+  // Applies the patches waiting for records on disk now, rather than at the next read: a run cut
+  // into shards (`run --threads`) does it on each shard's thread, before the merge reads them.
+  void Settle() const {
+    if constexpr (kPatched) {
+      if (!patches_.empty()) ApplyPatches();
+    }
+  }
+
   // Record i, from memory or with one read of the file: for a few records at random (the live
   // APIs, tests). A pass over many records uses a Reader.
   T operator[](size_t i) const {

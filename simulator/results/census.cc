@@ -6,20 +6,42 @@ namespace carriersim {
 
 StatusCensus::StatusCensus(const SimDirectory& directory, const HistoryRecords& changes)
     : directory_(directory), changes_(changes, 0), status_(directory.size()) {
+  NameColumns();
   const Scenario& scenario = directory.scenario();
-  for (const CarrierSpec& c : scenario.carriers) {
+  for (const GroupSpec& g : scenario.groups) {
+    std::vector<int64_t>& counts =
+        by_group_.emplace_back(scenario.carriers[g.carrier].profile.statuses.size(), 0);
+    counts[g.status] = g.count;
+    std::fill_n(status_.begin() + g.first_sim, g.count, g.status);
+  }
+}
+
+StatusCensus::StatusCensus(const SimDirectory& whole,
+                           const std::vector<const StatusCensus*>& shards)
+    : directory_(whole), changes_(HistoryRecords(), 0), status_(whole.size()) {
+  NameColumns();
+  by_group_ = shards.front()->by_group_;
+  for (size_t k = 1; k < shards.size(); ++k) {
+    for (size_t g = 0; g < by_group_.size(); ++g) {
+      for (size_t s = 0; s < by_group_[g].size(); ++s) by_group_[g][s] += shards[k]->by_group_[g][s];
+    }
+  }
+  for (const StatusCensus* shard : shards) {
+    for (SimId sim = 0; sim < shard->status_.size(); ++sim) {
+      status_[shard->directory_.GlobalSim(sim)] = shard->status_[sim];
+    }
+  }
+}
+
+// Status names of every carrier in profile order, each once.
+void StatusCensus::NameColumns() {
+  for (const CarrierSpec& c : directory_.scenario().carriers) {
     std::vector<size_t>& of = column_.emplace_back();
     for (const StatusDef& status : c.profile.statuses) {
       const auto it = std::find(columns_.begin(), columns_.end(), status.name);
       of.push_back(static_cast<size_t>(it - columns_.begin()));
       if (it == columns_.end()) columns_.push_back(status.name);
     }
-  }
-  for (const GroupSpec& g : scenario.groups) {
-    std::vector<int64_t>& counts =
-        by_group_.emplace_back(scenario.carriers[g.carrier].profile.statuses.size(), 0);
-    counts[g.status] = g.count;
-    std::fill_n(status_.begin() + g.first_sim, g.count, g.status);
   }
 }
 

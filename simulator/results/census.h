@@ -20,6 +20,9 @@ class StatusCensus {
   // `changes` may still grow (a run in progress, on one world): AdvanceTo reads what is there by
   // then, once each, in order. SIMs are the directory's.
   StatusCensus(const SimDirectory& directory, const HistoryRecords& changes);
+  // The whole fleet's census from its shards' (`run --threads`), all at one instant; it reads
+  // no history (AdvanceTo changes nothing).
+  StatusCensus(const SimDirectory& whole, const std::vector<const StatusCensus*>& shards);
 
   // Applies every change at or before `t`. REQUIRES: t is not earlier than at the last call.
   void AdvanceTo(SimTime t);
@@ -35,6 +38,8 @@ class StatusCensus {
   std::vector<int64_t> ByColumnOfGroup(uint32_t group) const;
 
  private:
+  void NameColumns();
+
   const SimDirectory& directory_;
   HistoryRecords::Reader changes_;
   bool held_ = false;  // `next_` was read, and is later than the time reached

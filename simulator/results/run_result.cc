@@ -37,8 +37,9 @@ RunResult::RunResult(std::unique_ptr<ShardedParts> shards, std::unique_ptr<Snaps
   ledger_ = FeeRecords(std::move(fees), shards_->spill);
   history_ = HistoryRecords(std::move(history));
   sessions_ = SessionRecordsOfRun(std::move(sessions));
-  census_ = std::make_unique<StatusCensus>(*shards_->directory, history_);
-  census_->AdvanceTo(scenario().duration);
+  std::vector<const StatusCensus*> censuses;
+  for (const std::unique_ptr<StatusCensus>& c : shards_->censuses) censuses.push_back(c.get());
+  census_ = std::make_unique<StatusCensus>(*shards_->directory, censuses);
 }
 
 RunResult::RunResult(RunResult&&) noexcept = default;

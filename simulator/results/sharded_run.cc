@@ -30,6 +30,7 @@ struct Shard {
   std::unique_ptr<TimeseriesSampler> sampler;
   std::unique_ptr<SpillLog<TraceRow>> trace;
   TimeseriesTable table;
+  Totals totals;  // the shard added up at the end
   std::exception_ptr error;
   std::atomic<SimTime> time{0};  // for the progress line
   std::atomic<uint64_t> events{0};
@@ -124,6 +125,10 @@ void RunShard(Run& run, size_t index, Barrier& barrier) {
     world.RunToEnd();
     s.census->AdvanceTo(run.whole.duration);
     if (s.sampler) s.table = s.sampler->Finish(world);
+    // What the merge and the reports read of this shard, made ready on its own thread.
+    s.totals = Aggregate(world);
+    for (const MassEvent& e : world.recorder().recovery().events()) e.members.Settle();
+    world.recorder().sessions().records.Settle();
   } catch (...) {
     s.error = std::current_exception();
     barrier.arrive_and_drop();
@@ -256,7 +261,9 @@ std::optional<RunResult> RunSharded(const Scenario& scenario, const RunOptions& 
   }
   if (FeesOverflow(run)) return std::nullopt;
   parts->merged = MergeShards(scenario, Worlds(run), options.spill);
-  auto end = std::make_unique<Snapshot>(*parts->directory, Parts(run), *parts->merged);
+  std::vector<Totals> totals;
+  for (const Shard& s : run.shards) totals.push_back(s.totals);
+  auto end = std::make_unique<Snapshot>(*parts->directory, Parts(run), *parts->merged, totals);
   for (size_t i = 0; i < expectations.size(); ++i) {
     if (scenario.expectations[i].at < 0) {
       expectations[i] = CheckExpectation(*end, scenario.expectations[i]);

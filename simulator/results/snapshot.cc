@@ -8,11 +8,13 @@ Snapshot::Snapshot(const World& world, const StatusCensus& census)
     : directory_(world.directory()), parts_{{&world, &census}}, totals_(Aggregate(world)) {}
 
 Snapshot::Snapshot(const SimDirectory& directory, std::vector<Part> parts,
-                   const MergedShards& merged)
+                   const MergedShards& merged, const std::vector<Totals>& part_totals)
     : directory_(directory), parts_(std::move(parts)), merged_(&merged) {
   totals_.by_group.resize(scenario().groups.size());
   totals_.by_carrier.resize(scenario().carriers.size());
-  for (const Part& p : parts_) AddTotals(totals_, Aggregate(*p.world));
+  for (size_t k = 0; k < parts_.size(); ++k) {
+    AddTotals(totals_, part_totals.empty() ? Aggregate(*parts_[k].world) : part_totals[k]);
+  }
 }
 
 std::pair<const Snapshot::Part*, SimId> Snapshot::Find(SimId sim) const {

@@ -27,8 +27,10 @@ class Snapshot {
   // REQUIRES: `census` advanced to the instant of the world.
   Snapshot(const World& world, const StatusCensus& census);
   // The shards of a run, all at one instant, and what was merged of them then. `directory`:
-  // the whole fleet's.
-  Snapshot(const SimDirectory& directory, std::vector<Part> parts, const MergedShards& merged);
+  // the whole fleet's; `part_totals`: each part's Aggregate, if already added up (each shard's
+  // thread does it at the end), else empty.
+  Snapshot(const SimDirectory& directory, std::vector<Part> parts, const MergedShards& merged,
+           const std::vector<Totals>& part_totals = {});
 
   const Scenario& scenario() const { return directory_.scenario(); }
   const SimDirectory& directory() const { return directory_; }  // the whole fleet's

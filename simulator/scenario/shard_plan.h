@@ -2,9 +2,9 @@
 // of one shard. The only state shared across SIMs while a run goes on is a cell's admission
 // count (a cell with a capacity admits so many attach requests per window, whoever sends them):
 // such a cell's SIMs stay together in one shard. SIMs on cells without a capacity are free to go
-// anywhere, and fill the shards up in ranges of SIM ids. Everything else that crosses SIMs (the
-// timeline, outages, the reports' sums) is replayed in every shard or merged after the run
-// (results/sharded_run.h).
+// anywhere, and fill the shards up in ranges of SIM ids, each shard a part of every group.
+// Everything else that crosses SIMs (the timeline, outages, the reports' sums) is replayed in
+// every shard or merged after the run (results/sharded_run.h).
 #ifndef CARRIERSIM_SCENARIO_SHARD_PLAN_H_
 #define CARRIERSIM_SCENARIO_SHARD_PLAN_H_
 
@@ -27,7 +27,8 @@ struct ShardPlan {
 
 // Cuts the fleet into at most `wanted` shards of about equal SIM counts: each cell with a
 // capacity whole in one shard (the largest first, each to the lightest shard so far), then the
-// SIMs of cells without one, in id order, to even the shards out. Deterministic.
+// SIMs of cells without one to even the shards out, each group's shared out in the same
+// proportions, in id ranges (a group's SIMs tend to do the same things). Deterministic.
 ShardPlan PlanShards(const Scenario& scenario, uint32_t wanted);
 
 // The scenario of shard `index` of `plan`: `whole` with only that shard's SIMs, numbered from 0

@@ -25,6 +25,24 @@ SimId SimDirectory::SimAt(uint32_t g, int64_t index) const {
                                      : kOtherShard;
 }
 
+void SimDirectory::SimsAt(uint32_t g, const std::vector<uint32_t>& indexes,
+                          std::vector<SimId>* sims) const {
+  const GroupSpec& group = scenario_.groups[g];
+  sims->reserve(sims->size() + indexes.size());
+  if (!sharded()) {
+    for (uint32_t i : indexes) sims->push_back(static_cast<SimId>(group.first_sim + i));
+    return;
+  }
+  const std::vector<uint32_t>& global = shard().global_sims;
+  size_t here = static_cast<size_t>(group.first_sim);
+  const size_t end = here + static_cast<size_t>(group.count);
+  for (uint32_t i : indexes) {
+    const SimId wanted = static_cast<SimId>(shard().group_first[g] + i);
+    while (here < end && global[here] < wanted) ++here;
+    sims->push_back(here < end && global[here] == wanted ? static_cast<SimId>(here) : kOtherShard);
+  }
+}
+
 void SimDirectory::AppendSimName(std::string& out, SimId sim) const {
   out += GroupOf(sim).name;
   out += '#';

@@ -49,6 +49,8 @@ class SimDirectory {
   }
   // The SIM at `index` of group `g`, or kOtherShard when another shard holds it.
   SimId SimAt(uint32_t g, int64_t index) const;
+  // SimAt for each of `indexes` (ascending), appended to `sims`: one walk along the group.
+  void SimsAt(uint32_t g, const std::vector<uint32_t>& indexes, std::vector<SimId>* sims) const;
 
   // What a device's random streams are keyed by: its group's name and its index in the group,
   // so that other groups never change what it draws.

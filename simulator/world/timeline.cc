@@ -218,7 +218,7 @@ void Timeline::RunAction(uint32_t index, SimTime now) {
   }
   const uint32_t group = action.target.group;
   std::vector<SimId> sims;  // here, or kOtherShard
-  for (uint32_t i : SelectTargets(action)) sims.push_back(directory_.SimAt(group, i));
+  directory_.SimsAt(group, SelectTargets(action), &sims);
   if (const std::string refusal = ChannelRefusal(scenario_, action, sims.size());
       !refusal.empty()) {
     // Each shard counts its own SIMs of the selection; the decision is the whole selection's.
