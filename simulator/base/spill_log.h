@@ -238,7 +238,8 @@ class SpillLog {
     };
     typename PendingLog::Reader reader(patches_, 0);
     SortWithin<Pending>(
-        options_, file_.name() + "-patches-sorted", "the patches to " + file_.what(),
+        options_, file_.name().substr(options_.name_prefix.size()) + "-patches-sorted",
+        "the patches to " + file_.what(),
         [&](Pending* p) { return reader.Next(p); },
         [](const Pending& a, const Pending& b) { return a.index < b.index; },
         [&](const Pending& p) {

@@ -16,22 +16,17 @@ Recorder::Recorder(const SimDirectory& directory, const SpillOptions& spill)
       SpillLog<uint32_t>(spill, ".history-order.spill", "the status history's order"),
       SpillLog<uint32_t>(spill, ".sessions-order.spill", "the data sessions' order"),
       {},
-      {}});
-  const auto log = [&](RateMeter& meter, const std::string& what) {
-    shard_->rate_logs.push_back(std::make_unique<SpillLog<WindowCount>>(
-        spill, ".rate-" + std::to_string(shard_->rate_logs.size()) + ".spill", what));
-    meter.log = shard_->rate_logs.back().get();
+      SpillLog<WindowCount>(spill, ".rates.spill", "the attach requests per second and minute")});
+  const auto log = [&](RateMeter& meter, uint32_t id) {
+    meter.log = &shard_->rate_log;
+    meter.id = id;
   };
-  log(signaling_.per_second, "the network's attach requests per second");
-  log(signaling_.per_minute, "the network's attach requests per minute");
-  for (size_t c = 0; c < scenario.cells.size(); ++c) {
-    if (scenario.cells[c].capacity > 0) {
-      shard_->rate_logs.resize(shard_->rate_logs.size() + 2);
-      continue;
-    }
-    const std::string& name = scenario.cells[c].name;
-    log(signaling_.by_cell[c].per_second, "attach requests per second in cell " + name);
-    log(signaling_.by_cell[c].per_minute, "attach requests per minute in cell " + name);
+  log(signaling_.per_second, 0);
+  log(signaling_.per_minute, 1);
+  for (uint32_t c = 0; c < scenario.cells.size(); ++c) {
+    if (scenario.cells[c].capacity > 0) continue;  // all in one shard
+    log(signaling_.by_cell[c].per_second, 2 + 2 * c);
+    log(signaling_.by_cell[c].per_minute, 3 + 2 * c);
   }
 }
 

@@ -100,13 +100,13 @@ class Recorder {
 
   // A shard of a run (Scenario::shard): each record's order word (kDeviceOrder, TimelineOrder),
   // in the order of the records, and the windows of the rate meters whose events several
-  // shards count: the network's (meters 0, per second, and 1, per minute) and those of cells
-  // without a capacity (2 + 2 x cell, per second, and 3 + 2 x cell; null for other cells).
+  // shards count: the network's (meter 0, per second, and 1, per minute) and those of cells
+  // without a capacity (2 + 2 x cell, per second, and 3 + 2 x cell).
   struct ShardRecords {
     SpillLog<uint32_t> history_order;
     SpillLog<uint32_t> session_order;
     std::vector<uint32_t> forced_order;
-    std::vector<std::unique_ptr<SpillLog<WindowCount>>> rate_logs;
+    SpillLog<WindowCount> rate_log;
   };
   // The word of what is being handled now (the world and the timeline set it).
   void set_order(uint32_t word) { order_ = word; }

@@ -3,6 +3,7 @@
 #ifndef CARRIERSIM_OBSERVERS_SIGNALING_METRICS_H_
 #define CARRIERSIM_OBSERVERS_SIGNALING_METRICS_H_
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <map>
@@ -15,10 +16,11 @@
 
 namespace carriersim {
 
-// One window's count of a RateMeter.
+// One window's count of one of a shard's RateMeters.
 struct WindowCount {
   SimTime window;  // index
-  uint64_t count;
+  uint32_t meter;  // RateMeter::id
+  uint32_t count;  // a busier window takes several entries
 };
 
 // Counts events in consecutive windows of `width` and keeps the busiest. Fed in time order.
@@ -28,20 +30,30 @@ struct RateMeter {
   uint64_t peak = 0;
   SimTime peak_at = 0;  // start of the busiest window (the first, on a tie)
   // A shard of a run (`run --threads`) counts part of the events: the peak of the whole is not
-  // the highest of the shards' peaks, so each window's count goes here when the window ends, and
-  // the shards' logs are added up window by window (results/shard_merge.h). Null: not kept.
+  // the highest of the shards' peaks, so each window's count goes to the shard's log when the
+  // window ends, as meter `id`, and the shards' logs are added up window by window
+  // (results/shard_merge.h). Null: not kept.
   SpillLog<WindowCount>* log = nullptr;
+  uint32_t id = 0;
 
   void Add(SimTime now, SimTime width) {
     const SimTime w = now / width;
     if (w != window) {
-      if (log != nullptr && count > 0) [[unlikely]] log->push_back({window, count});
+      if (log != nullptr && count > 0) [[unlikely]] Log();
       window = w;
       count = 0;
     }
     if (++count > peak) {
       peak = count;
       peak_at = w * width;
+    }
+  }
+  // The current window's count, to the log.
+  void Log() const {
+    for (uint64_t left = count; left > 0;) {
+      const uint32_t part = static_cast<uint32_t>(std::min<uint64_t>(left, UINT32_MAX));
+      log->push_back({window, id, part});
+      left -= part;
     }
   }
 };

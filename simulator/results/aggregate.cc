@@ -169,9 +169,10 @@ CellAndPlanTotals AggregateByCellAndPlan(const World& world) {
   return t;
 }
 
-PerSimDetail AggregatePerSim(const FeeTotals& charged, size_t sims) {
+PerSimDetail AggregatePerSim(const World& world, const FeeTotals& charged) {
+  const size_t sims = world.directory().size();
   PerSimDetail d;
-  d.categories = kMaxFeeCategories;
+  d.categories = world.scenario().fee_categories.size();
   d.column.fill(PerSimDetail::kNoColumn);
   for (size_t c = 0; c < d.categories; ++c) {
     if (charged.by_category[c] != 0) d.column[c] = static_cast<uint8_t>(d.columns++);
@@ -179,12 +180,6 @@ PerSimDetail AggregatePerSim(const FeeTotals& charged, size_t sims) {
   d.fees.resize(sims * d.columns);
   d.status_changes.resize(sims);
   d.forced_reactivations.resize(sims);
-  return d;
-}
-
-PerSimDetail AggregatePerSim(const World& world, const FeeTotals& charged) {
-  PerSimDetail d = AggregatePerSim(charged, world.directory().size());
-  d.categories = world.scenario().fee_categories.size();
   for (const FeeLine& line : world.ledger().lines) {
     // A line of a category with no column charged 0 (see PerSimDetail).
     const uint8_t column = d.column[static_cast<size_t>(line.category())];

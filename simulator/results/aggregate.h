@@ -66,8 +66,6 @@ struct PerSimDetail {
 };
 // `charged`: every fee of the run (of all its shards), which decides the columns.
 PerSimDetail AggregatePerSim(const World& world, const FeeTotals& charged);
-// With the columns of `charged`, zero for each of `sims` SIMs.
-PerSimDetail AggregatePerSim(const FeeTotals& charged, size_t sims);
 
 }  // namespace carriersim
 

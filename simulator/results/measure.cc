@@ -35,11 +35,11 @@ SimTotals ScopeTotals(const Snapshot& now, const ExpectScope& scope) {
       const SimId sim = scope.index;
       const auto [part, local] = now.Find(sim);
       SimTotals one = OfSim(*part->world, local);
-      const PerSimDetail& detail = now.per_sim();
+      const auto [detail, in_part] = now.DetailOf(sim);
       one.fees.total = now.fees_of(sim);
-      one.fees.by_category = detail.FeesOf(sim);
-      one.status_changes = detail.status_changes[sim];
-      one.forced_reactivations = detail.forced_reactivations[sim];
+      one.fees.by_category = detail->FeesOf(in_part);
+      one.status_changes = detail->status_changes[in_part];
+      one.forced_reactivations = detail->forced_reactivations[in_part];
       return one;
     }
   }

@@ -33,8 +33,11 @@ std::vector<SimValue> PerSimValues(const Snapshot& now, const Expectation& e) {
   if (CountsFees(e.metric) || CountsChanges(e.metric)) {
     recorded = RecordsPerSim(now, e);
   } else if (e.metric == MetricId::kForcedReactivations) {
-    const std::vector<uint32_t>& forced = now.per_sim().forced_reactivations;
-    recorded.assign(forced.begin(), forced.end());
+    recorded.resize(now.directory().size());
+    for (SimId sim = 0; sim < recorded.size(); ++sim) {
+      const auto [detail, in_part] = now.DetailOf(sim);
+      recorded[sim] = detail->forced_reactivations[in_part];
+    }
   }
   std::vector<SimValue> values;
   for (const Snapshot::Part& part : now.parts()) {

@@ -23,7 +23,7 @@ constexpr double kBytesPerCell = 256;  // capacity windows, signaling and peaks 
 constexpr double kBytesPerFeeLine = 24;     // FeeLedger's packed line (billing/ledger.h)
 constexpr double kBytesPerSortedLine = 32;  // ledger.csv sorts them as FeeLines
 constexpr double kBytesPerSpreadTurn = 16;
-constexpr double kBytesPerShardedSim = 9;  // its whole-fleet id, group and final status  // a SIM's turn of a spread action, while pending
+constexpr double kBytesPerShardedSim = 5;  // the whole fleet's directory and census  // a SIM's turn of a spread action, while pending
 // A device a mass event hit: its time back, and its member record (observers/recovery.h: which
 // device, when back, the energy it spent), which per-group and per-event expectations read.
 constexpr double kBytesPerRecoveredDevice = 8 + sizeof(EventMember);
@@ -202,11 +202,10 @@ MemoryEstimate EstimateRunMemory(const Scenario& s, uint64_t record_memory, uint
       Count(sims) + " SIMs x " + Count(detail) + " B (fees by category, changes)");
   AddRecords(e, s, record_memory, threads);
   if (threads > 1) {
-    // Each shard's SIMs by their whole-fleet ids; the whole fleet's groups and statuses, for
-    // the reports.
+    // The whole fleet's groups and statuses, for the reports, beside the shards'.
     Add(e, "shards", sims * kBytesPerShardedSim,
-        Count(sims) + " SIMs x " + Count(kBytesPerShardedSim) + " B (whole-fleet ids, on " +
-            Count(threads) + " threads)");
+        Count(sims) + " SIMs x " + Count(kBytesPerShardedSim) + " B (the whole fleet's groups "
+        "and statuses, on " + Count(threads) + " threads)");
   }
   const double rows = static_cast<double>(s.duration / std::max<SimTime>(1, s.timeseries_interval)) + 2;
   Add(e, "timeseries", rows * TimeseriesRowBytes(s),

@@ -25,7 +25,7 @@ namespace {
 
 RunResult Run(const Scenario& scenario, const RunOptions& options) {
   if (options.threads > 1) {
-    const ShardPlan plan = PlanShards(scenario, options.threads);
+    ShardPlan plan = PlanShards(scenario, options.threads);
     if (!plan.fewer.empty() && options.notice) {
       options.notice(plan.fewer + (plan.shards.size() == 1 ? ": running on one thread"
                                                            : ": running on " +
@@ -33,7 +33,7 @@ RunResult Run(const Scenario& scenario, const RunOptions& options) {
                                                                  " threads"));
     }
     if (plan.shards.size() > 1) {
-      if (std::optional<RunResult> sharded = RunSharded(scenario, options, plan)) {
+      if (std::optional<RunResult> sharded = RunSharded(scenario, options, std::move(plan))) {
         return std::move(*sharded);
       }
     }

@@ -98,7 +98,8 @@ SimRow RunResult::Sim(SimId sim) const {
   row.modem = ModemStateName(devices.modem(local));
   row.radio_ms = devices.radio_ms(local);
   row.modem_reboots = devices.reboots(local);
-  row.fees_by_category = end_->per_sim().FeesOf(sim);
+  const auto [detail, in_part] = end_->DetailOf(sim);
+  row.fees_by_category = detail->FeesOf(in_part);
   row.fees = end_->fees_of(sim);
   return row;
 }

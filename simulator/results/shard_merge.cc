@@ -1,6 +1,7 @@
 #include "simulator/results/shard_merge.h"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <tuple>
 
@@ -8,6 +9,9 @@
 
 namespace carriersim {
 namespace {
+
+// What a merged older mass event keeps in memory of each record, as Recovery::Begin does.
+constexpr uint64_t kOlderEventMemory = uint64_t{1} << 20;
 
 void AddCounters(SignalingCounters& to, const SignalingCounters& c) {
   to.attach_attempts += c.attach_attempts;
@@ -32,50 +36,6 @@ void AddCell(CellStats& to, const CellStats& c) {
   to.collateral += c.collateral;
 }
 
-// The meter of the whole run from the shards' window logs, window by window in time order: the
-// first window whose sum is higher than every earlier one's is the peak, as RateMeter::Add keeps
-// it when fed the whole run's events.
-RateMeter MergeMeters(const std::vector<const RateMeter*>& meters, SimTime width) {
-  struct Head {
-    SpillLog<WindowCount>::Reader reader;
-    WindowCount current;  // the window the meter is still in, read last
-    WindowCount next{};
-    bool done = false;
-    bool current_read = false;
-    void Advance() {
-      if (reader.Next(&next)) return;
-      done = current_read || current.count == 0;
-      current_read = true;
-      next = current;
-    }
-  };
-  std::vector<Head> heads;
-  for (const RateMeter* m : meters) {
-    heads.push_back(Head{SpillLog<WindowCount>::Reader(*m->log, 0), {m->window, m->count}});
-  }
-  for (Head& h : heads) h.Advance();
-  RateMeter merged;
-  for (;;) {
-    SimTime window = INT64_MAX;
-    for (const Head& h : heads) {
-      if (!h.done) window = std::min(window, h.next.window);
-    }
-    if (window == INT64_MAX) return merged;
-    uint64_t sum = 0;
-    for (Head& h : heads) {
-      if (h.done || h.next.window != window) continue;
-      sum += h.next.count;
-      h.Advance();
-    }
-    merged.window = window;
-    merged.count = sum;
-    if (sum > merged.peak) {
-      merged.peak = sum;
-      merged.peak_at = window * width;
-    }
-  }
-}
-
 // A cell with a capacity is all in one shard: the meter of the shard that counted anything.
 RateMeter OwnersMeter(const std::vector<const RateMeter*>& meters) {
   for (const RateMeter* m : meters) {
@@ -86,30 +46,103 @@ RateMeter OwnersMeter(const std::vector<const RateMeter*>& meters) {
   return none;
 }
 
+// The meters several shards count (RateMeter::log), from every shard's windows: sorted by
+// (meter, window), the counts of one window added up, then the first window whose sum is
+// higher than every earlier one's is the peak, as RateMeter::Add keeps it when fed the whole
+// run's events. `meters[id]`: where the whole run's meter goes (null: none has that id).
+void MergeLoggedMeters(const std::vector<const World*>& shards, const SpillOptions& spill,
+                       const std::vector<RateMeter*>& meters) {
+  size_t shard = 0;
+  std::optional<SpillLog<WindowCount>::Reader> reader;
+  std::vector<WindowCount> current;  // the windows the shards' meters are still in
+  for (const World* w : shards) {
+    const SignalingMetrics& s = w->recorder().signaling();
+    const auto add = [&](const RateMeter& m) {
+      for (uint64_t left = m.count; left > 0;) {  // as RateMeter::Log
+        const uint32_t part = static_cast<uint32_t>(std::min<uint64_t>(left, UINT32_MAX));
+        current.push_back({m.window, m.id, part});
+        left -= part;
+      }
+    };
+    add(s.per_second);
+    add(s.per_minute);
+    for (const CellStats& c : s.by_cell) {
+      if (c.per_second.log != nullptr) add(c.per_second);
+      if (c.per_minute.log != nullptr) add(c.per_minute);
+    }
+  }
+  size_t next_current = 0;
+  const auto next = [&](WindowCount* out) {
+    for (;;) {
+      if (!reader && shard < shards.size()) reader.emplace(shards[shard]->recorder().shard()->rate_log, 0);
+      if (reader && reader->Next(out)) return true;
+      if (shard < shards.size()) {
+        reader.reset();
+        ++shard;
+        continue;
+      }
+      if (next_current == current.size()) return false;
+      *out = current[next_current++];
+      return true;
+    }
+  };
+  uint32_t meter = UINT32_MAX;
+  SimTime window = 0;
+  uint64_t sum = 0;
+  const auto close = [&] {
+    if (meter == UINT32_MAX) return;
+    RateMeter& m = *meters[meter];
+    m.window = window;
+    m.count = sum;
+    if (sum > m.peak) {
+      m.peak = sum;
+      m.peak_at = window * (meter % 2 == 0 ? kSecond : kMinute);
+    }
+  };
+  SortWithin<WindowCount>(
+      spill, ".rates-merge.spill", "the attach requests per second and minute, sorted", next,
+      [](const WindowCount& a, const WindowCount& b) {
+        return a.meter != b.meter ? a.meter < b.meter : a.window < b.window;
+      },
+      [&](const WindowCount& w) {
+        if (w.meter != meter || w.window != window) {
+          close();
+          meter = w.meter;
+          window = w.window;
+          sum = 0;
+        }
+        sum += w.count;
+      });
+  close();
+}
+
 void MergeSignaling(const Scenario& whole, const std::vector<const World*>& shards,
-                    SignalingMetrics& to) {
-  std::vector<const RateMeter*> second, minute;
+                    const SpillOptions& spill, SignalingMetrics& to) {
   for (const World* w : shards) {
     const SignalingMetrics& s = w->recorder().signaling();
     AddCounters(to.total, s.total);
     for (size_t g = 0; g < to.by_group.size(); ++g) AddCounters(to.by_group[g], s.by_group[g]);
     for (size_t c = 0; c < to.by_cell.size(); ++c) AddCell(to.by_cell[c], s.by_cell[c]);
-    second.push_back(&s.per_second);
-    minute.push_back(&s.per_minute);
   }
-  to.per_second = MergeMeters(second, kSecond);
-  to.per_minute = MergeMeters(minute, kMinute);
+  std::vector<RateMeter*> logged = {&to.per_second, &to.per_minute};
   for (size_t c = 0; c < to.by_cell.size(); ++c) {
-    second.clear();
-    minute.clear();
+    CellStats& cell = to.by_cell[c];
+    if (whole.cells[c].capacity == 0) {
+      logged.push_back(&cell.per_second);
+      logged.push_back(&cell.per_minute);
+      continue;
+    }
+    std::vector<const RateMeter*> second, minute;
     for (const World* w : shards) {
       second.push_back(&w->recorder().signaling().by_cell[c].per_second);
       minute.push_back(&w->recorder().signaling().by_cell[c].per_minute);
     }
-    const bool split = whole.cells[c].capacity == 0;
-    to.by_cell[c].per_second = split ? MergeMeters(second, kSecond) : OwnersMeter(second);
-    to.by_cell[c].per_minute = split ? MergeMeters(minute, kMinute) : OwnersMeter(minute);
+    cell.per_second = OwnersMeter(second);
+    cell.per_minute = OwnersMeter(minute);
+    logged.push_back(nullptr);
+    logged.push_back(nullptr);
   }
+  MergeLoggedMeters(shards, spill, logged);
 }
 
 // Every shard begins every mass event (the timeline runs in each): the events are the same,
@@ -139,6 +172,11 @@ void MergeMassEvents(const std::vector<const World*>& shards, const SpillOptions
       e.back.push_back(*it);
       const size_t k = static_cast<size_t>(it - next.begin());
       if (!back[k].Next(&next[k])) next[k] = kNever;
+    }
+    // As Recovery keeps them: an older event's records on disk, not in memory.
+    if (i + 1 < first.size()) {
+      e.members.SpillIfOver(kOlderEventMemory);
+      e.back.SpillIfOver(kOlderEventMemory);
     }
   }
 }
@@ -228,7 +266,7 @@ std::unique_ptr<MergedShards> MergeShards(const Scenario& whole,
                                           const std::vector<const World*>& shards,
                                           const SpillOptions& spill) {
   auto merged = std::make_unique<MergedShards>(whole);
-  MergeSignaling(whole, shards, merged->signaling);
+  MergeSignaling(whole, shards, spill, merged->signaling);
   MergeMassEvents(shards, spill, merged->mass_events);
   MergeForced(shards, merged->forced);
   MergeActions(whole, shards, *merged);

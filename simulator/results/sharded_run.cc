@@ -4,8 +4,14 @@
 #include <atomic>
 #include <barrier>
 #include <exception>
+#include <stdexcept>
+#include <system_error>
 #include <mutex>
 #include <thread>
+
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "simulator/results/measure.h"
 #include "simulator/results/sampler.h"
@@ -147,35 +153,87 @@ std::vector<const World*> Worlds(const Run& run) {
   return worlds;
 }
 
+// The whole fleet's directory, made when first needed: not while the shards are built, when
+// memory peaks.
+const SimDirectory& WholeDirectory(const Run& run, ShardedParts& parts) {
+  if (!parts.directory) {
+    parts.directory = std::make_unique<SimDirectory>(
+        run.whole, run.options.seed.value_or(run.whole.seed));
+  }
+  return *parts.directory;
+}
+
+// Whether the shards' fees add up past what can be counted: the one-thread run stops there,
+// with the SIM and time of the line that did it.
+bool FeesOverflow(const Run& run) {
+  int64_t total = 0;
+  for (const Shard& s : run.shards) {
+    if (__builtin_add_overflow(total, s.world->ledger().lines.total(), &total)) return true;
+  }
+  return false;
+}
+
+// Measures the `at:` expectations of the instant all shards have reached. On the thread the
+// barrier picks, with every other shard waiting.
+void MeasureAt(Run& run, ShardedParts& parts, SimTime p,
+               std::vector<ExpectationResult>& expectations) {
+  const auto merged = MergeShards(run.whole, Worlds(run), run.options.spill);
+  const Snapshot now(WholeDirectory(run, parts), Parts(run), *merged);
+  for (size_t i = 0; i < expectations.size(); ++i) {
+    if (run.whole.expectations[i].at == p) {
+      expectations[i] = CheckExpectation(now, run.whole.expectations[i]);
+    }
+  }
+}
+
 // Runs every shard on a thread of its own, measuring the `at:` expectations where they meet.
 // Returns the first error, if any.
-std::exception_ptr RunShards(Run& run, const SimDirectory& directory,
+std::exception_ptr RunShards(Run& run, ShardedParts& parts,
                              std::vector<ExpectationResult>& expectations) {
   size_t phase = 0;
   std::exception_ptr measure_error;
+  // Also called when the last shard still running drops out (a failed shard): then nothing is
+  // measured.
   const auto measure = [&]() noexcept {
+    if (phase >= run.measured.size() || measure_error) return;
     const SimTime p = run.measured[phase++];
     for (const Shard& s : run.shards) {
       if (s.error) return;
     }
     try {
-      const auto merged = MergeShards(run.whole, Worlds(run), run.options.spill);
-      const Snapshot now(directory, Parts(run), *merged);
-      for (size_t i = 0; i < expectations.size(); ++i) {
-        if (run.whole.expectations[i].at == p) {
-          expectations[i] = CheckExpectation(now, run.whole.expectations[i]);
-        }
-      }
+      // Fees past what can be counted stop the one-thread run before it gets here.
+      if (FeesOverflow(run)) throw std::overflow_error("fees past what can be counted");
+      MeasureAt(run, parts, p, expectations);
     } catch (...) {
       measure_error = std::current_exception();
     }
   };
+#ifdef __GLIBC__
+  // One malloc arena for every thread: what one shard frees, another may use, and a run's
+  // memory stays the same on any number of threads (10 M SIMs in under 4 GiB).
+  mallopt(M_ARENA_MAX, 1);
+#endif
   std::barrier barrier(static_cast<std::ptrdiff_t>(run.shards.size()), measure);
   std::vector<std::thread> threads;
   for (size_t k = 0; k < run.shards.size(); ++k) {
-    threads.emplace_back([&run, k, &barrier] { RunShard(run, k, barrier); });
+    try {
+      threads.emplace_back([&run, k, &barrier] { RunShard(run, k, barrier); });
+    } catch (const std::system_error&) {
+      // No thread for shard k (a limit on threads or memory): it and those after it drop out,
+      // the others run to their end, and the run is made again on one thread.
+      for (size_t j = k; j < run.shards.size(); ++j) {
+        run.shards[j].error = std::current_exception();
+        barrier.arrive_and_drop();
+      }
+      break;
+    }
   }
   for (std::thread& t : threads) t.join();
+#ifdef __GLIBC__
+  // What the shards freed as they finished (their event queues) goes back to the system, for
+  // the reports to come.
+  malloc_trim(0);
+#endif
   for (const Shard& s : run.shards) {
     if (s.error) return s.error;
   }
@@ -219,24 +277,17 @@ void EmitTrace(const Run& run, const SimDirectory& directory) {
   }
 }
 
-// Whether the shards' fees add up past what can be counted: the one-thread run stops there,
-// with the SIM and time of the line that did it.
-bool FeesOverflow(const Run& run) {
-  int64_t total = 0;
-  for (const Shard& s : run.shards) {
-    if (__builtin_add_overflow(total, s.world->ledger().lines.total(), &total)) return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 std::optional<RunResult> RunSharded(const Scenario& scenario, const RunOptions& options,
-                                    const ShardPlan& plan) {
-  Run run{scenario, options, std::vector<Shard>(plan.shards.size()), {}, Measured(scenario), {}};
-  for (size_t k = 0; k < plan.shards.size(); ++k) {
-    run.shards[k].scenario = std::make_unique<Scenario>(ShardScenario(scenario, plan, k));
+                                    ShardPlan plan) {
+  const uint32_t count = static_cast<uint32_t>(plan.shards.size());
+  Run run{scenario, options, std::vector<Shard>(count), {}, Measured(scenario), {}};
+  for (uint32_t k = 0; k < count; ++k) {
+    run.shards[k].scenario =
+        std::make_unique<Scenario>(ShardScenario(scenario, std::move(plan.shards[k]), k, count));
   }
+  plan.shards.clear();
   run.pauses = run.measured;
   if (options.timeseries) {
     const std::vector<SimTime> rows = TimeseriesTimes(scenario);
@@ -246,11 +297,9 @@ std::optional<RunResult> RunSharded(const Scenario& scenario, const RunOptions& 
   run.pauses.erase(std::unique(run.pauses.begin(), run.pauses.end()), run.pauses.end());
 
   auto parts = std::make_unique<ShardedParts>();
-  parts->directory =
-      std::make_unique<SimDirectory>(scenario, options.seed.value_or(scenario.seed));
   parts->spill = options.spill;
   std::vector<ExpectationResult> expectations(scenario.expectations.size());
-  if (const std::exception_ptr error = RunShards(run, *parts->directory, expectations)) {
+  if (const std::exception_ptr error = RunShards(run, *parts, expectations)) {
     try {
       std::rethrow_exception(error);
     } catch (const SpillError&) {
@@ -260,6 +309,7 @@ std::optional<RunResult> RunSharded(const Scenario& scenario, const RunOptions& 
     }
   }
   if (FeesOverflow(run)) return std::nullopt;
+  WholeDirectory(run, *parts);
   parts->merged = MergeShards(scenario, Worlds(run), options.spill);
   std::vector<Totals> totals;
   for (const Shard& s : run.shards) totals.push_back(s.totals);

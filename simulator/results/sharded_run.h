@@ -41,8 +41,9 @@ struct ShardedParts {
 
 // Runs `scenario` in the shards of `plan` (at least two), a thread each. nullopt: a shard
 // failed in a way the run on one thread must put in its own words (see above).
+// The plan's SIM lists are taken over by the shards' scenarios.
 std::optional<RunResult> RunSharded(const Scenario& scenario, const RunOptions& options,
-                                    const ShardPlan& plan);
+                                    ShardPlan plan);
 
 }  // namespace carriersim
 

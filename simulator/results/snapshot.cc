@@ -19,10 +19,11 @@ Snapshot::Snapshot(const SimDirectory& directory, std::vector<Part> parts,
 
 std::pair<const Snapshot::Part*, SimId> Snapshot::Find(SimId sim) const {
   if (merged_ == nullptr) return {&parts_.front(), sim};
+  const uint32_t g = directory_.group(sim);
+  const int64_t index = sim - scenario().groups[g].first_sim;
   for (const Part& p : parts_) {
-    const std::vector<uint32_t>& sims = p.world->scenario().shard.global_sims;
-    const auto it = std::lower_bound(sims.begin(), sims.end(), sim);
-    if (it != sims.end() && *it == sim) return {&p, static_cast<SimId>(it - sims.begin())};
+    const SimId here = p.world->directory().SimAt(g, index);
+    if (here != kOtherShard) return {&p, here};
   }
   throw std::logic_error("SIM " + std::to_string(sim) + " is in no shard");
 }
@@ -55,23 +56,13 @@ int64_t Snapshot::fees_of(SimId sim) const {
   return part->world->ledger().lines.sums().by_sim()[local];
 }
 
-const PerSimDetail& Snapshot::per_sim() const {
-  if (per_sim_) return *per_sim_;
-  if (merged_ == nullptr) return per_sim_.emplace(AggregatePerSim(*parts_.front().world, totals_.all.fees));
-  PerSimDetail& d = per_sim_.emplace(AggregatePerSim(totals_.all.fees, directory_.size()));
-  d.categories = scenario().fee_categories.size();
-  for (const Part& p : parts_) {
-    const PerSimDetail part = AggregatePerSim(*p.world, totals_.all.fees);
-    const SimDirectory& here = p.world->directory();
-    for (SimId sim = 0; sim < here.size(); ++sim) {
-      const SimId global = here.GlobalSim(sim);
-      std::copy_n(part.fees.begin() + sim * part.columns, part.columns,
-                  d.fees.begin() + global * d.columns);
-      d.status_changes[global] = part.status_changes[sim];
-      d.forced_reactivations[global] = part.forced_reactivations[sim];
-    }
+std::pair<const PerSimDetail*, SimId> Snapshot::DetailOf(SimId sim) const {
+  if (details_.empty()) {
+    // Each part's own: the SIMs' columns are the whole run's categories charged.
+    for (const Part& p : parts_) details_.push_back(AggregatePerSim(*p.world, totals_.all.fees));
   }
-  return *per_sim_;
+  const auto [part, local] = Find(sim);
+  return {&details_[static_cast<size_t>(part - parts_.data())], local};
 }
 
 const CellAndPlanTotals& Snapshot::by_cell_and_plan() const {

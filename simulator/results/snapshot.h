@@ -49,7 +49,9 @@ class Snapshot {
   // A SIM's fees, all categories, from the sums the ledger keeps.
   int64_t fees_of(SimId sim) const;
   // Added up on first use: most runs never look at one SIM's categories, a cell or a plan.
-  const PerSimDetail& per_sim() const;  // indexed by whole-fleet id
+  // A SIM's fees by category, status changes and forced reactivations: its part's detail, and
+  // its id there.
+  std::pair<const PerSimDetail*, SimId> DetailOf(SimId sim) const;
   const CellAndPlanTotals& by_cell_and_plan() const;
 
  private:
@@ -57,7 +59,7 @@ class Snapshot {
   std::vector<Part> parts_;
   const MergedShards* merged_ = nullptr;  // null: one world
   Totals totals_;
-  mutable std::optional<PerSimDetail> per_sim_;
+  mutable std::vector<PerSimDetail> details_;  // per part
   mutable std::optional<CellAndPlanTotals> by_cell_and_plan_;
 };
 

@@ -359,11 +359,15 @@ struct LiveSpec {
 // an action's selection is drawn over the whole group, so a shard's SIMs do in it what they do
 // in the whole. Empty in a scenario that is the whole fleet.
 struct ShardPart {
-  std::vector<uint32_t> global_sims;  // per SIM of the shard: its id in the whole fleet, ascending
-  std::vector<int64_t> group_first;   // per group: its first SIM in the whole fleet
-  std::vector<int64_t> group_count;   // per group: its SIMs in the whole fleet
-  uint32_t index = 0;                 // of this shard
-  uint32_t count = 1;                 // shards of the run
+  std::vector<int64_t> group_first;  // per group: its first SIM in the whole fleet
+  std::vector<int64_t> group_count;  // per group: its SIMs in the whole fleet
+  // Per group, where the shard's SIMs of it are in the whole group: consecutive from index
+  // group_begin (a group on cells without a capacity, the usual case: no memory per SIM), or,
+  // when group_begin is -1, at the ascending indexes of group_indexes.
+  std::vector<int64_t> group_begin;
+  std::vector<std::vector<uint32_t>> group_indexes;
+  uint32_t index = 0;  // of this shard
+  uint32_t count = 1;  // shards of the run
 
   bool active() const { return !group_count.empty(); }
 };

@@ -143,22 +143,31 @@ ShardPlan PlanShards(const Scenario& scenario, uint32_t wanted) {
   return plan;
 }
 
-Scenario ShardScenario(const Scenario& whole, const ShardPlan& plan, uint32_t index) {
+Scenario ShardScenario(const Scenario& whole, std::vector<uint32_t> sims, uint32_t index,
+                       uint32_t count) {
   Scenario s = whole;
-  const std::vector<uint32_t>& sims = plan.shards[index];
   ShardPart& part = s.shard;
-  part.global_sims = sims;
   part.index = index;
-  part.count = static_cast<uint32_t>(plan.shards.size());
+  part.count = count;
   s.sim_count = 0;
   auto it = sims.begin();
   for (GroupSpec& g : s.groups) {
     part.group_first.push_back(g.first_sim);
     part.group_count.push_back(g.count);
     const auto end = std::lower_bound(it, sims.end(), static_cast<uint32_t>(g.first_sim + g.count));
+    const int64_t n = end - it;
+    // Consecutive in the group (no cell with a capacity among the group's): where they begin.
+    const bool consecutive = n == 0 || static_cast<int64_t>(*(end - 1) - *it) == n - 1;
+    part.group_begin.push_back(consecutive ? (n == 0 ? 0 : *it - g.first_sim) : -1);
+    std::vector<uint32_t>& indexes = part.group_indexes.emplace_back();
+    if (!consecutive) {
+      for (auto sim = it; sim != end; ++sim) {
+        indexes.push_back(static_cast<uint32_t>(*sim - g.first_sim));
+      }
+    }
     g.first_sim = s.sim_count;
-    g.count = end - it;
-    s.sim_count += g.count;
+    g.count = n;
+    s.sim_count += n;
     it = end;
   }
   s.subscription_count = s.sim_count;

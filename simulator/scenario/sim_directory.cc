@@ -16,30 +16,34 @@ SimDirectory::SimDirectory(const Scenario& scenario, uint64_t seed)
 SimId SimDirectory::SimAt(uint32_t g, int64_t index) const {
   const GroupSpec& group = scenario_.groups[g];
   if (!sharded()) return static_cast<SimId>(group.first_sim + index);
-  // The group's SIMs here are a sorted run of global ids.
-  const auto first = shard().global_sims.begin() + group.first_sim;
-  const auto last = first + group.count;
-  const SimId global = static_cast<SimId>(shard().group_first[g] + index);
-  const auto it = std::lower_bound(first, last, global);
-  return it != last && *it == global ? static_cast<SimId>(it - shard().global_sims.begin())
-                                     : kOtherShard;
+  const int64_t begin = shard().group_begin[g];
+  if (begin >= 0) {
+    return index >= begin && index < begin + group.count
+               ? static_cast<SimId>(group.first_sim + index - begin)
+               : kOtherShard;
+  }
+  const std::vector<uint32_t>& indexes = shard().group_indexes[g];
+  const auto it = std::lower_bound(indexes.begin(), indexes.end(), index);
+  return it != indexes.end() && *it == index
+             ? static_cast<SimId>(group.first_sim + (it - indexes.begin()))
+             : kOtherShard;
 }
 
 void SimDirectory::SimsAt(uint32_t g, const std::vector<uint32_t>& indexes,
                           std::vector<SimId>* sims) const {
   const GroupSpec& group = scenario_.groups[g];
   sims->reserve(sims->size() + indexes.size());
-  if (!sharded()) {
-    for (uint32_t i : indexes) sims->push_back(static_cast<SimId>(group.first_sim + i));
+  if (!sharded() || shard().group_begin[g] >= 0) {
+    for (uint32_t i : indexes) sims->push_back(SimAt(g, i));
     return;
   }
-  const std::vector<uint32_t>& global = shard().global_sims;
-  size_t here = static_cast<size_t>(group.first_sim);
-  const size_t end = here + static_cast<size_t>(group.count);
+  // One walk along the shard's indexes of the group.
+  const std::vector<uint32_t>& here = shard().group_indexes[g];
+  size_t k = 0;
   for (uint32_t i : indexes) {
-    const SimId wanted = static_cast<SimId>(shard().group_first[g] + i);
-    while (here < end && global[here] < wanted) ++here;
-    sims->push_back(here < end && global[here] == wanted ? static_cast<SimId>(here) : kOtherShard);
+    while (k < here.size() && here[k] < i) ++k;
+    sims->push_back(k < here.size() && here[k] == i ? static_cast<SimId>(group.first_sim + k)
+                                                    : kOtherShard);
   }
 }
 

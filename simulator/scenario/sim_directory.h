@@ -37,11 +37,16 @@ class SimDirectory {
 
   // Where a SIM is in the whole fleet. A shard's scenario (ShardPart) holds part of it; SIM ids
   // here are the shard's own, and these say what they are in the whole.
-  SimId GlobalSim(SimId sim) const { return sharded() ? shard().global_sims[sim] : sim; }
+  SimId GlobalSim(SimId sim) const {
+    return sharded() ? static_cast<SimId>(shard().group_first[group_[sim]] + IndexInGroup(sim))
+                     : sim;
+  }
   int64_t IndexInGroup(SimId sim) const {
     const uint32_t g = group_[sim];
-    return sharded() ? shard().global_sims[sim] - shard().group_first[g]
-                     : sim - scenario_.groups[g].first_sim;
+    const int64_t here = sim - scenario_.groups[g].first_sim;
+    if (!sharded()) return here;
+    const int64_t begin = shard().group_begin[g];
+    return begin >= 0 ? begin + here : shard().group_indexes[g][static_cast<size_t>(here)];
   }
   // SIMs of a group in the whole fleet: what an action's selection is drawn over.
   int64_t GroupSize(uint32_t g) const {

@@ -118,6 +118,19 @@ TEST_CASE("threads: every report and the trace are the same bytes at 1 2 and 3 t
   CHECK(scenarios >= 7);
 }
 
+TEST_CASE("threads: a run that stops stops with the one-thread run's message", "[threads]") {
+  const std::string scenario = test::SourcePath("tests/scenario/threads/stops/fee-overflow.yaml");
+  test::TempDir dir;
+  const test::CliResult one =
+      test::Cli({"run", scenario, "--out", dir.File("one"), "--threads", "1"});
+  const test::CliResult two =
+      test::Cli({"run", scenario, "--out", dir.File("two"), "--threads", "2"});
+  CHECK(one.code == 5);
+  CHECK(two.code == 5);
+  CHECK(Contains(one.err, "for SIM a#0 at 2026-06-01T00:00:30.157Z, is more than the reports"));
+  CHECK(two.err == one.err);
+}
+
 TEST_CASE("threads: --threads takes a count of at least 1", "[threads][cli]") {
   for (const char* bad : {"0", "-1", "two", ""}) {
     INFO("--threads '" << bad << "'");
