@@ -316,6 +316,31 @@ void SortWithin(const SpillOptions& options, const std::string& name, const std:
   }
 }
 
+// Hands emit(record) every record of `logs`, each already in the order of less(a, b), in that
+// order; records equal under `less` in the order of the logs given (a stable merge). For a few
+// logs (the shards of a run): each record is compared with every log's next.
+template <typename T, typename Patch, typename Less, typename Emit>
+void MergeSorted(const std::vector<const SpillLog<T, Patch>*>& logs, Less less, Emit emit) {
+  struct Head {
+    typename SpillLog<T, Patch>::Reader reader;
+    T next{};
+    bool done = false;
+    void Advance() { done = !reader.Next(&next); }
+  };
+  std::vector<Head> heads;
+  for (const SpillLog<T, Patch>* log : logs) heads.push_back(Head{{*log, 0}});
+  for (Head& h : heads) h.Advance();
+  for (;;) {
+    Head* best = nullptr;
+    for (Head& h : heads) {
+      if (!h.done && (best == nullptr || less(h.next, best->next))) best = &h;
+    }
+    if (best == nullptr) return;
+    emit(best->next);
+    best->Advance();
+  }
+}
+
 }  // namespace carriersim
 
 #endif  // CARRIERSIM_BASE_SPILL_LOG_H_

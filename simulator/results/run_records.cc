@@ -41,28 +41,14 @@ void FeeRecords::ForEachByTime(const std::function<void(const FeeLine&)>& emit) 
       log.push_back(global);
     });
   }
-  struct Head {
-    SpillLog<FeeLine>::Reader reader;
-    FeeLine line{};
-    bool done = false;
-    void Advance() { done = !reader.Next(&line); }
-  };
-  std::vector<Head> heads;
-  for (const auto& log : sorted) heads.push_back(Head{SpillLog<FeeLine>::Reader(*log, 0)});
-  for (Head& h : heads) h.Advance();
-  for (;;) {
-    Head* best = nullptr;
-    for (Head& h : heads) {
-      if (h.done) continue;
-      if (best == nullptr || h.line.time < best->line.time ||
-          (h.line.time == best->line.time && h.line.sim < best->line.sim)) {
-        best = &h;
-      }
-    }
-    if (best == nullptr) return;
-    emit(best->line);
-    best->Advance();
-  }
+  std::vector<const SpillLog<FeeLine>*> logs;
+  for (const auto& log : sorted) logs.push_back(log.get());
+  MergeSorted(
+      logs,
+      [](const FeeLine& a, const FeeLine& b) {
+        return a.time != b.time ? a.time < b.time : a.sim < b.sim;
+      },
+      emit);
 }
 
 }  // namespace carriersim

@@ -1,6 +1,7 @@
 #include "simulator/results/shard_merge.h"
 
 #include <algorithm>
+#include <functional>
 #include <optional>
 #include <string>
 #include <tuple>
@@ -153,8 +154,7 @@ void MergeMassEvents(const std::vector<const World*>& shards, const SpillOptions
   for (size_t i = 0; i < first.size(); ++i) {
     MassEvent& e = to.emplace_back(first[i].what, first[i].action, first[i].start, first[i].from,
                                    spill);
-    std::vector<SpillLog<SimTime>::Reader> back;
-    std::vector<SimTime> next;
+    std::vector<const SpillLog<SimTime>*> back;  // each shard's, in time order
     for (const World* w : shards) {
       const MassEvent& part = w->recorder().recovery().events()[i];
       e.affected += part.affected;
@@ -162,17 +162,9 @@ void MergeMassEvents(const std::vector<const World*>& shards, const SpillOptions
         m.device = w->directory().GlobalSim(m.device);
         e.members.push_back(m);
       }
-      back.emplace_back(part.back, 0);
-      next.push_back(kNever);
-      if (!back.back().Next(&next.back())) next.back() = kNever;
+      back.push_back(&part.back);
     }
-    for (;;) {  // each shard's back times are in time order
-      const auto it = std::min_element(next.begin(), next.end());
-      if (*it == kNever) break;
-      e.back.push_back(*it);
-      const size_t k = static_cast<size_t>(it - next.begin());
-      if (!back[k].Next(&next[k])) next[k] = kNever;
-    }
+    MergeSorted(back, std::less<SimTime>(), [&](SimTime t) { e.back.push_back(t); });
     // As Recovery keeps them: an older event's records on disk, not in memory.
     if (i + 1 < first.size()) {
       e.members.SpillIfOver(kOlderEventMemory);

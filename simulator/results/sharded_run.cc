@@ -242,39 +242,26 @@ std::exception_ptr RunShards(Run& run, ShardedParts& parts,
 
 // The merged trace, in the run's order: by time, then entity (the timeline first).
 void EmitTrace(const Run& run, const SimDirectory& directory) {
-  struct Head {
-    SpillLog<TraceRow>::Reader reader;
-    TraceRow row{};
-    bool done = false;
-    void Advance() { done = !reader.Next(&row); }
-  };
-  std::vector<Head> heads;
-  for (const Shard& s : run.shards) heads.push_back(Head{SpillLog<TraceRow>::Reader(*s.trace, 0)});
-  for (Head& h : heads) h.Advance();
-  for (;;) {
-    Head* best = nullptr;
-    for (Head& h : heads) {
-      if (h.done) continue;
-      if (best == nullptr || h.row.time < best->row.time ||
-          (h.row.time == best->row.time && h.row.entity < best->row.entity)) {
-        best = &h;
-      }
-    }
-    if (best == nullptr) return;
-    const TraceRow& row = best->row;
-    TraceRecord r;
-    r.directory = &directory;
-    r.time = row.time;
-    r.event = row.event;
-    if (row.entity != 0) {
-      r.device = true;
-      r.sim = row.entity - 1;
-      r.modem = row.modem;
-      r.status = row.status;
-    }
-    run.options.trace(r);
-    best->Advance();
-  }
+  std::vector<const SpillLog<TraceRow>*> logs;
+  for (const Shard& s : run.shards) logs.push_back(s.trace.get());
+  MergeSorted(
+      logs,
+      [](const TraceRow& a, const TraceRow& b) {
+        return a.time != b.time ? a.time < b.time : a.entity < b.entity;
+      },
+      [&](const TraceRow& row) {
+        TraceRecord r;
+        r.directory = &directory;
+        r.time = row.time;
+        r.event = row.event;
+        if (row.entity != 0) {
+          r.device = true;
+          r.sim = row.entity - 1;
+          r.modem = row.modem;
+          r.status = row.status;
+        }
+        run.options.trace(r);
+      });
 }
 
 }  // namespace

@@ -29,22 +29,14 @@ SimId SimDirectory::SimAt(uint32_t g, int64_t index) const {
              : kOtherShard;
 }
 
-void SimDirectory::SimsAt(uint32_t g, const std::vector<uint32_t>& indexes,
-                          std::vector<SimId>* sims) const {
-  const GroupSpec& group = scenario_.groups[g];
-  sims->reserve(sims->size() + indexes.size());
-  if (!sharded() || shard().group_begin[g] >= 0) {
-    for (uint32_t i : indexes) sims->push_back(SimAt(g, i));
-    return;
-  }
-  // One walk along the shard's indexes of the group.
-  const std::vector<uint32_t>& here = shard().group_indexes[g];
-  size_t k = 0;
-  for (uint32_t i : indexes) {
-    while (k < here.size() && here[k] < i) ++k;
-    sims->push_back(k < here.size() && here[k] == i ? static_cast<SimId>(group.first_sim + k)
-                                                    : kOtherShard);
-  }
+SimId SimDirectory::GroupWalk::At(int64_t index) {
+  const ShardPart& shard = directory_.scenario_.shard;
+  if (!shard.active() || shard.group_begin[g_] >= 0) return directory_.SimAt(g_, index);
+  const std::vector<uint32_t>& here = shard.group_indexes[g_];
+  while (next_ < here.size() && here[next_] < index) ++next_;
+  return next_ < here.size() && here[next_] == index
+             ? static_cast<SimId>(directory_.scenario_.groups[g_].first_sim + next_)
+             : kOtherShard;
 }
 
 void SimDirectory::AppendSimName(std::string& out, SimId sim) const {

@@ -54,8 +54,19 @@ class SimDirectory {
   }
   // The SIM at `index` of group `g`, or kOtherShard when another shard holds it.
   SimId SimAt(uint32_t g, int64_t index) const;
-  // SimAt for each of `indexes` (ascending), appended to `sims`: one walk along the group.
-  void SimsAt(uint32_t g, const std::vector<uint32_t>& indexes, std::vector<SimId>* sims) const;
+  // SimAt for ascending indexes of one group, in one walk along it: an action's selection.
+  class GroupWalk {
+   public:
+    GroupWalk(const SimDirectory& directory, uint32_t g) : directory_(directory), g_(g) {}
+    // REQUIRES: `index` above the last one asked.
+    SimId At(int64_t index);
+
+   private:
+    const SimDirectory& directory_;
+    uint32_t g_;
+    size_t next_ = 0;  // in ShardPart::group_indexes[g_]
+  };
+  GroupWalk Walk(uint32_t g) const { return GroupWalk(*this, g); }
 
   // What a device's random streams are keyed by: its group's name and its index in the group,
   // so that other groups never change what it draws.

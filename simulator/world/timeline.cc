@@ -127,36 +127,47 @@ Timeline::Timeline(const SimDirectory& directory, TimerSlot timer, Network& netw
       devices_(devices),
       recorder_(recorder) {}
 
-// The SIMs an action addresses, by their index in the group, in order. A count or fraction is a
-// uniform sample without replacement (Knuth's selection sampling) of the whole group, drawn from
-// the action's own stream: the same SIMs for the same seed, whatever else the scenario holds,
-// and in every shard of the fleet.
-std::vector<uint32_t> Timeline::SelectTargets(const TimelineAction& action) const {
+// How many SIMs an action addresses: the whole group, a count or a share of it, or one.
+int64_t Timeline::SelectedCount(const TimelineAction& action) const {
   const int64_t size = directory_.GroupSize(action.target.group);
-  std::vector<uint32_t> picked;
-  int64_t wanted = size;
   switch (action.target.kind) {
     case Target::Kind::kSim:
-      return {static_cast<uint32_t>(action.target.index)};
+      return 1;
     case Target::Kind::kGroup:
-      break;
+      return size;
     case Target::Kind::kCount:
-      wanted = action.target.count;
-      break;
+      return std::min(action.target.count, size);
     case Target::Kind::kFraction:
-      wanted = static_cast<int64_t>(action.target.fraction * static_cast<double>(size) + 0.5);
-      break;
+      return std::min(
+          static_cast<int64_t>(action.target.fraction * static_cast<double>(size) + 0.5), size);
   }
-  picked.reserve(static_cast<size_t>(wanted));
+  return 0;
+}
+
+// Calls fn(index in the group) for the SIMs an action addresses, in order. A count or fraction
+// is a uniform sample without replacement (Knuth's selection sampling) of the whole group, drawn
+// from the action's own stream: the same SIMs for the same seed, whatever else the scenario
+// holds, and in every shard of the fleet. Nothing is kept: a group of millions costs no memory.
+template <typename Fn>
+void Timeline::ForEachTarget(const TimelineAction& action, Fn fn) const {
+  if (action.target.kind == Target::Kind::kSim) {
+    fn(action.target.index);
+    return;
+  }
+  const int64_t size = directory_.GroupSize(action.target.group);
+  const int64_t wanted = SelectedCount(action);
   RandomStream rng =
       MakeStream(directory_.seed(), action.key ^ directory_.group_key(action.target.group),
                  StreamPurpose::kSelection);
-  for (int64_t i = 0; i < size && static_cast<int64_t>(picked.size()) < wanted; ++i) {
+  int64_t picked = 0;
+  for (int64_t i = 0; i < size && picked < wanted; ++i) {
     const uint64_t left = static_cast<uint64_t>(size - i);
-    const uint64_t need = static_cast<uint64_t>(wanted - static_cast<int64_t>(picked.size()));
-    if (need == left || UniformBelow(rng, left) < need) picked.push_back(static_cast<uint32_t>(i));
+    const uint64_t need = static_cast<uint64_t>(wanted - picked);
+    if (need == left || UniformBelow(rng, left) < need) {
+      ++picked;
+      fn(i);
+    }
   }
-  return picked;
 }
 
 // One SIM's part of an action; `event` is the action's mass event + 1, or 0. A SIM another
@@ -217,21 +228,24 @@ void Timeline::RunAction(uint32_t index, SimTime now) {
       break;
   }
   const uint32_t group = action.target.group;
-  std::vector<SimId> sims;  // here, or kOtherShard
-  directory_.SimsAt(group, SelectTargets(action), &sims);
-  if (const std::string refusal = ChannelRefusal(scenario_, action, sims.size());
+  const int64_t selected = SelectedCount(action);
+  if (const std::string refusal =
+          ChannelRefusal(scenario_, action, static_cast<size_t>(selected));
       !refusal.empty()) {
     // Each shard counts its own SIMs of the selection; the decision is the whole selection's.
-    const auto here = std::count_if(sims.begin(), sims.end(), [](SimId s) { return s != kOtherShard; });
-    CountRefusals(outcome, Refusal::kChannel, refusal, static_cast<uint64_t>(here));
+    uint64_t here = 0;
+    SimDirectory::GroupWalk walk = directory_.Walk(group);
+    ForEachTarget(action, [&](int64_t i) { here += walk.At(i) != kOtherShard; });
+    CountRefusals(outcome, Refusal::kChannel, refusal, here);
     return;
   }
   // Devices a power-on brings up are a mass event: how fast they all get service (NET-4).
   const bool mass = action.kind == ActionKind::kPowerOn || action.kind == ActionKind::kPowerCycle;
   const uint32_t event =
       mass ? recorder_.recovery().Begin(action.text, static_cast<int32_t>(index), now, now) + 1 : 0;
-  if (action.spread == 0 || sims.empty()) {
-    for (SimId sim : sims) RunForSim(index, sim, event, now);
+  SimDirectory::GroupWalk walk = directory_.Walk(group);
+  if (action.spread == 0 || selected == 0) {
+    ForEachTarget(action, [&](int64_t i) { RunForSim(index, walk.At(i), event, now); });
     return;
   }
   // Each SIM acts at its own time in [now, now + spread), drawn from the action's stream. Every
@@ -240,12 +254,12 @@ void Timeline::RunAction(uint32_t index, SimTime now) {
   RandomStream rng =
       MakeStream(directory_.seed(), action.key ^ directory_.group_key(group), StreamPurpose::kSpread);
   Spread& spread = spreads_.emplace_back(Spread{index, event, {}, 0});
-  spread.turns.reserve(sims.size());
+  spread.turns.reserve(static_cast<size_t>(selected));
   uint32_t order = 0;  // the SIMs come in group order
-  for (SimId sim : sims) {
+  ForEachTarget(action, [&](int64_t i) {
     const SimTime at = now + static_cast<SimTime>(UniformBelow(rng, uint64_t(action.spread)));
-    spread.turns.push_back({at, order++, sim});
-  }
+    spread.turns.push_back({at, order++, walk.At(i)});
+  });
   std::sort(spread.turns.begin(), spread.turns.end(),
             [](const Spread::Turn& a, const Spread::Turn& b) {
               return a.at != b.at ? a.at < b.at : a.order < b.order;

@@ -59,7 +59,9 @@ class Timeline {
   void RunAction(uint32_t index, SimTime now);
   uint64_t StartOutage(const TimelineAction& action, int32_t index, SimTime now);
   void RunForSim(uint32_t index, SimId sim, uint32_t event, SimTime now);
-  std::vector<uint32_t> SelectTargets(const TimelineAction& action) const;
+  int64_t SelectedCount(const TimelineAction& action) const;
+  template <typename Fn>
+  void ForEachTarget(const TimelineAction& action, Fn fn) const;
   void ArmNext();
 
   const SimDirectory& directory_;

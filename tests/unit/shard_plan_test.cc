@@ -100,12 +100,8 @@ TEST_CASE("a shard's SIMs keep their names keys and cells from the whole fleet",
       CHECK(here.GroupSize(g) == whole.groups[g].count);
       std::vector<uint32_t> every_other;  // an action's selection: ascending indexes
       for (uint32_t i = 0; i < whole.groups[g].count; i += 2) every_other.push_back(i);
-      std::vector<SimId> walked;
-      here.SimsAt(g, every_other, &walked);
-      REQUIRE(walked.size() == every_other.size());
-      for (size_t j = 0; j < every_other.size(); ++j) {
-        CHECK(walked[j] == here.SimAt(g, every_other[j]));
-      }
+      SimDirectory::GroupWalk walk = here.Walk(g);
+      for (uint32_t i : every_other) CHECK(walk.At(i) == here.SimAt(g, i));
       for (int64_t i = 0; i < whole.groups[g].count; ++i) {
         const SimId at = here.SimAt(g, i);
         const SimId global = static_cast<SimId>(whole.groups[g].first_sim + i);
