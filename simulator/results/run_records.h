@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <tuple>
 #include <vector>
 
@@ -119,6 +120,34 @@ class FeeRecords {
   // emit(line) for every line in ledger.csv's order: by time, then SIM, then as charged. A
   // SIM's lines are all in one shard, in the order charged there.
   void ForEachByTime(const std::function<void(const FeeLine&)>& emit) const;
+
+  // Every line, for sums: each part's in the order charged there, part after part.
+  class Reader {
+   public:
+    Reader(const FeeRecords& records, size_t) : parts_(&records.parts_) {}
+    bool Next(FeeLine* line) {
+      for (;;) {
+        if (!reader_) {
+          if (next_ == parts_->size()) return false;
+          reader_.emplace(*(*parts_)[next_].ledger);
+        }
+        if (reader_->Next(line)) {
+          const SimDirectory* directory = (*parts_)[next_].directory;
+          if (directory != nullptr) line->sim = directory->GlobalSim(line->sim);
+          return true;
+        }
+        reader_.reset();
+        ++next_;
+      }
+    }
+
+   private:
+    const std::vector<Part>* parts_;
+    size_t next_ = 0;
+    std::optional<FeeLedger::Reader> reader_;
+  };
+  ReadIterator<Reader, FeeLine> begin() const { return ReadIterator<Reader, FeeLine>(*this, 0); }
+  ReadEnd end() const { return {}; }
 
  private:
   std::vector<Part> parts_;
