@@ -1,5 +1,6 @@
 #include "reports/console_summary.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <optional>
 #include <utility>
@@ -14,9 +15,11 @@ namespace {
 
 using Counts = std::vector<std::pair<std::string, int64_t>>;
 
+// A label longer than its column ("at 1d 6h 10m 30s") is kept whole, one space from the text.
 std::string Row(const std::string& label, const std::string& text) {
+  constexpr size_t kColumn = 14;
   std::string row = "  " + label;
-  row.resize(14, ' ');
+  row.resize(std::max(kColumn, row.size() + 1), ' ');
   return row + text + "\n";
 }
 

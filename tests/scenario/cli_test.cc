@@ -88,6 +88,24 @@ TEST_CASE("validate reports each valid file in one line", "[cli]") {
                      "firmware), 0 timeline actions, 30d\n");
 }
 
+TEST_CASE("the console summary keeps a time label longer than its column whole", "[cli]") {
+  test::TempDir dir;
+  const std::string scenario = dir.File("late.yaml");
+  REQUIRE(test::WriteText(scenario,
+                          "name: late\nstart: 2026-01-01T00:00:00Z\nduration: 3d\n"
+                          "carriers:\n  soracom: { profile: soracom }\n"
+                          "devices:\n  tracker: { boot: 5s }\n"
+                          "fleet:\n  - { group: trackers, count: 2, carrier: soracom, "
+                          "plan: plan01s, device: tracker }\n"
+                          "timeline:\n  - { at: 1d 6h 10m 30s, suspend: { group: trackers } }\n"
+                          "  - { at: 2d, activate: { group: trackers } }\n"));
+  const test::CliResult r = Cli({"run", scenario, "--out", dir.File("out")});
+  REQUIRE(r.code == 0);
+  // Before, the label was cut at the column and ran into the text: "at 1d 6h 10msuspend".
+  CHECK(Contains(r.out, "  at 1d 6h 10m 30s suspend trackers: 2 applied\n"));
+  CHECK(Contains(r.out, "  at 2d       activate trackers: 2 applied\n"));
+}
+
 TEST_CASE("run prints a summary and writes summary.json", "[cli]") {
   test::TempDir dir;
   const test::CliResult r =
