@@ -86,7 +86,9 @@ class EventWindows {
         w.bins[b].rejects += o.bins[b].rejects;
         w.bins[b].congestion += o.bins[b].congestion;
       }
-      for (size_t c = 0; c < w.group_attempts.size(); ++c) w.group_attempts[c] += o.group_attempts[c];
+      for (size_t c = 0; c < w.group_attempts.size(); ++c) {
+        w.group_attempts[c] += o.group_attempts[c];
+      }
     }
   }
   // Columns of group_attempts: one per group, or kGroupColumns + 1 with more groups.

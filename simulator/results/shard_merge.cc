@@ -75,7 +75,9 @@ void MergeLoggedMeters(const std::vector<const World*>& shards, const SpillOptio
   size_t next_current = 0;
   const auto next = [&](WindowCount* out) {
     for (;;) {
-      if (!reader && shard < shards.size()) reader.emplace(shards[shard]->recorder().shard()->rate_log, 0);
+      if (!reader && shard < shards.size()) {
+        reader.emplace(shards[shard]->recorder().shard()->rate_log, 0);
+      }
       if (reader && reader->Next(out)) return true;
       if (shard < shards.size()) {
         reader.reset();

@@ -4,9 +4,9 @@
 #include <atomic>
 #include <barrier>
 #include <exception>
+#include <mutex>
 #include <stdexcept>
 #include <system_error>
-#include <mutex>
 #include <thread>
 
 #ifdef __GLIBC__
@@ -272,7 +272,7 @@ std::optional<RunResult> RunSharded(const Scenario& scenario, const RunOptions& 
   Run run{scenario, options, std::vector<Shard>(count), {}, Measured(scenario), {}};
   for (uint32_t k = 0; k < count; ++k) {
     run.shards[k].scenario =
-        std::make_unique<Scenario>(ShardScenario(scenario, std::move(plan.shards[k]), k, count));
+        std::make_unique<Scenario>(ShardScenario(scenario, std::move(plan.shards[k])));
   }
   plan.shards.clear();
   run.pauses = run.measured;

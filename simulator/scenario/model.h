@@ -366,8 +366,6 @@ struct ShardPart {
   // when group_begin is -1, at the ascending indexes of group_indexes.
   std::vector<int64_t> group_begin;
   std::vector<std::vector<uint32_t>> group_indexes;
-  uint32_t index = 0;  // of this shard
-  uint32_t count = 1;  // shards of the run
 
   bool active() const { return !group_count.empty(); }
 };

@@ -143,12 +143,9 @@ ShardPlan PlanShards(const Scenario& scenario, uint32_t wanted) {
   return plan;
 }
 
-Scenario ShardScenario(const Scenario& whole, std::vector<uint32_t> sims, uint32_t index,
-                       uint32_t count) {
+Scenario ShardScenario(const Scenario& whole, std::vector<uint32_t> sims) {
   Scenario s = whole;
   ShardPart& part = s.shard;
-  part.index = index;
-  part.count = count;
   s.sim_count = 0;
   auto it = sims.begin();
   for (GroupSpec& g : s.groups) {

@@ -31,11 +31,10 @@ struct ShardPlan {
 // proportions, in id ranges (a group's SIMs tend to do the same things). Deterministic.
 ShardPlan PlanShards(const Scenario& scenario, uint32_t wanted);
 
-// The scenario of shard `index` of `count`: `whole` with only the SIMs `sims` (a shard of a
-// ShardPlan, taken over), numbered from 0 group by group, and Scenario::shard saying who they
-// are in the whole fleet.
-Scenario ShardScenario(const Scenario& whole, std::vector<uint32_t> sims, uint32_t index,
-                       uint32_t count);
+// The scenario of a shard: `whole` with only the SIMs `sims` (a shard of a ShardPlan, taken
+// over), numbered from 0 group by group, and Scenario::shard saying who they are in the whole
+// fleet.
+Scenario ShardScenario(const Scenario& whole, std::vector<uint32_t> sims);
 
 }  // namespace carriersim
 

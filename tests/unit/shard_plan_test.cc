@@ -82,7 +82,7 @@ TEST_CASE("a shard's SIMs keep their names keys and cells from the whole fleet",
   REQUIRE(plan.shards.size() == 3);
   size_t sims = 0;
   for (uint32_t k = 0; k < 3; ++k) {
-    const Scenario part = ShardScenario(whole, plan.shards[k], k, 3);
+    const Scenario part = ShardScenario(whole, plan.shards[k]);
     const SimDirectory here(part, 7);
     REQUIRE(here.size() == plan.shards[k].size());
     CHECK(part.groups.size() == whole.groups.size());
