@@ -34,11 +34,9 @@ std::string SignalingCharts(const RunResult& run);
 
 // report_groups.cc: each group's devices, their distribution (p50, p95) as well as their sum.
 struct Distribution {
-  int64_t total = 0, p50 = 0, p95 = 0, max = 0;
+  int64_t total = 0, p50 = 0, p95 = 0, max = 0;  // p50, p95: nearest rank, as recovery's
   double mean = 0;
 };
-// Nearest rank, as recovery percentiles are: `values` sorted.
-Distribution DistributionOf(const std::vector<int64_t>& values);
 struct GroupFigures {
   Distribution attempts, rejects, radio_ms, reboots, fees;
 };

@@ -109,7 +109,7 @@ void SpillFile::Fail(const std::string& doing, int error) const {
   throw SpillError("cannot " + doing + " the spill file " + path_ + " of " + what_ +
                    " (the records past the " + Size(options_.memory) + " kept in memory" +
                    (options_.shared_memory > 0
-                        ? " (a thread's share of " + Size(options_.shared_memory) + ")"
+                        ? " (a thread's part of " + Size(options_.shared_memory) + ")"
                         : "") +
                    ", " + where +
                    "; " + Size(written_) + " written so far): " + std::strerror(error));

@@ -106,6 +106,11 @@ class FeeLedger {
   const FeeSums& sums() const { return sums_; }
   // Lines written to the spill file so far.
   uint64_t on_disk() const { return packed_.on_disk(); }
+  // Writes the lines in memory to disk, if they take more than `bytes` (SpillLog::SpillIfOver).
+  void SpillIfOver(uint64_t bytes) {
+    packed_.SpillIfOver(bytes);
+    whole_.SpillIfOver(bytes);
+  }
 
   // Every line in the order charged, through bounded buffers.
   class Reader {

@@ -89,7 +89,7 @@ RunFigures MeasureRun(const RunResult& run, const std::vector<std::string>& cate
   set(Figure::kReactivations, reactivations);
   int64_t silent = 0;
   for (SimId sim = 0; sim < static_cast<SimId>(scenario.sim_count); ++sim) {
-    const char* modem = run.Sim(sim).modem;
+    const char* modem = run.SimWithoutCategories(sim).modem;
     if (std::strcmp(modem, "sim-invalid") == 0 || std::strcmp(modem, "gave-up") == 0) ++silent;
   }
   set(Figure::kPowerCycleNeeded, silent);

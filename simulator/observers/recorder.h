@@ -50,6 +50,10 @@ class Recorder {
   // `spill`: where the history and the sessions go past the memory they may keep.
   explicit Recorder(const SimDirectory& directory, const SpillOptions& spill = {});
 
+  // The run is over: each record log whose memory holds more than `bytes` writes it to disk
+  // and gives it back, for the reports, which read the records in passes.
+  void SpillIfOver(uint64_t bytes);
+
   // Status history.
   void StatusChanged(SimTime now, SimId sim, StatusId from, StatusId to, ChangeCause cause) {
     history_.changes.push_back(StatusChange{now, sim, from, to, cause});

@@ -124,6 +124,13 @@ class Recovery {
   }
   bool recovering(uint32_t device) const { return recovering_[device] != 0; }
   const std::vector<MassEvent>& events() const { return events_; }
+  // Writes what every event holds in memory to disk, where it takes more than `bytes`.
+  void SpillIfOver(uint64_t bytes) {
+    for (MassEvent& e : events_) {
+      e.members.SpillIfOver(bytes);
+      e.back.SpillIfOver(bytes);
+    }
+  }
 
  private:
   // What an older event may keep in memory of each of its records.

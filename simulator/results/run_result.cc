@@ -75,6 +75,13 @@ size_t RunResult::expectation_failures() const {
 }
 
 SimRow RunResult::Sim(SimId sim) const {
+  SimRow row = SimWithoutCategories(sim);
+  const auto [detail, in_part] = end_->DetailOf(sim);
+  row.fees_by_category = detail->FeesOf(in_part);
+  return row;
+}
+
+SimRow RunResult::SimWithoutCategories(SimId sim) const {
   const auto [part, local] = end_->Find(sim);
   const World& world = *part->world;
   const Network& network = world.network();
@@ -98,8 +105,6 @@ SimRow RunResult::Sim(SimId sim) const {
   row.modem = ModemStateName(devices.modem(local));
   row.radio_ms = devices.radio_ms(local);
   row.modem_reboots = devices.reboots(local);
-  const auto [detail, in_part] = end_->DetailOf(sim);
-  row.fees_by_category = detail->FeesOf(in_part);
   row.fees = end_->fees_of(sim);
   return row;
 }

@@ -91,6 +91,9 @@ class RunResult {
   size_t expectation_failures() const;
 
   SimRow Sim(SimId sim) const;
+  // The same row without its fees by category (left 0): those are summed per SIM from the
+  // ledger, 8 bytes a SIM and category, on first use; only sims.csv needs them.
+  SimRow SimWithoutCategories(SimId sim) const;
   // What a session carried: the device's sends while it was open (up to the end of the run).
   TrafficTally UsageOf(const SessionRecord& session) const;
 

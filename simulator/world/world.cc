@@ -96,8 +96,12 @@ void World::RunToEnd() {
   RunUntil(end);
   network_.Finish(end);
   devices_.Finish(end);
-  // Final: nothing is scheduled any more, and the reports need none of the queue's memory.
+  // Final: nothing is scheduled any more, and the reports need none of the queue's memory, nor
+  // the records' memory beyond a buffer's worth each: they read the records in passes.
   engine_.queue().Release();
+  constexpr uint64_t kFinishedLogMemory = uint64_t{1} << 20;
+  recorder_.SpillIfOver(kFinishedLogMemory);
+  ledger_.lines.SpillIfOver(kFinishedLogMemory);
 }
 
 }  // namespace carriersim
