@@ -13,6 +13,8 @@
 
 #include "reports/output_files.h"
 #include "simulator/cli/commands.h"
+#include "simulator/results/pipeline.h"
+#include "simulator/world/world.h"
 #include "tests/test_util.h"
 
 namespace carriersim {
@@ -155,6 +157,36 @@ TEST_CASE("spill: bench fleet spills past --record-memory, and exits with 4 wher
   }
   CHECK(missing.code == 4);
   CHECK(Contains(missing.err, "cannot create the spill file " + dir.File("missing") + "/."));
+}
+
+TEST_CASE("spill: a finished run's logs keep at most a megabyte each in memory", "[spill]") {
+  // 70,000 SIMs attach once: 70,000 status changes (16 bytes each) and as many month-end fee
+  // lines (24 each) are over a megabyte each, under the 16 MB a log keeps while the run goes.
+  const auto run_of = [](int64_t sims) {
+    return test::LoadValid("name: finished\nstart: 2026-01-31T23:00:00Z\nduration: 2h\n"
+                           "carriers:\n  soracom: { profile: soracom }\n"
+                           "devices:\n  d: { boot: 1s..10s }\n"
+                           "fleet:\n  - { group: g, count: " + std::to_string(sims) +
+                           ", carrier: soracom, plan: plan01s, device: d }\n");
+  };
+  const Scenario big = run_of(70000);
+  const RunResult run = RunScenario(big);
+  const World& world = run.world();
+  const auto& changes = world.recorder().history().changes;
+  REQUIRE(changes.size() >= 70000);
+  CHECK(changes.on_disk() == changes.size());
+  const FeeLedger& ledger = world.ledger().lines;
+  REQUIRE(ledger.size() * 24 > (uint64_t{1} << 20));
+  CHECK(ledger.on_disk() == ledger.size());
+  // Read back from disk, the records are the run's: each SIM changed status once.
+  std::vector<int> changes_of(70000);
+  for (const StatusChange& c : run.history()) ++changes_of.at(c.sim);
+  CHECK(std::count(changes_of.begin(), changes_of.end(), 1) == 70000);
+  // A small run's records stay in memory: nothing is written for it.
+  const Scenario small = run_of(100);
+  const RunResult few = RunScenario(small);
+  CHECK(few.world().recorder().history().changes.on_disk() == 0);
+  CHECK(few.world().ledger().lines.on_disk() == 0);
 }
 
 }  // namespace
