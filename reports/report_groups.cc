@@ -121,7 +121,7 @@ Distribution DistributionOf(std::vector<T>* values) {
   s.mean = static_cast<double>(s.total) / static_cast<double>(n);
   // Nearest rank, by selection: a group of millions is not sorted for three values.
   const auto at_rank = [values](size_t rank) {
-    std::nth_element(values->begin(), values->begin() + static_cast<ptrdiff_t>(rank),
+    std::nth_element(values->begin(), values->begin() + static_cast<std::ptrdiff_t>(rank),
                      values->end());
     return static_cast<int64_t>((*values)[rank]);
   };
@@ -139,8 +139,9 @@ std::vector<std::string> GroupColours(const Scenario& scenario) {
   return DistinctColours(names);
 }
 
-// Two passes over a group's SIMs, so that at most two columns of it are held at once: with
-// millions of SIMs these columns are what report.html's peak memory is made of.
+// Two passes over a group's SIMs, three 4-byte columns then two 8-byte ones, so that at most 16
+// bytes a SIM are held at once: with millions of SIMs these columns are what report.html's
+// peak memory is made of.
 std::vector<GroupFigures> FiguresByGroup(const RunResult& run) {
   std::vector<GroupFigures> figures;
   for (const GroupSpec& g : run.scenario().groups) {

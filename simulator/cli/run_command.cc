@@ -268,6 +268,7 @@ std::optional<RunResult> Simulate(Scenario& scenario, const RunRequest& request,
   options.spill.folder_fd = staging.fd();
   options.spill.folder = staging.path();
   options.spill.fail_after_bytes = write_options.spill_fail_after_bytes;
+  options.spill_when_finished = true;  // the reports read the records in passes
   options.threads = request.threads;
   options.notice = [&err](const std::string& why) { err << "carriersim run: " << why << "\n"; };
   std::optional<ProgressLine> progress;

@@ -72,7 +72,7 @@ bool ReadOne(Reader& in, JobResult* r) {
     r->failures.push_back(std::move(text));
   }
   if (!in.U64(&r->expectations) || !in.U64(&error) ||
-      error > static_cast<uint64_t>(JobResult::Error::kInternal)) {
+      error > static_cast<uint64_t>(JobResult::Error::kDisk)) {
     return false;
   }
   r->error = static_cast<JobResult::Error>(error);

@@ -21,7 +21,9 @@ struct JobResult {
   // Why the run failed, when it did: kStopped for a run that stopped before its end (events
   // looping at one instant, fees past what reports can count), kOutOfMemory, kInternal for
   // anything else (a bug). Each is rethrown as what the command line reports it as.
-  enum class Error : uint8_t { kNone, kStopped, kOutOfMemory, kInternal };
+  // kDisk: a run's records past memory could not be written (SpillError); last, so that the
+  // encoding's range check reads `kDisk` as the largest.
+  enum class Error : uint8_t { kNone, kStopped, kOutOfMemory, kInternal, kDisk };
   Error error = Error::kNone;
   std::string error_text;
 };

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "simulator/base/no_progress.h"
+#include "simulator/base/spill_file.h"
 #include "simulator/billing/ledger.h"
 #include "simulator/compare/comparison.h"
 #include "simulator/compare/job_result.h"
@@ -49,6 +50,9 @@ void RunJob(const Scenario& scenario, const Job& job, const std::vector<std::str
     slot->error_text = e.what();
   } catch (const std::bad_alloc& e) {
     slot->error = JobResult::Error::kOutOfMemory;
+    slot->error_text = e.what();
+  } catch (const SpillError& e) {  // the disk's doing, not a bug: compare exits 4
+    slot->error = JobResult::Error::kDisk;
     slot->error_text = e.what();
   } catch (const std::exception& e) {
     slot->error = JobResult::Error::kInternal;
@@ -187,6 +191,7 @@ std::optional<Comparison> RunComparison(const ScenarioFamily& family, const Comp
     if (slot.error == JobResult::Error::kStopped) throw NoProgressError(slot.error_text);
     if (slot.error == JobResult::Error::kOutOfMemory) throw std::bad_alloc();
     if (slot.error == JobResult::Error::kInternal) throw std::runtime_error(slot.error_text);
+    if (slot.error == JobResult::Error::kDisk) throw SpillError(slot.error_text);
   }
   for (size_t p = 0; p < points.size(); ++p) {
     PointResult result;

@@ -33,7 +33,8 @@ Recorder::Recorder(const SimDirectory& directory, const SpillOptions& spill)
       SpillLog<uint32_t>(Scaled(spill, sizeof(uint32_t), sizeof(SessionRecord)),
                          ".sessions-order.spill", "the data sessions' order"),
       {},
-      // Written in the run, read once after it: a buffer, a tenth of a log's memory.
+      // Read only where the shards' counts are merged (each `at:` and the end): a buffer, a
+      // tenth of a log's memory.
       SpillLog<WindowCount>(Scaled(spill, 1, 10), ".rates.spill",
                             "the attach requests per second and minute")});
   const auto log = [&](RateMeter& meter, uint32_t id) {

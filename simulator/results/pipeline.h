@@ -25,6 +25,10 @@ struct TraceRecord {
   const std::string* status = nullptr;
 };
 
+// What a record log keeps in memory once its run is over, with RunOptions::spill_when_finished:
+// a buffer's worth.
+inline constexpr uint64_t kFinishedRecordMemory = uint64_t{1} << 20;
+
 struct RunOptions {
   std::optional<uint64_t> seed;  // default: the scenario's
   // Called every 65,536 events with the simulated time and the events so far.
@@ -42,6 +46,11 @@ struct RunOptions {
   // Where the records go past the memory each may keep: by default $TMPDIR, after 16 MB each;
   // `run` puts them in its output folder, live sessions keep them in memory (kNoSpill).
   SpillOptions spill;
+  // Once the run is over, each record log keeps at most kFinishedRecordMemory in memory and
+  // writes the rest to its spill file (World::SpillRecordsOver). `run` asks for it: its reports
+  // read the records in passes, and with ten million SIMs the logs' memory would come on top of
+  // theirs. Off, a run writes no more to disk than `spill` asks.
+  bool spill_when_finished = false;
 };
 
 // Runs the scenario to its end: pauses where an expectation is measured (`at:`) or a

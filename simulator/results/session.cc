@@ -47,7 +47,8 @@ Session::Session(const Scenario& scenario, const RunOptions& options)
     : scenario_(scenario),
       world_(std::make_unique<World>(scenario, options.seed.value_or(scenario.seed),
                                      options.spill)),
-      expectations_(scenario.expectations.size()) {
+      expectations_(scenario.expectations.size()),
+      spill_when_finished_(options.spill_when_finished) {
   world_->set_fast_forward(options.fast_forward);
   if (options.progress) world_->set_progress(options.progress);
   if (options.trace) InstallTrace(*world_, options.trace);
@@ -101,6 +102,7 @@ RunResult Session::Finish() {
   // The end's own pause (the last timeseries row) sees the run before it closes.
   while (next_pause_ < pauses_.size() && pauses_[next_pause_] == end) Pause(pauses_[next_pause_++]);
   world_->RunToEnd();
+  if (spill_when_finished_) world_->SpillRecordsOver(kFinishedRecordMemory);
   census_->AdvanceTo(end);
   auto snapshot = std::make_unique<Snapshot>(*world_, *census_);
   for (size_t i = 0; i < expectations_.size(); ++i) {

@@ -77,6 +77,7 @@ class Session {
   std::vector<SimTime> pauses_;  // sorted: expectations' `at:` and timeseries rows
   size_t next_pause_ = 0;
   SimTime now_ = 0;
+  bool spill_when_finished_ = false;  // RunOptions::spill_when_finished
 };
 
 // Ends a session at `end` (<= the duration), as if the scenario lasted until then: shortens

@@ -129,6 +129,7 @@ void RunShard(Run& run, size_t index, Barrier& barrier) {
       }
     }
     world.RunToEnd();
+    if (run.options.spill_when_finished) world.SpillRecordsOver(kFinishedRecordMemory);
     s.census->AdvanceTo(run.whole.duration);
     if (s.sampler) s.table = s.sampler->Finish(world);
     // What the merge and the reports read of this shard, made ready on its own thread.

@@ -96,12 +96,13 @@ void World::RunToEnd() {
   RunUntil(end);
   network_.Finish(end);
   devices_.Finish(end);
-  // Final: nothing is scheduled any more, and the reports need none of the queue's memory, nor
-  // the records' memory beyond a buffer's worth each: they read the records in passes.
+  // Final: nothing is scheduled any more, and the reports need none of the queue's memory.
   engine_.queue().Release();
-  constexpr uint64_t kFinishedLogMemory = uint64_t{1} << 20;
-  recorder_.SpillIfOver(kFinishedLogMemory);
-  ledger_.lines.SpillIfOver(kFinishedLogMemory);
+}
+
+void World::SpillRecordsOver(uint64_t bytes) {
+  recorder_.SpillIfOver(bytes);
+  ledger_.lines.SpillIfOver(bytes);
 }
 
 }  // namespace carriersim

@@ -81,6 +81,10 @@ class World {
   // Runs what is left of the scenario, then closes everything still open at its end: usage,
   // data session requests, basic fees, renewals. Called once; the world is then final.
   void RunToEnd();
+  // After RunToEnd: each record log (history, sessions, ledger, mass events) holding more than
+  // `bytes` in memory writes it to its spill file and gives the memory back (a log that may not
+  // spill keeps it). For reports that read the records in passes, with millions of SIMs.
+  void SpillRecordsOver(uint64_t bytes);
   // A request from outside the scenario file at `now` (Timeline::Perform). REQUIRES: every
   // event before `now` handled (RunUntil(now)), and none after it.
   Outcome Perform(const TimelineAction& action, SimTime now) {

@@ -9,6 +9,7 @@
 #include <iterator>
 #include <sstream>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "reports/output_files.h"
@@ -159,34 +160,62 @@ TEST_CASE("spill: bench fleet spills past --record-memory, and exits with 4 wher
   CHECK(Contains(missing.err, "cannot create the spill file " + dir.File("missing") + "/."));
 }
 
-TEST_CASE("spill: a finished run's logs keep at most a megabyte each in memory", "[spill]") {
-  // 70,000 SIMs attach once: 70,000 status changes (16 bytes each) and as many month-end fee
-  // lines (24 each) are over a megabyte each, under the 16 MB a log keeps while the run goes.
-  const auto run_of = [](int64_t sims) {
-    return test::LoadValid("name: finished\nstart: 2026-01-31T23:00:00Z\nduration: 2h\n"
-                           "carriers:\n  soracom: { profile: soracom }\n"
-                           "devices:\n  d: { boot: 1s..10s }\n"
-                           "fleet:\n  - { group: g, count: " + std::to_string(sims) +
-                           ", carrier: soracom, plan: plan01s, device: d }\n");
-  };
-  const Scenario big = run_of(70000);
-  const RunResult run = RunScenario(big);
-  const World& world = run.world();
-  const auto& changes = world.recorder().history().changes;
-  REQUIRE(changes.size() >= 70000);
+TEST_CASE("spill: spill_when_finished leaves a megabyte of each log in memory "
+          "and the records as they were",
+          "[spill]") {
+  // 150,000 SIMs attach once and open a data session: 150,000 status changes (16 bytes each),
+  // sessions (24) and month-end fee lines (24), each log over a megabyte and under the 16 MB it
+  // keeps while the run goes.
+  const Scenario scenario = test::LoadValid(
+      "name: finished\nstart: 2026-01-31T23:00:00Z\nduration: 2h\n"
+      "carriers:\n  soracom: { profile: soracom }\n"
+      "devices:\n  d: { boot: 1s..10s, traffic: { every: 1h, uplink: 1KB, downlink: 1KB } }\n"
+      "fleet:\n  - { group: g, count: 150000, carrier: soracom, plan: plan01s, device: d }\n");
+  RunOptions kept;
+  kept.timeseries = false;
+  RunOptions finished = kept;
+  finished.spill_when_finished = true;
+  const RunResult a = RunScenario(scenario, kept);
+  const RunResult b = RunScenario(scenario, finished);
+  const World& in_memory = a.world();
+  const World& spilled = b.world();
+  REQUIRE(in_memory.recorder().history().changes.size() * 16 > 2 * kFinishedRecordMemory);
+  REQUIRE(in_memory.recorder().sessions().records.size() * 24 > 2 * kFinishedRecordMemory);
+  REQUIRE(in_memory.ledger().lines.size() * 24 > 2 * kFinishedRecordMemory);
+  // Without the option nothing went to disk; with it, every log over the megabyte did.
+  CHECK(in_memory.recorder().history().changes.on_disk() == 0);
+  CHECK(in_memory.recorder().sessions().records.on_disk() == 0);
+  CHECK(in_memory.ledger().lines.on_disk() == 0);
+  const auto& changes = spilled.recorder().history().changes;
+  const auto& sessions = spilled.recorder().sessions().records;
   CHECK(changes.on_disk() == changes.size());
-  const FeeLedger& ledger = world.ledger().lines;
-  REQUIRE(ledger.size() * 24 > (uint64_t{1} << 20));
-  CHECK(ledger.on_disk() == ledger.size());
-  // Read back from disk, the records are the run's: each SIM changed status once.
-  std::vector<int> changes_of(70000);
-  for (const StatusChange& c : run.history()) ++changes_of.at(c.sim);
-  CHECK(std::count(changes_of.begin(), changes_of.end(), 1) == 70000);
-  // A small run's records stay in memory: nothing is written for it.
-  const Scenario small = run_of(100);
-  const RunResult few = RunScenario(small);
-  CHECK(few.world().recorder().history().changes.on_disk() == 0);
-  CHECK(few.world().ledger().lines.on_disk() == 0);
+  CHECK(sessions.on_disk() == sessions.size());
+  CHECK(spilled.ledger().lines.on_disk() == spilled.ledger().lines.size());
+  // Read back from disk, the records are the same, in the same order.
+  const auto all = [](const auto& records) {
+    std::vector<std::decay_t<decltype(*records.begin())>> out;
+    for (const auto& r : records) out.push_back(r);
+    return out;
+  };
+  const auto history_a = all(a.history()), history_b = all(b.history());
+  CHECK(std::equal(history_a.begin(), history_a.end(), history_b.begin(), history_b.end(),
+                   [](const StatusChange& x, const StatusChange& y) {
+                     return x.time == y.time && x.sim == y.sim && x.from == y.from &&
+                            x.to == y.to && x.cause == y.cause;
+                   }));
+  const auto sessions_a = all(a.sessions()), sessions_b = all(b.sessions());
+  CHECK(std::equal(sessions_a.begin(), sessions_a.end(), sessions_b.begin(), sessions_b.end(),
+                   [](const SessionRecord& x, const SessionRecord& y) {
+                     return x.sim == y.sim && x.end == y.end && x.opened == y.opened &&
+                            x.closed == y.closed;
+                   }));
+  const auto ledger_a = all(a.ledger()), ledger_b = all(b.ledger());
+  CHECK(std::equal(ledger_a.begin(), ledger_a.end(), ledger_b.begin(), ledger_b.end(),
+                   [](const FeeLine& x, const FeeLine& y) {
+                     return x.sim == y.sim && x.plan == y.plan && x.kind == y.kind &&
+                            x.status == y.status && x.time == y.time && x.micros == y.micros &&
+                            x.quantity == y.quantity;
+                   }));
 }
 
 }  // namespace
