@@ -123,6 +123,9 @@ class Recovery {
     recovering_[device] = 0;
   }
   bool recovering(uint32_t device) const { return recovering_[device] != 0; }
+  // What an older event may keep in memory of each of its records (and a merged one, for a run
+  // cut into shards: results/shard_merge.h).
+  static constexpr uint64_t kOlderEventMemory = uint64_t{1} << 20;
   const std::vector<MassEvent>& events() const { return events_; }
   // Writes what every event holds in memory to disk, where it takes more than `bytes`.
   void SpillIfOver(uint64_t bytes) {
@@ -133,9 +136,6 @@ class Recovery {
   }
 
  private:
-  // What an older event may keep in memory of each of its records.
-  static constexpr uint64_t kOlderEventMemory = uint64_t{1} << 20;
-
   void Close(uint32_t device, const EnergyReading& now) {
     events_[recovering_[device] - 1].members.Update(member_[device], MemberDone{kNever, now});
     recovering_[device] = 0;

@@ -50,9 +50,14 @@ struct RateMeter {
   }
   // The current window's count, to the log.
   void Log() const {
+    ForEachEntry([this](const WindowCount& entry) { log->push_back(entry); });
+  }
+  // emit(entry) for the current window's count as log entries: several past UINT32_MAX.
+  template <typename Emit>
+  void ForEachEntry(Emit emit) const {
     for (uint64_t left = count; left > 0;) {
       const uint32_t part = static_cast<uint32_t>(std::min<uint64_t>(left, UINT32_MAX));
-      log->push_back({window, id, part});
+      emit(WindowCount{window, id, part});
       left -= part;
     }
   }

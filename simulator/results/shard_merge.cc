@@ -11,9 +11,6 @@
 namespace carriersim {
 namespace {
 
-// What a merged older mass event keeps in memory of each record, as Recovery::Begin does.
-constexpr uint64_t kOlderEventMemory = uint64_t{1} << 20;
-
 void AddCounters(SignalingCounters& to, const SignalingCounters& c) {
   to.attach_attempts += c.attach_attempts;
   to.attach_accepts += c.attach_accepts;
@@ -59,11 +56,7 @@ void MergeLoggedMeters(const std::vector<const World*>& shards, const SpillOptio
   for (const World* w : shards) {
     const SignalingMetrics& s = w->recorder().signaling();
     const auto add = [&](const RateMeter& m) {
-      for (uint64_t left = m.count; left > 0;) {  // as RateMeter::Log
-        const uint32_t part = static_cast<uint32_t>(std::min<uint64_t>(left, UINT32_MAX));
-        current.push_back({m.window, m.id, part});
-        left -= part;
-      }
+      m.ForEachEntry([&](const WindowCount& entry) { current.push_back(entry); });
     };
     add(s.per_second);
     add(s.per_minute);
@@ -169,8 +162,8 @@ void MergeMassEvents(const std::vector<const World*>& shards, const SpillOptions
     MergeSorted(back, std::less<SimTime>(), [&](SimTime t) { e.back.push_back(t); });
     // As Recovery keeps them: an older event's records on disk, not in memory.
     if (i + 1 < first.size()) {
-      e.members.SpillIfOver(kOlderEventMemory);
-      e.back.SpillIfOver(kOlderEventMemory);
+      e.members.SpillIfOver(Recovery::kOlderEventMemory);
+      e.back.SpillIfOver(Recovery::kOlderEventMemory);
     }
   }
 }
