@@ -17,20 +17,9 @@ StatusCensus::StatusCensus(const SimDirectory& directory, const HistoryRecords& 
 }
 
 StatusCensus::StatusCensus(const SimDirectory& whole,
-                           const std::vector<const StatusCensus*>& shards)
-    : directory_(whole), changes_(HistoryRecords(), 0), status_(whole.size()) {
+                           std::vector<std::vector<int64_t>> by_group)
+    : directory_(whole), changes_(HistoryRecords(), 0), by_group_(std::move(by_group)) {
   NameColumns();
-  by_group_ = shards.front()->by_group_;
-  for (size_t k = 1; k < shards.size(); ++k) {
-    for (size_t g = 0; g < by_group_.size(); ++g) {
-      for (size_t s = 0; s < by_group_[g].size(); ++s) by_group_[g][s] += shards[k]->by_group_[g][s];
-    }
-  }
-  for (const StatusCensus* shard : shards) {
-    for (SimId sim = 0; sim < shard->status_.size(); ++sim) {
-      status_[shard->directory_.GlobalSim(sim)] = shard->status_[sim];
-    }
-  }
 }
 
 // Status names of every carrier in profile order, each once.

@@ -20,15 +20,16 @@ class StatusCensus {
   // `changes` may still grow (a run in progress, on one world): AdvanceTo reads what is there by
   // then, once each, in order. SIMs are the directory's.
   StatusCensus(const SimDirectory& directory, const HistoryRecords& changes);
-  // The whole fleet's census from its shards' (`run --threads`), all at one instant; it reads
-  // no history (AdvanceTo changes nothing).
-  StatusCensus(const SimDirectory& whole, const std::vector<const StatusCensus*>& shards);
+  // The whole fleet's census of a run cut into shards (`run --threads`), from its SIMs per
+  // group and status at one instant: counts only, for the reports. It reads no history
+  // (AdvanceTo changes nothing) and keeps no SIM's status: status() is not to be called.
+  StatusCensus(const SimDirectory& whole, std::vector<std::vector<int64_t>> by_group);
 
   // Applies every change at or before `t`. REQUIRES: t is not earlier than at the last call.
   void AdvanceTo(SimTime t);
 
   // As of the last AdvanceTo:
-  StatusId status(uint32_t sim) const { return status_[sim]; }
+  StatusId status(uint32_t sim) const { return status_[sim]; }  // not of a counts-only census
   // SIMs of `group` in `status` (a status of the group's carrier).
   int64_t InGroup(uint32_t group, StatusId status) const { return by_group_[group][status]; }
   // Status names of every carrier in profile order, each once (a status several carriers share

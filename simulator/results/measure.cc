@@ -5,6 +5,7 @@
 
 #include "simulator/base/units.h"
 #include "simulator/results/measure_internal.h"
+#include "simulator/results/measure_part.h"
 
 namespace carriersim {
 namespace {
@@ -32,15 +33,8 @@ SimTotals ScopeTotals(const Snapshot& now, const ExpectScope& scope) {
       return sum;
     }
     case ExpectScope::Kind::kSim: {
-      const SimId sim = scope.index;
-      const auto [part, local] = now.Find(sim);
-      SimTotals one = OfSim(*part->world, local);
-      const auto [detail, in_part] = now.DetailOf(sim);
-      one.fees.total = now.fees_of(sim);
-      one.fees.by_category = detail->FeesOf(in_part);
-      one.status_changes = detail->status_changes[in_part];
-      one.forced_reactivations = detail->forced_reactivations[in_part];
-      return one;
+      const auto [part, local] = now.Find(scope.index);
+      return part->OneSim(local, t.all.fees);
     }
   }
   return {};
@@ -70,13 +64,7 @@ int64_t SimsInStatus(const Snapshot& now, const ExpectScope& scope, const std::s
              status;
     case ExpectScope::Kind::kPlan:
     case ExpectScope::Kind::kCell:
-      for (const Snapshot::Part& part : now.parts()) {
-        const World& world = *part.world;
-        for (SimId sim = 0; sim < world.directory().size(); ++sim) {
-          n += InScope(world, scope, sim) &&
-               world.directory().ProfileOf(sim).statuses[part.census->status(sim)].name == status;
-        }
-      }
+      for (const ShardView* part : now.parts()) n += part->CountInStatus(scope, status);
       return n;
   }
   return n;
@@ -180,7 +168,7 @@ bool Compare(const Expectation& e, int64_t actual) {
 
 }  // namespace
 
-int64_t FromTotals(const Snapshot& now, const SimTotals& t, const Expectation& e) {
+int64_t FromTotals(const Scenario& scenario, const SimTotals& t, const Expectation& e) {
   switch (e.metric) {
     case MetricId::kSims:
       return t.sims;
@@ -203,7 +191,7 @@ int64_t FromTotals(const Snapshot& now, const SimTotals& t, const Expectation& e
     case MetricId::kFees:
       return t.fees.total;
     case MetricId::kFeesInCategory: {
-      const std::vector<std::string>& names = now.scenario().fee_categories;
+      const std::vector<std::string>& names = scenario.fee_categories;
       for (size_t c = 0; c < names.size(); ++c) {
         if (names[c] == e.parameter) return t.fees.by_category[c];
       }
@@ -268,10 +256,20 @@ Measured Measure(const Snapshot& now, const Expectation& e) {
     default:
       return {NetworkCounter(now.signaling(), e), ""};
   }
-  return {FromTotals(now, ScopeTotals(now, e.scope), e), ""};
+  return {FromTotals(now.scenario(), ScopeTotals(now, e.scope), e), ""};
 }
 
 }  // namespace
+
+int64_t CountInStatusOf(const World& world, const StatusCensus& census, const ExpectScope& scope,
+                        const std::string& status) {
+  int64_t n = 0;
+  for (SimId sim = 0; sim < world.directory().size(); ++sim) {
+    n += InScope(world, scope, sim) &&
+         world.directory().ProfileOf(sim).statuses[census.status(sim)].name == status;
+  }
+  return n;
+}
 
 std::optional<int64_t> MeasureMetric(const Snapshot& now, const Expectation& e) {
   return Measure(now, e).value;

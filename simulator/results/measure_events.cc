@@ -5,6 +5,7 @@
 
 #include "simulator/base/units.h"
 #include "simulator/results/measure_internal.h"
+#include "simulator/results/measure_part.h"
 
 namespace carriersim {
 namespace {
@@ -15,10 +16,9 @@ bool Considered(const MassEvent& event, const Expectation& e) {
 }
 
 // What a device spent recovering from the event: until it was back (or hit again), or so far.
-EnergyReading Spent(const Snapshot& now, const EventMember& m) {
+EnergyReading Spent(const World& world, const EventMember& m) {
   if (!m.recovering) return m.energy;
-  const auto [part, device] = now.Find(m.device);
-  return part->world->devices().energy(device).Since(m.energy);
+  return world.devices().energy(m.device).Since(m.energy);
 }
 
 int64_t OutcomeCount(const ActionOutcome& o, const Expectation& e) {
@@ -41,25 +41,38 @@ int64_t OutcomeCount(const ActionOutcome& o, const Expectation& e) {
 
 }  // namespace
 
+std::vector<RecoveryPart> RecoveryOf(const World& world, const Expectation& e) {
+  const std::vector<MassEvent>& events = world.recorder().recovery().events();
+  std::vector<RecoveryPart> parts(events.size());
+  for (size_t i = 0; i < events.size(); ++i) {
+    if (!Considered(events[i], e)) continue;
+    for (const EventMember& m : events[i].members) {
+      if (!InScope(world, e.scope, m.device)) continue;
+      ++parts[i].affected;
+      if (m.back != kNever) parts[i].back.push_back(m.back);
+    }
+  }
+  return parts;
+}
+
 Measured RecoveryOf(const Snapshot& now, const Expectation& e) {
   const std::vector<MassEvent>& events = now.mass_events();
   // Per event considered: its devices in the scope, and the times those came back.
   struct Hit {
     const MassEvent* event;
-    uint64_t affected = 0;
-    std::vector<SimTime> back;
+    RecoveryPart devices;
   };
   std::vector<Hit> hits;
-  for (const MassEvent& event : events) {
-    if (!Considered(event, e)) continue;
-    Hit hit{&event, 0, {}};
-    for (const EventMember& m : event.members) {
-      if (!InScope(now, e.scope, m.device)) continue;
-      ++hit.affected;
-      if (m.back != kNever) hit.back.push_back(m.back);
+  for (const MassEvent& event : events) hits.push_back({&event, {}});
+  for (const ShardView* part : now.parts()) {
+    std::vector<RecoveryPart> mine = part->Recovery(e);
+    for (size_t i = 0; i < hits.size(); ++i) {
+      hits[i].devices.affected += mine[i].affected;
+      hits[i].devices.back.insert(hits[i].devices.back.end(), mine[i].back.begin(),
+                                  mine[i].back.end());
     }
-    if (hit.affected > 0) hits.push_back(std::move(hit));
   }
+  std::erase_if(hits, [](const Hit& hit) { return hit.devices.affected == 0; });
   if (hits.empty()) {
     if (events.empty()) return {std::nullopt, "no mass event"};
     if (e.filter.action >= 0) {
@@ -72,12 +85,13 @@ Measured RecoveryOf(const Snapshot& now, const Expectation& e) {
   const uint64_t percent = std::stoul(e.parameter.substr(1));
   int64_t worst = 0;
   for (Hit& hit : hits) {
-    std::sort(hit.back.begin(), hit.back.end());
-    const std::optional<SimTime> t = MassEvent::BackBy(hit.back, hit.affected, percent);
+    std::vector<SimTime>& back = hit.devices.back;
+    std::sort(back.begin(), back.end());
+    const std::optional<SimTime> t = MassEvent::BackBy(back, hit.devices.affected, percent);
     if (!t) {
       // Say how far it got: a percentile never reached is devices that never were back.
-      return {std::nullopt, "never: " + FormatCount(static_cast<int64_t>(hit.back.size())) +
-                                " of " + FormatCount(static_cast<int64_t>(hit.affected)) +
+      return {std::nullopt, "never: " + FormatCount(static_cast<int64_t>(back.size())) +
+                                " of " + FormatCount(static_cast<int64_t>(hit.devices.affected)) +
                                 " were back by the end" +
                                 (hits.size() > 1 ? " (" + hit.event->what + ")" : "")};
     }
@@ -86,19 +100,29 @@ Measured RecoveryOf(const Snapshot& now, const Expectation& e) {
   return {worst, ""};
 }
 
-std::vector<SimValue> EventEnergy(const Snapshot& now, const Expectation& e) {
+std::vector<SimValue> EventEnergyOf(const World& world, const Expectation& e) {
   std::vector<SimValue> values;
-  for (const MassEvent& event : now.mass_events()) {
+  for (const MassEvent& event : world.recorder().recovery().events()) {
     if (event.action != e.filter.action) continue;
     for (const EventMember& m : event.members) {
-      if (!InScope(now, e.scope, m.device)) continue;
-      const EnergyReading spent = Spent(now, m);
+      if (!InScope(world, e.scope, m.device)) continue;
+      const EnergyReading spent = Spent(world, m);
       int64_t value = spent.modem_reboots;
       if (e.metric == MetricId::kAttachAttempts) value = spent.attach_attempts;
       if (e.metric == MetricId::kRadioOn) value = spent.radio_ms;
-      values.push_back({m.device, value});
+      values.push_back({world.directory().GlobalSim(m.device), value});
     }
   }
+  return values;
+}
+
+std::vector<SimValue> EventEnergy(const Snapshot& now, const Expectation& e) {
+  std::vector<SimValue> values;
+  for (const ShardView* part : now.parts()) {
+    const std::vector<SimValue> mine = part->EventEnergy(e);
+    values.insert(values.end(), mine.begin(), mine.end());
+  }
+  // A SIM is in one part: those an event hit twice stay in the order of the events.
   std::stable_sort(values.begin(), values.end(),
                    [](const SimValue& a, const SimValue& b) { return a.sim < b.sim; });
   return values;

@@ -15,15 +15,6 @@
 
 namespace carriersim {
 
-// One SIM's value of a metric.
-struct SimValue {
-  SimId sim;
-  int64_t value;
-};
-
-// The metric's value from a scope's sums, for the metrics Totals keep.
-int64_t FromTotals(const Snapshot& now, const SimTotals& t, const Expectation& e);
-
 // A measurement, or why there is none: "never: 812 of 1,000 were back by the end",
 // "no SIMs in the scope".
 struct Measured {
@@ -36,8 +27,6 @@ struct Measured {
 bool NarrowsRecords(const Expectation& e);
 // Fees or status changes of the scope's SIMs that pass the expectation's keys, summed.
 int64_t NarrowedRecords(const Snapshot& now, const Expectation& e);
-// Fees or status changes that pass the expectation's keys, per SIM of the run (by SimId).
-std::vector<int64_t> RecordsPerSim(const Snapshot& now, const Expectation& e);
 
 // measure_events.cc: mass events and timeline actions.
 // recovery.pNN of the scope's devices: the slowest event's (or the named one's) time until NN %

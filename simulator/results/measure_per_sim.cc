@@ -6,6 +6,7 @@
 #include "simulator/base/int128.h"
 #include "simulator/base/units.h"
 #include "simulator/results/measure_internal.h"
+#include "simulator/results/measure_part.h"
 
 namespace carriersim {
 namespace {
@@ -13,40 +14,42 @@ namespace {
 // How many failing SIMs `each` names: enough to start looking, few enough to read.
 constexpr size_t kNamedFailures = 5;
 
-// One SIM's value of a metric Totals keep, from its own figures: SIM `sim` of a part.
-int64_t OwnValue(const Snapshot::Part& part, const Snapshot& now, const Expectation& e,
+// One SIM's value of a metric Totals keep, from its own figures.
+int64_t OwnValue(const World& world, const StatusCensus& census, const Expectation& e,
                  SimId sim) {
   if (e.metric == MetricId::kSimsInStatus) {
-    const World& world = *part.world;
-    return world.directory().ProfileOf(sim).statuses[part.census->status(sim)].name ==
-           e.parameter;
+    return world.directory().ProfileOf(sim).statuses[census.status(sim)].name == e.parameter;
   }
-  return FromTotals(now, OfSim(*part.world, sim), e);
+  return FromTotals(world.scenario(), OfSim(world, sim), e);
 }
 
 }  // namespace
 
-std::vector<SimValue> PerSimValues(const Snapshot& now, const Expectation& e) {
-  if (e.filter.action >= 0) return EventEnergy(now, e);
+std::vector<SimValue> ValuesOf(const World& world, const StatusCensus& census,
+                               const Expectation& e) {
   // Fees, changes and forced reactivations are in the records, not in a SIM's own figures.
   std::vector<int64_t> recorded;
   if (CountsFees(e.metric) || CountsChanges(e.metric)) {
-    recorded = RecordsPerSim(now, e);
+    recorded = RecordsPerSimOf(world, e);
   } else if (e.metric == MetricId::kForcedReactivations) {
-    recorded.resize(now.directory().size());
-    for (SimId sim = 0; sim < recorded.size(); ++sim) {
-      const auto [detail, in_part] = now.DetailOf(sim);
-      recorded[sim] = detail->forced_reactivations[in_part];
-    }
+    recorded.resize(world.directory().size());
+    for (const ForcedReactivation& f : world.recorder().forced_reactivations()) ++recorded[f.sim];
   }
   std::vector<SimValue> values;
-  for (const Snapshot::Part& part : now.parts()) {
-    const World& world = *part.world;
-    for (SimId sim = 0; sim < world.directory().size(); ++sim) {
-      if (!InScope(world, e.scope, sim)) continue;
-      const SimId global = world.directory().GlobalSim(sim);
-      values.push_back({global, recorded.empty() ? OwnValue(part, now, e, sim) : recorded[global]});
-    }
+  for (SimId sim = 0; sim < world.directory().size(); ++sim) {
+    if (!InScope(world, e.scope, sim)) continue;
+    values.push_back({world.directory().GlobalSim(sim),
+                      recorded.empty() ? OwnValue(world, census, e, sim) : recorded[sim]});
+  }
+  return values;
+}
+
+std::vector<SimValue> PerSimValues(const Snapshot& now, const Expectation& e) {
+  if (e.filter.action >= 0) return EventEnergy(now, e);
+  std::vector<SimValue> values;
+  for (const ShardView* part : now.parts()) {
+    const std::vector<SimValue> mine = part->Values(e);
+    values.insert(values.end(), mine.begin(), mine.end());
   }
   // In SIM order: the shards' SIMs interleave.
   if (now.parts().size() > 1) {

@@ -23,7 +23,8 @@ namespace {
                     sim + " at " + FormatTimestamp(scenario.start + e.time()));
 }
 
-RunResult Run(const Scenario& scenario, const RunOptions& options) {
+// On one world, or cut into shards with a thread each (results/sharded_run.h).
+RunResult RunOnThreads(const Scenario& scenario, const RunOptions& options) {
   if (options.threads > 1) {
     ShardPlan plan = PlanShards(scenario, options.threads);
     if (!plan.fewer.empty() && options.notice) {
@@ -46,7 +47,7 @@ RunResult Run(const Scenario& scenario, const RunOptions& options) {
 
 RunResult RunScenario(const Scenario& scenario, const RunOptions& options) {
   try {
-    return Run(scenario, options);
+    return RunOnThreads(scenario, options);
   } catch (const FeeOverflow& e) {
     ThrowNamed(scenario, e);
   }

@@ -28,18 +28,29 @@ RunResult::RunResult(std::unique_ptr<ShardedParts> shards, std::unique_ptr<Snaps
   std::vector<FeeRecords::Part> fees;
   std::vector<HistoryRecords::Part> history;
   std::vector<SessionRecordsOfRun::Part> sessions;
-  for (const std::unique_ptr<World>& w : shards_->worlds) {
-    const Recorder& r = w->recorder();
-    fees.push_back({&w->ledger().lines, &w->directory()});
-    history.push_back({&r.history().changes, &r.shard()->history_order, &w->directory()});
-    sessions.push_back({&r.sessions().records, &r.shard()->session_order, &w->directory()});
+  for (const std::unique_ptr<ShardView>& view : shards_->views) {
+    const PartRecords r = view->Records();
+    const SimDirectory* directory = &view->directory();
+    fees.push_back({r.ledger, directory});
+    history.push_back({r.history, r.history_order, directory});
+    sessions.push_back({r.sessions, r.session_order, directory});
   }
   ledger_ = FeeRecords(std::move(fees), shards_->spill);
   history_ = HistoryRecords(std::move(history));
   sessions_ = SessionRecordsOfRun(std::move(sessions));
-  std::vector<const StatusCensus*> censuses;
-  for (const std::unique_ptr<StatusCensus>& c : shards_->censuses) censuses.push_back(c.get());
-  census_ = std::make_unique<StatusCensus>(*shards_->directory, censuses);
+  // SIMs per group and status, added up over the shards.
+  const Scenario& whole = shards_->directory->scenario();
+  std::vector<std::vector<int64_t>> by_group;
+  for (uint32_t g = 0; g < whole.groups.size(); ++g) {
+    const size_t statuses = whole.carriers[whole.groups[g].carrier].profile.statuses.size();
+    std::vector<int64_t>& counts = by_group.emplace_back(statuses, 0);
+    for (size_t st = 0; st < statuses; ++st) {
+      for (const std::unique_ptr<ShardView>& view : shards_->views) {
+        counts[st] += view->InGroup(g, static_cast<StatusId>(st));
+      }
+    }
+  }
+  census_ = std::make_unique<StatusCensus>(*shards_->directory, std::move(by_group));
 }
 
 RunResult::RunResult(RunResult&&) noexcept = default;
@@ -75,44 +86,22 @@ size_t RunResult::expectation_failures() const {
 }
 
 SimRow RunResult::Sim(SimId sim) const {
-  SimRow row = SimWithoutCategories(sim);
-  const auto [detail, in_part] = end_->DetailOf(sim);
-  row.fees_by_category = detail->FeesOf(in_part);
+  const auto [part, local] = end_->Find(sim);
+  SimRow row = part->Row(local, true, totals().all.fees);
+  row.group = directory().group(sim);
   return row;
 }
 
 SimRow RunResult::SimWithoutCategories(SimId sim) const {
   const auto [part, local] = end_->Find(sim);
-  const World& world = *part->world;
-  const Network& network = world.network();
-  const Devices& devices = world.devices();
-  SimRow row;
+  SimRow row = part->Row(local, false, totals().all.fees);
   row.group = directory().group(sim);
-  row.plan = network.plan(local);
-  row.status = network.status(local);
-  row.online = network.online(local);
-  row.listed = ListedAtEnd(world, local);
-  row.renewal_since = world.billing().renewal_since(local);
-  row.uplink_bytes = network.uplink_bytes(local);
-  row.downlink_bytes = network.downlink_bytes(local);
-  row.online_ms = network.online_ms(local);
-  row.sms_sent = network.sms_sent(local);
-  row.commands_received = network.commands_received(local);
-  row.attach_attempts = devices.attach_attempts(local);
-  row.attach_rejects = devices.rejects(local);
-  row.pdn_requests = devices.pdn_requests(local);
-  row.cell = devices.cell(local);
-  row.modem = ModemStateName(devices.modem(local));
-  row.radio_ms = devices.radio_ms(local);
-  row.modem_reboots = devices.reboots(local);
-  row.fees = end_->fees_of(sim);
   return row;
 }
 
 TrafficTally RunResult::UsageOf(const SessionRecord& session) const {
   const auto [part, local] = end_->Find(session.sim);
-  return part->world->devices().Traffic(local, session.opened,
-                                        std::min(session.closed, scenario().duration));
+  return part->Usage(local, session.opened, std::min(session.closed, scenario().duration));
 }
 
 }  // namespace carriersim

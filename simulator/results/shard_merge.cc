@@ -6,7 +6,7 @@
 #include <string>
 #include <tuple>
 
-#include "simulator/world/world.h"
+#include "simulator/results/shard_view.h"
 
 namespace carriersim {
 namespace {
@@ -48,13 +48,13 @@ RateMeter OwnersMeter(const std::vector<const RateMeter*>& meters) {
 // (meter, window), the counts of one window added up, then the first window whose sum is
 // higher than every earlier one's is the peak, as RateMeter::Add keeps it when fed the whole
 // run's events. `meters[id]`: where the whole run's meter goes (null: none has that id).
-void MergeLoggedMeters(const std::vector<const World*>& shards, const SpillOptions& spill,
+void MergeLoggedMeters(const std::vector<ShardCounts>& shards, const SpillOptions& spill,
                        const std::vector<RateMeter*>& meters) {
   size_t shard = 0;
   std::optional<SpillLog<WindowCount>::Reader> reader;
   std::vector<WindowCount> current;  // the windows the shards' meters are still in
-  for (const World* w : shards) {
-    const SignalingMetrics& s = w->recorder().signaling();
+  for (const ShardCounts& w : shards) {
+    const SignalingMetrics& s = (*w.signaling);
     const auto add = [&](const RateMeter& m) {
       m.ForEachEntry([&](const WindowCount& entry) { current.push_back(entry); });
     };
@@ -69,7 +69,7 @@ void MergeLoggedMeters(const std::vector<const World*>& shards, const SpillOptio
   const auto next = [&](WindowCount* out) {
     for (;;) {
       if (!reader && shard < shards.size()) {
-        reader.emplace(shards[shard]->recorder().shard()->rate_log, 0);
+        reader.emplace(shards[shard].shard->rate_log, 0);
       }
       if (reader && reader->Next(out)) return true;
       if (shard < shards.size()) {
@@ -112,10 +112,10 @@ void MergeLoggedMeters(const std::vector<const World*>& shards, const SpillOptio
   close();
 }
 
-void MergeSignaling(const Scenario& whole, const std::vector<const World*>& shards,
+void MergeSignaling(const Scenario& whole, const std::vector<ShardCounts>& shards,
                     const SpillOptions& spill, SignalingMetrics& to) {
-  for (const World* w : shards) {
-    const SignalingMetrics& s = w->recorder().signaling();
+  for (const ShardCounts& w : shards) {
+    const SignalingMetrics& s = (*w.signaling);
     AddCounters(to.total, s.total);
     for (size_t g = 0; g < to.by_group.size(); ++g) AddCounters(to.by_group[g], s.by_group[g]);
     for (size_t c = 0; c < to.by_cell.size(); ++c) AddCell(to.by_cell[c], s.by_cell[c]);
@@ -129,9 +129,9 @@ void MergeSignaling(const Scenario& whole, const std::vector<const World*>& shar
       continue;
     }
     std::vector<const RateMeter*> second, minute;
-    for (const World* w : shards) {
-      second.push_back(&w->recorder().signaling().by_cell[c].per_second);
-      minute.push_back(&w->recorder().signaling().by_cell[c].per_minute);
+    for (const ShardCounts& w : shards) {
+      second.push_back(&(*w.signaling).by_cell[c].per_second);
+      minute.push_back(&(*w.signaling).by_cell[c].per_minute);
     }
     cell.per_second = OwnersMeter(second);
     cell.per_minute = OwnersMeter(minute);
@@ -143,18 +143,18 @@ void MergeSignaling(const Scenario& whole, const std::vector<const World*>& shar
 
 // Every shard begins every mass event (the timeline runs in each): the events are the same,
 // their devices are the shards' own.
-void MergeMassEvents(const std::vector<const World*>& shards, const SpillOptions& spill,
+void MergeMassEvents(const std::vector<ShardCounts>& shards, const SpillOptions& spill,
                      std::vector<MassEvent>& to) {
-  const std::vector<MassEvent>& first = shards.front()->recorder().recovery().events();
+  const std::vector<MassEvent>& first = *shards.front().mass_events;
   for (size_t i = 0; i < first.size(); ++i) {
     MassEvent& e = to.emplace_back(first[i].what, first[i].action, first[i].start, first[i].from,
                                    spill);
     std::vector<const SpillLog<SimTime>*> back;  // each shard's, in time order
-    for (const World* w : shards) {
-      const MassEvent& part = w->recorder().recovery().events()[i];
+    for (const ShardCounts& w : shards) {
+      const MassEvent& part = (*w.mass_events)[i];
       e.affected += part.affected;
       for (EventMember m : part.members) {
-        m.device = w->directory().GlobalSim(m.device);
+        m.device = w.directory->GlobalSim(m.device);
         e.members.push_back(m);
       }
       back.push_back(&part.back);
@@ -168,17 +168,17 @@ void MergeMassEvents(const std::vector<const World*>& shards, const SpillOptions
   }
 }
 
-void MergeForced(const std::vector<const World*>& shards, std::vector<ForcedReactivation>& to) {
+void MergeForced(const std::vector<ShardCounts>& shards, std::vector<ForcedReactivation>& to) {
   struct Keyed {
     std::tuple<SimTime, uint32_t, uint32_t> key;
     ForcedReactivation f;
   };
   std::vector<Keyed> all;
-  for (const World* w : shards) {
-    const std::vector<ForcedReactivation>& forced = w->recorder().forced_reactivations();
-    const std::vector<uint32_t>& order = w->recorder().shard()->forced_order;
+  for (const ShardCounts& w : shards) {
+    const std::vector<ForcedReactivation>& forced = *w.forced;
+    const std::vector<uint32_t>& order = w.shard->forced_order;
     for (size_t i = 0; i < forced.size(); ++i) {
-      const SimId sim = w->directory().GlobalSim(forced[i].sim);
+      const SimId sim = w.directory->GlobalSim(forced[i].sim);
       all.push_back({{forced[i].time, order[i], sim}, {forced[i].time, sim}});
     }
   }
@@ -199,7 +199,7 @@ void AddOutcome(ActionOutcome& to, const ActionOutcome& o) {
 
 // The account terminations, decided as one network would have: the shards only counted their
 // SIMs still to be terminated (Network::terminate_remaining).
-void DecideTerminations(const Scenario& whole, const std::vector<const World*>& shards,
+void DecideTerminations(const Scenario& whole, const std::vector<ShardCounts>& shards,
                         MergedShards& to) {
   to.account_terminated.assign(whole.carriers.size(), kNever);
   size_t asked = 0;  // terminations asked of a profile that has one, so far
@@ -211,8 +211,8 @@ void DecideTerminations(const Scenario& whole, const std::vector<const World*>& 
     ActionOutcome& outcome = to.actions[i] = ActionOutcome{};
     int64_t remaining = 0;
     bool reached = true;  // a pause before the end sees only the terminations asked so far
-    for (const World* w : shards) {
-      const std::vector<int64_t>& counts = w->network().terminate_remaining();
+    for (const ShardCounts& w : shards) {
+      const std::vector<int64_t>& counts = *w.terminate_remaining;
       if (asked >= counts.size()) reached = false;
       if (reached) remaining += counts[asked];
     }
@@ -231,7 +231,7 @@ void DecideTerminations(const Scenario& whole, const std::vector<const World*>& 
   }
 }
 
-void MergeActions(const Scenario& whole, const std::vector<const World*>& shards,
+void MergeActions(const Scenario& whole, const std::vector<ShardCounts>& shards,
                   MergedShards& to) {
   to.actions.resize(whole.timeline.size());
   for (size_t i = 0; i < whole.timeline.size(); ++i) {
@@ -239,10 +239,10 @@ void MergeActions(const Scenario& whole, const std::vector<const World*>& shards
     // Restoring cells or the core is the timeline's own doing, done alike in every shard.
     if (kind == ActionKind::kCellRestore || kind == ActionKind::kCoreRestore ||
         kind == ActionKind::kTerminateAccount) {
-      to.actions[i] = shards.front()->recorder().actions()[i];
+      to.actions[i] = (*shards.front().actions)[i];
       continue;
     }
-    for (const World* w : shards) AddOutcome(to.actions[i], w->recorder().actions()[i]);
+    for (const ShardCounts& w : shards) AddOutcome(to.actions[i], (*w.actions)[i]);
   }
   DecideTerminations(whole, shards, to);
 }
@@ -250,18 +250,20 @@ void MergeActions(const Scenario& whole, const std::vector<const World*>& shards
 }  // namespace
 
 std::unique_ptr<MergedShards> MergeShards(const Scenario& whole,
-                                          const std::vector<const World*>& shards,
+                                          const std::vector<const ShardView*>& parts,
                                           const SpillOptions& spill) {
+  std::vector<ShardCounts> shards;
+  for (const ShardView* part : parts) shards.push_back(part->Counts());
   auto merged = std::make_unique<MergedShards>(whole);
   MergeSignaling(whole, shards, spill, merged->signaling);
   MergeMassEvents(shards, spill, merged->mass_events);
   MergeForced(shards, merged->forced);
   MergeActions(whole, shards, *merged);
-  for (const World* w : shards) {
-    merged->windows.Add(w->recorder().event_windows());
-    merged->events += w->events() - w->timeline_events();
+  for (const ShardCounts& w : shards) {
+    merged->windows.Add(*w.windows);
+    merged->events += w.events - w.timeline_events;
   }
-  merged->events += shards.front()->timeline_events();
+  merged->events += shards.front().timeline_events;
   return merged;
 }
 

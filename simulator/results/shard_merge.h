@@ -19,7 +19,7 @@
 
 namespace carriersim {
 
-class World;
+class ShardView;
 
 struct MergedShards {
   explicit MergedShards(const Scenario& whole)
@@ -38,7 +38,7 @@ struct MergedShards {
 // shard has reached the same instant). `whole`: the scenario of the whole fleet; `spill`: where
 // the merged mass events' records go past memory.
 std::unique_ptr<MergedShards> MergeShards(const Scenario& whole,
-                                          const std::vector<const World*>& shards,
+                                          const std::vector<const ShardView*>& shards,
                                           const SpillOptions& spill);
 
 }  // namespace carriersim

@@ -13,6 +13,7 @@
 #include <malloc.h>
 #endif
 
+#include "simulator/results/local_shard_view.h"
 #include "simulator/results/measure.h"
 #include "simulator/results/sampler.h"
 #include "simulator/results/snapshot.h"
@@ -142,16 +143,19 @@ void RunShard(Run& run, size_t index, Barrier& barrier) {
   }
 }
 
-std::vector<Snapshot::Part> Parts(const Run& run) {
-  std::vector<Snapshot::Part> parts;
-  for (const Shard& s : run.shards) parts.push_back({s.world.get(), s.census.get()});
-  return parts;
+// The shards as they are now, each read through a view of its own.
+std::vector<std::unique_ptr<ShardView>> Views(const Run& run) {
+  std::vector<std::unique_ptr<ShardView>> views;
+  for (const Shard& s : run.shards) {
+    views.push_back(std::make_unique<LocalShardView>(*s.world, *s.census));
+  }
+  return views;
 }
 
-std::vector<const World*> Worlds(const Run& run) {
-  std::vector<const World*> worlds;
-  for (const Shard& s : run.shards) worlds.push_back(s.world.get());
-  return worlds;
+std::vector<const ShardView*> Pointers(const std::vector<std::unique_ptr<ShardView>>& views) {
+  std::vector<const ShardView*> pointers;
+  for (const std::unique_ptr<ShardView>& v : views) pointers.push_back(v.get());
+  return pointers;
 }
 
 // The whole fleet's directory, made when first needed: not while the shards are built, when
@@ -178,8 +182,9 @@ bool FeesOverflow(const Run& run) {
 // barrier picks, with every other shard waiting.
 void MeasureAt(Run& run, ShardedParts& parts, SimTime p,
                std::vector<ExpectationResult>& expectations) {
-  const auto merged = MergeShards(run.whole, Worlds(run), run.options.spill);
-  const Snapshot now(WholeDirectory(run, parts), Parts(run), *merged);
+  const std::vector<std::unique_ptr<ShardView>> views = Views(run);
+  const auto merged = MergeShards(run.whole, Pointers(views), run.options.spill);
+  const Snapshot now(WholeDirectory(run, parts), Pointers(views), *merged);
   for (size_t i = 0; i < expectations.size(); ++i) {
     if (run.whole.expectations[i].at == p) {
       expectations[i] = CheckExpectation(now, run.whole.expectations[i]);
@@ -298,10 +303,12 @@ std::optional<RunResult> RunSharded(const Scenario& scenario, const RunOptions& 
   }
   if (FeesOverflow(run)) return std::nullopt;
   WholeDirectory(run, *parts);
-  parts->merged = MergeShards(scenario, Worlds(run), options.spill);
+  parts->views = Views(run);
+  parts->merged = MergeShards(scenario, Pointers(parts->views), options.spill);
   std::vector<Totals> totals;
   for (const Shard& s : run.shards) totals.push_back(s.totals);
-  auto end = std::make_unique<Snapshot>(*parts->directory, Parts(run), *parts->merged, totals);
+  auto end =
+      std::make_unique<Snapshot>(*parts->directory, Pointers(parts->views), *parts->merged, totals);
   for (size_t i = 0; i < expectations.size(); ++i) {
     if (scenario.expectations[i].at < 0) {
       expectations[i] = CheckExpectation(*end, scenario.expectations[i]);

@@ -24,6 +24,7 @@
 #include "simulator/results/census.h"
 #include "simulator/results/pipeline.h"
 #include "simulator/results/shard_merge.h"
+#include "simulator/results/shard_view.h"
 #include "simulator/scenario/shard_plan.h"
 #include "simulator/world/world.h"
 
@@ -35,6 +36,7 @@ struct ShardedParts {
   std::vector<std::unique_ptr<Scenario>> scenarios;  // per shard
   std::vector<std::unique_ptr<World>> worlds;
   std::vector<std::unique_ptr<StatusCensus>> censuses;  // per shard, at the end
+  std::vector<std::unique_ptr<ShardView>> views;         // per shard, at the end
   std::unique_ptr<MergedShards> merged;
   SpillOptions spill;  // the run's, for merging what the shards keep on disk
 };
