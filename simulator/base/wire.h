@@ -34,7 +34,8 @@ concept WireInteger = std::integral<T> && !std::same_as<T, bool>;
 
 class WireWriter {
  public:
-  // Each in its own width: one byte for uint8_t and bool (0 or 1), four, eight.
+  // Each in its own width: one byte for uint8_t and bool (0 or 1), four for uint32_t, eight
+  // for uint64_t and int64_t (two's complement).
   void Put(uint8_t value) { PutLittle(value, 1); }
   void Put(uint32_t value) { PutLittle(value, 4); }
   void Put(uint64_t value) { PutLittle(value, 8); }

@@ -1,21 +1,14 @@
-// The processes a command runs on: this one alone, or the ranks of an MPI job. The cli knows
-// nothing of MPI: the carriersim-mpi binary (simulator/mpi/) fills this in.
+// The processes a command runs on: this one alone, or the ranks of an MPI job, and how they talk
+// (base/rank_links.h). The cli knows nothing of MPI: the carriersim-mpi binary (simulator/mpi/)
+// fills this in; `compare` spreads its runs over the ranks with all_gather.
 #ifndef CARRIERSIM_CLI_PROCESSES_H_
 #define CARRIERSIM_CLI_PROCESSES_H_
 
-#include <functional>
-#include <string>
-#include <vector>
+#include "simulator/base/rank_links.h"
 
 namespace carriersim {
 
-struct Processes {
-  int rank = 0;
-  int ranks = 1;
-  // Every process's `mine`, in rank order, handed to every process (a collective: every rank
-  // calls it, the same number of times). Unset with one process.
-  std::function<std::vector<std::string>(const std::string& mine)> all_gather;
-};
+using Processes = RankLinks;
 
 }  // namespace carriersim
 

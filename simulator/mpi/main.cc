@@ -22,6 +22,9 @@ int main(int argc, char** argv) {
   processes.rank = job.rank();
   processes.ranks = job.ranks();
   processes.all_gather = [&job](const std::string& mine) { return job.AllGather(mine); };
+  processes.send = [&job](int to, const std::string& bytes) { job.Send(to, bytes); };
+  processes.receive = [&job](int from) { return job.Receive(from); };
+  processes.barrier = [&job] { job.Barrier(); };
   // The other ranks reach the same results and errors as the first: only the first says them.
   std::ostream quiet(nullptr);
   const int code = job.rank() == 0 ? carriersim::RunCli(args, std::cout, std::cerr, processes)

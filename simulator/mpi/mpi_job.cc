@@ -2,11 +2,24 @@
 
 #include <mpi.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <limits>
 #include <stdexcept>
+#include <string>
 
 namespace carriersim {
+namespace {
+
+// Send's messages (point-to-point messages never match a collective, so the tag only keeps
+// them apart from any other point-to-point messages added later).
+constexpr int kBytesTag = 1;
+// An MPI message's count is an int. A larger Send goes as chunks of this size, and a chunk
+// shorter than this (perhaps empty) ends a message: no header to send first, so a message under
+// 2 GiB is one MPI message.
+constexpr int kMaxChunk = std::numeric_limits<int>::max();
+
+}  // namespace
 
 bool LaunchedByMpirun() {
   // Open MPI's mpirun, MPICH's Hydra (and PMI-based launchers such as srun) set these.
@@ -54,6 +67,42 @@ int MpiJob::MaxOver(int code) const {
   int max = code;
   MPI_Allreduce(&code, &max, 1, MPI_INT, MPI_MAX, MPI_COMM_WORLD);
   return max;
+}
+
+void MpiJob::Send(int to, const std::string& bytes) const {
+  CheckPeer(to, "sends to");
+  size_t at = 0;
+  for (;;) {
+    const int chunk = static_cast<int>(std::min(bytes.size() - at, size_t{kMaxChunk}));
+    MPI_Send(bytes.data() + at, chunk, MPI_BYTE, to, kBytesTag, MPI_COMM_WORLD);
+    at += static_cast<size_t>(chunk);
+    if (chunk < kMaxChunk) return;
+  }
+}
+
+std::string MpiJob::Receive(int from) const {
+  CheckPeer(from, "receives from");
+  std::string bytes;
+  for (;;) {
+    MPI_Status status;
+    MPI_Probe(from, kBytesTag, MPI_COMM_WORLD, &status);
+    int chunk = 0;
+    MPI_Get_count(&status, MPI_BYTE, &chunk);
+    const size_t at = bytes.size();
+    bytes.resize(at + static_cast<size_t>(chunk));
+    MPI_Recv(bytes.data() + at, chunk, MPI_BYTE, from, kBytesTag, MPI_COMM_WORLD,
+             MPI_STATUS_IGNORE);
+    if (chunk < kMaxChunk) return bytes;
+  }
+}
+
+void MpiJob::Barrier() const { MPI_Barrier(MPI_COMM_WORLD); }
+
+void MpiJob::CheckPeer(int peer, const char* doing) const {
+  if (peer >= 0 && peer < ranks_ && peer != rank_) return;
+  throw std::invalid_argument("rank " + std::to_string(rank_) + " " + doing + " rank " +
+                              std::to_string(peer) + ", which is not one of the other ranks (0.." +
+                              std::to_string(ranks_ - 1) + ")");
 }
 
 }  // namespace carriersim

@@ -1,7 +1,12 @@
 // One process of an MPI job (Open MPI, Debian's libopenmpi-dev): started when the program was
 // launched by mpirun, finalized when it goes. What the simulator needs of MPI is small: which
-// rank this is, how many there are, and an all-gather of bytes; the rest of the code sees those
-// through plain std::function (cli/processes.h), so only this folder includes <mpi.h>.
+// rank this is, how many there are, an all-gather of bytes, messages of bytes between two ranks
+// and a barrier; the rest of the code sees those through plain std::function
+// (base/rank_links.h), so only this folder includes <mpi.h>.
+//
+// Only the thread that made the MpiJob may call its functions: MPI_Init (not MPI_Init_thread)
+// promises MPI no other, and Receive counts on no other Send or Receive coming between the
+// chunks of one message.
 #ifndef CARRIERSIM_MPI_MPI_JOB_H_
 #define CARRIERSIM_MPI_MPI_JOB_H_
 
@@ -30,8 +35,19 @@ class MpiJob {
   std::vector<std::string> AllGather(const std::string& mine) const;
   // The largest of every rank's `code` (MPI_Allreduce), so that all ranks exit alike.
   int MaxOver(int code) const;
+  // `bytes` to rank `to`, another one (MPI_Send, which may wait until `to` receives them), as
+  // one message of MPI's or, past the 2 GiB one can carry, as several (Receive joins them).
+  // std::invalid_argument if `to` is this rank or no rank.
+  void Send(int to, const std::string& bytes) const;
+  // The next message from rank `from`, another one, waiting for it (MPI_Probe for its size, then
+  // MPI_Recv). MPI delivers the messages of one pair of ranks in the order sent, and so the
+  // chunks of one message.
+  std::string Receive(int from) const;
+  void Barrier() const;  // MPI_Barrier
 
  private:
+  void CheckPeer(int peer, const char* doing) const;
+
   int rank_ = 0;
   int ranks_ = 1;
 };
