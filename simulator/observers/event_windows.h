@@ -13,6 +13,7 @@
 #define CARRIERSIM_OBSERVERS_EVENT_WINDOWS_H_
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "simulator/base/sim_time.h"
@@ -91,6 +92,11 @@ class EventWindows {
       }
     }
   }
+  // The counters of window `i`, to be set to what another rank counted (results/shard_transfer.h):
+  // both plan the same windows from the same scenario, so only the counts travel. Spans, so
+  // that the sizes stay as planned.
+  std::span<WindowBin> mutable_bins(size_t i) { return windows_[i].bins; }
+  std::span<uint32_t> mutable_group_attempts(size_t i) { return windows_[i].group_attempts; }
   // Columns of group_attempts: one per group, or kGroupColumns + 1 with more groups.
   size_t columns() const { return columns_; }
 

@@ -17,6 +17,19 @@ SpillOptions Scaled(SpillOptions spill, uint64_t part, uint64_t whole) {
 
 }  // namespace
 
+Recorder::ShardRecords Recorder::NewShardRecords(const SpillOptions& spill) {
+  return ShardRecords{
+      SpillLog<uint32_t>(Scaled(spill, sizeof(uint32_t), sizeof(StatusChange)),
+                         ".history-order.spill", "the status history's order"),
+      SpillLog<uint32_t>(Scaled(spill, sizeof(uint32_t), sizeof(SessionRecord)),
+                         ".sessions-order.spill", "the data sessions' order"),
+      {},
+      // Read only where the shards' counts are merged (each `at:` and the end): a buffer, a
+      // tenth of a log's memory.
+      SpillLog<WindowCount>(Scaled(spill, 1, 10), ".rates.spill",
+                            "the attach requests per second and minute")};
+}
+
 Recorder::Recorder(const SimDirectory& directory, const SpillOptions& spill)
     : directory_(directory),
       history_(spill, directory.scenario().groups.size()),
@@ -27,16 +40,7 @@ Recorder::Recorder(const SimDirectory& directory, const SpillOptions& spill)
       actions_(directory.scenario().timeline.size()) {
   const Scenario& scenario = directory.scenario();
   if (!scenario.shard.active()) return;
-  shard_ = std::make_unique<ShardRecords>(ShardRecords{
-      SpillLog<uint32_t>(Scaled(spill, sizeof(uint32_t), sizeof(StatusChange)),
-                         ".history-order.spill", "the status history's order"),
-      SpillLog<uint32_t>(Scaled(spill, sizeof(uint32_t), sizeof(SessionRecord)),
-                         ".sessions-order.spill", "the data sessions' order"),
-      {},
-      // Read only where the shards' counts are merged (each `at:` and the end): a buffer, a
-      // tenth of a log's memory.
-      SpillLog<WindowCount>(Scaled(spill, 1, 10), ".rates.spill",
-                            "the attach requests per second and minute")});
+  shard_ = std::make_unique<ShardRecords>(NewShardRecords(spill));
   const auto log = [&](RateMeter& meter, uint32_t id) {
     meter.log = &shard_->rate_log;
     meter.id = id;

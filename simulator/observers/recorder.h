@@ -112,6 +112,9 @@ class Recorder {
     std::vector<uint32_t> forced_order;
     SpillLog<WindowCount> rate_log;
   };
+  // Empty shard records whose logs spill as a shard's do: the recorder's own, and those a rank
+  // receives from another (results/shard_transfer.h).
+  static ShardRecords NewShardRecords(const SpillOptions& spill);
   // The word of what is being handled now (the world and the timeline set it).
   void set_order(uint32_t word) { order_ = word; }
   const ShardRecords* shard() const { return shard_.get(); }
