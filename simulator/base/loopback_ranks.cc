@@ -160,6 +160,8 @@ RankLinks LinksOf(Hub& hub, int rank, int ranks) {
   };
   links.receive = [&hub, rank](int from) { return hub.Receive(rank, from, kSendLane); };
   links.barrier = [&hub, rank] { hub.AllGather(rank, std::string()); };
+  // What RunLoopbackRanks does with any rank that throws: the others stop.
+  links.abort = [](const std::string& why) { throw std::runtime_error(why); };
   return links;
 }
 

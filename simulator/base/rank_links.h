@@ -32,6 +32,10 @@ struct RankLinks {
   std::function<std::string(int from)> receive;
   // Returns once every rank has called it (a collective).
   std::function<void()> barrier;
+  // Ends every rank at once, after saying `why` on this rank's error output: for a failure that
+  // leaves others waiting for this rank (MPI_Abort; loopback ranks throw RankStopped in the
+  // others). Does not return.
+  std::function<void(const std::string& why)> abort;
 };
 
 }  // namespace carriersim

@@ -105,6 +105,9 @@ class WireReader {
   // as wrong as a shorter one.
   void ExpectEnd() const;
   size_t position() const { return position_; }
+  size_t left() const { return bytes_.size() - position_; }
+  // The message as errors name it: "a message from rank 1".
+  const std::string& description() const { return description_; }
 
  private:
   uint64_t GetLittle(size_t width, std::string_view what);

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "simulator/cli/commands.h"
+#include "simulator/cli/exit_codes.h"
 #include "simulator/mpi/mpi_job.h"
 
 int main(int argc, char** argv) {
@@ -25,6 +26,11 @@ int main(int argc, char** argv) {
   processes.send = [&job](int to, const std::string& bytes) { job.Send(to, bytes); };
   processes.receive = [&job](int from) { return job.Receive(from); };
   processes.barrier = [&job] { job.Barrier(); };
+  processes.abort = [&job](const std::string& why) {
+    std::cerr << "carriersim-mpi: " << why << "\n";
+    std::cerr.flush();
+    job.Abort(carriersim::kExitInternal);
+  };
   // The other ranks reach the same results and errors as the first: only the first says them.
   std::ostream quiet(nullptr);
   const int code = job.rank() == 0 ? carriersim::RunCli(args, std::cout, std::cerr, processes)

@@ -30,7 +30,13 @@ bool LaunchedByMpirun() {
 }
 
 MpiJob::MpiJob(int* argc, char*** argv) {
-  MPI_Init(argc, argv);
+  int provided = MPI_THREAD_SINGLE;
+  MPI_Init_thread(argc, argv, MPI_THREAD_SERIALIZED, &provided);
+  if (provided < MPI_THREAD_SERIALIZED) {
+    MPI_Finalize();
+    throw std::runtime_error("this MPI library cannot be called from several threads in turn "
+                             "(MPI_THREAD_SERIALIZED), which a run on threads needs");
+  }
   MPI_Comm_rank(MPI_COMM_WORLD, &rank_);
   MPI_Comm_size(MPI_COMM_WORLD, &ranks_);
 }
@@ -97,6 +103,11 @@ std::string MpiJob::Receive(int from) const {
 }
 
 void MpiJob::Barrier() const { MPI_Barrier(MPI_COMM_WORLD); }
+
+void MpiJob::Abort(int code) const {
+  MPI_Abort(MPI_COMM_WORLD, code);
+  std::abort();  // MPI_Abort does not return; this says so to the compiler
+}
 
 void MpiJob::CheckPeer(int peer, const char* doing) const {
   if (peer >= 0 && peer < ranks_ && peer != rank_) return;

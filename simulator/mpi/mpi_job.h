@@ -4,9 +4,9 @@
 // and a barrier; the rest of the code sees those through plain std::function
 // (base/rank_links.h), so only this folder includes <mpi.h>.
 //
-// Only the thread that made the MpiJob may call its functions: MPI_Init (not MPI_Init_thread)
-// promises MPI no other, and Receive counts on no other Send or Receive coming between the
-// chunks of one message.
+// Any thread may call its functions, one at a time (MPI_THREAD_SERIALIZED): a run's threads meet
+// the other ranks from whichever thread finishes a step last, while the others wait; Receive
+// counts on no other Send or Receive coming between the chunks of one message.
 #ifndef CARRIERSIM_MPI_MPI_JOB_H_
 #define CARRIERSIM_MPI_MPI_JOB_H_
 
@@ -22,7 +22,8 @@ bool LaunchedByMpirun();
 
 class MpiJob {
  public:
-  // MPI_Init. REQUIRES: LaunchedByMpirun(), and one MpiJob per process.
+  // MPI_Init_thread, asking for MPI_THREAD_SERIALIZED (throws if the library gives less).
+  // REQUIRES: LaunchedByMpirun(), and one MpiJob per process.
   MpiJob(int* argc, char*** argv);
   ~MpiJob();  // MPI_Finalize
   MpiJob(const MpiJob&) = delete;
@@ -44,6 +45,7 @@ class MpiJob {
   // chunks of one message.
   std::string Receive(int from) const;
   void Barrier() const;  // MPI_Barrier
+  [[noreturn]] void Abort(int code) const;  // MPI_Abort: every rank ends, with `code`
 
  private:
   void CheckPeer(int peer, const char* doing) const;
