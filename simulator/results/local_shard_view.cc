@@ -57,8 +57,8 @@ TrafficTally LocalShardView::Usage(SimId sim, SimTime from, SimTime to) const {
   return world_.devices().Traffic(sim, from, to);
 }
 
-int64_t LocalShardView::CountInStatus(const ExpectScope& scope, const std::string& status) const {
-  return CountInStatusOf(world_, census_, scope, status);
+int64_t LocalShardView::CountInStatus(const Expectation& e) const {
+  return CountInStatusOf(world_, census_, e.scope, e.parameter);
 }
 
 int64_t LocalShardView::NarrowedRecords(const Expectation& e) const {

@@ -28,7 +28,7 @@ class LocalShardView final : public ShardView {
   int64_t InGroup(uint32_t group, StatusId status) const override {
     return census_.InGroup(group, status);
   }
-  int64_t CountInStatus(const ExpectScope& scope, const std::string& status) const override;
+  int64_t CountInStatus(const Expectation& e) const override;
   int64_t NarrowedRecords(const Expectation& e) const override;
   std::vector<SimValue> Values(const Expectation& e) const override;
   std::vector<SimValue> EventEnergy(const Expectation& e) const override;

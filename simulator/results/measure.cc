@@ -40,8 +40,10 @@ SimTotals ScopeTotals(const Snapshot& now, const ExpectScope& scope) {
   return {};
 }
 
-// SIMs in the scope whose status (as the carrier shows it) has the name `status`.
-int64_t SimsInStatus(const Snapshot& now, const ExpectScope& scope, const std::string& status) {
+// SIMs in the scope whose status (as the carrier shows it) has the name the expectation gives.
+int64_t SimsInStatus(const Snapshot& now, const Expectation& e) {
+  const ExpectScope& scope = e.scope;
+  const std::string& status = e.parameter;
   const Scenario& s = now.scenario();
   const auto in_group = [&](uint32_t g) -> int64_t {
     const std::optional<StatusId> id = s.carriers[s.groups[g].carrier].profile.FindStatus(status);
@@ -64,7 +66,7 @@ int64_t SimsInStatus(const Snapshot& now, const ExpectScope& scope, const std::s
              status;
     case ExpectScope::Kind::kPlan:
     case ExpectScope::Kind::kCell:
-      for (const ShardView* part : now.parts()) n += part->CountInStatus(scope, status);
+      for (const ShardView* part : now.parts()) n += part->CountInStatus(e);
       return n;
   }
   return n;
@@ -221,7 +223,7 @@ Measured Measure(const Snapshot& now, const Expectation& e) {
   if (NarrowsRecords(e)) return {NarrowedRecords(now, e), ""};
   switch (e.metric) {
     case MetricId::kSimsInStatus:
-      return {SimsInStatus(now, e.scope, e.parameter), ""};
+      return {SimsInStatus(now, e), ""};
     case MetricId::kRecovery:
       return RecoveryOf(now, e);
     case MetricId::kActionApplied:

@@ -23,20 +23,24 @@ namespace {
                     sim + " at " + FormatTimestamp(scenario.start + e.time()));
 }
 
-// On one world, or cut into shards with a thread each (results/sharded_run.h).
-RunResult RunOnThreads(const Scenario& scenario, const RunOptions& options) {
-  if (options.threads > 1) {
-    ShardPlan plan = PlanShards(scenario, options.threads);
+// On one world, or cut into shards with a thread each (results/sharded_run.h), over ranks too.
+std::optional<RunResult> RunOnThreads(const Scenario& scenario, const RunOptions& options) {
+  const RankLinks* ranks =
+      options.ranks != nullptr && options.ranks->ranks > 1 ? options.ranks : nullptr;
+  if (options.threads > 1 || ranks != nullptr) {
+    const uint32_t wanted = options.threads * (ranks != nullptr ? ranks->ranks : 1);
+    ShardPlan plan = PlanShards(scenario, wanted);
     if (!plan.fewer.empty() && options.notice) {
-      options.notice(plan.fewer + (plan.shards.size() == 1 ? ": running on one thread"
-                                                           : ": running on " +
-                                                                 std::to_string(plan.shards.size()) +
-                                                                 " threads"));
+      const std::string n = std::to_string(plan.shards.size());
+      options.notice(plan.fewer + (ranks != nullptr ? ": running " + n + " shards over the ranks"
+                                   : plan.shards.size() == 1 ? ": running on one thread"
+                                                             : ": running on " + n + " threads"));
     }
-    if (plan.shards.size() > 1) {
-      if (std::optional<RunResult> sharded = RunSharded(scenario, options, std::move(plan))) {
-        return std::move(*sharded);
-      }
+    if (plan.shards.size() > 1 || ranks != nullptr) {
+      ShardedOutcome sharded = RunSharded(scenario, options, std::move(plan));
+      if (sharded.result) return std::move(sharded.result);
+      // Another rank has the result, or every rank failed alike: rank 0 runs on one thread.
+      if (!sharded.failed || (ranks != nullptr && ranks->rank != 0)) return std::nullopt;
     }
   }
   Session session(scenario, options);
@@ -46,6 +50,12 @@ RunResult RunOnThreads(const Scenario& scenario, const RunOptions& options) {
 }  // namespace
 
 RunResult RunScenario(const Scenario& scenario, const RunOptions& options) {
+  RunOptions alone = options;
+  alone.ranks = nullptr;
+  return *RunScenarioOnRanks(scenario, alone);
+}
+
+std::optional<RunResult> RunScenarioOnRanks(const Scenario& scenario, const RunOptions& options) {
   try {
     return RunOnThreads(scenario, options);
   } catch (const FeeOverflow& e) {

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "simulator/base/rank_links.h"
 #include "simulator/base/spill_file.h"
 #include "simulator/results/run_result.h"
 
@@ -51,6 +52,11 @@ struct RunOptions {
   // read the records in passes, and with ten million SIMs the logs' memory would come on top of
   // theirs. Off, a run writes no more to disk than `spill` asks.
   bool spill_when_finished = false;
+  // The ranks of an MPI job the run is spread over (`mpirun -np K carriersim-mpi run`), this
+  // being one of them; null or one rank: this process alone. Every rank calls
+  // RunScenarioOnRanks with the same scenario and options; the fleet is cut into K x `threads`
+  // shards (results/ranked_run.h). With `trace`, not allowed.
+  const RankLinks* ranks = nullptr;
 };
 
 // Runs the scenario to its end: pauses where an expectation is measured (`at:`) or a
@@ -59,6 +65,10 @@ struct RunOptions {
 // must outlive it.
 RunResult RunScenario(const Scenario& scenario, const RunOptions& options = {});
 RunResult RunScenario(const Scenario&& scenario, const RunOptions& options = {}) = delete;
+// The same, as one rank of several (RunOptions::ranks): the result on rank 0, with the reports
+// of one process. On the other ranks nullopt, once rank 0's result is gone: its reports read
+// their shards while it lives.
+std::optional<RunResult> RunScenarioOnRanks(const Scenario& scenario, const RunOptions& options);
 
 }  // namespace carriersim
 

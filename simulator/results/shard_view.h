@@ -86,9 +86,10 @@ class ShardView {
   virtual StatusId Status(SimId sim) const = 0;
   virtual int64_t InGroup(uint32_t group, StatusId status) const = 0;
 
-  // Expectations, measured where the SIMs are (results/measure.cc adds the parts up):
-  // SIMs of `scope` whose status is named `status`;
-  virtual int64_t CountInStatus(const ExpectScope& scope, const std::string& status) const = 0;
+  // Expectations, measured where the SIMs are (results/measure.cc adds the parts up). `e` is
+  // always one of the whole scenario's (Scenario::expectations), which a remote part has too:
+  // SIMs of the scope whose status is the one the expectation names (sims.STATUS);
+  virtual int64_t CountInStatus(const Expectation& e) const = 0;
   // the fees or status changes of the scope's SIMs that pass the expectation's keys;
   virtual int64_t NarrowedRecords(const Expectation& e) const = 0;
   // each SIM's value of the metric, for the SIMs of the scope, by ascending id (no `action:`);

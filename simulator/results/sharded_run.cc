@@ -15,27 +15,21 @@
 
 #include "simulator/results/local_shard_view.h"
 #include "simulator/results/measure.h"
+#include "simulator/results/ranked_run.h"
 #include "simulator/results/sampler.h"
+#include "simulator/results/shard_trace.h"
 #include "simulator/results/snapshot.h"
 
 namespace carriersim {
 namespace {
 
-// One event of `run --trace`, as a shard saw it before handling it.
-struct TraceRow {
-  SimTime time;
-  const char* event;
-  const char* modem;
-  const std::string* status;  // in the shard's scenario
-  uint32_t entity;            // 0: the timeline; else the whole fleet's SIM + 1
-};
-
 struct Shard {
+  uint32_t index = 0;  // in the plan
   std::unique_ptr<Scenario> scenario;
   std::unique_ptr<World> world;
   std::unique_ptr<StatusCensus> census;
   std::unique_ptr<TimeseriesSampler> sampler;
-  std::unique_ptr<SpillLog<TraceRow>> trace;
+  std::unique_ptr<ShardTrace> trace;
   TimeseriesTable table;
   Totals totals;  // the shard added up at the end
   std::exception_ptr error;
@@ -51,6 +45,11 @@ struct Run {
   std::vector<SimTime> pauses;    // sorted: timeseries rows and expectations' `at:`
   std::vector<SimTime> measured;  // sorted: the `at:` instants, where the shards meet
   std::mutex progress_mutex;
+  const RankLinks* links = nullptr;  // the ranks of a run spread over them; null: one process
+  // Rank 0 of several: the scenarios of the shards the other ranks run, by index in the plan
+  // (null: its own), and all of them.
+  std::vector<std::unique_ptr<Scenario>> others;
+  std::vector<const Scenario*> scenarios;
 };
 
 std::vector<SimTime> Measured(const Scenario& scenario) {
@@ -74,22 +73,6 @@ SpillOptions ShardSpill(const SpillOptions& run, size_t index, size_t shards) {
   return spill;
 }
 
-void InstallShardTrace(Shard& s, size_t index, const SpillOptions& spill) {
-  s.trace = std::make_unique<SpillLog<TraceRow>>(spill, ".trace.spill", "the event trace");
-  World& world = *s.world;
-  world.set_trace([&world, &s, index](const Event& e) {
-    if (e.entity == kTimelineEntity) {
-      // Every shard runs the timeline: the first one tells.
-      if (index == 0) s.trace->push_back({e.time, EventName(e), "", nullptr, 0});
-      return;
-    }
-    const DeviceId d = DeviceOfEntity(e.entity);
-    s.trace->push_back({e.time, EventName(e), ModemStateName(world.devices().modem(d)),
-                        &world.directory().ProfileOf(d).statuses[world.network().status(d)].name,
-                        world.directory().GlobalSim(d) + 1});
-  });
-}
-
 void ReportProgress(Run& run, Shard& s, SimTime t, uint64_t events) {
   s.time = t;
   s.events = events;
@@ -104,10 +87,10 @@ void ReportProgress(Run& run, Shard& s, SimTime t, uint64_t events) {
 }
 
 template <typename Barrier>
-void RunShard(Run& run, size_t index, Barrier& barrier) {
-  Shard& s = run.shards[index];
+void RunShard(Run& run, size_t local, Barrier& barrier) {
+  Shard& s = run.shards[local];
   try {
-    const SpillOptions spill = ShardSpill(run.options.spill, index, run.shards.size());
+    const SpillOptions spill = ShardSpill(run.options.spill, s.index, run.shards.size());
     s.world = std::make_unique<World>(*s.scenario, run.options.seed.value_or(run.whole.seed),
                                       spill);
     World& world = *s.world;
@@ -115,14 +98,18 @@ void RunShard(Run& run, size_t index, Barrier& barrier) {
     if (run.options.progress) {
       world.set_progress([&run, &s](SimTime t, uint64_t n) { ReportProgress(run, s, t, n); });
     }
-    if (run.options.trace) InstallShardTrace(s, index, spill);
+    if (run.options.trace) {
+      s.trace = std::make_unique<ShardTrace>(spill, ".trace.spill", "the event trace");
+      TraceShard(world, s.index == 0, *s.trace);
+    }
     s.census = std::make_unique<StatusCensus>(world.directory(),
                                               HistoryRecords(world.recorder().history().changes));
     if (run.options.timeseries) s.sampler = std::make_unique<TimeseriesSampler>(*s.scenario);
     for (SimTime p : run.pauses) {
       world.RunUntil(p + 1);
       s.census->AdvanceTo(p);
-      if (s.sampler && std::binary_search(s.sampler->times().begin(), s.sampler->times().end(), p)) {
+      if (s.sampler &&
+          std::binary_search(s.sampler->times().begin(), s.sampler->times().end(), p)) {
         s.sampler->Sample(world, *s.census, p);
       }
       if (std::binary_search(run.measured.begin(), run.measured.end(), p)) {
@@ -168,28 +155,72 @@ const SimDirectory& WholeDirectory(const Run& run, ShardedParts& parts) {
   return *parts.directory;
 }
 
-// Whether the shards' fees add up past what can be counted: the one-thread run stops there,
-// with the SIM and time of the line that did it.
-bool FeesOverflow(const Run& run) {
-  int64_t total = 0;
+// This rank's shards' fees, and whether they add up past what can be counted: the one-thread run
+// stops there, with the SIM and time of the line that did it.
+RankState StateOf(const Run& run, bool ok) {
+  RankState state;
+  state.ok = ok;
   for (const Shard& s : run.shards) {
-    if (__builtin_add_overflow(total, s.world->ledger().lines.total(), &total)) return true;
+    if (s.world == nullptr) continue;  // failed before it began: `ok` says so
+    state.fees_overflow = state.fees_overflow ||
+                          __builtin_add_overflow(state.fees, s.world->ledger().lines.total(),
+                                                 &state.fees);
   }
-  return false;
+  return state;
 }
 
+bool FeesOverflow(const Run& run) { return StateOf(run, true).fees_overflow; }
+
+// Every shard of the plan by its index: this rank's `mine` (in run.shards' order) and, on rank
+// 0 of several, `remote`; null for those another rank holds.
+std::vector<const ShardView*> ByIndex(const Run& run,
+                                      const std::vector<std::unique_ptr<ShardView>>& mine,
+                                      const RemoteShards* remote) {
+  std::vector<const ShardView*> all(run.scenarios.size(), nullptr);
+  for (size_t i = 0; i < run.shards.size(); ++i) all[run.shards[i].index] = mine[i].get();
+  if (remote != nullptr) {
+    for (size_t i = 0; i < remote->views.size(); ++i) {
+      all[remote->index[i]] = remote->views[i].get();
+    }
+  }
+  return all;
+}
+
+uint64_t SeedOf(const Run& run) { return run.options.seed.value_or(run.whole.seed); }
+
 // Measures the `at:` expectations of the instant all shards have reached. On the thread the
-// barrier picks, with every other shard waiting.
+// barrier picks, with every other shard waiting; over ranks, rank 0 measures every rank's
+// shards, which the others send and answer questions about meanwhile (results/ranked_run.h).
 void MeasureAt(Run& run, ShardedParts& parts, SimTime p,
                std::vector<ExpectationResult>& expectations) {
-  const std::vector<std::unique_ptr<ShardView>> views = Views(run);
-  const auto merged = MergeShards(run.whole, Pointers(views), run.options.spill);
-  const Snapshot now(WholeDirectory(run, parts), Pointers(views), *merged);
+  const std::vector<std::unique_ptr<ShardView>> mine = Views(run);
+  if (run.links != nullptr && run.links->rank != 0) {
+    return SendAndServe(run.whole, ByIndex(run, mine, nullptr), nullptr, *run.links);
+  }
+  std::optional<ServingRanks> serving;
+  RemoteShards remote;
+  if (run.links != nullptr) {
+    serving.emplace(*run.links);
+    remote = ReceiveShards(run.whole, SeedOf(run), run.scenarios, *run.links, run.options.spill,
+                           nullptr);
+  }
+  const std::vector<const ShardView*> all = ByIndex(run, mine, &remote);
+  const auto merged = MergeShards(run.whole, all, run.options.spill);
+  const Snapshot now(WholeDirectory(run, parts), all, *merged);
   for (size_t i = 0; i < expectations.size(); ++i) {
     if (run.whole.expectations[i].at == p) {
       expectations[i] = CheckExpectation(now, run.whole.expectations[i]);
     }
   }
+}
+
+// Whether the instant can be measured: every shard is running (on every rank) and the fees
+// still add up. Over ranks a collective, which every rank makes once per `at:` instant.
+bool Measurable(const Run& run, bool ok) {
+  if (run.links != nullptr) return EveryRankOk(*run.links, StateOf(run, ok));
+  // Fees past what can be counted stop the one-thread run before it gets here.
+  if (ok && FeesOverflow(run)) throw std::overflow_error("fees past what can be counted");
+  return ok;
 }
 
 // Runs every shard on a thread of its own, measuring the `at:` expectations where they meet.
@@ -201,17 +232,15 @@ std::exception_ptr RunShards(Run& run, ShardedParts& parts,
   // Also called when the last shard still running drops out (a failed shard): then nothing is
   // measured.
   const auto measure = [&]() noexcept {
-    if (phase >= run.measured.size() || measure_error) return;
+    if (phase >= run.measured.size()) return;
     const SimTime p = run.measured[phase++];
-    for (const Shard& s : run.shards) {
-      if (s.error) return;
-    }
+    bool ok = measure_error == nullptr;
+    for (const Shard& s : run.shards) ok = ok && s.error == nullptr;
+    if (run.links == nullptr && !ok) return;
     try {
-      // Fees past what can be counted stop the one-thread run before it gets here.
-      if (FeesOverflow(run)) throw std::overflow_error("fees past what can be counted");
-      MeasureAt(run, parts, p, expectations);
+      if (Measurable(run, ok)) MeasureAt(run, parts, p, expectations);
     } catch (...) {
-      measure_error = std::current_exception();
+      if (measure_error == nullptr) measure_error = std::current_exception();
     }
   };
 #ifdef __GLIBC__
@@ -235,6 +264,11 @@ std::exception_ptr RunShards(Run& run, ShardedParts& parts,
     }
   }
   for (std::thread& t : threads) t.join();
+  // The ranks meet at every `at:` instant: one whose shards all failed, or that has none,
+  // still takes its part in those it did not reach.
+  if (run.links != nullptr) {
+    while (phase < run.measured.size()) measure();
+  }
 #ifdef __GLIBC__
   // What the shards freed as they finished (their event queues) goes back to the system, for
   // the reports to come.
@@ -246,41 +280,56 @@ std::exception_ptr RunShards(Run& run, ShardedParts& parts,
   return measure_error;
 }
 
-// The merged trace, in the run's order: by time, then entity (the timeline first).
-void EmitTrace(const Run& run, const SimDirectory& directory) {
-  std::vector<const SpillLog<TraceRow>*> logs;
-  for (const Shard& s : run.shards) logs.push_back(s.trace.get());
-  MergeSorted(
-      logs,
-      [](const TraceRow& a, const TraceRow& b) {
-        return a.time != b.time ? a.time < b.time : a.entity < b.entity;
-      },
-      [&](const TraceRow& row) {
-        TraceRecord r;
-        r.directory = &directory;
-        r.time = row.time;
-        r.event = row.event;
-        if (row.entity != 0) {
-          r.device = true;
-          r.sim = row.entity - 1;
-          r.modem = row.modem;
-          r.status = row.status;
-        }
-        run.options.trace(r);
-      });
+
+// The shards of the plan this rank runs and, on rank 0 of several, the others' scenarios.
+void MakeShards(Run& run, ShardPlan plan) {
+  const auto count = static_cast<uint32_t>(plan.shards.size());
+  uint32_t here = 0;
+  for (uint32_t k = 0; k < count; ++k) here += RunsHere(run.links, k);
+  run.shards = std::vector<Shard>(here);
+  run.scenarios.assign(count, nullptr);
+  run.others.resize(count);
+  for (uint32_t k = 0, next = 0; k < count; ++k) {
+    if (RunsHere(run.links, k)) {
+      Shard& s = run.shards[next++];
+      s.index = k;
+      s.scenario = std::make_unique<Scenario>(ShardScenario(run.whole, std::move(plan.shards[k])));
+      run.scenarios[k] = s.scenario.get();
+    } else if (run.links->rank == 0) {
+      run.others[k] =
+          std::make_unique<Scenario>(ShardScenario(run.whole, std::move(plan.shards[k])));
+      run.scenarios[k] = run.others[k].get();
+    }
+  }
+}
+
+// Rank 0 (or the one process): every shard's view in the plan's order, the others' received
+// from their ranks (and their timeseries tables added into `table`).
+void ViewEveryShard(Run& run, ShardedParts& parts, TimeseriesTable& table) {
+  std::vector<std::unique_ptr<ShardView>> mine = Views(run);
+  RemoteShards remote;
+  if (run.links != nullptr) {
+    parts.serving = std::make_unique<ServingRanks>(*run.links);
+    remote = ReceiveShards(run.whole, SeedOf(run), run.scenarios, *run.links, run.options.spill,
+                           run.options.timeseries ? &table : nullptr);
+  }
+  parts.views.resize(run.scenarios.size());
+  for (size_t i = 0; i < run.shards.size(); ++i) {
+    parts.views[run.shards[i].index] = std::move(mine[i]);
+  }
+  for (size_t i = 0; i < remote.views.size(); ++i) {
+    parts.views[remote.index[i]] = std::move(remote.views[i]);
+  }
+  parts.received = std::move(remote.received);
+  parts.remote_directories = std::move(remote.directories);
 }
 
 }  // namespace
 
-std::optional<RunResult> RunSharded(const Scenario& scenario, const RunOptions& options,
-                                    ShardPlan plan) {
-  const uint32_t count = static_cast<uint32_t>(plan.shards.size());
-  Run run{scenario, options, std::vector<Shard>(count), {}, Measured(scenario), {}};
-  for (uint32_t k = 0; k < count; ++k) {
-    run.shards[k].scenario =
-        std::make_unique<Scenario>(ShardScenario(scenario, std::move(plan.shards[k])));
-  }
-  plan.shards.clear();
+ShardedOutcome RunSharded(const Scenario& scenario, const RunOptions& options, ShardPlan plan) {
+  Run run{scenario, options, {}, {}, Measured(scenario), {}, nullptr, {}, {}};
+  if (options.ranks != nullptr && options.ranks->ranks > 1) run.links = options.ranks;
+  MakeShards(run, std::move(plan));
   run.pauses = run.measured;
   if (options.timeseries) {
     const std::vector<SimTime> rows = TimeseriesTimes(scenario);
@@ -292,37 +341,59 @@ std::optional<RunResult> RunSharded(const Scenario& scenario, const RunOptions& 
   auto parts = std::make_unique<ShardedParts>();
   parts->spill = options.spill;
   std::vector<ExpectationResult> expectations(scenario.expectations.size());
-  if (const std::exception_ptr error = RunShards(run, *parts, expectations)) {
+  const std::exception_ptr error = RunShards(run, *parts, expectations);
+  if (run.links != nullptr) {
+    // Every rank fails alike, and rank 0 makes the run again on one thread.
+    if (!EveryRankOk(*run.links, StateOf(run, error == nullptr))) return {std::nullopt, true};
+  } else if (error) {
     try {
       std::rethrow_exception(error);
     } catch (const SpillError&) {
       throw;  // the disk's doing: the same on one thread
     } catch (...) {
-      return std::nullopt;  // the one-thread run says what went wrong, in its words
+      return {std::nullopt, true};  // the one-thread run says what went wrong, in its words
     }
+  } else if (FeesOverflow(run)) {
+    return {std::nullopt, true};
   }
-  if (FeesOverflow(run)) return std::nullopt;
+  TimeseriesTable table;
+  for (Shard& s : run.shards) AddTable(table, s.table);
+  if (run.links != nullptr && run.links->rank != 0) {
+    const std::vector<std::unique_ptr<ShardView>> mine = Views(run);
+    SendAndServe(scenario, ByIndex(run, mine, nullptr), options.timeseries ? &table : nullptr,
+                 *run.links);
+    return {std::nullopt, false};
+  }
   WholeDirectory(run, *parts);
-  parts->views = Views(run);
-  parts->merged = MergeShards(scenario, Pointers(parts->views), options.spill);
-  std::vector<Totals> totals;
-  for (const Shard& s : run.shards) totals.push_back(s.totals);
-  auto end =
-      std::make_unique<Snapshot>(*parts->directory, Pointers(parts->views), *parts->merged, totals);
+  ViewEveryShard(run, *parts, table);
+  const std::vector<const ShardView*> all = Pointers(parts->views);
+  parts->merged = MergeShards(scenario, all, options.spill);
+  std::vector<Totals> totals(all.size());
+  for (size_t k = 0; k < all.size(); ++k) {
+    totals[k] = RunsHere(run.links, static_cast<uint32_t>(k)) ? Totals{} : all[k]->Aggregate();
+  }
+  for (const Shard& s : run.shards) totals[s.index] = s.totals;
+  auto end = std::make_unique<Snapshot>(*parts->directory, all, *parts->merged, totals);
   for (size_t i = 0; i < expectations.size(); ++i) {
     if (scenario.expectations[i].at < 0) {
       expectations[i] = CheckExpectation(*end, scenario.expectations[i]);
     }
   }
-  TimeseriesTable table;
-  for (Shard& s : run.shards) AddTable(table, s.table);
-  if (options.trace) EmitTrace(run, *parts->directory);
+  if (options.trace) {
+    std::vector<const ShardTrace*> logs;
+    for (const Shard& s : run.shards) logs.push_back(s.trace.get());
+    EmitShardTraces(logs, *parts->directory, options.trace);
+  }
   for (Shard& s : run.shards) {
     parts->scenarios.push_back(std::move(s.scenario));
     parts->worlds.push_back(std::move(s.world));
     parts->censuses.push_back(std::move(s.census));
   }
-  return RunResult(std::move(parts), std::move(end), std::move(table), std::move(expectations));
+  for (std::unique_ptr<Scenario>& other : run.others) {
+    if (other) parts->scenarios.push_back(std::move(other));
+  }
+  return {RunResult(std::move(parts), std::move(end), std::move(table), std::move(expectations)),
+          false};
 }
 
 }  // namespace carriersim

@@ -23,6 +23,7 @@
 
 #include "simulator/results/census.h"
 #include "simulator/results/pipeline.h"
+#include "simulator/results/ranked_run.h"
 #include "simulator/results/shard_merge.h"
 #include "simulator/results/shard_view.h"
 #include "simulator/scenario/shard_plan.h"
@@ -36,16 +37,28 @@ struct ShardedParts {
   std::vector<std::unique_ptr<Scenario>> scenarios;  // per shard
   std::vector<std::unique_ptr<World>> worlds;
   std::vector<std::unique_ptr<StatusCensus>> censuses;  // per shard, at the end
-  std::vector<std::unique_ptr<ShardView>> views;         // per shard, at the end
+  std::vector<std::unique_ptr<ShardView>> views;         // per shard of the plan, at the end
   std::unique_ptr<MergedShards> merged;
   SpillOptions spill;  // the run's, for merging what the shards keep on disk
+  // Over ranks, on rank 0: what the other ranks sent of their shards, and the other ranks,
+  // answering questions about them until the reports are written.
+  std::vector<std::unique_ptr<SimDirectory>> remote_directories;
+  std::vector<ReceivedShard> received;
+  std::unique_ptr<ServingRanks> serving;
 };
 
-// Runs `scenario` in the shards of `plan` (at least two), a thread each. nullopt: a shard
-// failed in a way the run on one thread must put in its own words (see above).
-// The plan's SIM lists are taken over by the shards' scenarios.
-std::optional<RunResult> RunSharded(const Scenario& scenario, const RunOptions& options,
-                                    ShardPlan plan);
+// What RunSharded came to: the run's result; none, on a rank other than 0 of a run spread over
+// ranks (rank 0 has it); or a shard failed, and the run is to be made again on one thread, for
+// the error in its words (`failed`).
+struct ShardedOutcome {
+  std::optional<RunResult> result;
+  bool failed = false;
+};
+
+// Runs `scenario` in the shards of `plan` (at least two, or over ranks any), a thread each;
+// over ranks (RunOptions::ranks), this rank's share of them (results/ranked_run.h). The plan's
+// SIM lists are taken over by the shards' scenarios.
+ShardedOutcome RunSharded(const Scenario& scenario, const RunOptions& options, ShardPlan plan);
 
 }  // namespace carriersim
 

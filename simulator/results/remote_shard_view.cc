@@ -1,0 +1,267 @@
+#include "simulator/results/remote_shard_view.h"
+
+#include <stdexcept>
+
+#include "simulator/results/view_wire.h"
+
+namespace carriersim {
+namespace {
+
+// What rank 0 asks: the first byte of a question.
+enum ViewOp : uint8_t {
+  kEndServing,
+  kAggregate,
+  kByCellAndPlan,
+  kOneSim,
+  kRow,
+  kUsage,
+  kStatus,
+  kStatusCounts,
+  kCountInStatus,
+  kNarrowedRecords,
+  kValues,
+  kEventEnergy,
+  kRecovery,
+};
+
+// An answer's first byte: 1, the answer follows; 0, an error's text.
+constexpr uint8_t kAnswered = 1;
+constexpr uint8_t kFailed = 0;
+
+SimId GetSimOf(WireReader& r, const ShardView& view) {
+  const uint32_t sim = r.GetU32();
+  if (sim >= view.directory().size()) {
+    throw WireError("a question from rank 0 names SIM " + std::to_string(sim) + " of a shard of " +
+                    std::to_string(view.directory().size()));
+  }
+  return sim;
+}
+
+const Expectation& GetExpectation(WireReader& r, const Scenario& whole) {
+  const uint32_t index = r.GetU32();
+  if (index >= whole.expectations.size()) {
+    throw WireError("a question from rank 0 names expectation " + std::to_string(index) +
+                    " of " + std::to_string(whole.expectations.size()));
+  }
+  return whole.expectations[index];
+}
+
+void PutStatusCounts(WireWriter& w, const Scenario& whole, const ShardView& view) {
+  for (uint32_t g = 0; g < whole.groups.size(); ++g) {
+    const size_t statuses = whole.carriers[whole.groups[g].carrier].profile.statuses.size();
+    for (size_t s = 0; s < statuses; ++s) w.Put(view.InGroup(g, static_cast<StatusId>(s)));
+  }
+}
+
+// The answer to the question `op` about `view`, whose arguments `r` holds.
+void Answer(const Scenario& whole, const ShardView& view, uint8_t op, WireReader& r,
+            WireWriter& w) {
+  switch (op) {
+    case kAggregate:
+      return PutTotals(w, view.Aggregate());
+    case kByCellAndPlan:
+      return PutCellAndPlanTotals(w, view.ByCellAndPlan());
+    case kOneSim: {
+      const SimId sim = GetSimOf(r, view);
+      return PutSimTotals(w, view.OneSim(sim, GetFeeTotals(r)));
+    }
+    case kRow: {
+      const SimId sim = GetSimOf(r, view);
+      const bool categories = r.GetBool();
+      return PutSimRow(w, view.Row(sim, categories, GetFeeTotals(r)));
+    }
+    case kUsage: {
+      const SimId sim = GetSimOf(r, view);
+      const SimTime from = r.GetI64();
+      return PutTraffic(w, view.Usage(sim, from, r.GetI64()));
+    }
+    case kStatus:
+      return w.Put(view.Status(GetSimOf(r, view)));
+    case kStatusCounts:
+      return PutStatusCounts(w, whole, view);
+    case kCountInStatus:
+      return w.Put(view.CountInStatus(GetExpectation(r, whole)));
+    case kNarrowedRecords:
+      return w.Put(view.NarrowedRecords(GetExpectation(r, whole)));
+    case kValues:
+      return PutSimValues(w, view.Values(GetExpectation(r, whole)));
+    case kEventEnergy:
+      return PutSimValues(w, view.EventEnergy(GetExpectation(r, whole)));
+    case kRecovery:
+      return PutRecoveryParts(w, view.Recovery(GetExpectation(r, whole)));
+    default:
+      throw WireError("a question from rank 0 asks " + std::to_string(op) +
+                      ", which is no question");
+  }
+}
+
+}  // namespace
+
+void ServeShards(const Scenario& whole, const std::vector<const ShardView*>& shards,
+                 const RankLinks& links) {
+  for (;;) {
+    const std::string question = links.receive(0);
+    WireReader r(question, "a question from rank 0");
+    const uint8_t op = r.GetU8();
+    if (op == kEndServing) return r.ExpectEnd();
+    WireWriter w;
+    try {
+      const uint32_t shard = r.GetU32();
+      if (shard >= shards.size() || shards[shard] == nullptr) {
+        throw WireError("a question from rank 0 asks about shard " + std::to_string(shard) +
+                        ", which rank " + std::to_string(links.rank) + " does not hold");
+      }
+      w.Put(kAnswered);
+      Answer(whole, *shards[shard], op, r, w);
+      r.ExpectEnd();
+    } catch (const std::exception& e) {
+      // Rank 0 says what went wrong, and stops the run: this rank waits for its next question.
+      w.Take();
+      w.Put(kFailed);
+      w.PutString(e.what());
+    }
+    links.send(0, w.Take());
+  }
+}
+
+void EndServing(const RankLinks& links) {
+  WireWriter w;
+  w.Put(static_cast<uint8_t>(kEndServing));
+  const std::string end = w.Take();
+  for (int rank = 1; rank < links.ranks; ++rank) links.send(rank, end);
+}
+
+namespace {
+
+// Reads an answer from rank `owner` with `get`, which must read all of it.
+template <typename Get>
+auto ReadAnswer(const std::string& answer, int owner, Get get) {
+  WireReader r(answer, "an answer from rank " + std::to_string(owner));
+  if (r.GetU8() != kAnswered) {
+    throw std::runtime_error("rank " + std::to_string(owner) + ": " + r.GetString());
+  }
+  auto value = get(r);
+  r.ExpectEnd();
+  return value;
+}
+
+}  // namespace
+
+std::string RemoteShardView::Ask(uint8_t op, const std::function<void(WireWriter&)>& ask) const {
+  WireWriter w;
+  w.Put(op);
+  w.Put(shard_);
+  if (ask) ask(w);
+  links_.send(owner_, w.Take());
+  return links_.receive(owner_);
+}
+
+uint32_t RemoteShardView::IndexOf(const Expectation& e) const {
+  const std::vector<Expectation>& all = whole_.expectations;
+  // Measuring reads the whole scenario's expectations in place (shard_view.h).
+  for (size_t i = 0; i < all.size(); ++i) {
+    if (&all[i] == &e) return static_cast<uint32_t>(i);
+  }
+  throw std::logic_error("an expectation asked of a remote shard is not the scenario's");
+}
+
+int64_t RemoteShardView::AskAboutExpectation(uint8_t op, const Expectation& e) const {
+  const uint32_t index = IndexOf(e);
+  return ReadAnswer(Ask(op, [&](WireWriter& w) { w.Put(index); }), owner_,
+                    [](WireReader& r) { return r.GetI64(); });
+}
+
+Totals RemoteShardView::Aggregate() const {
+  return ReadAnswer(Ask(kAggregate), owner_, GetTotals);
+}
+
+CellAndPlanTotals RemoteShardView::ByCellAndPlan() const {
+  return ReadAnswer(Ask(kByCellAndPlan), owner_, GetCellAndPlanTotals);
+}
+
+SimTotals RemoteShardView::OneSim(SimId sim, const FeeTotals& charged) const {
+  return ReadAnswer(Ask(kOneSim,
+                        [&](WireWriter& w) {
+                          w.Put(sim);
+                          PutFeeTotals(w, charged);
+                        }),
+                    owner_, GetSimTotals);
+}
+
+SimRow RemoteShardView::Row(SimId sim, bool categories, const FeeTotals& charged) const {
+  return ReadAnswer(Ask(kRow,
+                        [&](WireWriter& w) {
+                          w.Put(sim);
+                          w.Put(categories);
+                          PutFeeTotals(w, charged);
+                        }),
+                    owner_, GetSimRow);
+}
+
+TrafficTally RemoteShardView::Usage(SimId sim, SimTime from, SimTime to) const {
+  return ReadAnswer(Ask(kUsage,
+                        [&](WireWriter& w) {
+                          w.Put(sim);
+                          w.Put(from);
+                          w.Put(to);
+                        }),
+                    owner_, GetTraffic);
+}
+
+StatusId RemoteShardView::Status(SimId sim) const {
+  return ReadAnswer(Ask(kStatus, [&](WireWriter& w) { w.Put(sim); }), owner_,
+                    [](WireReader& r) { return r.GetU8(); });
+}
+
+int64_t RemoteShardView::InGroup(uint32_t group, StatusId status) const {
+  if (in_group_.empty()) {
+    in_group_ = ReadAnswer(Ask(kStatusCounts), owner_, [&](WireReader& r) {
+      std::vector<std::vector<int64_t>> counts;
+      for (const GroupSpec& g : whole_.groups) {
+        std::vector<int64_t>& of = counts.emplace_back();
+        for (size_t s = 0; s < whole_.carriers[g.carrier].profile.statuses.size(); ++s) {
+          of.push_back(r.GetI64());
+        }
+      }
+      return counts;
+    });
+  }
+  return in_group_[group][status];
+}
+
+int64_t RemoteShardView::CountInStatus(const Expectation& e) const {
+  return AskAboutExpectation(kCountInStatus, e);
+}
+
+int64_t RemoteShardView::NarrowedRecords(const Expectation& e) const {
+  return AskAboutExpectation(kNarrowedRecords, e);
+}
+
+std::vector<SimValue> RemoteShardView::Values(const Expectation& e) const {
+  const uint32_t index = IndexOf(e);
+  return ReadAnswer(Ask(kValues, [&](WireWriter& w) { w.Put(index); }), owner_, GetSimValues);
+}
+
+std::vector<SimValue> RemoteShardView::EventEnergy(const Expectation& e) const {
+  const uint32_t index = IndexOf(e);
+  return ReadAnswer(Ask(kEventEnergy, [&](WireWriter& w) { w.Put(index); }), owner_,
+                    GetSimValues);
+}
+
+std::vector<RecoveryPart> RemoteShardView::Recovery(const Expectation& e) const {
+  const uint32_t index = IndexOf(e);
+  return ReadAnswer(Ask(kRecovery, [&](WireWriter& w) { w.Put(index); }), owner_,
+                    GetRecoveryParts);
+}
+
+ShardCounts RemoteShardView::Counts() const {
+  if (!counts_) throw std::logic_error("a remote shard's counts were not sent");
+  return *counts_;
+}
+
+PartRecords RemoteShardView::Records() const {
+  if (!records_) throw std::logic_error("a remote shard's records were not sent");
+  return *records_;
+}
+
+}  // namespace carriersim
