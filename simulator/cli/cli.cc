@@ -66,10 +66,13 @@ int Dispatch(const std::vector<std::string>& args, std::ostream& out, std::ostre
     return kExitOk;
   }
   if (command == "compare") return CompareCommand(rest, out, err, processes);
+  if (command == "run" && processes.ranks > 1) {
+    return RunCommand(rest, out, err, ReportWriteOptions{}, processes);
+  }
   if (processes.ranks > 1 && std::find(std::begin(kCommands), std::end(kCommands), command) !=
                                  std::end(kCommands)) {
-    err << "carriersim: " << command << " runs in one process; of the commands, only compare "
-        << "spreads its runs over MPI ranks so far (started here as " << processes.ranks
+    err << "carriersim: " << command << " runs in one process; of the commands, only run and "
+        << "compare spread their work over MPI ranks (started here as " << processes.ranks
         << " ranks: run it without mpirun, or with mpirun -np 1)\n";
     return kExitUsage;
   }

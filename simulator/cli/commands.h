@@ -16,15 +16,16 @@ namespace carriersim {
 // The whole command line (without argv[0]): dispatches to a subcommand, handles --help and
 // --version, and turns an unexpected exception into exit code 70.
 int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
-// The same, as one of several processes (an MPI job): only `compare` spreads its work over them;
-// every other command is refused (exit 2) rather than run once per process.
+// The same, as one of several processes (an MPI job): `compare` spreads its runs over them and
+// `run` its shards; every other command is refused (exit 2) rather than run once per process.
 int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
            const Processes& processes);
 
 int RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
-// With the reports written as `write_options` say (a test's simulated full disk).
+// With the reports written as `write_options` say (a test's simulated full disk), as one of
+// `processes` (run_ranks.h).
 int RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
-               const ReportWriteOptions& write_options);
+               const ReportWriteOptions& write_options, const Processes& processes = {});
 int ValidateCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int BenchCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int ProfilesCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);

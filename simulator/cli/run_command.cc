@@ -22,6 +22,7 @@
 #include "simulator/cli/exit_codes.h"
 #include "simulator/cli/memory_limit.h"
 #include "simulator/cli/progress.h"
+#include "simulator/cli/run_ranks.h"
 #include "simulator/live/journal.h"
 #include "simulator/results/pipeline.h"
 #include "simulator/results/session.h"
@@ -104,20 +105,6 @@ const std::vector<OptionSpec> kRunOptions = {
 // What the folder says while a run is under way: the message of a run killed before the end.
 constexpr const char* kUnfinished =
     "the run did not finish: it was interrupted, or it is still running";
-
-struct RunRequest {
-  std::string scenario_file;
-  std::optional<uint64_t> seed;
-  std::optional<std::string> out_dir;
-  bool trace = false;
-  bool progress = true;
-  uint32_t threads = 1;  // --threads; default: the machine's cores
-  MemoryLimit memory_limit;
-  uint64_t record_memory = kDefaultSpillMemory;  // --record-memory
-  std::optional<std::string> replay;  // a live session's requests.jsonl
-  std::string variant;                // --variant
-  std::vector<std::string> sets;      // --set, one PARAM=VALUE each
-};
 
 // Parses run's command line; an exit code if it is wrong or asks for help.
 std::optional<int> ParseRunRequest(const std::vector<std::string>& args, std::ostream& out,
@@ -260,7 +247,8 @@ int FailLoad(const RunRequest& request, const LoadResult& loaded, const Diagnost
 // past --record-memory.
 std::optional<RunResult> Simulate(Scenario& scenario, const RunRequest& request,
                                   const ReplayScript* replay, const StagingFolder& staging,
-                                  const ReportWriteOptions& write_options, uint64_t* bytes_left,
+                                  const ReportWriteOptions& write_options,
+                                  const Processes& processes, uint64_t* bytes_left,
                                   std::ostream& err, std::string* error) {
   RunOptions options;
   options.seed = request.seed.value_or(scenario.seed);
@@ -270,6 +258,7 @@ std::optional<RunResult> Simulate(Scenario& scenario, const RunRequest& request,
   options.spill.fail_after_bytes = write_options.spill_fail_after_bytes;
   options.spill_when_finished = true;  // the reports read the records in passes
   options.threads = request.threads;
+  options.ranks = &processes;
   options.notice = [&err](const std::string& why) { err << "carriersim run: " << why << "\n"; };
   std::optional<ProgressLine> progress;
   if (request.progress) {
@@ -286,8 +275,9 @@ std::optional<RunResult> Simulate(Scenario& scenario, const RunRequest& request,
       trace_file.Write(trace_line);
     };
   }
-  RunResult run = replay != nullptr ? Replay(scenario, replay->requests, replay->end, options)
-                                    : RunScenario(scenario, options);
+  std::optional<RunResult> run =
+      replay != nullptr ? Replay(scenario, replay->requests, replay->end, options)
+                        : RunScenarioOnRanks(scenario, options);
   if (progress) progress->Finish();
   if (request.trace && !trace_file.Close(error)) return std::nullopt;
   return run;
@@ -306,13 +296,15 @@ void PrintOutcome(const RunResult& run, double seconds, const std::string& out_d
 
 // Runs the scenario into `staging` and swaps it into place: the exit code.
 int SimulateInto(OutputFolder& folder, StagingFolder* staging, Scenario& scenario,
-                 const RunRequest& request, const ReplayScript* replay, const ReportWriteOptions& write_options,
+                 const RunRequest& request, const ReplayScript* replay,
+                 const ReportWriteOptions& write_options, const Processes& processes,
                  std::ostream& out, std::ostream& err) {
   const auto started = std::chrono::steady_clock::now();  // for the console only
   uint64_t bytes_left = write_options.fail_after_bytes;
   std::string error;
   const std::optional<RunResult> run =
-      Simulate(scenario, request, replay, *staging, write_options, &bytes_left, err, &error);
+      Simulate(scenario, request, replay, *staging, write_options, processes, &bytes_left, err,
+               &error);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (!run || !WriteReports(*run, *staging, &bytes_left, &error) ||
@@ -355,30 +347,27 @@ int SpillFailed(OutputFolder& folder, StagingFolder* staging, const Scenario& sc
 const std::vector<OptionSpec>& RunOptionSpecs() { return kRunOptions; }
 
 int RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  return RunCommand(args, out, err, ReportWriteOptions{});
+  return RunCommand(args, out, err, ReportWriteOptions{}, Processes{});
 }
 
 int RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
-               const ReportWriteOptions& write_options) {
+               const ReportWriteOptions& write_options, const Processes& processes) {
   RunRequest request;
   if (const std::optional<int> code = ParseRunRequest(args, out, err, &request)) return *code;
-  Diagnostics diag;
-  LoadResult loaded;
-  if (request.variant.empty() && request.sets.empty()) {
-    loaded = LoadScenarioFile(request.scenario_file, diag);
-  } else {
-    FamilyResult family = ReadScenarioFamily(request.scenario_file, diag);
-    if (!family.family) {
-      loaded.io_error = family.io_error;
-      return FailLoad(request, loaded, diag, err);
-    }
-    std::string error;
-    std::optional<RunPoint> point =
-        ChooseRun(family.family->spec, request.variant, request.sets, &error);
-    if (!point) return UsageError(err, "run", error);
-    loaded = LoadRun(*family.family, *point, diag);
+  const bool ranks = processes.ranks > 1;
+  if (ranks && (request.trace || request.replay)) {
+    return UsageError(err, "run",
+                      std::string(request.trace ? "--trace" : "--replay") +
+                          " runs in one process: run it without mpirun");
   }
-  if (!loaded.scenario) return FailLoad(request, loaded, diag, err);
+  if (ranks && processes.rank != 0) return RunAsOtherRank(request, processes);
+  // Over ranks, every way out before the run is agreed with the others (run_ranks.h).
+  const auto stop = [&](int code) { return ranks ? StartTogether(processes, code, err) : code; };
+  Diagnostics diag;
+  std::string usage;
+  LoadResult loaded = LoadRequested(request, diag, &usage);
+  if (!usage.empty()) return stop(UsageError(err, "run", usage));
+  if (!loaded.scenario) return stop(FailLoad(request, loaded, diag, err));
   Scenario& scenario = *loaded.scenario;
   std::optional<ReplayScript> replay;
   if (request.replay) {
@@ -392,10 +381,11 @@ int RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
     replay = ReadJournal(*request.replay, text, scenario, diag);
     if (!replay) return FailLoad(request, LoadResult{}, diag, err);
   }
-  // Refused before anything of the run is allocated, as an invalid scenario is.
+  // Refused before anything of the run is allocated, as an invalid scenario is. Over ranks, each
+  // holds a share of the fleet that the estimate of one process does not know of.
   if (std::string refusal =
-          MemoryRefusalFor(scenario, request.memory_limit, request.record_memory,
-                           request.threads);
+          ranks ? "" : MemoryRefusalFor(scenario, request.memory_limit, request.record_memory,
+                                        request.threads);
       !refusal.empty()) {
     diag.Error({request.scenario_file, 0, 0}, std::move(refusal));
     return FailLoad(request, LoadResult{}, diag, err);
@@ -411,11 +401,17 @@ int RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
       !PublishFailure(folder, scenario.name, scenario.file, kUnfinished, &error) ||
       !folder.Stage(&staging, &error)) {
     err << "carriersim run: " << error << "\n";
-    return kExitIoError;
+    return stop(kExitIoError);
+  }
+  if (const int code = stop(kExitOk)) {
+    staging.Discard();
+    PublishFailure(folder, scenario.name, scenario.file,
+                   "a rank of the MPI job could not start the run", &error);
+    return code;
   }
   try {
     return SimulateInto(folder, &staging, scenario, request, replay ? &*replay : nullptr,
-                        write_options, out, err);
+                        write_options, processes, out, err);
   } catch (const NoProgressError& e) {
     return StopRun(folder, &staging, scenario, e.what(), err);
   } catch (const FeeOverflow& e) {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `mpirun -np 2 carriersim-mpi compare` writes the same reports as `carriersim compare`, byte for
-# byte; `run` under 2 ranks is refused with exit 2; carriersim-mpi without mpirun says so and
-# runs as one process.
+# byte; `validate` under 2 ranks is refused with exit 2 (run_ranks.sh checks `run`);
+# carriersim-mpi without mpirun says so and runs as one process.
 #   compare_ranks.sh CARRIERSIM CARRIERSIM_MPI MPIRUN SCENARIO...
 set -euo pipefail
 carriersim=$1 mpi=$2 mpirun=$3
@@ -36,12 +36,12 @@ for scenario in "$@"; do
 done
 
 code=0
-ranks 2 "$mpi" run "$1" --out "$work/run" > "$work/run.txt" 2> "$work/run.err" || code=$?
-[ "$code" -eq 2 ] || { echo "FAIL: run under 2 ranks exited $code, not 2" >&2; exit 1; }
-grep -q "only compare spreads its runs over MPI ranks" "$work/run.err" ||
-  { cat "$work/run.err" >&2; echo "FAIL: run under 2 ranks: no clear message" >&2; exit 1; }
-[ ! -e "$work/run" ] || { echo "FAIL: run under 2 ranks wrote reports" >&2; exit 1; }
-echo "ok: run under 2 ranks is refused with exit 2"
+ranks 2 "$mpi" validate "$1" > "$work/validate.txt" 2> "$work/validate.err" || code=$?
+[ "$code" -eq 2 ] || { echo "FAIL: validate under 2 ranks exited $code, not 2" >&2; exit 1; }
+grep -q "only run and compare spread their work over MPI ranks" "$work/validate.err" ||
+  { cat "$work/validate.err" >&2; echo "FAIL: validate under 2 ranks: no clear message" >&2
+    exit 1; }
+echo "ok: validate under 2 ranks is refused with exit 2"
 
 "$mpi" --version > "$work/alone.txt" 2> "$work/alone.err"
 grep -q "not started by mpirun, so running as one process" "$work/alone.err" ||

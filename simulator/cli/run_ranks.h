@@ -1,0 +1,51 @@
+// `run` as one rank of an MPI job (`mpirun -np K carriersim-mpi run FILE`): rank 0 runs its
+// share of the shards and writes the reports, as `run` does; every other rank loads the same
+// scenario, runs its share and answers rank 0's questions about it (results/ranked_run.h), and
+// writes nothing. Before the run the ranks agree to start: a rank that cannot (a scenario file
+// missing on its machine) stops them all, and rank 0 says which. Internal to cli/.
+#ifndef CARRIERSIM_CLI_RUN_RANKS_H_
+#define CARRIERSIM_CLI_RUN_RANKS_H_
+
+#include <cstdint>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "simulator/base/diagnostics.h"
+#include "simulator/base/spill_file.h"
+#include "simulator/cli/memory_limit.h"
+#include "simulator/cli/processes.h"
+#include "simulator/scenario/scenario_loader.h"
+
+namespace carriersim {
+
+struct RunRequest {
+  std::string scenario_file;
+  std::optional<uint64_t> seed;
+  std::optional<std::string> out_dir;
+  bool trace = false;
+  bool progress = true;
+  uint32_t threads = 1;  // --threads; default: the machine's cores
+  MemoryLimit memory_limit;
+  uint64_t record_memory = kDefaultSpillMemory;  // --record-memory
+  std::optional<std::string> replay;  // a live session's requests.jsonl
+  std::string variant;                // --variant
+  std::vector<std::string> sets;      // --set, one PARAM=VALUE each
+};
+
+// The scenario the request names, its variant and parameters chosen. A request for a variant
+// or values the file does not have: nothing loaded, and `usage` says why.
+LoadResult LoadRequested(const RunRequest& request, Diagnostics& diag, std::string* usage);
+
+// Every rank says whether it can start the run (`code`: 0, or the exit code it stops with): a
+// collective. 0: all can; else this rank's code, or on a rank that could, the first other
+// rank's, which rank 0 tells on `err`.
+int StartTogether(const Processes& processes, int code, std::ostream& err);
+
+// A rank other than 0: the whole of its `run`. The exit code, which the job's is the highest of.
+int RunAsOtherRank(const RunRequest& request, const Processes& processes);
+
+}  // namespace carriersim
+
+#endif  // CARRIERSIM_CLI_RUN_RANKS_H_
