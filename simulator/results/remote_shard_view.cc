@@ -1,5 +1,6 @@
 #include "simulator/results/remote_shard_view.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "simulator/results/view_wire.h"
@@ -22,7 +23,12 @@ enum ViewOp : uint8_t {
   kValues,
   kEventEnergy,
   kRecovery,
+  kRows,
+  kUsages,
 };
+
+// The most rows or sessions' usages one answer holds: a few hundred kilobytes.
+constexpr uint32_t kWindow = 4096;
 
 // An answer's first byte: 1, the answer follows; 0, an error's text.
 constexpr uint8_t kAnswered = 1;
@@ -44,6 +50,48 @@ const Expectation& GetExpectation(WireReader& r, const Scenario& whole) {
                     " of " + std::to_string(whole.expectations.size()));
   }
   return whole.expectations[index];
+}
+
+// SIMs [first, first + count) of the shard's, with the count checked.
+void PutRows(WireReader& r, const ShardView& view, WireWriter& w) {
+  const SimId first = GetSimOf(r, view);
+  const uint32_t count = r.GetU32();
+  if (count == 0 || count > kWindow || count > view.directory().size() - first) {
+    throw WireError("a question from rank 0 asks for " + std::to_string(count) + " rows from SIM " +
+                    std::to_string(first));
+  }
+  const bool categories = r.GetBool();
+  const FeeTotals charged = GetFeeTotals(r);
+  w.Put(count);
+  for (SimId sim = first; sim < first + count; ++sim) {
+    PutSimRow(w, view.Row(sim, categories, charged));
+  }
+}
+
+// The usage of up to `count` sessions from the `first`-th, in the shard's order: each with its
+// SIM and span, as RunResult::UsageOf asks for it.
+void PutUsages(WireReader& r, const Scenario& whole, const ShardView& view, WireWriter& w) {
+  const uint64_t first = r.GetU64();
+  const uint32_t count = r.GetU32();
+  if (count == 0 || count > kWindow) {
+    throw WireError("a question from rank 0 asks for " + std::to_string(count) + " sessions");
+  }
+  const SessionRecords& sessions = *view.Records().sessions;
+  std::vector<SessionRecord> read;
+  if (first < sessions.size()) {
+    SessionRecords::Reader reader(sessions, static_cast<size_t>(first));
+    for (SessionRecord record; read.size() < count && reader.Next(&record);) {
+      read.push_back(record);
+    }
+  }
+  w.Put(static_cast<uint32_t>(read.size()));
+  for (const SessionRecord& s : read) {
+    const SimTime to = std::min(s.closed, whole.duration);
+    w.Put(s.sim);
+    w.Put(s.opened);
+    w.Put(to);
+    PutTraffic(w, view.Usage(s.sim, s.opened, to));
+  }
 }
 
 void PutStatusCounts(WireWriter& w, const Scenario& whole, const ShardView& view) {
@@ -89,6 +137,10 @@ void Answer(const Scenario& whole, const ShardView& view, uint8_t op, WireReader
       return PutSimValues(w, view.EventEnergy(GetExpectation(r, whole)));
     case kRecovery:
       return PutRecoveryParts(w, view.Recovery(GetExpectation(r, whole)));
+    case kRows:
+      return PutRows(r, view, w);
+    case kUsages:
+      return PutUsages(r, whole, view, w);
     default:
       throw WireError("a question from rank 0 asks " + std::to_string(op) +
                       ", which is no question");
@@ -189,16 +241,66 @@ SimTotals RemoteShardView::OneSim(SimId sim, const FeeTotals& charged) const {
 }
 
 SimRow RemoteShardView::Row(SimId sim, bool categories, const FeeTotals& charged) const {
-  return ReadAnswer(Ask(kRow,
-                        [&](WireWriter& w) {
-                          w.Put(sim);
-                          w.Put(categories);
-                          PutFeeTotals(w, charged);
-                        }),
-                    owner_, GetSimRow);
+  if (categories != rows_categories_ || sim < rows_first_ || sim - rows_first_ >= rows_.size()) {
+    const uint32_t count = std::min<uint32_t>(kWindow, directory_.size() - sim);
+    rows_ = ReadAnswer(Ask(kRows,
+                           [&](WireWriter& w) {
+                             w.Put(sim);
+                             w.Put(count);
+                             w.Put(categories);
+                             PutFeeTotals(w, charged);
+                           }),
+                       owner_, [&](WireReader& r) {
+                         if (r.GetU32() != count) throw WireError(r.description() + " miscounts");
+                         std::vector<SimRow> rows;
+                         for (uint32_t i = 0; i < count; ++i) rows.push_back(GetSimRow(r));
+                         return rows;
+                       });
+    rows_first_ = sim;
+    rows_categories_ = categories;
+  }
+  return rows_[sim - rows_first_];
+}
+
+void RemoteShardView::FetchUsages() const {
+  const uint64_t first = next_session_;
+  std::vector<SessionUsage> window = ReadAnswer(
+      Ask(kUsages,
+          [&](WireWriter& w) {
+            w.Put(first);
+            w.Put(kWindow);
+          }),
+      owner_, [](WireReader& r) {
+        const uint32_t count = r.GetU32();
+        if (count > kWindow) throw WireError(r.description() + " holds too many sessions");
+        std::vector<SessionUsage> read;
+        for (uint32_t i = 0; i < count; ++i) {
+          SessionUsage u{};
+          u.sim = r.GetU32();
+          u.from = r.GetI64();
+          u.to = r.GetI64();
+          u.usage = GetTraffic(r);
+          read.push_back(u);
+        }
+        return read;
+      });
+  next_session_ += window.size();
+  usages_.insert(usages_.end(), window.begin(), window.end());
 }
 
 TrafficTally RemoteShardView::Usage(SimId sim, SimTime from, SimTime to) const {
+  if (usages_in_order_) {
+    if (usages_.empty()) FetchUsages();
+    if (!usages_.empty() && usages_.front().sim == sim && usages_.front().from == from &&
+        usages_.front().to == to) {
+      const TrafficTally usage = usages_.front().usage;
+      usages_.pop_front();
+      return usage;
+    }
+    // Asked out of the shard's order: one question each from here on.
+    usages_in_order_ = false;
+    usages_.clear();
+  }
   return ReadAnswer(Ask(kUsage,
                         [&](WireWriter& w) {
                           w.Put(sim);

@@ -14,6 +14,7 @@
 #define CARRIERSIM_RESULTS_REMOTE_SHARD_VIEW_H_
 
 #include <cstdint>
+#include <deque>
 #include <optional>
 #include <string>
 #include <vector>
@@ -71,6 +72,21 @@ class RemoteShardView final : public ShardView {
   std::optional<PartRecords> records_;
   // SIMs per group and status, asked once: the census is read a group and status at a time.
   mutable std::vector<std::vector<int64_t>> in_group_;
+  // sims.csv and report.html read every SIM's row in order, sessions.csv every session's usage
+  // in the shard's order: those come kWindow at a time, not one question each.
+  struct SessionUsage {
+    SimId sim;
+    SimTime from;
+    SimTime to;
+    TrafficTally usage;
+  };
+  void FetchUsages() const;
+  mutable std::vector<SimRow> rows_;
+  mutable SimId rows_first_ = 0;
+  mutable bool rows_categories_ = false;
+  mutable std::deque<SessionUsage> usages_;
+  mutable uint64_t next_session_ = 0;
+  mutable bool usages_in_order_ = true;  // else asked one at a time
 };
 
 // Answers rank 0's questions about this rank's shards, `shards[k]` being shard k of the run
