@@ -161,6 +161,25 @@ TEST_CASE("ranks: rank 0 has the result of every rank's shards and the others se
   }
 }
 
+TEST_CASE("ranks: a run that stops stops on every rank with the one-thread run's message",
+          "[ranks]") {
+  const std::string scenario = test::SourcePath("tests/scenario/threads/stops/fee-overflow.yaml");
+  test::TempDir dir;
+  const test::CliResult one =
+      test::Cli({"run", scenario, "--out", dir.File("one"), "--threads", "1"});
+  REQUIRE(one.code == 5);
+  for (const int ranks : {2, 3}) {
+    INFO(ranks << " ranks");
+    const std::vector<RankResult> r =
+        RunOnRanks(ranks, {"run", scenario, "--out", dir.File("ranks"), "--threads", "1"});
+    CHECK(r[0].code == 5);
+    // After a notice, if the 4 SIMs make fewer shards than asked: the same error.
+    CHECK(r[0].err.find(one.err) != std::string::npos);
+    for (size_t k = 1; k < r.size(); ++k) CHECK(r[k].code == 0);  // rank 0's code is the job's
+    CHECK_FALSE(fs::exists(dir.File("ranks/summary.json")));
+  }
+}
+
 TEST_CASE("ranks: --trace and --replay are refused on every rank with exit 2", "[ranks]") {
   test::TempDir dir;
   const std::string scenario = test::SourcePath("scenarios/cost-idle-fleet.yaml");
