@@ -60,17 +60,18 @@ void AddRankTable(TimeseriesTable& into, const TimeseriesTable& part, int rank) 
   AddTable(into, part);
 }
 
-SpillOptions ReceivedSpill(const SpillOptions& run, uint32_t shard, size_t shards) {
+}  // namespace
+
+SpillOptions ShardSpill(const SpillOptions& run, size_t index, size_t shards) {
   SpillOptions spill = run;
+  // The shards share the memory one run's records may keep.
   if (spill.memory != kNoSpill) {
     spill.shared_memory = spill.memory;
     spill.memory = std::max<uint64_t>(1, spill.memory / shards);
   }
-  spill.name_prefix += ".shard-" + std::to_string(shard);
+  spill.name_prefix += ".shard-" + std::to_string(index);
   return spill;
 }
-
-}  // namespace
 
 RemoteShards ReceiveShards(const Scenario& whole, uint64_t seed,
                            const std::vector<const Scenario*>& scenarios, const RankLinks& links,
@@ -79,11 +80,11 @@ RemoteShards ReceiveShards(const Scenario& whole, uint64_t seed,
   const auto shards = static_cast<uint32_t>(scenarios.size());
   for (int rank = 1; rank < links.ranks; ++rank) {
     for (uint32_t k = 0; k < shards; ++k) {
-      if (!RunsHere(&links, k) && static_cast<int>(k % links.ranks) == rank) {
+      if (static_cast<int>(k % links.ranks) == rank) {
         const Scenario& scenario = *scenarios[k];
         remote.directories.push_back(std::make_unique<SimDirectory>(scenario, seed));
         remote.received.push_back(
-            ReceiveShard(scenario, links, rank, ReceivedSpill(spill, k, shards)));
+            ReceiveShard(scenario, links, rank, ShardSpill(spill, k, shards)));
         remote.index.push_back(k);
       }
     }

@@ -34,6 +34,10 @@ inline bool RunsHere(const RankLinks* links, uint32_t shard) {
                                  links->rank;
 }
 
+// Where shard `index` of `shards` keeps its records past their memory: its own files, and its
+// share of the memory the run's records may keep (a shard run here, or received from a rank).
+SpillOptions ShardSpill(const SpillOptions& run, size_t index, size_t shards);
+
 // Step 1, a collective: whether every rank's shards ran without error (`mine`: this rank's) and
 // the fees of all of them still add up (`fees`: this rank's shards' total, or a flag that they
 // passed what can be counted).

@@ -62,17 +62,6 @@ std::vector<SimTime> Measured(const Scenario& scenario) {
   return at;
 }
 
-SpillOptions ShardSpill(const SpillOptions& run, size_t index, size_t shards) {
-  SpillOptions spill = run;
-  // The shards share the memory one run's records may keep.
-  if (spill.memory != kNoSpill) {
-    spill.shared_memory = spill.memory;
-    spill.memory = std::max<uint64_t>(1, spill.memory / shards);
-  }
-  spill.name_prefix += ".shard-" + std::to_string(index);
-  return spill;
-}
-
 void ReportProgress(Run& run, Shard& s, SimTime t, uint64_t events) {
   s.time = t;
   s.events = events;
