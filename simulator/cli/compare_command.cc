@@ -1,7 +1,6 @@
 // carriersim compare: every variant of a scenario at every sweep point, on a pool of workers.
 #include <chrono>
 #include <cstdio>
-#include <thread>
 
 #include "reports/compare_reports.h"
 #include "reports/human_format.h"
@@ -13,6 +12,7 @@
 #include "simulator/cli/args.h"
 #include "simulator/cli/commands.h"
 #include "simulator/cli/exit_codes.h"
+#include "simulator/cli/memory_limit.h"
 #include "simulator/cli/progress.h"
 #include "simulator/compare/comparison.h"
 
@@ -28,7 +28,7 @@ compares them with the first variant, the baseline. The scenario's `parameters:`
 `sweep:` and `replicates:` are described in scenarios/README.md, Comparing variants.
 
 options:
-  --jobs N       runs at once (default: the machine's cores); the reports are the same bytes
+  --jobs N       runs at once (default: the cores it may use); the reports are the same bytes
                  whatever N is. Started by mpirun (carriersim-mpi, built with
                  -DCARRIERSIM_MPI=ON), the runs are spread over the ranks, N at once in each,
                  and the first rank writes the same reports
@@ -56,10 +56,7 @@ exit codes: 0 ok, 1 an expectation (of a run, or a break-even check) failed, 2 u
 const std::vector<OptionSpec> kCompareOptions = {
     {"jobs", true}, {"out", true}, {"no-progress", false}};
 
-int DefaultJobs() {
-  const unsigned cores = std::thread::hardware_concurrency();
-  return cores == 0 ? 1 : static_cast<int>(cores);
-}
+int DefaultJobs() { return static_cast<int>(UsableCores()); }
 
 bool WriteAll(const Comparison& c, const std::string& dir, std::string* error) {
   OutputFolder folder;

@@ -1,6 +1,10 @@
 #include "simulator/cli/memory_limit.h"
 
+#include <sched.h>
 #include <unistd.h>
+
+#include <algorithm>
+#include <thread>
 
 #include "simulator/base/units.h"
 #include "simulator/results/memory_estimate.h"
@@ -16,6 +20,15 @@ double PhysicalMemory() {
 }
 
 }  // namespace
+
+uint32_t UsableCores() {
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  if (sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 0) {
+    return static_cast<uint32_t>(CPU_COUNT(&set));
+  }
+  return std::max(1u, std::thread::hardware_concurrency());
+}
 
 bool ReadMemoryLimit(const std::optional<std::string>& value, MemoryLimit* limit,
                      std::string* error) {

@@ -1,5 +1,6 @@
-// --max-memory, shared by `run` and `validate`: the most memory a run may be estimated to need
-// (simulator/results/memory_estimate.h) before it is refused.
+// What the machine gives a command: --max-memory, shared by `run` and `validate` (the most
+// memory a run may be estimated to need, simulator/results/memory_estimate.h, before it is
+// refused), and the cores the defaults of --threads and --jobs use.
 #ifndef CARRIERSIM_CLI_MEMORY_LIMIT_H_
 #define CARRIERSIM_CLI_MEMORY_LIMIT_H_
 
@@ -11,6 +12,11 @@
 #include "simulator/scenario/model.h"
 
 namespace carriersim {
+
+// The cores this process may run on (at least 1): fewer than the machine's under taskset, in a
+// container limited to some CPUs, and under mpirun, which binds each rank to one core unless
+// told otherwise (--bind-to none): threads beyond these would share a core, not add one.
+uint32_t UsableCores();
 
 struct MemoryLimit {
   double bytes = 0;

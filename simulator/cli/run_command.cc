@@ -47,7 +47,7 @@ options:
   --out DIR      output folder (default: out/<scenario name>/); its parent is created if missing
   --no-progress  no progress line (it shows only on a terminal, and not when CI is set)
   --trace        also write events.jsonl: every event of the run, in order
-  --threads N    run on N threads (1 .. 1024; default: the machine's cores). The fleet is cut
+  --threads N    run on N threads (1 .. 1024; default: the cores it may use). The fleet is cut
                  into shards of SIMs, a thread each; the SIMs of a cell with a capacity stay in
                  one shard, so a fleet with few such cells may run on fewer threads (it says
                  so). The reports are the same bytes for any N
@@ -130,7 +130,7 @@ std::optional<int> ParseRunRequest(const std::vector<std::string>& args, std::os
   if (auto dir = parsed.Get("out"); dir && dir->empty()) {
     return UsageError(err, "run", "--out needs a folder");
   }
-  request->threads = std::max(1u, std::thread::hardware_concurrency());
+  request->threads = UsableCores();
   if (auto threads = parsed.Get("threads")) {
     long long value = 0;
     if (!ParseIntOption("threads", *threads, 1, 1024, &value, &error)) {

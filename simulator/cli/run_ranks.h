@@ -26,7 +26,7 @@ struct RunRequest {
   std::optional<std::string> out_dir;
   bool trace = false;
   bool progress = true;
-  uint32_t threads = 1;  // --threads; default: the machine's cores
+  uint32_t threads = 1;  // --threads; default: the cores it may use (UsableCores)
   MemoryLimit memory_limit;
   uint64_t record_memory = kDefaultSpillMemory;  // --record-memory
   std::optional<std::string> replay;  // a live session's requests.jsonl

@@ -140,7 +140,7 @@ int ValidateCommand(const std::vector<std::string>& args, std::ostream& out, std
       // As `run` would run it by default: on every core.
       const std::string refusal =
           MemoryRefusalFor(*loaded.scenario, memory_limit, kDefaultSpillMemory,
-                           std::max(1u, std::thread::hardware_concurrency()));
+                           UsableCores());
       if (!refusal.empty()) {
         diag.Error({file, 0, 0}, refusal);
         loaded.scenario.reset();

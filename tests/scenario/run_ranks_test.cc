@@ -4,6 +4,8 @@
 // same over a real mpirun. Every report must be the bytes one process writes: the examples'
 // against their golden digests, the scenarios that attack the shards' merge against a run in one
 // process. And the ranks must fail together, with rank 0 saying why.
+#include <sched.h>
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -17,6 +19,7 @@
 #include "simulator/base/loopback_ranks.h"
 #include "simulator/base/sha256.h"
 #include "simulator/cli/commands.h"
+#include "simulator/cli/memory_limit.h"
 #include "simulator/results/pipeline.h"
 #include "tests/test_util.h"
 
@@ -210,6 +213,26 @@ TEST_CASE("ranks: a rank that cannot load the scenario stops them all and rank 0
   CHECK(fs::exists(dir.File("out/junit.xml")));
   CHECK_FALSE(fs::exists(dir.File("out/summary.json")));
   CHECK(ReadAll(dir.File("out/junit.xml")).find("could not start the run") != std::string::npos);
+}
+
+TEST_CASE("ranks: threads default to the cores a process may use as mpirun binds a rank",
+          "[ranks][cli]") {
+  cpu_set_t all;
+  REQUIRE(sched_getaffinity(0, sizeof all, &all) == 0);
+  CHECK(UsableCores() == static_cast<uint32_t>(CPU_COUNT(&all)));
+  // Bound to one core, as mpirun binds each rank by default: one thread, not the machine's.
+  cpu_set_t one;
+  CPU_ZERO(&one);
+  for (int cpu = 0; cpu < CPU_SETSIZE; ++cpu) {
+    if (CPU_ISSET(cpu, &all)) {
+      CPU_SET(cpu, &one);
+      break;
+    }
+  }
+  REQUIRE(sched_setaffinity(0, sizeof one, &one) == 0);
+  const uint32_t bound = UsableCores();
+  REQUIRE(sched_setaffinity(0, sizeof all, &all) == 0);
+  CHECK(bound == 1);
 }
 
 }  // namespace
