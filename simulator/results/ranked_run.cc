@@ -1,32 +1,59 @@
 #include "simulator/results/ranked_run.h"
 
 #include <algorithm>
+#include <stdexcept>
 #include <string>
+#include <system_error>
 
+#include "simulator/base/no_progress.h"
 #include "simulator/base/wire.h"
 #include "simulator/results/sampler.h"
 #include "simulator/results/view_wire.h"
 
 namespace carriersim {
 
-bool EveryRankOk(const RankLinks& links, const RankState& mine) {
+RankVerdict EveryRankOk(const RankLinks& links, const RankState& mine) {
   WireWriter w;
   w.Put(mine.ok);
+  w.Put(mine.fatal);
+  w.PutString(mine.error);
   w.Put(mine.fees_overflow);
   w.Put(mine.fees);
   const std::vector<std::string> all = links.all_gather(w.Take());
-  bool ok = true;
+  RankVerdict verdict;
   int64_t fees = 0;
   for (size_t rank = 0; rank < all.size(); ++rank) {
     WireReader r(all[rank], "rank " + std::to_string(rank) + "'s state");
-    const bool its_ok = r.GetBool();
+    const bool ok = r.GetBool();
+    const bool fatal = r.GetBool();
+    std::string error = r.GetString();
     const bool overflow = r.GetBool();
     const int64_t its_fees = r.GetI64();
     r.ExpectEnd();
+    if (fatal && verdict.kind != RankVerdict::kFatal) {
+      verdict = {RankVerdict::kFatal, static_cast<int>(rank), std::move(error)};
+    }
     // Fees past what can be counted stop the run on one thread: it says where.
-    ok = ok && its_ok && !overflow && !__builtin_add_overflow(fees, its_fees, &fees);
+    if ((!ok || overflow || __builtin_add_overflow(fees, its_fees, &fees)) &&
+        verdict.kind == RankVerdict::kGo) {
+      verdict.kind = RankVerdict::kRunAgain;
+    }
   }
-  return ok;
+  return verdict;
+}
+
+bool RunAgainFor(const std::exception_ptr& error) {
+  try {
+    std::rethrow_exception(error);
+  } catch (const NoProgressError&) {
+    return true;
+  } catch (const std::overflow_error&) {  // FeeOverflow, and fees past int64 at a pause
+    return true;
+  } catch (const std::system_error&) {  // no thread for a shard: one thread does
+    return true;
+  } catch (...) {
+    return false;
+  }
 }
 
 void ServingRanks::End() noexcept {
@@ -36,7 +63,7 @@ void ServingRanks::End() noexcept {
   try {
     EndServing(links);
   } catch (...) {
-    // A rank that cannot be told is gone already; mpirun ends the job.
+    // A send that fails: the rank is gone, and MPI ends the job (loopback ranks stop).
   }
 }
 

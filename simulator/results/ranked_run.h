@@ -18,7 +18,9 @@
 #define CARRIERSIM_RESULTS_RANKED_RUN_H_
 
 #include <cstdint>
+#include <exception>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "simulator/base/rank_links.h"
@@ -38,18 +40,29 @@ inline bool RunsHere(const RankLinks* links, uint32_t shard) {
 // share of the memory the run's records may keep (a shard run here, or received from a rank).
 SpillOptions ShardSpill(const SpillOptions& run, size_t index, size_t shards);
 
-// Step 1, a collective: whether every rank's shards ran without error (`mine`: this rank's) and
-// the fees of all of them still add up (`fees`: this rank's shards' total, or a flag that they
-// passed what can be counted).
+// Step 1, a collective: whether every rank's shards ran without error and the fees of all of
+// them still add up. A shard's error is one the run on one thread would meet too, in its own
+// words (a SIM looping at one instant, fees past what can be counted), or it is `fatal`: the
+// disk, memory, or a message between ranks, which running again would not explain.
 struct RankState {
   bool ok = true;
+  bool fatal = false;  // with `error` saying what
+  std::string error;
   bool fees_overflow = false;
-  int64_t fees = 0;
+  int64_t fees = 0;  // this rank's shards' total
 };
-bool EveryRankOk(const RankLinks& links, const RankState& mine);
+struct RankVerdict {
+  enum Kind { kGo, kRunAgain, kFatal } kind = kGo;
+  int rank = 0;  // kFatal: the first rank whose error it was
+  std::string error;
+};
+RankVerdict EveryRankOk(const RankLinks& links, const RankState& mine);
+// Whether `error` (a shard's) is one running again on one thread puts in its words.
+bool RunAgainFor(const std::exception_ptr& error);
 
 // On rank 0, until it goes: the other ranks answer questions about their shards. Its end (or
-// End()) lets them go on; never throws.
+// End()) lets them go on; never throws. Made once every other rank's shards are received: before
+// that, one may still be sending, and a rank 0 that fails must abort the job instead.
 class ServingRanks {
  public:
   explicit ServingRanks(const RankLinks& links) : links_(&links) {}

@@ -18,39 +18,11 @@
 #include "simulator/results/ranked_run.h"
 #include "simulator/results/sampler.h"
 #include "simulator/results/shard_trace.h"
+#include "simulator/results/sharded_run_internal.h"
 #include "simulator/results/snapshot.h"
 
 namespace carriersim {
 namespace {
-
-struct Shard {
-  uint32_t index = 0;  // in the plan
-  std::unique_ptr<Scenario> scenario;
-  std::unique_ptr<World> world;
-  std::unique_ptr<StatusCensus> census;
-  std::unique_ptr<TimeseriesSampler> sampler;
-  std::unique_ptr<ShardTrace> trace;
-  TimeseriesTable table;
-  Totals totals;  // the shard added up at the end
-  std::exception_ptr error;
-  std::atomic<SimTime> time{0};  // for the progress line
-  std::atomic<uint64_t> events{0};
-};
-
-// What every shard's thread shares: the plan of pauses, and the progress line.
-struct Run {
-  const Scenario& whole;
-  const RunOptions& options;
-  std::vector<Shard> shards;
-  std::vector<SimTime> pauses;    // sorted: timeseries rows and expectations' `at:`
-  std::vector<SimTime> measured;  // sorted: the `at:` instants, where the shards meet
-  std::mutex progress_mutex;
-  const RankLinks* links = nullptr;  // the ranks of a run spread over them; null: one process
-  // Rank 0 of several: the scenarios of the shards the other ranks run, by index in the plan
-  // (null: its own), and all of them.
-  std::vector<std::unique_ptr<Scenario>> others;
-  std::vector<const Scenario*> scenarios;
-};
 
 std::vector<SimTime> Measured(const Scenario& scenario) {
   std::vector<SimTime> at;
@@ -119,83 +91,29 @@ void RunShard(Run& run, size_t local, Barrier& barrier) {
   }
 }
 
-// The shards as they are now, each read through a view of its own.
-std::vector<std::unique_ptr<ShardView>> Views(const Run& run) {
-  std::vector<std::unique_ptr<ShardView>> views;
-  for (const Shard& s : run.shards) {
-    views.push_back(std::make_unique<LocalShardView>(*s.world, *s.census));
-  }
-  return views;
-}
-
-std::vector<const ShardView*> Pointers(const std::vector<std::unique_ptr<ShardView>>& views) {
-  std::vector<const ShardView*> pointers;
-  for (const std::unique_ptr<ShardView>& v : views) pointers.push_back(v.get());
-  return pointers;
-}
-
-// The whole fleet's directory, made when first needed: not while the shards are built, when
-// memory peaks.
-const SimDirectory& WholeDirectory(const Run& run, ShardedParts& parts) {
-  if (!parts.directory) {
-    parts.directory = std::make_unique<SimDirectory>(
-        run.whole, run.options.seed.value_or(run.whole.seed));
-  }
-  return *parts.directory;
-}
-
-// This rank's shards' fees, and whether they add up past what can be counted: the one-thread run
-// stops there, with the SIM and time of the line that did it.
-RankState StateOf(const Run& run, bool ok) {
-  RankState state;
-  state.ok = ok;
-  for (const Shard& s : run.shards) {
-    if (s.world == nullptr) continue;  // failed before it began: `ok` says so
-    state.fees_overflow = state.fees_overflow ||
-                          __builtin_add_overflow(state.fees, s.world->ledger().lines.total(),
-                                                 &state.fees);
-  }
-  return state;
-}
-
-bool FeesOverflow(const Run& run) { return StateOf(run, true).fees_overflow; }
-
-// Every shard of the plan by its index: this rank's `mine` (in run.shards' order) and, on rank
-// 0 of several, `remote`; null for those another rank holds.
-std::vector<const ShardView*> ByIndex(const Run& run,
-                                      const std::vector<std::unique_ptr<ShardView>>& mine,
-                                      const RemoteShards* remote) {
-  std::vector<const ShardView*> all(run.scenarios.size(), nullptr);
-  for (size_t i = 0; i < run.shards.size(); ++i) all[run.shards[i].index] = mine[i].get();
-  if (remote != nullptr) {
-    for (size_t i = 0; i < remote->views.size(); ++i) {
-      all[remote->index[i]] = remote->views[i].get();
-    }
-  }
-  return all;
-}
-
-uint64_t SeedOf(const Run& run) { return run.options.seed.value_or(run.whole.seed); }
-
 // Measures the `at:` expectations of the instant all shards have reached. On the thread the
 // barrier picks, with every other shard waiting; over ranks, rank 0 measures every rank's
 // shards, which the others send and answer questions about meanwhile (results/ranked_run.h).
 void MeasureAt(Run& run, ShardedParts& parts, SimTime p,
                std::vector<ExpectationResult>& expectations) {
-  const std::vector<std::unique_ptr<ShardView>> mine = Views(run);
+  const std::vector<std::unique_ptr<ShardView>> mine = ShardViewsOf(run);
   if (run.links != nullptr && run.links->rank != 0) {
-    return SendAndServe(run.whole, ByIndex(run, mine, nullptr), nullptr, *run.links);
+    return OrAbort(run, [&] {
+      SendAndServe(run.whole, ViewsByIndex(run, mine, nullptr), nullptr, *run.links);
+    });
   }
-  std::optional<ServingRanks> serving;
   RemoteShards remote;
+  std::optional<ServingRanks> serving;
   if (run.links != nullptr) {
+    OrAbort(run, [&] {
+      remote = ReceiveShards(run.whole, RunSeed(run), run.scenarios, *run.links,
+                             run.options.spill, nullptr);
+    });
     serving.emplace(*run.links);
-    remote = ReceiveShards(run.whole, SeedOf(run), run.scenarios, *run.links, run.options.spill,
-                           nullptr);
   }
-  const std::vector<const ShardView*> all = ByIndex(run, mine, &remote);
+  const std::vector<const ShardView*> all = ViewsByIndex(run, mine, &remote);
   const auto merged = MergeShards(run.whole, all, run.options.spill);
-  const Snapshot now(WholeDirectory(run, parts), all, *merged);
+  const Snapshot now(WholeDirectoryOf(run, parts), all, *merged);
   for (size_t i = 0; i < expectations.size(); ++i) {
     if (run.whole.expectations[i].at == p) {
       expectations[i] = CheckExpectation(now, run.whole.expectations[i]);
@@ -205,11 +123,13 @@ void MeasureAt(Run& run, ShardedParts& parts, SimTime p,
 
 // Whether the instant can be measured: every shard is running (on every rank) and the fees
 // still add up. Over ranks a collective, which every rank makes once per `at:` instant.
-bool Measurable(const Run& run, bool ok) {
-  if (run.links != nullptr) return EveryRankOk(*run.links, StateOf(run, ok));
+bool Measurable(const Run& run, const std::exception_ptr& error) {
+  if (run.links != nullptr) {
+    return EveryRankOk(*run.links, RankStateOf(run, error)).kind == RankVerdict::kGo;
+  }
   // Fees past what can be counted stop the one-thread run before it gets here.
-  if (ok && FeesOverflow(run)) throw std::overflow_error("fees past what can be counted");
-  return ok;
+  if (!error && ShardFeesOverflow(run)) throw std::overflow_error("fees past what can be counted");
+  return !error;
 }
 
 // Runs every shard on a thread of its own, measuring the `at:` expectations where they meet.
@@ -223,11 +143,10 @@ std::exception_ptr RunShards(Run& run, ShardedParts& parts,
   const auto measure = [&]() noexcept {
     if (phase >= run.measured.size()) return;
     const SimTime p = run.measured[phase++];
-    bool ok = measure_error == nullptr;
-    for (const Shard& s : run.shards) ok = ok && s.error == nullptr;
-    if (run.links == nullptr && !ok) return;
+    const std::exception_ptr error = FirstShardError(run, measure_error);
+    if (run.links == nullptr && error) return;
     try {
-      if (Measurable(run, ok)) MeasureAt(run, parts, p, expectations);
+      if (Measurable(run, error)) MeasureAt(run, parts, p, expectations);
     } catch (...) {
       if (measure_error == nullptr) measure_error = std::current_exception();
     }
@@ -263,54 +182,42 @@ std::exception_ptr RunShards(Run& run, ShardedParts& parts,
   // the reports to come.
   malloc_trim(0);
 #endif
-  for (const Shard& s : run.shards) {
-    if (s.error) return s.error;
-  }
-  return measure_error;
+  return FirstShardError(run, measure_error);
 }
 
 
-// The shards of the plan this rank runs and, on rank 0 of several, the others' scenarios.
-void MakeShards(Run& run, ShardPlan plan) {
-  const auto count = static_cast<uint32_t>(plan.shards.size());
-  uint32_t here = 0;
-  for (uint32_t k = 0; k < count; ++k) here += RunsHere(run.links, k);
-  run.shards = std::vector<Shard>(here);
-  run.scenarios.assign(count, nullptr);
-  run.others.resize(count);
-  for (uint32_t k = 0, next = 0; k < count; ++k) {
-    if (RunsHere(run.links, k)) {
-      Shard& s = run.shards[next++];
-      s.index = k;
-      s.scenario = std::make_unique<Scenario>(ShardScenario(run.whole, std::move(plan.shards[k])));
-      run.scenarios[k] = s.scenario.get();
-    } else if (run.links->rank == 0) {
-      run.others[k] =
-          std::make_unique<Scenario>(ShardScenario(run.whole, std::move(plan.shards[k])));
-      run.scenarios[k] = run.others[k].get();
+// Rank 0, or the one process: the run's result, from every shard's view.
+RunResult Finish(Run& run, std::unique_ptr<ShardedParts> parts, TimeseriesTable table,
+                 std::vector<ExpectationResult> expectations) {
+  const Scenario& scenario = run.whole;
+  ViewEveryShard(run, *parts, table);
+  const std::vector<const ShardView*> all = ViewPointers(parts->views);
+  parts->merged = MergeShards(scenario, all, run.options.spill);
+  std::vector<Totals> totals(all.size());
+  for (size_t k = 0; k < all.size(); ++k) {
+    totals[k] = RunsHere(run.links, static_cast<uint32_t>(k)) ? Totals{} : all[k]->Aggregate();
+  }
+  for (const Shard& s : run.shards) totals[s.index] = s.totals;
+  auto end = std::make_unique<Snapshot>(*parts->directory, all, *parts->merged, totals);
+  for (size_t i = 0; i < expectations.size(); ++i) {
+    if (scenario.expectations[i].at < 0) {
+      expectations[i] = CheckExpectation(*end, scenario.expectations[i]);
     }
   }
-}
-
-// Rank 0 (or the one process): every shard's view in the plan's order, the others' received
-// from their ranks (and their timeseries tables added into `table`).
-void ViewEveryShard(Run& run, ShardedParts& parts, TimeseriesTable& table) {
-  std::vector<std::unique_ptr<ShardView>> mine = Views(run);
-  RemoteShards remote;
-  if (run.links != nullptr) {
-    parts.serving = std::make_unique<ServingRanks>(*run.links);
-    remote = ReceiveShards(run.whole, SeedOf(run), run.scenarios, *run.links, run.options.spill,
-                           run.options.timeseries ? &table : nullptr);
+  if (run.options.trace) {
+    std::vector<const ShardTrace*> logs;
+    for (const Shard& s : run.shards) logs.push_back(s.trace.get());
+    EmitShardTraces(logs, *parts->directory, run.options.trace);
   }
-  parts.views.resize(run.scenarios.size());
-  for (size_t i = 0; i < run.shards.size(); ++i) {
-    parts.views[run.shards[i].index] = std::move(mine[i]);
+  for (Shard& s : run.shards) {
+    parts->scenarios.push_back(std::move(s.scenario));
+    parts->worlds.push_back(std::move(s.world));
+    parts->censuses.push_back(std::move(s.census));
   }
-  for (size_t i = 0; i < remote.views.size(); ++i) {
-    parts.views[remote.index[i]] = std::move(remote.views[i]);
+  for (std::unique_ptr<Scenario>& other : run.others) {
+    if (other) parts->scenarios.push_back(std::move(other));
   }
-  parts.received = std::move(remote.received);
-  parts.remote_directories = std::move(remote.directories);
+  return RunResult(std::move(parts), std::move(end), std::move(table), std::move(expectations));
 }
 
 }  // namespace
@@ -318,7 +225,7 @@ void ViewEveryShard(Run& run, ShardedParts& parts, TimeseriesTable& table) {
 ShardedOutcome RunSharded(const Scenario& scenario, const RunOptions& options, ShardPlan plan) {
   Run run{scenario, options, {}, {}, Measured(scenario), {}, nullptr, {}, {}};
   if (options.ranks != nullptr && options.ranks->ranks > 1) run.links = options.ranks;
-  MakeShards(run, std::move(plan));
+  MakeRankShards(run, std::move(plan));
   run.pauses = run.measured;
   if (options.timeseries) {
     const std::vector<SimTime> rows = TimeseriesTimes(scenario);
@@ -331,58 +238,18 @@ ShardedOutcome RunSharded(const Scenario& scenario, const RunOptions& options, S
   parts->spill = options.spill;
   std::vector<ExpectationResult> expectations(scenario.expectations.size());
   const std::exception_ptr error = RunShards(run, *parts, expectations);
-  if (run.links != nullptr) {
-    // Every rank fails alike, and rank 0 makes the run again on one thread.
-    if (!EveryRankOk(*run.links, StateOf(run, error == nullptr))) return {std::nullopt, true};
-  } else if (error) {
-    try {
-      std::rethrow_exception(error);
-    } catch (const SpillError&) {
-      throw;  // the disk's doing: the same on one thread
-    } catch (...) {
-      return {std::nullopt, true};  // the one-thread run says what went wrong, in its words
-    }
-  } else if (FeesOverflow(run)) {
-    return {std::nullopt, true};
-  }
+  if (std::optional<ShardedOutcome> ended = AfterShards(run, error)) return std::move(*ended);
   TimeseriesTable table;
   for (Shard& s : run.shards) AddTable(table, s.table);
   if (run.links != nullptr && run.links->rank != 0) {
-    const std::vector<std::unique_ptr<ShardView>> mine = Views(run);
-    SendAndServe(scenario, ByIndex(run, mine, nullptr), options.timeseries ? &table : nullptr,
-                 *run.links);
+    const std::vector<std::unique_ptr<ShardView>> mine = ShardViewsOf(run);
+    OrAbort(run, [&] {
+      SendAndServe(scenario, ViewsByIndex(run, mine, nullptr), options.timeseries ? &table : nullptr,
+                   *run.links);
+    });
     return {std::nullopt, false};
   }
-  WholeDirectory(run, *parts);
-  ViewEveryShard(run, *parts, table);
-  const std::vector<const ShardView*> all = Pointers(parts->views);
-  parts->merged = MergeShards(scenario, all, options.spill);
-  std::vector<Totals> totals(all.size());
-  for (size_t k = 0; k < all.size(); ++k) {
-    totals[k] = RunsHere(run.links, static_cast<uint32_t>(k)) ? Totals{} : all[k]->Aggregate();
-  }
-  for (const Shard& s : run.shards) totals[s.index] = s.totals;
-  auto end = std::make_unique<Snapshot>(*parts->directory, all, *parts->merged, totals);
-  for (size_t i = 0; i < expectations.size(); ++i) {
-    if (scenario.expectations[i].at < 0) {
-      expectations[i] = CheckExpectation(*end, scenario.expectations[i]);
-    }
-  }
-  if (options.trace) {
-    std::vector<const ShardTrace*> logs;
-    for (const Shard& s : run.shards) logs.push_back(s.trace.get());
-    EmitShardTraces(logs, *parts->directory, options.trace);
-  }
-  for (Shard& s : run.shards) {
-    parts->scenarios.push_back(std::move(s.scenario));
-    parts->worlds.push_back(std::move(s.world));
-    parts->censuses.push_back(std::move(s.census));
-  }
-  for (std::unique_ptr<Scenario>& other : run.others) {
-    if (other) parts->scenarios.push_back(std::move(other));
-  }
-  return {RunResult(std::move(parts), std::move(end), std::move(table), std::move(expectations)),
-          false};
+  return {Finish(run, std::move(parts), std::move(table), std::move(expectations)), false};
 }
 
 }  // namespace carriersim
