@@ -362,7 +362,10 @@ int RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
   }
   if (ranks && processes.rank != 0) return RunAsOtherRank(request, processes);
   // Over ranks, every way out before the run is agreed with the others (run_ranks.h).
-  const auto stop = [&](int code) { return ranks ? StartTogether(processes, code, err) : code; };
+  RunFacts rank0;
+  const auto stop = [&](int code, const Scenario* scenario = nullptr) {
+    return ranks ? StartTogether(processes, FactsOf(request, scenario, code), &rank0, err) : code;
+  };
   Diagnostics diag;
   std::string usage;
   LoadResult loaded = LoadRequested(request, diag, &usage);
@@ -403,7 +406,7 @@ int RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
     err << "carriersim run: " << error << "\n";
     return stop(kExitIoError);
   }
-  if (const int code = stop(kExitOk)) {
+  if (const int code = stop(kExitOk, &scenario)) {
     staging.Discard();
     PublishFailure(folder, scenario.name, scenario.file,
                    "a rank of the MPI job could not start the run", &error);

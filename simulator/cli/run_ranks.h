@@ -38,10 +38,24 @@ struct RunRequest {
 // or values the file does not have: nothing loaded, and `usage` says why.
 LoadResult LoadRequested(const RunRequest& request, Diagnostics& diag, std::string* usage);
 
-// Every rank says whether it can start the run (`code`: 0, or the exit code it stops with): a
-// collective. 0: all can; else this rank's code, or on a rank that could, the first other
-// rank's, which rank 0 tells on `err`.
-int StartTogether(const Processes& processes, int code, std::ostream& err);
+// What each rank says before the run: whether it can start (`code`: 0, or the exit code it
+// stops with) and what the ranks must agree on to cut the fleet alike: the scenario (its SIMs,
+// seed and a digest of its file and chosen variant) and the threads a rank runs (rank 0's count
+// is every rank's, so that a rank given other cores does not cut the fleet another way).
+struct RunFacts {
+  int code = 0;
+  uint32_t threads = 1;
+  uint64_t sims = 0;
+  uint64_t seed = 0;
+  std::string digest;
+};
+RunFacts FactsOf(const RunRequest& request, const Scenario* scenario, int code);
+
+// Every rank says its facts (a collective). 0: all can start, with rank 0's facts in `*rank0`;
+// else this rank's code, or on a rank that could, the first other rank's (rank 0 tells which on
+// `err`), or 2 for a rank whose scenario is not rank 0's.
+int StartTogether(const Processes& processes, const RunFacts& mine, RunFacts* rank0,
+                  std::ostream& err);
 
 // A rank other than 0: the whole of its `run`. The exit code, which the job's is the highest of.
 int RunAsOtherRank(const RunRequest& request, const Processes& processes);

@@ -215,6 +215,42 @@ TEST_CASE("ranks: a rank that cannot load the scenario stops them all and rank 0
   CHECK(ReadAll(dir.File("out/junit.xml")).find("could not start the run") != std::string::npos);
 }
 
+TEST_CASE("ranks: every rank cuts the fleet as rank 0 does whatever its own threads",
+          "[ranks]") {
+  const std::string scenario = test::SourcePath("scenarios/kore-lifecycle.yaml");
+  test::TempDir dir;
+  const test::CliResult one = test::Cli({"run", scenario, "--out", dir.File("one"),
+                                         "--threads", "1", "--no-progress"});
+  REQUIRE(one.code <= 1);
+  // Rank 1's machine has other cores: it is told 3 threads, rank 0 runs 2.
+  const std::vector<RankResult> r = RunOnRanks(2, [&](int rank) {
+    return std::vector<std::string>{"run", scenario, "--out", dir.File("ranks"), "--threads",
+                                    rank == 0 ? "2" : "3", "--no-progress"};
+  });
+  INFO(r[0].err);
+  CHECK(r[0].code == one.code);
+  for (const char* file : kReports) {
+    INFO(file);
+    CHECK(ReadAll(dir.File(std::string("ranks/") + file)) ==
+          ReadAll(dir.File(std::string("one/") + file)));
+  }
+}
+
+TEST_CASE("ranks: a rank whose scenario is not rank 0's stops them all with exit 2", "[ranks]") {
+  test::TempDir dir;
+  const std::vector<RankResult> r = RunOnRanks(2, [&](int rank) {
+    // The same file on both machines, but rank 1 is given another seed.
+    return std::vector<std::string>{"run", test::SourcePath("scenarios/cost-idle-fleet.yaml"),
+                                    "--out", dir.File("out"), "--seed", rank == 0 ? "1" : "2",
+                                    "--no-progress"};
+  });
+  CHECK(r[0].code == 2);
+  CHECK(r[1].code == 2);
+  CHECK(r[0].err.find("rank 1 could not start the run: its scenario") != std::string::npos);
+  CHECK(r[0].err.find("seed 2) is not rank 0's") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir.File("out/summary.json")));
+}
+
 TEST_CASE("ranks: threads default to the cores a process may use as mpirun binds a rank",
           "[ranks][cli]") {
   cpu_set_t all;
