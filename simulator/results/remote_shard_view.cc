@@ -154,10 +154,10 @@ void ServeShards(const Scenario& whole, const std::vector<const ShardView*>& sha
   for (;;) {
     const std::string question = links.receive(0);
     WireReader r(question, "a question from rank 0");
-    const uint8_t op = r.GetU8();
-    if (op == kEndServing) return r.ExpectEnd();
     WireWriter w;
     try {
+      const uint8_t op = r.GetU8();
+      if (op == kEndServing && r.AtEnd()) return;
       const uint32_t shard = r.GetU32();
       if (shard >= shards.size() || shards[shard] == nullptr) {
         throw WireError("a question from rank 0 asks about shard " + std::to_string(shard) +
@@ -208,6 +208,30 @@ std::string RemoteShardView::Ask(uint8_t op, const std::function<void(WireWriter
   return links_.receive(owner_);
 }
 
+namespace {
+
+// What an answer names must be of the scenario: reports index its tables with it.
+void Check(bool in_range, const WireReader& r, const std::string& what) {
+  if (!in_range) throw WireError(r.description() + " names " + what + " the scenario has not");
+}
+
+void CheckPlans(const WireReader& r, const Scenario& s,
+                const std::vector<std::pair<uint32_t, PlanId>>& keys) {
+  for (const auto& [carrier, plan] : keys) {
+    Check(carrier < s.carriers.size() && plan < s.carriers[carrier].profile.plans.size(), r,
+          "a plan");
+  }
+}
+
+template <typename Map>
+std::vector<std::pair<uint32_t, PlanId>> KeysOf(const Map& map) {
+  std::vector<std::pair<uint32_t, PlanId>> keys;
+  for (const auto& [key, value] : map) keys.push_back(key);
+  return keys;
+}
+
+}  // namespace
+
 uint32_t RemoteShardView::IndexOf(const Expectation& e) const {
   const std::vector<Expectation>& all = whole_.expectations;
   // Measuring reads the whole scenario's expectations in place (shard_view.h).
@@ -224,11 +248,22 @@ int64_t RemoteShardView::AskAboutExpectation(uint8_t op, const Expectation& e) c
 }
 
 Totals RemoteShardView::Aggregate() const {
-  return ReadAnswer(Ask(kAggregate), owner_, GetTotals);
+  return ReadAnswer(Ask(kAggregate), owner_, [&](WireReader& r) {
+    Totals t = GetTotals(r);
+    Check(t.by_group.size() == whole_.groups.size(), r, "groups");
+    Check(t.by_carrier.size() == whole_.carriers.size(), r, "carriers");
+    CheckPlans(r, whole_, KeysOf(t.fees_by_plan));
+    return t;
+  });
 }
 
 CellAndPlanTotals RemoteShardView::ByCellAndPlan() const {
-  return ReadAnswer(Ask(kByCellAndPlan), owner_, GetCellAndPlanTotals);
+  return ReadAnswer(Ask(kByCellAndPlan), owner_, [&](WireReader& r) {
+    CellAndPlanTotals t = GetCellAndPlanTotals(r);
+    Check(t.by_cell.size() == whole_.cells.size(), r, "cells");
+    CheckPlans(r, whole_, KeysOf(t.by_plan));
+    return t;
+  });
 }
 
 SimTotals RemoteShardView::OneSim(SimId sim, const FeeTotals& charged) const {
@@ -253,7 +288,10 @@ SimRow RemoteShardView::Row(SimId sim, bool categories, const FeeTotals& charged
                        owner_, [&](WireReader& r) {
                          if (r.GetU32() != count) throw WireError(r.description() + " miscounts");
                          std::vector<SimRow> rows;
-                         for (uint32_t i = 0; i < count; ++i) rows.push_back(GetSimRow(r));
+                         for (uint32_t i = 0; i < count; ++i) {
+                           rows.push_back(GetSimRow(r));
+                           CheckRow(r, sim + i, rows.back());
+                         }
                          return rows;
                        });
     rows_first_ = sim;
@@ -312,7 +350,27 @@ TrafficTally RemoteShardView::Usage(SimId sim, SimTime from, SimTime to) const {
 
 StatusId RemoteShardView::Status(SimId sim) const {
   return ReadAnswer(Ask(kStatus, [&](WireWriter& w) { w.Put(sim); }), owner_,
-                    [](WireReader& r) { return r.GetU8(); });
+                    [&](WireReader& r) {
+                      const StatusId status = r.GetU8();
+                      Check(status < directory_.ProfileOf(sim).statuses.size(), r, "a status");
+                      return status;
+                    });
+}
+
+void RemoteShardView::CheckRow(const WireReader& r, SimId sim, const SimRow& row) const {
+  const CarrierProfile& profile = directory_.ProfileOf(sim);
+  Check(row.plan < profile.plans.size(), r, "a plan");
+  Check(row.status < profile.statuses.size(), r, "a status");
+  Check(row.cell < std::max<size_t>(1, whole_.cells.size()), r, "a cell");
+}
+
+std::vector<SimValue> RemoteShardView::CheckedValues(uint8_t op, const Expectation& e) const {
+  const uint32_t index = IndexOf(e);
+  return ReadAnswer(Ask(op, [&](WireWriter& w) { w.Put(index); }), owner_, [&](WireReader& r) {
+    std::vector<SimValue> values = GetSimValues(r);
+    for (const SimValue& v : values) Check(v.sim < whole_.sim_count, r, "a SIM");
+    return values;
+  });
 }
 
 int64_t RemoteShardView::InGroup(uint32_t group, StatusId status) const {
@@ -340,20 +398,23 @@ int64_t RemoteShardView::NarrowedRecords(const Expectation& e) const {
 }
 
 std::vector<SimValue> RemoteShardView::Values(const Expectation& e) const {
-  const uint32_t index = IndexOf(e);
-  return ReadAnswer(Ask(kValues, [&](WireWriter& w) { w.Put(index); }), owner_, GetSimValues);
+  return CheckedValues(kValues, e);
 }
 
 std::vector<SimValue> RemoteShardView::EventEnergy(const Expectation& e) const {
-  const uint32_t index = IndexOf(e);
-  return ReadAnswer(Ask(kEventEnergy, [&](WireWriter& w) { w.Put(index); }), owner_,
-                    GetSimValues);
+  return CheckedValues(kEventEnergy, e);
 }
 
 std::vector<RecoveryPart> RemoteShardView::Recovery(const Expectation& e) const {
   const uint32_t index = IndexOf(e);
   return ReadAnswer(Ask(kRecovery, [&](WireWriter& w) { w.Put(index); }), owner_,
-                    GetRecoveryParts);
+                    [&](WireReader& r) {
+                      std::vector<RecoveryPart> parts = GetRecoveryParts(r);
+                      // One per mass event of the run, which every shard has alike.
+                      Check(counts_ && parts.size() == counts_->mass_events->size(), r,
+                            "mass events");
+                      return parts;
+                    });
 }
 
 ShardCounts RemoteShardView::Counts() const {

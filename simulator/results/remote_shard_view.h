@@ -2,8 +2,8 @@
 // RemoteShardView, which sends each question (results/shard_view.h) to the rank that holds the
 // shard and waits for the answer; that rank answers in ServeShards from its own LocalShardView.
 // The questions are few and each about a whole shard (the values of an expectation, the totals),
-// apart from sims.csv's rows and sessions' usage, which are asked one SIM at a time; the bulk of
-// what a shard made (its counters and records) is not asked for but sent once, after the run
+// apart from sims.csv's rows and sessions' usage, which come 4,096 at a time; the bulk of what a
+// shard made (its counters and records) is not asked for but sent once, after the run
 // (results/shard_transfer.h), and handed to the view.
 //
 // Both ends are the same binary with the same scenario, so an expectation goes by its index in
@@ -61,6 +61,9 @@ class RemoteShardView final : public ShardView {
   // Sends the question `ask` wrote (after the operation and shard) and returns the answer.
   std::string Ask(uint8_t op, const std::function<void(WireWriter&)>& ask = {}) const;
   uint32_t IndexOf(const Expectation& e) const;
+  // What an answer names must be of the scenario (WireError otherwise): reports index with it.
+  void CheckRow(const WireReader& r, SimId sim, const SimRow& row) const;
+  std::vector<SimValue> CheckedValues(uint8_t op, const Expectation& e) const;
   int64_t AskAboutExpectation(uint8_t op, const Expectation& e) const;
 
   const Scenario& whole_;

@@ -12,7 +12,7 @@ trap 'rm -rf "$work"' EXIT
 # cross-memory attach (ptrace is not allowed), so it copies through shared memory instead.
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
 export OMPI_MCA_btl_vader_single_copy_mechanism=none
-ranks() { "$mpirun" -np "$1" --oversubscribe "${@:2}"; }
+ranks() { timeout 300 "$mpirun" -np "$1" --oversubscribe "${@:2}"; }
 
 for scenario in "$@"; do
   name=$(basename "$scenario" .yaml)

@@ -30,7 +30,7 @@ for scenario in "$source"/scenarios/*.yaml; do
     read -r np threads memory <<< "$setup"
     out="$work/$name-$np-$threads"
     code=0
-    "$mpirun" -np "$np" --oversubscribe "$mpi" run "$scenario" --out "$out" --no-progress \
+    timeout 300 "$mpirun" -np "$np" --oversubscribe "$mpi" run "$scenario" --out "$out" --no-progress \
       --threads "$threads" --record-memory "$memory" > "$out.txt" 2> "$out.err" || code=$?
     if [ "$code" -gt 1 ]; then
       cat "$out.err" >&2
