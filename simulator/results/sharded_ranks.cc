@@ -65,8 +65,8 @@ std::exception_ptr FirstShardError(const Run& run, const std::exception_ptr& mea
 }
 
 std::vector<const ShardView*> ViewsByIndex(const Run& run,
-                                      const std::vector<std::unique_ptr<ShardView>>& mine,
-                                      const RemoteShards* remote) {
+                                           const std::vector<std::unique_ptr<ShardView>>& mine,
+                                           const RemoteShards* remote) {
   std::vector<const ShardView*> all(run.scenarios.size(), nullptr);
   for (size_t i = 0; i < run.shards.size(); ++i) all[run.shards[i].index] = mine[i].get();
   if (remote != nullptr) {

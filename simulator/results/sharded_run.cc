@@ -244,8 +244,8 @@ ShardedOutcome RunSharded(const Scenario& scenario, const RunOptions& options, S
   if (run.links != nullptr && run.links->rank != 0) {
     const std::vector<std::unique_ptr<ShardView>> mine = ShardViewsOf(run);
     OrAbort(run, [&] {
-      SendAndServe(scenario, ViewsByIndex(run, mine, nullptr), options.timeseries ? &table : nullptr,
-                   *run.links);
+      SendAndServe(scenario, ViewsByIndex(run, mine, nullptr),
+                   options.timeseries ? &table : nullptr, *run.links);
     });
     return {std::nullopt, false};
   }

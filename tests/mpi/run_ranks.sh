@@ -30,8 +30,9 @@ for scenario in "$source"/scenarios/*.yaml; do
     read -r np threads memory <<< "$setup"
     out="$work/$name-$np-$threads"
     code=0
-    timeout 300 "$mpirun" -np "$np" --oversubscribe "$mpi" run "$scenario" --out "$out" --no-progress \
-      --threads "$threads" --record-memory "$memory" > "$out.txt" 2> "$out.err" || code=$?
+    timeout 300 "$mpirun" -np "$np" --oversubscribe "$mpi" run "$scenario" --out "$out" \
+      --no-progress --threads "$threads" --record-memory "$memory" \
+      > "$out.txt" 2> "$out.err" || code=$?
     if [ "$code" -gt 1 ]; then
       cat "$out.err" >&2
       echo "FAIL: $name: mpirun -np $np carriersim-mpi run --threads $threads exited $code" >&2
