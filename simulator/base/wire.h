@@ -105,15 +105,15 @@ class WireReader {
   // as wrong as a shorter one.
   void ExpectEnd() const;
   size_t position() const { return position_; }
-  size_t left() const { return bytes_.size() - position_; }
   // The message as errors name it: "a message from rank 1".
   const std::string& description() const { return description_; }
+  // A count (a uint64) of elements of at least `width` bytes each that follow, checked against
+  // the bytes left before the caller allocates for them; `what` holds them, for errors ("a
+  // string", "a list of scopes").
+  uint64_t GetLength(size_t width, std::string_view what);
 
  private:
   uint64_t GetLittle(size_t width, std::string_view what);
-  // A count (a uint64) of elements of `width` bytes each that follow, checked against the bytes
-  // left; `what` holds them, for errors ("a string").
-  uint64_t GetLength(size_t width, std::string_view what);
   static std::string VectorName(size_t width, bool is_signed);  // "a vector of int32"
   // Throws: `count` elements of `width` bytes each do not fit in what is left.
   [[noreturn]] void Short(uint64_t count, size_t width, std::string_view what) const;

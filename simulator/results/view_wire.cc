@@ -10,15 +10,17 @@ namespace {
 
 constexpr uint8_t kModemStates = static_cast<uint8_t>(ModemState::kGaveUp) + 1;
 
-// A count of things that each take at least `least` bytes: checked against what is left, so
-// that a corrupt count fails before anything is allocated for it.
+// A count of things that each take at least `least` bytes (WireReader::GetLength): a corrupt
+// count fails before anything is allocated for it.
 size_t GetCount(WireReader& r, size_t least, const char* what) {
-  const uint64_t n = r.GetU64();
-  if (n > r.left() / least) {
-    throw WireError(r.description() + " counts " + std::to_string(n) + " " + what +
-                    ", more than its bytes can hold");
-  }
-  return static_cast<size_t>(n);
+  return static_cast<size_t>(r.GetLength(least, std::string("a list of ") + what));
+}
+
+// A plan's number, which the wire carries in 32 bits.
+PlanId GetPlan(WireReader& r) {
+  const uint32_t plan = r.GetU32();
+  if (plan > UINT16_MAX) throw WireError(r.description() + " names plan " + std::to_string(plan));
+  return static_cast<PlanId>(plan);
 }
 
 }  // namespace
@@ -88,9 +90,8 @@ Map GetPlanMap(WireReader& r, GetValue get) {
   const size_t n = GetCount(r, 2 * sizeof(uint32_t), "plans");
   for (size_t i = 0; i < n; ++i) {
     const uint32_t carrier = r.GetU32();
-    const uint32_t plan = r.GetU32();
-    if (plan > UINT16_MAX) throw WireError(r.description() + " names plan " + std::to_string(plan));
-    map[{carrier, static_cast<PlanId>(plan)}] = get(r);
+    const PlanId plan = GetPlan(r);
+    map[{carrier, plan}] = get(r);
   }
   return map;
 }
@@ -165,9 +166,7 @@ void PutSimRow(WireWriter& w, const SimRow& row) {
 SimRow GetSimRow(WireReader& r) {
   SimRow row;
   row.group = r.GetU32();
-  const uint32_t plan = r.GetU32();
-  if (plan > UINT16_MAX) throw WireError(r.description() + " names plan " + std::to_string(plan));
-  row.plan = static_cast<PlanId>(plan);
+  row.plan = GetPlan(r);
   row.status = r.GetU8();
   row.online = r.GetBool();
   row.listed = r.GetBool();
